@@ -1,0 +1,96 @@
+"""The plain document model that compose produces and the writers consume.
+
+No python-docx here: a draft is a title, a signature line, and blocks of text whose spans may be a bold
+run-in lead or a highlighted 【待补充：…】 marker. `Draft.blocks()` flattens the structure in reading order;
+the .docx writer, the text renderer and the checker all work from that flat list.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Role(str, Enum):
+    """What a block is; each maps to one paragraph style in the .docx."""
+
+    TITLE = "title"          # Title style, 方正小标宋简体 二号, centred; may hold line breaks
+    SIGNATURE = "signature"  # under the title: 单位职务 姓名, 楷体 三号, centred
+    HEADING1 = "heading1"    # 一、… Heading 1, 黑体 三号
+    HEADING2 = "heading2"    # （一）… Heading 2, 楷体 三号
+    BODY = "body"            # 仿宋 三号, first line indented two characters
+    SIGN_NAME = "sign_name"  # signature at the end, right side
+    SIGN_DATE = "sign_date"  # date at the end, under the signature
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of text. `lead` marks the bold run-in lead sentence; `missing` a 【待补充：…】 marker."""
+
+    text: str
+    lead: bool = False
+    missing: bool = False
+
+
+@dataclass(frozen=True)
+class Block:
+    role: Role
+    spans: tuple[Span, ...]
+
+    @property
+    def text(self) -> str:
+        return "".join(s.text for s in self.spans)
+
+
+def body(*spans: Span | str) -> Block:
+    """Build a BODY block; plain strings become ordinary spans."""
+    return Block(Role.BODY, tuple(Span(s) if isinstance(s, str) else s for s in spans))
+
+
+@dataclass(frozen=True)
+class Part:
+    """One of the numbered parts: its heading (`一、履职工作特色和亮点`) and its blocks in order."""
+
+    heading: str
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Meta:
+    """Core properties; taken from the input, never from the clock, so output is reproducible."""
+
+    title: str
+    author: str
+    subject: str
+    created: _dt.datetime
+
+
+@dataclass(frozen=True)
+class Draft:
+    title_lines: tuple[str, ...]          # the title, already broken into display lines
+    signature: tuple[Span, ...]           # may be empty: then no signature line
+    opening: tuple[Block, ...]
+    parts: tuple[Part, ...]
+    sign_name: tuple[Span, ...]
+    sign_date: tuple[Span, ...]
+    meta: Meta
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def title(self) -> str:
+        return "".join(self.title_lines)
+
+    def blocks(self) -> list[Block]:
+        """All blocks in reading order, the title first."""
+        out = [Block(Role.TITLE, tuple(Span(line) for line in self.title_lines))]
+        if self.signature:
+            out.append(Block(Role.SIGNATURE, self.signature))
+        out.extend(self.opening)
+        for part in self.parts:
+            out.append(Block(Role.HEADING1, (Span(part.heading),)))
+            out.extend(part.blocks)
+        if self.sign_name:
+            out.append(Block(Role.SIGN_NAME, self.sign_name))
+        if self.sign_date:
+            out.append(Block(Role.SIGN_DATE, self.sign_date))
+        return out

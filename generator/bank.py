@@ -1,0 +1,132 @@
+"""Phrase banks: YAML files of Jinja2 strings in `templates/bank/`, rendered in a sandbox.
+
+One `make_env()` (sandboxed, `StrictUndefined`) for every bank string; strings are compiled lazily and
+cached, so a draft only pays for the variants it uses. Values from the input are passed as variables and
+never compiled, so `{{ 7*7 }}` typed by a clerk comes out literally.
+"""
+from __future__ import annotations
+
+import hashlib
+import random
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Mapping, Sequence
+
+from jinja2 import StrictUndefined, TemplateError as JinjaError
+from jinja2.sandbox import SandboxedEnvironment
+
+from .errors import TemplateError
+from .resources import load_data, templates_dir
+
+BANK_FILES = ("称谓", "结构", "开头", "亮点", "问题", "措施")
+MAX_OUTPUT = 4000  # characters one bank string may produce; a phrase is a sentence or two
+
+
+MAX_RANGE = 1000  # a phrase never needs a long loop; this bounds a template's running time
+
+
+def _small_range(*args: int) -> range:
+    """Return `range(*args)`, refusing ranges longer than `MAX_RANGE`."""
+    r = range(*args)
+    if len(r) > MAX_RANGE:
+        raise TemplateError(f"词库里的 range() 太大（上限 {MAX_RANGE}）。")
+    return r
+
+
+def make_env() -> SandboxedEnvironment:
+    """Return the one Jinja2 environment every phrase is rendered in: sandboxed, StrictUndefined."""
+    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False,
+                               trim_blocks=True, lstrip_blocks=True)
+    env.globals["range"] = _small_range
+    return env
+
+
+class Bank:
+    """The phrase banks of one templates directory."""
+
+    def __init__(self, root: Path | None = None):
+        self.root = root or templates_dir()
+        self.env = make_env()
+        self.data: dict[str, Any] = {}
+        for name in BANK_FILES:
+            try:
+                self.data[name] = load_data(f"bank/{name}.yaml", self.root)
+            except FileNotFoundError:
+                raise TemplateError(f"词库文件缺失：{self.root / 'bank' / (name + '.yaml')}") from None
+            except Exception as exc:  # yaml errors in a maintainer-edited bank
+                raise TemplateError(f"词库文件 bank/{name}.yaml 无法读取：{exc}") from None
+        self._compiled: dict[str, Any] = {}
+
+    def get(self, *path: str) -> Any:
+        """Return the bank entry at `path` (file, then keys); raise `TemplateError` when absent."""
+        node: Any = self.data
+        for key in path:
+            if not isinstance(node, Mapping) or key not in node:
+                raise TemplateError(f"词库缺少条目：{' → '.join(path)}")
+            node = node[key]
+        return node
+
+    def has(self, *path: str) -> bool:
+        try:
+            self.get(*path)
+            return True
+        except TemplateError:
+            return False
+
+    def render(self, source: str, context: Mapping[str, Any]) -> str:
+        """Render one bank string with `context`; map every Jinja failure to `TemplateError`."""
+        template = self._compiled.get(source)
+        try:
+            if template is None:
+                template = self._compiled[source] = self.env.from_string(source)
+            out: list[str] = []
+            size = 0
+            for chunk in template.generate(context):
+                size += len(chunk)
+                if size > MAX_OUTPUT:
+                    raise TemplateError(f"词库条目输出过长（超过 {MAX_OUTPUT} 字）：{source[:40]}")
+                out.append(chunk)
+            return "".join(out)
+        except TemplateError:
+            raise
+        except JinjaError as exc:
+            raise TemplateError(f"词库条目“{source[:40]}”无法生成：{_jinja_reason(exc)}") from None
+        except RecursionError:
+            raise TemplateError(f"词库条目“{source[:40]}”递归过深。") from None
+
+
+def _jinja_reason(exc: JinjaError) -> str:
+    name = type(exc).__name__
+    if name == "UndefinedError":
+        return f"用到了不存在的变量（{exc.message}）"
+    if name == "SecurityError":
+        return f"做了沙箱不允许的操作（{exc.message}）"
+    if name == "TemplateSyntaxError":
+        return f"Jinja2 语法错误（{exc.message}）"
+    return str(exc)
+
+
+@lru_cache(maxsize=8)
+def load_bank(root: Path | None = None) -> Bank:
+    """Return the (cached) bank for `root`, default the bundled templates."""
+    return Bank(root)
+
+
+class Picker:
+    """Deterministic choices: the same (unit, year, variant, key) always picks the same option."""
+
+    def __init__(self, unit: str, year: int, variant: int = 0):
+        self.base = f"{unit}|{year}|{variant}"
+
+    def rng(self, *key: Any) -> random.Random:
+        digest = hashlib.sha256("|".join([self.base, *map(str, key)]).encode("utf-8")).digest()
+        return random.Random(int.from_bytes(digest[:8], "big"))
+
+    def one(self, options: Sequence[Any], *key: Any) -> Any:
+        if not options:
+            raise TemplateError(f"词库条目为空：{' → '.join(map(str, key))}")
+        return options[self.rng(*key).randrange(len(options))]
+
+    def some(self, options: Sequence[Any], k: int, *key: Any) -> list[Any]:
+        k = min(k, len(options))
+        return self.rng(*key).sample(list(options), k)

@@ -1,0 +1,177 @@
+"""The metrics catalogue (`templates/metrics.yaml`) and the problem/cause kinds of the phrase bank.
+
+A metric key may carry parameters written as `{name}`: `集体经济收入超{门槛}万元的村` matches the input key
+`集体经济收入超10万元的村` with 门槛 = 10. Numbers in keys are input too, so the catalogue itself never holds
+a figure.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import TemplateError
+from .resources import load_data, templates_dir
+
+_PARAM = re.compile(r"\{(\w+)\}")
+_NUMBER = r"(?P<{}>\d+(?:\.\d+)?)"
+
+
+@dataclass(frozen=True)
+class Unit:
+    name: str
+    integer: bool
+    minimum: float
+    maximum: float
+
+
+@dataclass(frozen=True)
+class Metric:
+    key: str                      # canonical key, possibly with {params}
+    theme: str                    # theme name, or "基本情况"
+    unit: str
+    phrases: tuple[str, ...]
+    change_phrases: tuple[str, ...]
+    target_phrases: tuple[str, ...]
+    aliases: tuple[str, ...]
+    params: tuple[str, ...]
+    rise_word: str = "提高"
+    fall_word: str = "下降"
+
+    def display(self) -> str:
+        """Return the key as a clerk would type it, with N for each parameter."""
+        return _PARAM.sub("N", self.key)
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A problem or cause kind of the phrase bank."""
+
+    key: str
+    theme: str | None
+
+
+class Catalogue:
+    """Lookups over the catalogue; build with `load_catalogue()`."""
+
+    def __init__(self, data: dict, kinds: dict[str, dict[str, Kind]]):
+        self.units = {name: Unit(name, bool(u.get("整数")), float(u.get("下限", 0)),
+                                 float(u.get("上限", 1e12)))
+                      for name, u in (data.get("单位") or {}).items()}
+        self.themes: tuple[str, ...] = tuple(data["主题"])
+        self._theme_alias = {}
+        for name, spec in data["主题"].items():
+            self._theme_alias[name] = name
+            for alias in (spec or {}).get("别名", []):
+                self._theme_alias[alias] = name
+        self.metrics: dict[str, tuple[Metric, ...]] = {}
+        groups = {"基本情况": data.get("基本情况") or {}, **(data.get("指标") or {})}
+        for theme, entries in groups.items():
+            if theme != "基本情况" and theme not in self.themes:
+                raise TemplateError(f"metrics.yaml：指标分组“{theme}”不在“主题”列表里。")
+            self.metrics[theme] = tuple(self._metric(theme, key, spec) for key, spec in entries.items())
+        self._exact: dict[tuple[str, str], Metric] = {}
+        self._patterns: list[tuple[str, re.Pattern, Metric]] = []
+        for theme, metrics in self.metrics.items():
+            for m in metrics:
+                for form in (m.key, *m.aliases):
+                    if m.params:
+                        self._patterns.append((theme, _compile(form), m))
+                    else:
+                        self._exact[(theme, form)] = m
+        self.problems = kinds["问题"]
+        self.causes = kinds["原因"]
+
+    def _metric(self, theme: str, key: str, spec: dict) -> Metric:
+        unit = spec.get("单位")
+        if unit not in self.units:
+            raise TemplateError(f"metrics.yaml：指标“{key}”的单位“{unit}”没有在“单位”里定义。")
+        phrases = tuple(spec.get("说法") or ())
+        if len(phrases) < 2:
+            raise TemplateError(f"metrics.yaml：指标“{key}”至少要有两种说法。")
+        words = spec.get("变化词") or {}
+        return Metric(key=key, theme=theme, unit=unit, phrases=phrases,
+                      change_phrases=tuple(spec.get("变化说法") or ()),
+                      target_phrases=tuple(spec.get("目标说法") or ()),
+                      aliases=tuple(spec.get("别名") or ()), params=tuple(_PARAM.findall(key)),
+                      rise_word=words.get("增", "提高"), fall_word=words.get("减", "下降"))
+
+    def theme(self, name: str) -> str | None:
+        """Return the canonical theme for `name` (or an alias of it), else None."""
+        return self._theme_alias.get(name)
+
+    def theme_suggestions(self, name: str) -> list[str]:
+        return _close(name, list(self._theme_alias))
+
+    def lookup(self, theme: str, key: str) -> tuple[Metric, dict[str, str]] | None:
+        """Return the metric `key` names within `theme` and its parameters, else None."""
+        m = self._exact.get((theme, key))
+        if m is not None:
+            return m, {}
+        for t, pattern, metric in self._patterns:
+            if t == theme:
+                hit = pattern.fullmatch(key)
+                if hit:
+                    return metric, hit.groupdict()
+        return None
+
+    def lookup_any(self, key: str) -> tuple[Metric, dict[str, str]] | None:
+        """Return the metric `key` names in any theme (targets are not grouped by theme)."""
+        for theme in self.metrics:
+            if theme == "基本情况":
+                continue
+            hit = self.lookup(theme, key)
+            if hit:
+                return hit
+        return None
+
+    def suggestions(self, key: str, theme: str | None = None) -> list[str]:
+        """Return close catalogue keys for a mistyped `key`, the given theme's first."""
+        themes = [theme] if theme else [t for t in self.metrics if t != "基本情况"]
+        names = [form for t in themes for m in self.metrics.get(t, ())
+                 for form in (m.display(), *(_PARAM.sub("N", a) for a in m.aliases))]
+        close = _close(key, names)
+        if not close and theme:
+            other = self.suggestions(key)
+            return [f"{n}（属于“{self.owner(n)}”）" for n in other]
+        return close
+
+    def owner(self, display_key: str) -> str:
+        for theme, metrics in self.metrics.items():
+            for m in metrics:
+                if display_key in (m.display(), *(_PARAM.sub("N", a) for a in m.aliases)):
+                    return theme
+        return ""
+
+
+def _compile(form: str) -> re.Pattern:
+    pieces = []
+    last = 0
+    for hit in _PARAM.finditer(form):
+        pieces.append(re.escape(form[last:hit.start()]))
+        pieces.append(_NUMBER.format(hit.group(1)))
+        last = hit.end()
+    pieces.append(re.escape(form[last:]))
+    return re.compile("".join(pieces))
+
+
+def _close(word: str, names: list[str]) -> list[str]:
+    """Return up to three names close to `word`; Chinese keys are short, so the cutoff is lenient."""
+    close = difflib.get_close_matches(word, names, n=3, cutoff=0.5)
+    if not close:
+        close = [n for n in names if word and (word in n or n in word)][:3]
+    return list(dict.fromkeys(close))
+
+
+@lru_cache(maxsize=None)
+def load_catalogue(root: Path | None = None) -> Catalogue:
+    """Load the catalogue and problem/cause kinds from `root` (default: the bundled templates)."""
+    root = root or templates_dir()
+    data = load_data("metrics.yaml", root)
+    bank = load_data("bank/问题.yaml", root)
+    kinds = {section: {key: Kind(key, (spec or {}).get("主题"))
+                       for key, spec in (bank.get(section) or {}).items()}
+             for section in ("问题", "原因")}
+    return Catalogue(data, kinds)

@@ -1,0 +1,454 @@
+"""Turn loaded input data into a typed `Report`, reporting every problem at once in Chinese.
+
+Two passes over the same data: pydantic checks the fixed structure (报告, 措施, types), and the catalogue
+pass checks what only the catalogue knows (metric names, units, bounds, problem kinds). Both produce
+`Problem`s located by key path and, when the data came from a file, by line and column.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Mapping
+
+from pydantic import ValidationError
+
+from .catalogue import Catalogue, Metric, load_catalogue
+from .errors import InputError, Problem
+from .facts import Fact, Info, Item, Report, ThemeFacts, format_number
+from .schema import InputFile
+
+Marks = Mapping[tuple, tuple[int, int]]
+
+# Characters an XML 1.0 document cannot hold (Word would refuse to open the file).
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+MAX_TEXT = 2000
+_NUMBER_WITH_UNIT = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*([^\d\s]*)\s*$")
+_PLACEHOLDER = re.compile(r"^[\sXx×＊*某]+$")
+_CHINESE_NUMERAL = re.compile(r"^[零一二两三四五六七八九十百千万亿]+")
+_FILLER_NAME = re.compile(r"某某|XX|xx|××|\*\*")
+
+
+def validate(data: Any, marks: Marks | None = None, source: str | None = None,
+             catalogue: Catalogue | None = None) -> Report:
+    """Return the typed report for `data`, or raise `InputError` listing every problem found."""
+    cat = catalogue or load_catalogue()
+    ctx = _Context(marks or {}, source)
+    if not isinstance(data, Mapping):
+        kind = "列表" if isinstance(data, list) else "一个值"
+        raise InputError(f"{source or '输入'}：文件的最外层应该是“键: 值”的形式（报告:、亮点: ……），"
+                         f"现在是{kind}。请对照 gen-report init 生成的模板修改。")
+    _check_text(data, (), ctx)
+    model = None
+    try:
+        model = InputFile.model_validate(data)
+    except ValidationError as exc:
+        for problem in _translate(exc, data, ctx, cat):
+            ctx.problems.append(problem)
+    overview = _facts_block(data.get("基本情况"), ("基本情况",), "基本情况", cat, ctx)
+    themes = _themes(data.get("亮点"), cat, ctx)
+    measures = data.get("措施") if isinstance(data.get("措施"), Mapping) else {}
+    targets = _targets(measures.get("目标"), cat, ctx)
+    problems = _items(data.get("问题"), "问题", cat.problems, cat, ctx)
+    causes = _items(data.get("原因"), "原因", cat.causes, cat, ctx)
+    if ctx.problems or model is None:
+        raise InputError(f"{source or '输入'} 有 {len(ctx.problems)} 处需要修改：", _sorted(ctx.problems))
+    info = _info(model, ctx)
+    _warn_targets(themes, targets, ctx)
+    if len(problems) < 2:
+        ctx.warn(("问题",), "“问题”少于两条。述职评议通常要求查摆三条以上问题，请补充。")
+    return Report(info=info, overview=overview, themes=themes, problems=problems, causes=causes,
+                  targets=targets, tasks=tuple(model.measures.tasks), idea=model.measures.idea,
+                  warnings=tuple(ctx.warnings))
+
+
+class _Context:
+    def __init__(self, marks: Marks, source: str | None):
+        self.marks = marks
+        self.source = source
+        self.problems: list[Problem] = []
+        self.warnings: list[str] = []
+
+    def at(self, path: tuple, message: str) -> Problem:
+        line, column = self._mark(path)
+        return Problem(message, path=path, line=line, column=column, source=self.source)
+
+    def error(self, path: tuple, message: str) -> None:
+        self.problems.append(self.at(path, message))
+
+    def warn(self, path: tuple, message: str) -> None:
+        self.warnings.append(str(self.at(path, message)))
+
+    def _mark(self, path: tuple) -> tuple[int | None, int | None]:
+        for cut in range(len(path), -1, -1):
+            if path[:cut] in self.marks:
+                return self.marks[path[:cut]]
+        return None, None
+
+
+def _sorted(problems: list[Problem]) -> list[Problem]:
+    seen, out = set(), []
+    for p in sorted(problems, key=lambda p: (p.line or 0, p.column or 0)):
+        key = (p.path, p.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
+
+
+def _check_text(value: Any, path: tuple, ctx: _Context) -> None:
+    """Refuse characters Word cannot hold and texts far too long for a report, wherever they are."""
+    if isinstance(value, str):
+        bad = XML_ILLEGAL.search(value)
+        if bad:
+            code = f"U+{ord(bad.group()):04X}"
+            ctx.error(path, f"含有不可见的控制字符（{code}），Word 无法保存。通常是从别处复制时带进来的，"
+                            "请删掉这段文字重新输入。")
+        elif len(value) > MAX_TEXT:
+            ctx.error(path, f"这段文字太长（{len(value)} 个字），一项内容请不要超过 {MAX_TEXT} 个字。")
+    elif isinstance(value, Mapping):
+        for k, v in value.items():
+            _check_text(k, path, ctx)
+            _check_text(v, path + (k,), ctx)
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            _check_text(v, path + (i,), ctx)
+
+
+# --- pydantic errors, in Chinese -------------------------------------------------------------------
+
+def _translate(exc: ValidationError, data: Mapping, ctx: _Context, cat: Catalogue) -> list[Problem]:
+    problems = []
+    handled_own = {"基本情况", "亮点", "问题", "原因"}  # checked by the catalogue pass
+    for err in exc.errors():
+        loc = tuple(err["loc"])
+        if loc and loc[0] in handled_own:
+            continue
+        if loc[:2] == ("措施", "目标") and len(loc) > 2:
+            continue
+        problems.append(ctx.at(loc, _message(err, loc, cat)))
+    return problems
+
+
+def _message(err: dict, loc: tuple, cat: Catalogue) -> str:
+    kind = err["type"]
+    field = loc[-1] if loc else ""
+    got = err.get("input")
+    if kind == "missing":
+        return f"缺少必填项“{field}”。"
+    if kind == "extra_forbidden":
+        siblings = _known_siblings(loc)
+        hint = _did_you_mean(str(field), siblings)
+        return f"不认识的项目“{field}”。{hint}可以写的项目有：{'、'.join(siblings)}。"
+    if kind == "literal_error":
+        if field == "格式版本":
+            return f"格式版本应为 1（这个版本的 gen-report 只认格式版本 1），现在是“{got}”。"
+        expected = err.get("ctx", {}).get("expected", "")
+        return f"应为 {expected.replace(' or ', ' 或 ')} 之一，现在是“{got}”。"
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return f"应为整数（阿拉伯数字，例如 2024），现在是“{got}”。"
+    if kind in ("greater_than_equal", "less_than_equal"):
+        if field == "年度":
+            return f"年度“{got}”不在 2000—2100 之间，请写四位数的年份，例如 2024。"
+        return f"数值“{got}”超出范围。"
+    if kind.startswith("date"):
+        return f"日期“{got}”不对，请写成 2024-12-20 的形式（年-月-日，日期要存在）。"
+    if kind in ("string_type",):
+        return f"应为文字，现在是“{got}”。如果是数字或日期，请用引号括起来。"
+    if kind == "string_too_short":
+        return "不能为空。"
+    if kind == "string_too_long":
+        return f"太长了（最多 {err.get('ctx', {}).get('max_length')} 个字）。"
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return f"这里应为“键: 值”的形式（下一行缩进写各项），现在是“{got}”。"
+    if kind == "list_type":
+        return f"这里应为列表（每项一行，以“- ”开头），现在是“{got}”。"
+    return f"{err.get('msg')}（现在是“{got}”）。"
+
+
+def _known_siblings(loc: tuple) -> list[str]:
+    from .schema import InputFile, Measures, ReportInfo  # local: only needed for error messages
+
+    model = {(): InputFile, ("报告",): ReportInfo, ("措施",): Measures}.get(loc[:-1])
+    if model is None:
+        return []
+    return [f.alias for f in model.model_fields.values() if f.alias]
+
+
+def _did_you_mean(word: str, names: list[str]) -> str:
+    from .catalogue import _close
+
+    close = _close(word, names)
+    return f"您是不是想写“{'”或“'.join(close)}”？" if close else ""
+
+
+# --- the catalogue pass ---------------------------------------------------------------------------
+
+def _themes(raw: Any, cat: Catalogue, ctx: _Context) -> tuple[ThemeFacts, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, Mapping):
+        ctx.error(("亮点",), "“亮点”下面应按主题分组，例如“组织建设:”，再在下一行缩进写各项数据。")
+        return ()
+    found: dict[str, ThemeFacts] = {}
+    for name, content in raw.items():
+        path = ("亮点", name)
+        theme = cat.theme(str(name))
+        if theme is None:
+            hint = _did_you_mean(str(name), list(cat.themes))
+            ctx.error(path, f"不认识的主题“{name}”。{hint}可以写的主题有：{'、'.join(cat.themes)}。")
+            continue
+        if theme in found:
+            ctx.error(path, f"主题“{name}”与前面的“{theme}”是同一个主题，请合并成一项。")
+            continue
+        if content is None:
+            ctx.warn(path, f"主题“{name}”下面没有填写内容，这一部分已跳过。")
+            continue
+        if not isinstance(content, Mapping):
+            ctx.error(path, f"主题“{name}”下面应逐行写“指标: 数字”，或“事例:”列表。")
+            continue
+        cases = _cases(content.get("事例"), path + ("事例",), ctx)
+        facts = _facts_block({k: v for k, v in content.items() if k not in ("事例", "其他")},
+                             path, theme, cat, ctx)
+        facts += _free_facts(content.get("其他"), path + ("其他",), ctx)
+        if facts or cases:
+            found[theme] = ThemeFacts(theme, facts, cases)
+    return tuple(found[t] for t in cat.themes if t in found)
+
+
+def _cases(raw: Any, path: tuple, ctx: _Context) -> tuple[str, ...]:
+    if raw is None:
+        return ()
+    if isinstance(raw, str):
+        raw = [raw]
+    if not isinstance(raw, list):
+        ctx.error(path, "“事例”应为列表，每条一行，以“- ”开头。")
+        return ()
+    out = []
+    for i, case in enumerate(raw):
+        if case is None:
+            continue
+        if not isinstance(case, (str, int, float)) or isinstance(case, bool):
+            ctx.error(path + (i,), "每条事例应是一段文字。")
+            continue
+        out.append(_sentence_body(str(case)))
+    return tuple(t for t in out if t)
+
+
+def _sentence_body(text: str) -> str:
+    """Strip the final full stop a clerk may type, so compose can join clauses cleanly."""
+    return text.strip().rstrip("。；;，,").strip()
+
+
+def _facts_block(raw: Any, path: tuple, theme: str, cat: Catalogue, ctx: _Context) -> tuple[Fact, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, Mapping):
+        ctx.error(path, "这里应逐行写“指标: 数字”。")
+        return ()
+    facts: list[Fact] = []
+    seen: dict[tuple[str, tuple], str] = {}
+    for key, value in raw.items():
+        key = str(key)
+        where = path + (key,)
+        hit = cat.lookup(theme, key)
+        if hit is None:
+            suggestions = cat.suggestions(key, theme)
+            hint = f"您是不是想写“{'”或“'.join(suggestions)}”？" if suggestions else ""
+            ctx.error(where, f"“{theme}”下没有“{key}”这个指标。{hint}用 gen-report metrics {theme} "
+                             "查看可写的指标；目录里没有的数据请写在“其他”下（名称、数值、单位）。")
+            continue
+        metric, params = hit
+        ident = (metric.key, tuple(sorted(params.items())))
+        if ident in seen:
+            ctx.error(where, f"“{key}”与前面的“{seen[ident]}”是同一个指标，请只写一次。")
+            continue
+        seen[ident] = key
+        fact = _fact(key, value, metric, params, where, cat, ctx)
+        if fact is not None:
+            facts.append(fact)
+    return tuple(facts)
+
+
+def _fact(key: str, value: Any, metric: Metric, params: dict, where: tuple, cat: Catalogue,
+          ctx: _Context, allow_change: bool = True) -> Fact | None:
+    if value is None or value == "":
+        ctx.warn(where, f"“{key}”没有填写数值，已跳过。不需要的话请删掉这一行。")
+        return None
+    params_t = tuple(sorted(params.items()))
+    if isinstance(value, Mapping) and allow_change:
+        if set(value) != {"从", "到"}:
+            ctx.error(where, "写变化时请用 {从: 原来的数, 到: 现在的数} 的形式。")
+            return None
+        if not metric.change_phrases:
+            ctx.error(where, f"“{key}”不支持“从…到…”的写法，请只写现在的数值。")
+            return None
+        before = _number(value["从"], metric.unit, where + ("从",), cat, ctx)
+        after = _number(value["到"], metric.unit, where + ("到",), cat, ctx)
+        if before is None or after is None:
+            return None
+        if before == after:
+            ctx.error(where, "“从”和“到”的数值相同，没有变化。请只写一个数值。")
+            return None
+        return Fact(key, metric.unit, before=before, after=after, metric=metric, params=params_t)
+    number = _number(value, metric.unit, where, cat, ctx)
+    if number is None:
+        return None
+    return Fact(key, metric.unit, value=number, metric=metric, params=params_t)
+
+
+def _number(value: Any, unit: str, where: tuple, cat: Catalogue, ctx: _Context) -> int | float | None:
+    """Parse a figure: a number, or a number followed by the catalogue's unit (`12名`)."""
+    spec = cat.units[unit]
+    if isinstance(value, bool) or isinstance(value, (list, dict)) or value is None:
+        ctx.error(where, f"应填写一个数字（单位：{unit}），例如 12。")
+        return None
+    if isinstance(value, str):
+        text = value.strip()
+        if _PLACEHOLDER.match(text):
+            ctx.error(where, f"数值还是占位符“{text}”，请填写实际数字；没有这项数据就删掉这一行。")
+            return None
+        if _CHINESE_NUMERAL.match(text):
+            ctx.error(where, f"“{text}”请用阿拉伯数字填写，例如 12。")
+            return None
+        m = _NUMBER_WITH_UNIT.match(text)
+        if not m:
+            ctx.error(where, f"“{text}”不是一个数字。请只写数字（单位：{unit}），例如 12。")
+            return None
+        if m.group(2) and m.group(2) != unit:
+            ctx.error(where, f"单位应为“{unit}”，这里写的是“{m.group(2)}”。请只写数字，单位会自动加上。")
+            return None
+        value = float(m.group(1)) if "." in m.group(1) else int(m.group(1))
+    if value != value or value in (float("inf"), float("-inf")):
+        ctx.error(where, "不是一个有效的数字。")
+        return None
+    if value < 0:
+        ctx.error(where, f"数值不能是负数（现在是 {format_number(value)}）。")
+        return None
+    if spec.integer:
+        if isinstance(value, float) and not value.is_integer():
+            ctx.error(where, f"“{unit}”只能是整数，现在是 {format_number(value)}。")
+            return None
+        value = int(value)
+    if value > spec.maximum:
+        ctx.error(where, f"数值 {format_number(value)}{unit} 大得不合常理（上限 {format_number(spec.maximum)}），"
+                         "请核对是否多打了零。")
+        return None
+    if value < spec.minimum:
+        ctx.error(where, f"数值 {format_number(value)}{unit} 小得不合常理（下限 {format_number(spec.minimum)}），"
+                         "请核对。")
+        return None
+    return value
+
+
+def _free_facts(raw: Any, path: tuple, ctx: _Context) -> tuple[Fact, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        ctx.error(path, "“其他”应为列表，每项写 {名称: …, 数值: …, 单位: …}。")
+        return ()
+    out = []
+    for i, entry in enumerate(raw):
+        where = path + (i,)
+        if not isinstance(entry, Mapping) or set(entry) - {"名称", "数值", "单位"} \
+                or not {"名称", "数值", "单位"} <= set(entry):
+            ctx.error(where, "每项应写成 {名称: 建成党员活动阵地, 数值: 3, 单位: 个}，三项都要有。")
+            continue
+        name, value, unit = entry["名称"], entry["数值"], entry["单位"]
+        if not isinstance(name, str) or not name.strip() or not isinstance(unit, str) or not unit.strip() \
+                or re.search(r"\d", unit):
+            ctx.error(where, "“名称”和“单位”应是文字，单位里不要写数字。")
+            continue
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0 or value > 1e9:
+            ctx.error(where + ("数值",), "“数值”应是一个不小于 0 的阿拉伯数字。")
+            continue
+        out.append(Fact(name.strip(), unit.strip(), value=value, name=name.strip()))
+    return tuple(out)
+
+
+def _targets(raw: Any, cat: Catalogue, ctx: _Context) -> tuple[Fact, ...]:
+    if not isinstance(raw, Mapping):
+        return ()
+    out = []
+    for key, value in raw.items():
+        key = str(key)
+        where = ("措施", "目标", key)
+        hit = cat.lookup_any(key)
+        if hit is None:
+            suggestions = cat.suggestions(key)
+            hint = f"您是不是想写“{'”或“'.join(suggestions)}”？" if suggestions else ""
+            ctx.error(where, f"目标“{key}”不在指标目录里。{hint}用 gen-report metrics 查看可写的指标。")
+            continue
+        metric, params = hit
+        fact = _fact(key, value, metric, params, where, cat, ctx, allow_change=False)
+        if fact is not None:
+            out.append(fact)
+    return tuple(out)
+
+
+def _items(raw: Any, section: str, kinds: Mapping, cat: Catalogue, ctx: _Context) -> tuple[Item, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        ctx.error((section,), f"“{section}”应为列表，每条一行，以“- ”开头。")
+        return ()
+    out, seen = [], set()
+    for i, entry in enumerate(raw):
+        where = (section, i)
+        if isinstance(entry, str):
+            key = entry.strip()
+            if key in kinds:
+                if key in seen:
+                    ctx.error(where, f"“{key}”写了两次。")
+                    continue
+                seen.add(key)
+                out.append(Item(kind=key, text=None, theme=kinds[key].theme))
+                continue
+            close = _did_you_mean(key, list(kinds))
+            ctx.error(where, f"“{key}”不是词库里的{section}名称。{close}自己写的{section}请写成 "
+                             f"{{自述: {key[:12]}…}}；可选的名称用 gen-report metrics {section} 查看。")
+        elif isinstance(entry, Mapping) and "自述" in entry and set(entry) <= {"自述", "主题"}:
+            text = entry["自述"]
+            if not isinstance(text, str) or len(text.strip()) < 2:
+                ctx.error(where + ("自述",), "“自述”应是一句完整的话。")
+                continue
+            theme = entry.get("主题")
+            if theme is not None and cat.theme(str(theme)) is None:
+                ctx.error(where + ("主题",), f"不认识的主题“{theme}”。{_did_you_mean(str(theme), list(cat.themes))}")
+                continue
+            out.append(Item(kind=None, text=_sentence_body(text), theme=cat.theme(str(theme)) if theme else None))
+        else:
+            ctx.error(where, f"每条{section}应是词库里的名称，或写成 {{自述: 自己写的话}}。")
+    return tuple(out)
+
+
+def _info(model: InputFile, ctx: _Context) -> Info:
+    r = model.report
+    org = r.org
+    if not org:
+        suffix = "党委" if r.level == "镇" else ("党总支" if "党总支" in r.post else "党支部")
+        org = f"{r.unit}{suffix}"
+    if r.name is None:
+        ctx.warn(("报告", "姓名"), "没有填写“姓名”，落款处标出了【待补充：姓名】。")
+    elif _FILLER_NAME.search(r.name):
+        ctx.warn(("报告", "姓名"), f"“姓名”写的是“{r.name}”，像是占位符，请填写真实姓名。")
+    if r.date is None:
+        ctx.warn(("报告", "日期"), "没有填写“日期”，落款处标出了【待补充：日期】。")
+    elif r.date.year not in (r.year, r.year + 1):
+        ctx.warn(("报告", "日期"), f"落款日期 {r.date.isoformat()} 与年度 {r.year} 不符：述职一般在当年年底或"
+                                 "次年年初，请核对。")
+    if r.level == "村" and not r.town:
+        pass  # optional: only used in wording when present
+    return Info(year=r.year, unit=r.unit, level=r.level, post=r.post, name=r.name, date=r.date,
+                superior=r.superior, org=org, town=r.town, theme=r.theme, brand=r.brand)
+
+
+def _warn_targets(themes: tuple[ThemeFacts, ...], targets: tuple[Fact, ...], ctx: _Context) -> None:
+    current = {(f.metric.key, f.params): f for t in themes for f in t.facts if f.metric}
+    for target in targets:
+        now = current.get((target.metric.key, target.params))
+        if now is None or now.is_change:
+            continue
+        if target.value is not None and now.value is not None and target.value < now.value \
+                and target.unit not in ("岁",):
+            ctx.warn(("措施", "目标", target.key),
+                     f"目标“{target.key}: {format_number(target.value)}”低于今年已达到的 "
+                     f"{format_number(now.value)}，请核对。")

@@ -73,6 +73,18 @@ class Bank:
         except TemplateError:
             return False
 
+    @staticmethod
+    def for_level(options: Sequence[Any], level: str) -> list[Any]:
+        """Return the options usable at `level`: a string prefixed `镇|` or `村|` is only for that level."""
+        out = []
+        for option in options:
+            if isinstance(option, str) and option[1:2] == "|" and option[0] in "镇村":
+                if option[0] == level:
+                    out.append(option[2:])
+            else:
+                out.append(option)
+        return out
+
     def render(self, source: str, context: Mapping[str, Any]) -> str:
         """Render one bank string with `context`; map every Jinja failure to `TemplateError`."""
         template = self._compiled.get(source)

@@ -25,7 +25,7 @@ def compose(report: Report, bank: Bank | None = None, variant: int = 0) -> Draft
     """Return the draft for `report`; `variant` selects another wording of the same facts."""
     bank = bank or load_bank()
     info = report.info
-    pick = Picker(info.unit, info.year, variant)
+    pick = _Choose(bank, Picker(info.unit, info.year, variant), info.level)
     warnings = list(report.warnings)
     ctx = _context(report, bank, warnings)
     structure = bank.get("结构")
@@ -54,6 +54,19 @@ def compose(report: Report, bank: Bank | None = None, variant: int = 0) -> Draft
 
 # --- helpers shared by the parts ------------------------------------------------------------------
 
+class _Choose:
+    """Pick wording for one draft: level-filtered, deterministic."""
+
+    def __init__(self, bank: Bank, pick: _Choose, level: str):
+        self.bank, self.pick, self.level = bank, pick, level
+
+    def one(self, options, *key):
+        return self.pick.one(self.bank.for_level(options, self.level), *key)
+
+    def some(self, options, k, *key):
+        return self.pick.some(self.bank.for_level(options, self.level), k, *key)
+
+
 def _context(report: Report, bank: Bank, warnings: list[str]) -> dict[str, Any]:
     """Return the variables every bank string may use: level nouns, names, era formulations."""
     info = report.info
@@ -72,6 +85,7 @@ def _context(report: Report, bank: Bank, warnings: list[str]) -> dict[str, Any]:
         "组织": info.org,
         "职务": info.post,
         "上级": info.superior or "上级党委",
+        "层级": info.level,
         "年度": info.year,
         "下年": info.year + 1,
         "主题": info.theme or "",
@@ -95,7 +109,7 @@ def _join_clauses(clauses: list[str]) -> list[str]:
             for i in range(0, len(clauses), CLAUSES_PER_SENTENCE)]
 
 
-def fact_clause(fact: Fact, bank: Bank, pick: Picker, ctx: dict, *, target: bool = False) -> str:
+def fact_clause(fact: Fact, bank: Bank, pick: _Choose, ctx: dict, *, target: bool = False) -> str:
     """Render one figure as a clause in the catalogue's wording (or the free-form name)."""
     if fact.metric is None:
         return f"{fact.name}{format_number(fact.value)}{fact.unit}"
@@ -127,7 +141,7 @@ def _ordinal(bank: Bank, i: int) -> str:
 
 # --- 开头 ---------------------------------------------------------------------------------------
 
-def _opening(report: Report, bank: Bank, pick: Picker, ctx: dict) -> Block:
+def _opening(report: Report, bank: Bank, pick: _Choose, ctx: dict) -> Block:
     o = bank.get("开头")
     clauses = [pick.one(o["起句"], "open", "start")]
     if ctx["学习教育"]:
@@ -148,14 +162,14 @@ def _opening(report: Report, bank: Bank, pick: Picker, ctx: dict) -> Block:
 
 # --- 一、履职工作特色和亮点 -------------------------------------------------------------------------
 
-def _highlights(report: Report, bank: Bank, pick: Picker, ctx: dict) -> list[Block]:
+def _highlights(report: Report, bank: Bank, pick: _Choose, ctx: dict) -> list[Block]:
     if not report.themes:
         return [body(Span("【待补充：本年度抓党建的主要做法和成效（在“亮点”下填写数据和事例）】",
                           missing=True))]
     return [_theme_item(n, tf, bank, pick, ctx) for n, tf in enumerate(report.themes, 1)]
 
 
-def _theme_item(n: int, tf: ThemeFacts, bank: Bank, pick: Picker, ctx: dict) -> Block:
+def _theme_item(n: int, tf: ThemeFacts, bank: Bank, pick: _Choose, ctx: dict) -> Block:
     spec = bank.get("亮点", "主题", tf.theme)
     lead = bank.render(pick.one(spec["要点"], "lead", tf.theme), ctx)
     general = [bank.render(s, ctx) for s in pick.some(spec["概述"], 2, "general", tf.theme)]
@@ -176,7 +190,7 @@ def _theme_item(n: int, tf: ThemeFacts, bank: Bank, pick: Picker, ctx: dict) -> 
 
 # --- 二、存在的问题及原因 ---------------------------------------------------------------------------
 
-def _problems(report: Report, bank: Bank, pick: Picker, ctx: dict, warnings: list[str]) -> list[Block]:
+def _problems(report: Report, bank: Bank, pick: _Choose, ctx: dict, warnings: list[str]) -> list[Block]:
     spec = bank.get("问题")
     structure = bank.get("结构")
     blocks = [Block(Role.HEADING2, (Span(structure["问题小标题"]),))]
@@ -197,7 +211,7 @@ def _problems(report: Report, bank: Bank, pick: Picker, ctx: dict, warnings: lis
     return blocks
 
 
-def _items(items: tuple[Item, ...], kinds: dict, bank: Bank, pick: Picker, ctx: dict,
+def _items(items: tuple[Item, ...], kinds: dict, bank: Bank, pick: _Choose, ctx: dict,
            slot: str) -> list[Block]:
     out = []
     for i, item in enumerate(items):
@@ -228,7 +242,7 @@ def measure_themes(report: Report, themes_order: tuple[str, ...]) -> list[str]:
     return [t for t in themes_order if t in wanted]
 
 
-def _measures(report: Report, bank: Bank, pick: Picker, ctx: dict, warnings: list[str]) -> list[Block]:
+def _measures(report: Report, bank: Bank, pick: _Choose, ctx: dict, warnings: list[str]) -> list[Block]:
     spec = bank.get("措施")
     from .catalogue import load_catalogue  # the theme order lives in the catalogue
 

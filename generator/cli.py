@@ -1,0 +1,245 @@
+"""The command line: a thin layer over the library API.
+
+`gen-report FILE` makes a draft; subcommands do the rest. Every command catches `ReportError` (the one
+base class) and prints its Chinese message; nothing else reaches the clerk as a traceback unless
+`--debug` is given. Heavy modules (python-docx, jieba, openpyxl) are imported inside the commands that
+need them, so each command only pays for its own.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Callable, Optional
+
+import typer
+from typer.core import TyperGroup
+
+try:  # typer vendors click since 0.2x; older versions use click itself
+    from typer._click import exceptions as _cx
+except ImportError:  # pragma: no cover
+    from click import exceptions as _cx
+
+from .errors import ReportError, StrictError
+
+EXIT_OK, EXIT_FAIL, EXIT_INPUT = 0, 1, 2
+
+
+class _DraftByDefault(TyperGroup):
+    """Route `gen-report FILE …` to the `draft` command, keeping real subcommands as they are."""
+
+    def parse_args(self, ctx, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h"):
+            args = ["draft", *args]
+        return super().parse_args(ctx, args)
+
+    def list_commands(self, ctx) -> list[str]:
+        return list(self.commands)
+
+
+app = typer.Typer(
+    cls=_DraftByDefault,
+    name="gen-report",
+    help="基层党建述职报告草稿生成器。\n\n例：gen-report inputs/2024.yaml",
+    rich_markup_mode="rich",
+    no_args_is_help=True,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+_DEBUG = typer.Option(False, "--debug", help="出错时显示技术细节（给维护者看）。", hidden=True)
+
+
+def _err(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+def _guard(debug: bool, fn: Callable[[], int]) -> int:
+    """Run `fn`, turning our errors into Chinese messages and exit codes, and anything else too."""
+    try:
+        return fn()
+    except ReportError as exc:
+        if debug:
+            raise
+        _err(f"错误：{exc}")
+        return exc.exit_code
+    except KeyboardInterrupt:
+        _err("已中断。")
+        return 130
+    except BrokenPipeError:  # output piped into `head` and closed early: not an error
+        return EXIT_OK
+    except Exception as exc:  # a bug of ours: say so plainly, no traceback for the clerk
+        if debug:
+            raise
+        _err(f"程序内部错误（{type(exc).__name__}）。请加 --debug 重新运行，把显示的内容发给维护者。")
+        return 70
+
+
+@app.command("draft", help="根据输入文件生成述职报告草稿（.docx）。\n\n"
+                           "例：gen-report inputs/2024.yaml  → 生成 inputs/2024.docx")
+def draft_command(
+    file: Path = typer.Argument(..., help="输入文件（.yaml），由 gen-report init 生成后填写。",
+                                show_default=False),
+    output: Optional[Path] = typer.Option(None, "-o", "--output",
+                                          help="生成的文件路径；默认与输入文件同名、同文件夹（.docx）。"),
+    force: bool = typer.Option(False, "--force", help="目标文件已存在时覆盖它（小心：会覆盖您改过的草稿）。"),
+    fmt: str = typer.Option("docx", "--format", help="docx：生成 Word 文件；txt：在屏幕上显示全文（不写文件，"
+                                                     "除非给了 -o）。"),
+    strict: bool = typer.Option(False, "--strict", help="有提醒时也按错误处理，不生成文件。"),
+    variant: int = typer.Option(0, "--variant", min=0, max=999,
+                                help="换一种措辞（0、1、2……），数据不变。"),
+    templates: Optional[Path] = typer.Option(None, "--templates",
+                                             help="使用自己的词库文件夹（默认用内置词库）。"),
+    open_after: bool = typer.Option(False, "--open", help="生成后用系统默认程序打开。"),
+    debug: bool = _DEBUG,
+) -> int:
+    def run() -> int:
+        from .api import render
+        from .loader import load_yaml_file
+
+        if fmt not in ("docx", "txt"):
+            raise ReportError(f"--format 只能是 docx 或 txt，现在是“{fmt}”。")
+        data, marks = load_yaml_file(file)
+        draft = render(data, marks=marks, source=file.name, variant=variant,
+                       templates=_templates_dir(templates))
+        for warning in draft.warnings:
+            _err(f"提醒：{warning}")
+        if strict and draft.warnings:
+            raise StrictError(f"有 {len(draft.warnings)} 条提醒，按 --strict 要求没有生成文件。")
+        if fmt == "txt":
+            from .text import draft_to_text
+
+            text = draft_to_text(draft)
+            if output is None:
+                _print_preview(text, draft)
+                return EXIT_OK
+            data_out = text.encode("utf-8")
+        else:
+            from .word.writer import write_docx
+
+            data_out = write_docx(draft)
+        from .safeio import write_atomic
+
+        target = output or file.with_suffix("." + fmt)
+        write_atomic(target, data_out, force=force)
+        typer.echo(f"已生成：{target}")
+        if open_after:
+            _open(target)
+        return EXIT_OK
+
+    return _guard(debug, run)
+
+
+def _templates_dir(path: Optional[Path]) -> Optional[Path]:
+    if path is None:
+        return None
+    if not (path / "bank").is_dir() or not (path / "metrics.yaml").is_file():
+        raise ReportError(f"词库文件夹 {path} 不完整：需要 metrics.yaml、era.yaml 和 bank/ 子文件夹。"
+                          "可以先复制内置的 templates 文件夹再修改。")
+    return path.resolve()
+
+
+def _print_preview(text: str, draft) -> None:
+    """Print the draft; on a terminal the part headings stand out."""
+    if not sys.stdout.isatty():
+        sys.stdout.write(text)
+        return
+    from rich.console import Console
+
+    from .model import Role
+
+    headings = {b.text for b in draft.blocks() if b.role in (Role.TITLE, Role.HEADING1, Role.HEADING2)}
+    console = Console(highlight=False)
+    for line in text.splitlines():
+        stripped = line.strip("\u3000 ")
+        console.print(line, style="bold cyan" if stripped in headings or stripped in draft.title_lines
+                      else None, markup=False)
+
+
+def _open(path: Path) -> None:
+    """Open `path` with the system's default program, where there is one."""
+    import shutil
+    import subprocess
+
+    if sys.platform.startswith("win"):
+        os.startfile(str(path))  # type: ignore[attr-defined]
+    elif sys.platform == "darwin":
+        subprocess.run(["open", str(path)], check=False)
+    elif shutil.which("xdg-open"):
+        subprocess.run(["xdg-open", str(path)], check=False, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL)
+    else:
+        _err("提醒：这台电脑没有可用的默认打开程序，请手动打开文件。")
+
+
+@app.command("metrics", help="列出指标目录：可以在“亮点”和“目标”下写的指标，以及问题、原因的名称。\n\n"
+                             "例：gen-report metrics 组织建设")
+def metrics_command(
+    theme: Optional[str] = typer.Argument(None, help="只看某个主题（如 组织建设），或 问题、原因。"),
+    debug: bool = _DEBUG,
+) -> int:
+    def run() -> int:
+        from .catalogue import load_catalogue
+
+        cat = load_catalogue()
+        if theme in ("问题", "原因"):
+            kinds = cat.problems if theme == "问题" else cat.causes
+            for kind in kinds.values():
+                typer.echo(f"{kind.key}" + (f"（对应主题：{kind.theme}）" if kind.theme else ""))
+            return EXIT_OK
+        groups = list(cat.metrics)
+        if theme:
+            canonical = "基本情况" if theme == "基本情况" else cat.theme(theme)
+            if canonical is None:
+                raise ReportError(f"没有主题“{theme}”。可选：{'、'.join(['基本情况', *cat.themes, '问题', '原因'])}。")
+            groups = [canonical]
+        for group in groups:
+            typer.echo(f"【{group}】")
+            for m in cat.metrics[group]:
+                alias = f"（也可写：{'、'.join(a.replace('{门槛}', 'N') for a in m.aliases)}）" if m.aliases else ""
+                typer.echo(f"  {m.display()}  单位：{m.unit}{alias}")
+        return EXIT_OK
+
+    return _guard(debug, run)
+
+
+@app.command("schema", help="输出输入文件的 JSON Schema（供编辑器补全和检查）。\n\n例：gen-report schema > schema.json")
+def schema_command(debug: bool = _DEBUG) -> int:
+    def run() -> int:
+        import json
+
+        from .schema import InputFile
+
+        schema = InputFile.model_json_schema(by_alias=True)
+        typer.echo(json.dumps(schema, ensure_ascii=False, indent=2))
+        return EXIT_OK
+
+    return _guard(debug, run)
+
+
+def main() -> None:
+    """Console entry point: run the app and turn click's English usage errors into Chinese."""
+    try:
+        code = app(standalone_mode=False)
+    except _cx.NoSuchOption as exc:
+        _err(f"错误：没有这个选项：{exc.option_name}。用 gen-report --help 查看可用的选项。")
+        code = EXIT_INPUT
+    except _cx.MissingParameter as exc:
+        _err(f"错误：缺少参数 {exc.param.human_readable_name if exc.param else ''}。用 gen-report --help 查看用法。")
+        code = EXIT_INPUT
+    except _cx.BadParameter as exc:
+        _err(f"错误：参数不对：{exc.format_message()}。用 gen-report --help 查看用法。")
+        code = EXIT_INPUT
+    except _cx.UsageError as exc:
+        _err(f"错误：命令用法不对（{exc.format_message()}）。用 gen-report --help 查看用法。")
+        code = EXIT_INPUT
+    except _cx.Abort:
+        _err("已取消。")
+        code = 130
+    except _cx.Exit as exc:
+        code = exc.exit_code
+    sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,101 @@
+"""Writing drafts without ever losing a clerk's work: refuse to overwrite, write atomically, safe names."""
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import unicodedata
+from pathlib import Path
+
+from .errors import OutputError
+
+MAX_NAME_CHARS = 80  # 80 CJK characters are 240 bytes in UTF-8, under every file system's 255
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+_BAD_CHARS = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
+
+
+def sanitize_filename(name: str, fallback: str = "报告") -> str:
+    """Return `name` made safe as one file name on Windows, macOS and Linux (no extension added)."""
+    name = unicodedata.normalize("NFC", name)
+    name = _BAD_CHARS.sub("_", name)
+    name = re.sub(r"\.{2,}", ".", name)            # no `..`
+    name = re.sub(r"\s+", " ", name).strip(" ._")   # Windows drops trailing dots and spaces
+    if len(name) > MAX_NAME_CHARS:
+        name = name[:MAX_NAME_CHARS].rstrip(" ._")
+    if not name:
+        name = fallback
+    if name.split(".")[0].upper() in _RESERVED:
+        name = "_" + name
+    return name
+
+
+def write_atomic(path: Path, data: bytes, *, force: bool = False) -> Path:
+    """Write `data` to `path` via a temp file in the same folder and a rename; refuse to overwrite.
+
+    Without `force`, an existing file is never replaced (the clerk may have edited last run's draft).
+    Raises `OutputError` with a Chinese message on any failure; the old file is then untouched.
+    """
+    path = Path(path)
+    if path.exists() and path.is_dir():
+        raise OutputError(f"{path} 是一个文件夹，请指定要生成的文件名，例如 {path / '述职报告.docx'}")
+    if path.exists() and not force:
+        raise OutputError(f"文件已存在：{path}\n它可能是您改过的草稿，所以没有覆盖。"
+                          "如果确实要重新生成并覆盖它，请加 --force；或用 -o 指定另一个文件名。")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"无法创建文件夹 {path.parent}：{_reason(exc)}") from None
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".~", suffix=".tmp")
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        if force:
+            if path.exists() and not os.access(path, os.W_OK):
+                raise PermissionError(13, "read-only", str(path))
+            os.replace(tmp, path)
+        else:
+            _link_new(tmp, path)
+        tmp = None
+    except FileExistsError:
+        raise OutputError(f"文件已存在：{path}（刚刚被别的程序创建）。没有覆盖它，请加 --force 或换一个文件名。") from None
+    except OSError as exc:
+        raise OutputError(f"无法写入 {path}：{_reason(exc)}原来的文件（如有）没有改动。") from None
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+    return path
+
+
+def _link_new(tmp: str, path: Path) -> None:
+    """Move `tmp` to `path` only if `path` does not exist (no race with another writer)."""
+    try:
+        os.link(tmp, path)  # fails with FileExistsError if someone created it meanwhile
+    except (AttributeError, NotImplementedError, PermissionError):
+        if path.exists():
+            raise FileExistsError(str(path)) from None
+        os.replace(tmp, path)
+        return
+    except OSError as exc:
+        if isinstance(exc, FileExistsError):
+            raise
+        if path.exists():
+            raise FileExistsError(str(path)) from None
+        os.replace(tmp, path)  # file systems without hard links (some network drives, FAT)
+        return
+    os.unlink(tmp)
+
+
+def _reason(exc: OSError) -> str:
+    if isinstance(exc, PermissionError):
+        return "没有写入权限——文件可能是只读的，或正被 Word/WPS 打开。请关闭该文件或取消只读后重试。"
+    if exc.errno == 28:
+        return "磁盘空间不足。"
+    if exc.errno == 36:
+        return "文件名太长。"
+    return f"{exc.strerror or exc}。"

@@ -153,6 +153,9 @@ def _line(text: str, index: int) -> str:
     return lines[index] if 0 <= index < len(lines) else ""
 
 
+_PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
+
 class _Builder:
     """Turn a composed node tree into Python data, recording marks and refusing duplicates/aliases."""
 
@@ -178,6 +181,9 @@ class _Builder:
         if len(self._seen) > MAX_NODES:
             raise InputError(f"{self.source}：内容项目太多（超过 {MAX_NODES} 项），请检查是否选错了文件。")
         self.marks.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _PLAIN_TAGS:
+            self._problem(f"不支持类型标记“{node.tag}”。请去掉以“!”开头的标记，直接写内容。", node, path)
+            return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):

@@ -1,0 +1,40 @@
+"""Shared fixtures: the repository's paths, the example inputs and the seeds (read, never copied)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+INPUTS = ROOT / "inputs"
+EXAMPLES = ROOT / "examples"
+SEEDS = ROOT.parent / "shared" / "seeds"
+EXAMPLE_INPUTS = sorted(INPUTS.glob("*.yaml"))
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is not next to this checkout")
+    return SEEDS
+
+
+def load_example(path: Path):
+    from generator.loader import load_yaml_file
+
+    return load_yaml_file(path)
+
+
+def minimal(**overrides):
+    """Return a small valid input mapping; keyword arguments replace top-level sections."""
+    data = {
+        "格式版本": 1,
+        "报告": {"年度": 2024, "单位": "红柳镇", "层级": "镇", "职务": "党委书记", "姓名": "王建平",
+                 "日期": __import__("datetime").date(2025, 1, 10), "上级": "区委"},
+        "亮点": {"组织建设": {"发展党员": 12, "入党积极分子": 14}},
+        "问题": ["精力投入不足", "组织生活质量不高"],
+        "原因": ["思想认识不到位"],
+        "措施": {"目标": {"发展党员": 15}},
+    }
+    data.update(overrides)
+    return data

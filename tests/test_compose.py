@@ -1,0 +1,125 @@
+"""Compose: structure, determinism, level wording, missing facts, year awareness."""
+from __future__ import annotations
+
+import datetime as dt
+
+from conftest import EXAMPLE_INPUTS, load_example, minimal
+from generator.api import render, render_text
+from generator.model import Role
+
+
+def _headings(draft, role):
+    return [b.text for b in draft.blocks() if b.role is role]
+
+
+def test_four_part_structure_in_order():
+    draft = render(minimal())
+    assert draft.title == "红柳镇党委书记2024年度抓基层党建工作述职报告"
+    assert draft.title_lines == ("红柳镇党委书记2024年度", "抓基层党建工作述职报告")
+    assert _headings(draft, Role.HEADING1) == ["一、履职工作特色和亮点", "二、存在的问题及原因",
+                                               "三、下一步工作思路和措施"]
+    assert _headings(draft, Role.HEADING2) == ["（一）存在的问题", "（二）产生问题的主要原因"]
+    opening = draft.opening[0].text
+    assert opening.endswith("如下：") and "2024年度" in opening
+    assert [s.text for s in draft.sign_name] == ["王建平"]
+    assert [s.text for s in draft.sign_date] == ["2025年1月10日"]
+
+
+def test_lead_spans_are_numbered_and_bold():
+    draft = render(minimal())
+    first = draft.parts[0].blocks[0]
+    assert first.spans[0].lead and first.spans[0].text.startswith("1.") and first.spans[0].text.endswith("。")
+    problems = [b for b in draft.parts[1].blocks if b.spans[0].lead]
+    assert [b.spans[0].text[:2] for b in problems[:2]] == ["一是", "二是"]
+
+
+def test_same_input_same_text_and_variants_differ():
+    a, b = render_text(minimal()), render_text(minimal())
+    assert a == b
+    assert render_text(minimal(), variant=1) != a
+
+
+def test_different_units_read_differently():
+    data = minimal()
+    other = minimal()
+    other["报告"] = dict(other["报告"], 单位="青石镇")
+    a = render_text(data).replace("红柳镇", "")
+    b = render_text(other).replace("青石镇", "")
+    assert a != b
+
+
+def test_part_three_plans_next_year_with_targets():
+    text = render_text(minimal())
+    part3 = text.split("三、下一步工作思路和措施")[1]
+    assert "2025年" in part3 and "2024年" not in part3
+    assert "发展党员15名" in part3
+
+
+def test_village_never_calls_itself_township():
+    data = minimal()
+    data["报告"] = dict(data["报告"], 单位="新沟村", 层级="村", 职务="党支部书记", 上级="镇党委")
+    for variant in range(6):
+        text = render_text(data, variant=variant)
+        body = text.replace("镇党委的", "").replace("镇党委关于", "").replace("镇党委要求", "")
+        assert "全镇" not in body and "中心组" not in body
+        assert "村党支部" in text
+
+
+def test_village_party_branch_name_follows_org():
+    data = minimal()
+    data["报告"] = dict(data["报告"], 单位="新沟村", 层级="村", 职务="党总支书记")
+    draft = render(data)
+    assert "村党总支" in render_text(data) and "村党支部" not in draft.opening[0].text
+
+
+def test_missing_facts_are_marked_and_warned():
+    data = minimal(问题=[], 原因=[])
+    data["报告"] = {k: v for k, v in data["报告"].items() if k not in ("姓名", "日期")}
+    draft = render(data)
+    missing = [s.text for b in draft.blocks() for s in b.spans if s.missing]
+    assert "【待补充：姓名】" in missing and "【待补充：日期】" in missing
+    assert any("存在的问题" in m for m in missing) and any("原因" in m for m in missing)
+    assert len(draft.warnings) >= 4
+    assert not draft.signature  # no half-empty signature line under the title
+
+
+def test_empty_highlights_keep_all_parts():
+    draft = render(minimal(亮点={}))
+    assert len(draft.parts) == 3 and draft.parts[0].blocks[0].spans[0].missing
+
+
+def test_unknown_year_uses_neutral_terms_and_warns():
+    data = minimal()
+    data["报告"] = dict(data["报告"], 年度=2031, 日期=dt.date(2031, 12, 20))
+    draft = render(data)
+    text = render_text(data)
+    assert any("era.yaml" in w for w in draft.warnings)
+    assert "二十大" not in text and "十九大" not in text
+
+
+def test_year_terms():
+    def opening(year):
+        data = minimal()
+        data["报告"] = dict(data["报告"], 年度=year, 日期=dt.date(year, 12, 20))
+        return render(data).opening[0].text
+    assert "十九" in opening(2021) and "党史学习教育" in opening(2021)
+    assert "二十大" in opening(2023) and "主题教育" in opening(2023)
+    assert "党纪学习教育" in opening(2024) and "三中全会" in opening(2024)
+
+
+def test_jinja_in_values_comes_out_literally():
+    data = minimal()
+    data["报告"] = dict(data["报告"], 品牌="{{ 7*7 }}")
+    data["亮点"] = {"组织建设": {"发展党员": 3, "事例": ["{% for x in range(3) %}循环{% endfor %}"]}}
+    text = render_text(data)
+    assert "“{{ 7*7 }}”" in text and "{% for x in range(3) %}循环{% endfor %}" in text and "49" not in text
+
+
+def test_no_sentence_repeats_within_examples():
+    import re
+
+    for path in EXAMPLE_INPUTS:
+        data, _ = load_example(path)
+        sentences = [s for s in re.split(r"[。；：]", render_text(data)) if len(s.strip()) > 6]
+        dupes = {s for s in sentences if sentences.count(s) > 1}
+        assert not dupes, (path.name, dupes)

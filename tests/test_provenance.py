@@ -1,0 +1,89 @@
+"""Non-negotiable 1: no invented figures, and nothing the clerk gave is dropped. Every example input."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from conftest import EXAMPLE_INPUTS, load_example
+from generator.api import render, render_text
+from generator.validate import validate
+
+NUMBER = re.compile(r"\d+(?:\.\d+)?")
+ORDINAL = re.compile(r"^\u3000*\d+\.", re.M)   # "1." item numbers are structure, not figures
+
+
+def _input_numbers(value) -> set[str]:
+    """Every number written anywhere in the input: values, keys, free text, dates."""
+    out: set[str] = set()
+    if isinstance(value, dict):
+        for k, v in value.items():
+            out |= _input_numbers(k) | _input_numbers(v)
+    elif isinstance(value, list):
+        for v in value:
+            out |= _input_numbers(v)
+    elif isinstance(value, dt.date):
+        out |= {str(value.year), str(value.month), str(value.day)}
+    elif isinstance(value, bool) or value is None:
+        pass
+    elif isinstance(value, (int, float)):
+        from generator.facts import format_number
+
+        out.add(format_number(value))
+    else:
+        out |= set(NUMBER.findall(str(value)))
+    return out
+
+
+def _texts(value) -> list[str]:
+    """Free texts that must appear verbatim: 事例, 自述, 事项, 思路."""
+    found = []
+    if isinstance(value, dict):
+        for k, v in value.items():
+            if k in ("事例", "事项") and isinstance(v, list):
+                found += [str(x).rstrip("。") for x in v]
+            elif k in ("自述", "思路", "品牌", "主题", "姓名", "上级", "单位", "职务") and isinstance(v, str):
+                found.append(v.rstrip("。"))
+            else:
+                found += _texts(v)
+    elif isinstance(value, list):
+        for v in value:
+            found += _texts(v)
+    return found
+
+
+@pytest.mark.parametrize("path", EXAMPLE_INPUTS, ids=lambda p: p.name)
+def test_every_number_in_the_draft_comes_from_the_input(path):
+    data, _ = load_example(path)
+    year = data["报告"]["年度"]
+    allowed = _input_numbers(data) | {str(year), str(year + 1)}
+    for variant in range(4):
+        text = ORDINAL.sub("", render_text(data, variant=variant))
+        invented = set(NUMBER.findall(text)) - allowed
+        assert not invented, f"{path.name} variant {variant}: {invented}"
+
+
+@pytest.mark.parametrize("path", EXAMPLE_INPUTS, ids=lambda p: p.name)
+def test_every_fact_of_the_input_appears(path):
+    data, _ = load_example(path)
+    report = validate(data)
+    for variant in range(4):
+        text = render_text(data, variant=variant)
+        for fact in report.all_facts():
+            for number in fact.numbers():
+                assert number in text, (fact.key, number)
+        for piece in _texts(data):
+            assert piece in text, piece
+        for theme in report.themes:
+            assert any(theme.theme for _ in [0])
+        assert len(report.themes) == sum(1 for b in render(data, variant=variant).parts[0].blocks)
+
+
+@pytest.mark.parametrize("path", EXAMPLE_INPUTS, ids=lambda p: p.name)
+def test_no_placeholders_leak(path):
+    data, _ = load_example(path)
+    text = render_text(data)
+    for bad in ("X", "×", "*", "某某", "【", "待补充", "{{", "{%"):
+        assert bad not in text, bad
+    assert not render(data).warnings

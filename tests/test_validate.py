@@ -1,0 +1,169 @@
+"""Schema and catalogue validation: every problem at once, in Chinese, with key path and line."""
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from conftest import minimal
+from generator.errors import InputError
+from generator.loader import load_yaml_text
+from generator.validate import validate
+
+
+def _problems(data, marks=None) -> list[str]:
+    with pytest.raises(InputError) as info:
+        validate(data, marks, "x.yaml")
+    return [str(p) for p in info.value.problems]
+
+
+def _with(theme: str, key: str, value):
+    data = minimal()
+    data["亮点"] = {theme: {key: value}}
+    return data
+
+
+def test_minimal_is_valid():
+    report = validate(minimal())
+    assert report.info.org == "红柳镇党委"
+    assert [f.value for f in report.themes[0].facts] == [12, 14]
+
+
+def test_unknown_metric_suggests_the_close_one():
+    (msg,) = _problems(_with("组织建设", "发展党圆", 12))
+    assert "没有“发展党圆”这个指标" in msg and "您是不是想写“发展党员”" in msg
+    assert "亮点 → 组织建设 → 发展党圆" in msg
+
+
+def test_metric_under_wrong_theme_names_its_theme():
+    (msg,) = _problems(_with("政治建设", "发展党员", 12))
+    assert "属于“组织建设”" in msg
+
+
+def test_unknown_theme_suggests():
+    data = minimal()
+    data["亮点"] = {"组织见设": {"发展党员": 1}}
+    (msg,) = _problems(data)
+    assert "不认识的主题“组织见设”" in msg and "组织建设" in msg
+
+
+def test_theme_alias_is_accepted():
+    data = minimal()
+    data["亮点"] = {"党风廉政": {"警示教育": 3}}
+    assert validate(data).themes[0].theme == "作风建设"
+
+
+@pytest.mark.parametrize("value, fragment", [
+    ("十二", "阿拉伯数字"),
+    ("12个", "单位应为“名”"),
+    (-3, "不能是负数"),
+    (12.5, "只能是整数"),
+    (100000000, "大得不合常理"),
+    ("XX", "占位符"),
+    ("**", "占位符"),
+    (True, "应填写一个数字"),
+    ([1, 2], "应填写一个数字"),
+])
+def test_bad_metric_values(value, fragment):
+    (msg,) = _problems(_with("组织建设", "发展党员", value))
+    assert fragment in msg
+
+
+def test_value_with_matching_unit_is_accepted():
+    report = validate(_with("组织建设", "发展党员", "12名"))
+    assert report.themes[0].facts[0].value == 12
+
+
+def test_percent_and_age_bounds():
+    assert "大得不合常理" in _problems(_with("干部队伍", "大专以上学历比例", 120))[0]
+    assert "小得不合常理" in _problems(_with("干部队伍", "村党组织书记平均年龄", 5))[0]
+
+
+def test_change_values():
+    report = validate(_with("干部队伍", "村党组织书记平均年龄", {"从": 52.3, "到": 49.8}))
+    fact = report.themes[0].facts[0]
+    assert (fact.before, fact.after) == (52.3, 49.8)
+    assert "不支持“从…到…”" in _problems(_with("组织建设", "发展党员", {"从": 1, "到": 2}))[0]
+
+
+def test_parametrised_metric_keeps_its_threshold():
+    report = validate(_with("产业发展", "集体经济收入超10万元的村", 8))
+    fact = report.themes[0].facts[0]
+    assert dict(fact.params) == {"门槛": "10"} and fact.value == 8
+
+
+def test_same_metric_twice_via_alias():
+    data = minimal()
+    data["亮点"] = {"组织建设": {"入党积极分子": 3, "培养入党积极分子": 4}}
+    assert "同一个指标" in _problems(data)[0]
+
+
+def test_report_fields():
+    data = minimal()
+    data["报告"] = dict(data["报告"], 年度=1999, 层级="乡", 姓明="张三")
+    del data["报告"]["单位"]
+    msgs = "\n".join(_problems(data))
+    assert "年度“1999”不在 2000—2100 之间" in msgs
+    assert "应为 '镇' 或 '村' 之一" in msgs
+    assert "缺少必填项“单位”" in msgs
+    assert "不认识的项目“姓明”" in msgs and "您是不是想写“姓名”" in msgs
+
+
+def test_format_version():
+    assert "格式版本应为 1" in _problems(minimal(格式版本=2))[0]
+
+
+def test_unknown_problem_kind_explains_own_text():
+    (msg,) = _problems(minimal(问题=["精力投入不够"]))
+    assert "不是词库里的问题名称" in msg and "精力投入不足" in msg and "{自述:" in msg
+
+
+def test_own_text_problem_with_theme():
+    report = validate(minimal(问题=[{"自述": "全镇有7个村集体经济薄弱。", "主题": "集体经济"}, "精力投入不足"]))
+    assert report.problems[0].text == "全镇有7个村集体经济薄弱" and report.problems[0].theme == "产业发展"
+
+
+def test_top_level_must_be_mapping():
+    with pytest.raises(InputError, match="最外层"):
+        validate([1, 2, 3])
+
+
+def test_all_problems_reported_at_once_with_lines():
+    text = """格式版本: 1
+报告:
+  年度: 2024
+  单位: 红柳镇
+  层级: 乡
+  职务: 党委书记
+亮点:
+  组织建设:
+    发展党员: 十二
+    入党积级分子: 3
+问题: [精力投入不足, 不存在的问题]
+"""
+    data, marks = load_yaml_text(text, "x.yaml")
+    with pytest.raises(InputError) as info:
+        validate(data, marks, "x.yaml")
+    lines = [p.line for p in info.value.problems]
+    assert lines == sorted(lines) and {5, 9, 10, 11} <= set(lines)
+
+
+def test_xml_illegal_characters_are_refused():
+    data = minimal()
+    data["亮点"] = {"组织建设": {"发展党员": 1, "事例": ["复制来的\x07文字"]}}
+    (msg,) = _problems(data)
+    assert "U+0007" in msg and "事例" in msg
+
+
+def test_warnings_for_missing_name_and_date_and_low_target():
+    data = copy.deepcopy(minimal())
+    del data["报告"]["姓名"], data["报告"]["日期"]
+    data["措施"] = {"目标": {"发展党员": 5}}
+    warnings = "\n".join(validate(data).warnings)
+    assert "姓名" in warnings and "日期" in warnings and "低于今年已达到的 12" in warnings
+
+
+def test_placeholder_name_warns():
+    data = minimal()
+    data["报告"] = dict(data["报告"], 姓名="张某某")
+    assert any("像是占位符" in w for w in validate(data).warnings)

@@ -203,15 +203,59 @@ def metrics_command(
     return _guard(debug, run)
 
 
-@app.command("schema", help="输出输入文件的 JSON Schema（供编辑器补全和检查）。\n\n例：gen-report schema > schema.json")
+def _schema_json() -> str:
+    import json
+
+    from .catalogue import load_catalogue
+    from .jsonschema import input_schema
+
+    return json.dumps(input_schema(load_catalogue()), ensure_ascii=False, indent=2) + "\n"
+
+
+@app.command("schema", help="输出输入文件的 JSON Schema（编辑器据此补全指标名称、提示错误）。\n\n"
+                            "例：gen-report schema > gen-report.schema.json")
 def schema_command(debug: bool = _DEBUG) -> int:
+    return _guard(debug, lambda: typer.echo(_schema_json(), nl=False) or EXIT_OK)
+
+
+@app.command("init", help="生成一份带中文注释的输入文件，照着填数字即可。\n\n"
+                          "例：gen-report init 2025.yaml --level 村 --from 2024.yaml")
+def init_command(
+    path: Optional[Path] = typer.Argument(None, help="要生成的文件（默认：年度.yaml，如 2025.yaml）。"),
+    level: Optional[str] = typer.Option(None, "--level", help="镇 或 村（默认：镇；有 --from 时沿用去年的）。"),
+    year: Optional[int] = typer.Option(None, "--year", min=2000, max=2100,
+                                       help="述职年度（默认：10月起为今年，否则为去年；有 --from 时为去年加一）。"),
+    last: Optional[Path] = typer.Option(None, "--from", help="去年的输入文件：沿用单位、姓名、上级等，"
+                                                           "并把去年定的目标列在旁边供对照。"),
+    debug: bool = _DEBUG,
+) -> int:
     def run() -> int:
-        import json
+        from .bank import load_bank
+        from .catalogue import load_catalogue
+        from .loader import load_yaml_file
+        from .safeio import write_atomic
+        from .starter import SCHEMA_FILE, default_year, starter_yaml
 
-        from .schema import InputFile
-
-        schema = InputFile.model_json_schema(by_alias=True)
-        typer.echo(json.dumps(schema, ensure_ascii=False, indent=2))
+        last_data = None
+        if last is not None:
+            last_data, _ = load_yaml_file(last)
+            if not isinstance(last_data, dict):
+                raise ReportError(f"{last} 不是有效的输入文件（最外层应为“键: 值”）。")
+        last_report = (last_data or {}).get("报告") or {}
+        lvl = level or last_report.get("层级") or "镇"
+        if lvl not in ("镇", "村"):
+            raise ReportError(f"--level 只能是 镇 或 村，现在是“{lvl}”。")
+        last_year = last_report.get("年度")
+        yr = year or (last_year + 1 if isinstance(last_year, int) else default_year())
+        target = path or Path(f"{yr}.yaml")
+        bank = load_bank()
+        text = starter_yaml(load_catalogue(), lambda src, ctx: bank.render(src, ctx), year=yr, level=lvl,
+                            file_name=str(target), last=last_data)
+        write_atomic(target, text.encode("utf-8"))
+        schema_path = target.parent / SCHEMA_FILE
+        if not schema_path.exists() or "gen-report" in schema_path.read_text(encoding="utf-8")[:400]:
+            write_atomic(schema_path, _schema_json().encode("utf-8"), force=True)
+        typer.echo(f"已生成：{target}\n请用记事本、WPS 或 VS Code 打开，按注释填写后运行：gen-report {target}")
         return EXIT_OK
 
     return _guard(debug, run)

@@ -38,10 +38,11 @@ def validate(data: Any, marks: Marks | None = None, source: str | None = None,
                          f"现在是{kind}。请对照 gen-report init 生成的模板修改。")
     _check_text(data, (), ctx)
     model = None
+    blank: set[tuple] = set()
     try:
-        model = InputFile.model_validate(data)
+        model = InputFile.model_validate(_without_blanks(data, (), blank))
     except ValidationError as exc:
-        for problem in _translate(exc, data, ctx, cat):
+        for problem in _translate(exc, blank, ctx):
             ctx.problems.append(problem)
     overview = _facts_block(data.get("基本情况"), ("基本情况",), "基本情况", cat, ctx)
     themes = _themes(data.get("亮点"), cat, ctx)
@@ -115,7 +116,20 @@ def _check_text(value: Any, path: tuple, ctx: _Context) -> None:
 
 # --- pydantic errors, in Chinese -------------------------------------------------------------------
 
-def _translate(exc: ValidationError, data: Mapping, ctx: _Context, cat: Catalogue) -> list[Problem]:
+def _without_blanks(value: Any, path: tuple, blank: set[tuple]) -> Any:
+    """Drop keys left empty (`单位:` with nothing after it): an empty field means "not given"."""
+    if isinstance(value, Mapping):
+        out = {}
+        for k, v in value.items():
+            if v is None:
+                blank.add(path + (k,))
+            else:
+                out[k] = _without_blanks(v, path + (k,), blank)
+        return out
+    return value
+
+
+def _translate(exc: ValidationError, blank: set[tuple], ctx: _Context) -> list[Problem]:
     problems = []
     handled_own = {"基本情况", "亮点", "问题", "原因"}  # checked by the catalogue pass
     for err in exc.errors():
@@ -124,11 +138,14 @@ def _translate(exc: ValidationError, data: Mapping, ctx: _Context, cat: Catalogu
             continue
         if loc[:2] == ("措施", "目标") and len(loc) > 2:
             continue
-        problems.append(ctx.at(loc, _message(err, loc, cat)))
+        if err["type"] == "missing" and loc in blank:
+            problems.append(ctx.at(loc, f"“{loc[-1]}”还没有填写。"))
+        else:
+            problems.append(ctx.at(loc, _message(err, loc)))
     return problems
 
 
-def _message(err: dict, loc: tuple, cat: Catalogue) -> str:
+def _message(err: dict, loc: tuple) -> str:
     kind = err["type"]
     field = loc[-1] if loc else ""
     got = err.get("input")

@@ -1,0 +1,74 @@
+"""The JSON Schema of an input file, for editors: the pydantic schema plus what the catalogue knows.
+
+`gen-report schema` prints it and `gen-report init` writes it next to the input, so VS Code (YAML
+extension) completes theme and metric names and flags mistakes while the clerk types.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .catalogue import Catalogue, Metric
+from .schema import FreeMetric, InputFile
+
+_NUMBER = {"type": "number", "minimum": 0}
+
+
+def input_schema(cat: Catalogue) -> dict[str, Any]:
+    """Return the JSON Schema (draft 2020-12) of an input file with catalogue-aware sections."""
+    schema = InputFile.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$comment"] = "由 gen-report schema 生成，请勿手改。"
+    props = schema["properties"]
+    props["基本情况"] = _metrics_object(cat.metrics["基本情况"], "基本情况", "写在开头的概况")
+    props["亮点"] = {
+        "title": "亮点", "description": "按主题填写的数据和事例", "type": "object", "additionalProperties": False,
+        "properties": {theme: _theme_object(cat, theme) for theme in cat.themes},
+    }
+    props["问题"] = {**props["问题"], "type": "array",
+                   "items": {"anyOf": [{"enum": list(cat.problems)}, {"$ref": "#/$defs/OwnText"}]}}
+    props["原因"] = {**props["原因"], "type": "array",
+                   "items": {"anyOf": [{"enum": list(cat.causes)}, {"$ref": "#/$defs/OwnText"}]}}
+    for key in ("问题", "原因"):
+        props[key].pop("anyOf", None)
+    schema["$defs"]["FreeMetric"] = FreeMetric.model_json_schema(by_alias=True)
+    targets = {m.key: m for t in cat.themes for m in cat.metrics[t]}
+    schema["$defs"]["Measures"]["properties"]["目标"] = {
+        **_metrics_object(tuple(targets.values()), "目标", "下一年要达到的数字", allow_change=False)}
+    return schema
+
+
+def _value_schema(metric: Metric, allow_change: bool = True) -> dict[str, Any]:
+    desc = f"单位：{metric.unit}。填阿拉伯数字" + ("，或 {从: 原来, 到: 现在}" if metric.change_phrases else "")
+    options: list[dict[str, Any]] = [_NUMBER, {"type": "string", "pattern": r"^\d+(\.\d+)?\s*\S*$"}]
+    if allow_change and metric.change_phrases:
+        options.append({"type": "object", "required": ["从", "到"], "additionalProperties": False,
+                        "properties": {"从": _NUMBER, "到": _NUMBER}})
+    return {"description": desc, "anyOf": options}
+
+
+def _metrics_object(metrics: tuple[Metric, ...], title: str, description: str,
+                    allow_change: bool = True) -> dict[str, Any]:
+    properties: dict[str, Any] = {}
+    patterns: dict[str, Any] = {}
+    for m in metrics:
+        for form in (m.key, *m.aliases):
+            if m.params:
+                regex = "^" + re.sub(r"\\\{\w+\\\}", r"\\d+(\\.\\d+)?", re.escape(form)) + "$"
+                patterns[regex] = _value_schema(m, allow_change)
+            else:
+                properties[form] = _value_schema(m, allow_change)
+    out: dict[str, Any] = {"title": title, "description": description, "type": "object",
+                           "properties": properties, "additionalProperties": False}
+    if patterns:
+        out["patternProperties"] = patterns
+    return out
+
+
+def _theme_object(cat: Catalogue, theme: str) -> dict[str, Any]:
+    obj = _metrics_object(cat.metrics[theme], theme, f"“{theme}”的数据和事例")
+    obj["properties"]["事例"] = {"description": "原样写进报告的具体事例", "type": "array",
+                                 "items": {"type": "string"}}
+    obj["properties"]["其他"] = {"description": "目录里没有的数据", "type": "array",
+                                 "items": {"$ref": "#/$defs/FreeMetric"}}
+    return obj

@@ -1,0 +1,147 @@
+"""Build the commented YAML a clerk fills in (`gen-report init`), from the schema and the catalogue.
+
+Every field is present with a Chinese comment (meaning, unit, example); catalogue metrics are listed per
+theme, commented out, so the clerk only removes `# ` and types a number. `--from` carries last year's
+names over and shows last year's targets next to this year's facts.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Mapping
+
+from .catalogue import Catalogue, Metric
+from .facts import format_number
+
+SCHEMA_FILE = "gen-report.schema.json"
+_EXAMPLE = {"名": 12, "人": 60, "人次": 120, "个": 3, "次": 4, "场次": 6, "期": 2, "件": 20, "户": 15, "支": 2,
+            "座": 1, "份": 15, "项": 5, "条": 8, "处": 3, "篇": 5, "万元": 12.5, "亩": 500, "公里": 3.5,
+            "%": 85, "岁": 45.6}
+
+_HEADER = """\
+# yaml-language-server: $schema=./{schema}
+#
+# {year}年度抓基层党建工作述职报告 —— 输入文件
+#
+# 怎么填：
+#   1. 冒号用英文半角“: ”，冒号后面空一格；缩进用空格（每层两个），不要用 Tab 键。
+#   2. 数字用阿拉伯数字，只写数字即可（单位会自动加上）；写“12名”也可以。
+#   3. 下面以“# ”开头的行是注释或备选项：需要哪一项，就删掉行首的“# ”（连同空格），再填上数字。
+#      主题那一行（如“组织建设:”）也要删掉“# ”。没有的数据保持注释即可，不要写 X、*、某某。
+#   4. 填好后运行：gen-report {file}
+#   5. 查看所有可写的指标：gen-report metrics；问题和原因的名称：gen-report metrics 问题 / 原因
+"""
+
+
+def example_value(unit: str) -> str:
+    """Return a plausible example figure for `unit` (only ever shown in comments and help)."""
+    return format_number(_EXAMPLE.get(unit, 10))
+
+
+def example_sentence(metric: Metric, render) -> str:
+    """Return the metric's first wording filled with an example figure, e.g. `发展党员12名`."""
+    value = example_value(metric.unit)
+    params = {p: "10" for p in metric.params}
+    return render(metric.phrases[0], {"数量": f"{value}{metric.unit}", "数": value, "单位": metric.unit,
+                                      **params})
+
+
+def starter_yaml(cat: Catalogue, render, *, year: int, level: str, file_name: str,
+                 last: Mapping[str, Any] | None = None) -> str:
+    """Return the text of a fresh input file for `year` and `level`, optionally seeded from `last`."""
+    last_report = (last or {}).get("报告") or {}
+    is_town = level == "镇"
+    unit = last_report.get("单位", "")
+    lines = [_HEADER.format(schema=SCHEMA_FILE, year=year, file=file_name), "格式版本: 1", "", "报告:"]
+    report_fields = [
+        ("年度", str(year), "述职的年度，四位数字"),
+        ("单位", unit, "镇或村的名称，例如 " + ("红柳镇" if is_town else "新沟村")),
+        ("层级", level, "镇 或 村（决定用“镇党委/全镇”还是“村党支部/全村”）"),
+        ("职务", last_report.get("职务", "党委书记" if is_town else "党支部书记"), "例如 党委书记、党支部书记"),
+        ("姓名", last_report.get("姓名", ""), "述职人姓名"),
+        ("日期", "", f"落款日期，年-月-日，例如 {year + 1}-01-10"),
+        ("上级", last_report.get("上级", "县委" if is_town else "镇党委"), "向谁述职：县委、区委、市委；村写 镇党委"),
+    ]
+    if not is_town or last_report.get("所属镇"):
+        report_fields.append(("所属镇", last_report.get("所属镇", ""), "村所属的镇，例如 红柳镇"))
+    for key, value, comment in report_fields:
+        lines.append(_field(key, value, comment))
+    for key, comment in (("党组织", "可选：党组织全称，如 新沟村党总支（不写则自动推出）"),
+                         ("主题", "可选：全年工作主题，例如 党建引领乡村振兴"),
+                         ("品牌", "可选：党建品牌名称，例如 果香党旗红")):
+        if last_report.get(key):
+            lines.append(_field(key, last_report[key], comment))
+        else:
+            lines.append(f"  # {key}:{' ' * max(1, 22 - 2 * len(key))}# {comment}")
+
+    lines += ["", "基本情况:                    # 可选：写在开头的概况（删掉需要的行首的“# ”）"]
+    lines += _metric_lines(cat.metrics["基本情况"], indent="  ")
+    lines += ["", "亮点:                        # 按主题填写，每个主题成为第一部分的一条"]
+    targets_last = ((last or {}).get("措施") or {}).get("目标") or {}
+    for theme in cat.themes:
+        lines.append(f"  # {theme}:")
+        carried = _last_targets_for(cat, theme, targets_last)
+        if carried:
+            lines.append("  #   （去年定的目标：" + "；".join(carried) + "）")
+        lines += _metric_lines(cat.metrics[theme], indent="  #   ", commented=False)
+        lines.append("  #   事例:                    # 原样写进报告的具体做法，每条一行，以“- ”开头")
+        lines.append("  #     - ")
+        lines.append("  #   其他:                    # 目录里没有的数据：名称、数值、单位")
+        lines.append("  #     - {名称: 建成党员活动阵地, 数值: 3, 单位: 个}")
+    lines += ["", "问题:                        # 至少三条。词库名称见 gen-report metrics 问题；自己写的用 {自述: …}"]
+    for kind in list(cat.problems.values())[:3]:
+        lines.append(f"  # - {kind.key}")
+    lines.append("  # - {自述: 自己写的一句话, 主题: 产业发展}   # 主题可选，写了第三部分会对应回应")
+    lines += ["", "原因:                        # 词库名称见 gen-report metrics 原因；自己写的用 {自述: …}"]
+    for kind in list(cat.causes.values())[:3]:
+        lines.append(f"  # - {kind.key}")
+    lines += ["", f"措施:                        # 下一年（{year + 1}年）的打算", "  目标:                      "
+              "# 下一年要达到的数字，名称同“亮点”里的指标"]
+    if targets_last:
+        lines.append(f"    # 去年定的{year}年目标（对照今年实际完成情况填写“亮点”，再定{year + 1}年的目标）：")
+        for key, value in targets_last.items():
+            lines.append(f"    # {key}: {value}")
+    else:
+        lines.append("    # 发展党员:                # 单位：名")
+    lines += ["  事项:                      # 下一年的具体打算，原样写进第三部分，每条一行", "    # - ",
+              "  # 思路:                    # 可选：第三部分开头的一句总体思路", ""]
+    return "\n".join(lines)
+
+
+def _field(key: str, value: Any, comment: str) -> str:
+    text = f"  {key}: {value}" if value not in ("", None) else f"  {key}:"
+    return f"{text}{' ' * max(1, 29 - _width(text))}# {comment}"
+
+
+def _width(text: str) -> int:
+    return sum(1 if ord(c) < 128 else 2 for c in text)
+
+
+def _metric_lines(metrics: tuple[Metric, ...], indent: str, commented: bool = True) -> list[str]:
+    out = []
+    for m in metrics:
+        key = m.key.replace("{门槛}", "10")
+        prefix = f"{indent}# " if commented else indent
+        # No example figure in the value: an uncommented line left unfilled is skipped with a
+        # warning, never turned into an invented fact.
+        text = f"{prefix}{key}:"
+        note = f"单位：{m.unit}，例如 {example_value(m.unit)}" + \
+            ("；也可写 {从: 原来, 到: 现在}" if m.change_phrases else "")
+        if m.params:
+            note += "；键里的 10 是门槛，可改"
+        out.append(f"{text}{' ' * max(1, 40 - _width(text))}# {note}")
+    return out
+
+
+def _last_targets_for(cat: Catalogue, theme: str, targets: Mapping[str, Any]) -> list[str]:
+    found = []
+    for key, value in targets.items():
+        hit = cat.lookup_any(str(key))
+        if hit and hit[0].theme == theme:
+            found.append(f"{key} {value}")
+    return found
+
+
+def default_year(today: dt.date | None = None) -> int:
+    """Return the year a report written today is about: this year from October, else last year."""
+    today = today or dt.date.today()
+    return today.year if today.month >= 10 else today.year - 1

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable, Optional
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 try:  # typer vendors click since 0.2x; older versions use click itself
     from typer._click import exceptions as _cx
@@ -25,7 +25,37 @@ from .errors import ReportError, StrictError
 EXIT_OK, EXIT_FAIL, EXIT_INPUT = 0, 1, 2
 
 
-class _DraftByDefault(TyperGroup):
+def _chinese_help_texts() -> None:
+    """Put typer's few fixed English help words into Chinese (best effort across typer versions)."""
+    try:
+        from typer import rich_utils
+
+        rich_utils.ARGUMENTS_PANEL_TITLE = "参数"
+        rich_utils.OPTIONS_PANEL_TITLE = "选项"
+        rich_utils.COMMANDS_PANEL_TITLE = "命令"
+        rich_utils.ERRORS_PANEL_TITLE = "错误"
+    except (ImportError, AttributeError):  # pragma: no cover
+        pass
+
+
+_chinese_help_texts()
+
+
+class _ChineseHelp:
+    """Mixin: the --help option itself says what it does in Chinese."""
+
+    def get_help_option(self, ctx):
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = "显示本帮助并退出。"
+        return option
+
+
+class _Command(_ChineseHelp, TyperCommand):
+    pass
+
+
+class _DraftByDefault(_ChineseHelp, TyperGroup):
     """Route `gen-report FILE …` to the `draft` command, keeping real subcommands as they are."""
 
     def parse_args(self, ctx, args: list[str]) -> list[str]:
@@ -35,6 +65,10 @@ class _DraftByDefault(TyperGroup):
 
     def list_commands(self, ctx) -> list[str]:
         return list(self.commands)
+
+    def command(self, *args, **kwargs):  # pragma: no cover - typer builds commands itself
+        kwargs.setdefault("cls", _Command)
+        return super().command(*args, **kwargs)
 
 
 app = typer.Typer(
@@ -75,7 +109,7 @@ def _guard(debug: bool, fn: Callable[[], int]) -> int:
         return 70
 
 
-@app.command("draft", help="根据输入文件生成述职报告草稿（.docx）。\n\n"
+@app.command("draft", cls=_Command, help="根据输入文件生成述职报告草稿（.docx）。\n\n"
                            "例：gen-report inputs/2024.yaml  → 生成 inputs/2024.docx")
 def draft_command(
     file: Path = typer.Argument(..., help="输入文件（.yaml），由 gen-report init 生成后填写。",
@@ -172,7 +206,7 @@ def _open(path: Path) -> None:
         _err("提醒：这台电脑没有可用的默认打开程序，请手动打开文件。")
 
 
-@app.command("metrics", help="列出指标目录：可以在“亮点”和“目标”下写的指标，以及问题、原因的名称。\n\n"
+@app.command("metrics", cls=_Command, help="列出指标目录：可以在“亮点”和“目标”下写的指标，以及问题、原因的名称。\n\n"
                              "例：gen-report metrics 组织建设")
 def metrics_command(
     theme: Optional[str] = typer.Argument(None, help="只看某个主题（如 组织建设），或 问题、原因。"),
@@ -193,11 +227,18 @@ def metrics_command(
             if canonical is None:
                 raise ReportError(f"没有主题“{theme}”。可选：{'、'.join(['基本情况', *cat.themes, '问题', '原因'])}。")
             groups = [canonical]
+        from .bank import load_bank
+        from .starter import example_sentence
+
+        bank = load_bank()
+        words = bank.get("称谓", "镇")
+        render = lambda src, ctx: bank.render(src, {**words, **ctx})  # noqa: E731
         for group in groups:
             typer.echo(f"【{group}】")
             for m in cat.metrics[group]:
-                alias = f"（也可写：{'、'.join(a.replace('{门槛}', 'N') for a in m.aliases)}）" if m.aliases else ""
-                typer.echo(f"  {m.display()}  单位：{m.unit}{alias}")
+                alias = f"；也可写：{'、'.join(a.replace('{门槛}', 'N') for a in m.aliases)}" if m.aliases else ""
+                typer.echo(f"  {m.display()}（单位：{m.unit}{alias}）")
+                typer.echo(f"      例：{example_sentence(m, render)}")
         return EXIT_OK
 
     return _guard(debug, run)
@@ -212,13 +253,13 @@ def _schema_json() -> str:
     return json.dumps(input_schema(load_catalogue()), ensure_ascii=False, indent=2) + "\n"
 
 
-@app.command("schema", help="输出输入文件的 JSON Schema（编辑器据此补全指标名称、提示错误）。\n\n"
+@app.command("schema", cls=_Command, help="输出输入文件的 JSON Schema（编辑器据此补全指标名称、提示错误）。\n\n"
                             "例：gen-report schema > gen-report.schema.json")
 def schema_command(debug: bool = _DEBUG) -> int:
     return _guard(debug, lambda: typer.echo(_schema_json(), nl=False) or EXIT_OK)
 
 
-@app.command("init", help="生成一份带中文注释的输入文件，照着填数字即可。\n\n"
+@app.command("init", cls=_Command, help="生成一份带中文注释的输入文件，照着填数字即可。\n\n"
                           "例：gen-report init 2025.yaml --level 村 --from 2024.yaml")
 def init_command(
     path: Optional[Path] = typer.Argument(None, help="要生成的文件（默认：年度.yaml，如 2025.yaml）。"),

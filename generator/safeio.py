@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import tempfile
 import unicodedata
 from pathlib import Path
@@ -53,7 +54,7 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> Path:
             f.flush()
             os.fsync(f.fileno())
         if force:
-            if path.exists() and not os.access(path, os.W_OK):
+            if path.exists() and _read_only(path):
                 raise PermissionError(13, "read-only", str(path))
             os.replace(tmp, path)
         else:
@@ -70,6 +71,11 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> Path:
             except OSError:
                 pass
     return path
+
+
+def _read_only(path: Path) -> bool:
+    """Return True if the clerk marked `path` read-only (checked by mode, so root is not exempt)."""
+    return not (path.stat().st_mode & stat.S_IWUSR) or not os.access(path, os.W_OK)
 
 
 def _link_new(tmp: str, path: Path) -> None:

@@ -1,0 +1,154 @@
+"""The command line as a clerk meets it: exit codes, Chinese messages, never a traceback, never a lost file."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import INPUTS, ROOT
+
+GOOD = INPUTS / "2024.yaml"
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PYTHONPATH=str(ROOT), COLUMNS="200")
+    return subprocess.run([sys.executable, "-m", "generator.cli", *map(str, args)], capture_output=True,
+                          text=True, cwd=cwd or ROOT, env=env, timeout=60)
+
+
+def assert_clean(result):
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_txt_preview_prints_the_draft():
+    r = run(GOOD, "--format", "txt")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("红柳镇党委书记2024年度\n抓基层党建工作述职报告")
+    assert "三、下一步工作思路和措施" in r.stdout and r.stderr == ""
+
+
+def test_docx_written_next_to_input_and_never_overwritten(tmp_path):
+    src = tmp_path / "in.yaml"
+    src.write_bytes(GOOD.read_bytes())
+    r = run(src)
+    assert r.returncode == 0, r.stderr
+    out = tmp_path / "in.docx"
+    assert out.read_bytes()[:2] == b"PK" and str(out) in r.stdout
+    out.write_bytes(b"clerk's edits")
+    r = run(src)
+    assert r.returncode == 1 and "文件已存在" in r.stderr and "--force" in r.stderr
+    assert out.read_bytes() == b"clerk's edits"
+    r = run(src, "--force")
+    assert r.returncode == 0 and out.read_bytes()[:2] == b"PK"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".~")] == []  # no temp files left
+
+
+def test_output_folder_created(tmp_path):
+    target = tmp_path / "新建文件夹" / "草稿.docx"
+    r = run(GOOD, "-o", target)
+    assert r.returncode == 0 and target.exists()
+
+
+def test_read_only_target_left_intact(tmp_path):
+    target = tmp_path / "a.docx"
+    target.write_bytes(b"old")
+    target.chmod(0o444)
+    r = run(GOOD, "-o", target, "--force")
+    assert r.returncode == 1 and "只读" in r.stderr and target.read_bytes() == b"old"
+
+
+def test_bad_input_exit_2_with_line_and_no_file(tmp_path):
+    src = tmp_path / "bad.yaml"
+    src.write_text(GOOD.read_text(encoding="utf-8").replace("发展党员: 12", "发展党员: 十二"), encoding="utf-8")
+    r = run(src)
+    assert r.returncode == 2
+    assert "亮点 → 组织建设 → 发展党员" in r.stderr and "第" in r.stderr and "阿拉伯数字" in r.stderr
+    assert not (tmp_path / "bad.docx").exists()
+    assert_clean(r)
+
+
+def test_yaml_syntax_error_exit_2(tmp_path):
+    src = tmp_path / "bad.yaml"
+    src.write_text("报告:\n  年度：2024\n", encoding="utf-8")
+    r = run(src)
+    assert r.returncode == 2 and "全角冒号" in r.stderr and "第2行" in r.stderr
+    assert_clean(r)
+
+
+def test_strict_turns_warnings_into_errors(tmp_path):
+    src = tmp_path / "w.yaml"
+    src.write_text(GOOD.read_text(encoding="utf-8").replace("  姓名: 王建平\n", ""), encoding="utf-8")
+    r = run(src, "--strict")
+    assert r.returncode == 1 and "提醒" in r.stderr and "--strict" in r.stderr
+    assert not (tmp_path / "w.docx").exists()
+    r = run(src)
+    assert r.returncode == 0 and "【待补充：姓名】" not in r.stdout and "提醒" in r.stderr
+
+
+def test_usage_errors_are_chinese():
+    r = run(GOOD, "--bogus")
+    assert r.returncode == 2 and "没有这个选项" in r.stderr
+    assert_clean(r)
+    r = run("nosuch.yaml")
+    assert r.returncode == 2 and "找不到文件" in r.stderr
+
+
+def test_help_is_chinese():
+    r = run("--help")
+    assert r.returncode == 0 and "述职报告" in r.stdout and "显示本帮助并退出" in r.stdout
+
+
+def test_metrics_lists_units_and_examples():
+    r = run("metrics", "组织建设")
+    assert r.returncode == 0 and "发展党员（单位：名）" in r.stdout and "例：" in r.stdout
+    assert "精力投入不足" in run("metrics", "问题").stdout
+    assert run("metrics", "没有的主题").returncode == 1
+
+
+def test_init_then_fill_then_render(tmp_path):
+    r = run("init", "2025.yaml", "--level", "村", "--year", "2025", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    text = (tmp_path / "2025.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=./gen-report.schema.json")
+    assert (tmp_path / "gen-report.schema.json").exists()
+    assert "  # 组织建设:" in text and "  #   发展党员:" in text
+    # Unfilled template: a clear message, not a crash.
+    r = run("2025.yaml", cwd=tmp_path)
+    assert r.returncode == 2 and "“单位”还没有填写" in r.stderr
+    # The clerk fills it in the way the comments say.
+    text = text.replace("  单位:  ", "  单位: 新沟村", 1).replace("  姓名:  ", "  姓名: 李秀兰", 1)
+    text = text.replace("  # 组织建设:\n", "  组织建设:\n").replace("  #   发展党员:", "    发展党员: 3")
+    (tmp_path / "2025.yaml").write_text(text, encoding="utf-8")
+    r = run("2025.yaml", "--format", "txt", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "新沟村党支部书记2025年度" in r.stdout and "发展党员3名" in r.stdout
+    # Never overwrite.
+    r = run("init", "2025.yaml", cwd=tmp_path)
+    assert r.returncode == 1 and "文件已存在" in r.stderr
+
+
+def test_init_from_last_year_carries_names_and_targets(tmp_path):
+    r = run("init", "next.yaml", "--from", GOOD, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    text = (tmp_path / "next.yaml").read_text(encoding="utf-8")
+    assert "年度: 2025" in text and "单位: 红柳镇" in text and "姓名: 王建平" in text and "上级: 区委" in text
+    assert "去年定的目标：发展党员 15" in text and "# 集体经济收入10万元以上的村: 15" in text
+    assert "日期: 2025" not in text  # the date is this year's to fill in
+
+
+def test_schema_accepts_examples_and_flags_mistakes():
+    jsonschema = pytest.importorskip("jsonschema")
+    from conftest import EXAMPLE_INPUTS, load_example
+
+    schema = json.loads(run("schema").stdout)
+    validator = jsonschema.Draft202012Validator(schema)
+    for path in EXAMPLE_INPUTS:
+        data, _ = load_example(path)
+        data = json.loads(json.dumps(data, default=str))
+        assert not list(validator.iter_errors(data)), path.name
+    bad = {"格式版本": 1, "报告": {"年度": 2024}, "亮点": {"组织建设": {"发展党圆": 1}}}
+    assert list(validator.iter_errors(bad))

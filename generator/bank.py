@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 from jinja2 import StrictUndefined, TemplateError as JinjaError
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from .errors import TemplateError
 from .resources import load_data, templates_dir
@@ -22,23 +22,43 @@ BANK_FILES = ("称谓", "结构", "开头", "亮点", "问题", "措施")
 MAX_OUTPUT = 4000  # characters one bank string may produce; a phrase is a sentence or two
 
 
-MAX_RANGE = 1000  # a phrase never needs a long loop; this bounds a template's running time
+MAX_RANGE = 1000        # a phrase never needs a long loop
+MAX_ITERATIONS = 10_000  # range() items one phrase may draw in all, so nested loops stay bounded too
 
 
-def _small_range(*args: int) -> range:
-    """Return `range(*args)`, refusing ranges longer than `MAX_RANGE`."""
-    r = range(*args)
-    if len(r) > MAX_RANGE:
-        raise TemplateError(f"词库里的 range() 太大（上限 {MAX_RANGE}）。")
-    return r
+class _Sandbox(SandboxedEnvironment):
+    """Jinja's sandbox, plus bounds on time and memory for templates from other townships."""
+
+    intercepted_binops = frozenset(["*", "**"])
+
+    def __init__(self, **options: Any):
+        super().__init__(**options)
+        self.budget = MAX_ITERATIONS
+        self.globals["range"] = self._range
+
+    def _range(self, *args: int) -> range:
+        """Return `range(*args)`, refusing long ranges and too many in one phrase."""
+        r = range(*args)
+        self.budget -= len(r)
+        if len(r) > MAX_RANGE or self.budget < 0:
+            raise SecurityError(f"range() 太大或循环太多（单个上限 {MAX_RANGE}，每条共 {MAX_ITERATIONS}）")
+        return r
+
+    def call_binop(self, context, operator, left, right):
+        """Refuse `'很长' * 10**9` and `10**10**10` before they exhaust memory."""
+        if operator == "**" and isinstance(right, int) and abs(right) > 64:
+            raise SecurityError("乘方的指数太大")
+        if operator == "*":
+            for seq, n in ((left, right), (right, left)):
+                if isinstance(seq, (str, list, tuple)) and isinstance(n, int) and len(seq) * n > MAX_OUTPUT:
+                    raise SecurityError("重复生成的内容太长")
+        return super().call_binop(context, operator, left, right)
 
 
-def make_env() -> SandboxedEnvironment:
+def make_env() -> _Sandbox:
     """Return the one Jinja2 environment every phrase is rendered in: sandboxed, StrictUndefined."""
-    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False,
-                               trim_blocks=True, lstrip_blocks=True)
-    env.globals["range"] = _small_range
-    return env
+    return _Sandbox(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False,
+                    trim_blocks=True, lstrip_blocks=True)
 
 
 class Bank:
@@ -88,6 +108,7 @@ class Bank:
     def render(self, source: str, context: Mapping[str, Any]) -> str:
         """Render one bank string with `context`; map every Jinja failure to `TemplateError`."""
         template = self._compiled.get(source)
+        self.env.budget = MAX_ITERATIONS
         try:
             if template is None:
                 template = self._compiled[source] = self.env.from_string(source)
@@ -105,6 +126,8 @@ class Bank:
             raise TemplateError(f"词库条目“{source[:40]}”无法生成：{_jinja_reason(exc)}") from None
         except RecursionError:
             raise TemplateError(f"词库条目“{source[:40]}”递归过深。") from None
+        except Exception as exc:  # a bank string is data: whatever it does wrong is a template error
+            raise TemplateError(f"词库条目“{source[:40]}”无法生成：{type(exc).__name__}：{exc}") from None
 
 
 def _jinja_reason(exc: JinjaError) -> str:

@@ -1,0 +1,62 @@
+"""`--templates DIR`: another township's phrase banks run sandboxed; escapes, file reads and runaway
+loops are refused with a clear message and no file."""
+from __future__ import annotations
+
+import shutil
+import sys
+
+import pytest
+import yaml
+
+from conftest import INPUTS, ROOT
+
+
+def _custom(tmp_path, opening: str):
+    root = tmp_path / "tpl"
+    shutil.copytree(ROOT / "templates", root)
+    path = root / "bank" / "开头.yaml"
+    bank = yaml.safe_load(path.read_text(encoding="utf-8"))
+    bank["起句"] = [opening]
+    path.write_text(yaml.safe_dump(bank, allow_unicode=True), encoding="utf-8")
+    return root
+
+
+def _run(args, monkeypatch, capsys):
+    from generator.cli import main
+
+    monkeypatch.setattr(sys, "argv", ["gen-report", *map(str, args)])
+    with pytest.raises(SystemExit) as info:
+        main()
+    return info.value.code, capsys.readouterr()
+
+
+def test_custom_bank_is_used(tmp_path, monkeypatch, capsys):
+    root = _custom(tmp_path, "{{年度}}年，{{本级}}自编的开头句")
+    code, out = _run([INPUTS / "2024.yaml", "--templates", root, "--format", "txt"], monkeypatch, capsys)
+    assert code == 0 and "2024年，镇党委自编的开头句" in out.out
+
+
+@pytest.mark.parametrize("evil", [
+    "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+    "{{ 单位.__class__.__init__.__globals__ }}",
+    "{{ '{0.__class__.__base__}'.format(单位) }}",
+    "{% for a in range(1000) %}{% for b in range(1000) %}{% endfor %}{% endfor %}",
+    "{% include '/etc/passwd' %}",
+    "{% import 'os' as os %}",
+    "{% for a in range(1000) %}{% for b in range(1000) %}{% for c in range(1000) %}x{% endfor %}{% endfor %}{% endfor %}",
+    "{{ 年度 * 10000000 * '很长' }}",
+    "{{ 未定义的变量 }}",
+    "{% for x in %}",
+])
+def test_escapes_are_refused(evil, tmp_path, monkeypatch, capsys):
+    root = _custom(tmp_path, evil)
+    target = tmp_path / "out.docx"
+    code, out = _run([INPUTS / "2024.yaml", "--templates", root, "-o", target], monkeypatch, capsys)
+    assert code == 3, out.err
+    assert out.err.startswith("错误：词库条目") and "Traceback" not in out.err
+    assert not target.exists()
+
+
+def test_incomplete_templates_dir(tmp_path, monkeypatch, capsys):
+    code, out = _run([INPUTS / "2024.yaml", "--templates", tmp_path], monkeypatch, capsys)
+    assert code == 1 and "不完整" in out.err

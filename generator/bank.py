@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping, Sequence
@@ -107,6 +108,10 @@ class Bank:
 
     def render(self, source: str, context: Mapping[str, Any]) -> str:
         """Render one bank string with `context`; map every Jinja failure to `TemplateError`."""
+        if "{" not in source:
+            return source
+        if _SIMPLE.fullmatch(source):
+            return _substitute(source, context)
         template = self._compiled.get(source)
         self.env.budget = MAX_ITERATIONS
         try:
@@ -128,6 +133,23 @@ class Bank:
             raise TemplateError(f"词库条目“{source[:40]}”递归过深。") from None
         except Exception as exc:  # a bank string is data: whatever it does wrong is a template error
             raise TemplateError(f"词库条目“{source[:40]}”无法生成：{type(exc).__name__}：{exc}") from None
+
+
+# Most phrases only substitute variables ("发展党员{{数量}}"). Those skip Jinja's compiler (~0.5 ms a
+# string, most of a cold start) and are filled in directly, with the same strictness: an unknown name
+# is an error, never an empty string.
+_VARIABLE = re.compile(r"\{\{\s*([^\W\d]\w*)\s*\}\}")
+_SIMPLE = re.compile(r"(?:[^{}]|\{\{\s*[^\W\d]\w*\s*\}\})*")
+
+
+def _substitute(source: str, context: Mapping[str, Any]) -> str:
+    def value(match: re.Match) -> str:
+        name = match.group(1)
+        if name not in context:
+            raise TemplateError(f"词库条目“{source[:40]}”无法生成：用到了不存在的变量（'{name}' is undefined）")
+        return str(context[name])
+
+    return _VARIABLE.sub(value, source)
 
 
 def _jinja_reason(exc: JinjaError) -> str:

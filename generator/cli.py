@@ -38,11 +38,13 @@ def _chinese_help_texts() -> None:
         pass
 
 
-_chinese_help_texts()
-
-
 class _ChineseHelp:
-    """Mixin: the --help option itself says what it does in Chinese."""
+    """Mixin: help output in Chinese. Patching typer's panel titles waits until help is shown, because
+    importing typer.rich_utils costs ~90 ms that making a draft should not pay."""
+
+    def format_help(self, ctx, formatter):
+        _chinese_help_texts()
+        return super().format_help(ctx, formatter)  # type: ignore[misc]
 
     def get_help_option(self, ctx):
         option = super().get_help_option(ctx)  # type: ignore[misc]

@@ -49,6 +49,7 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> Path:
     tmp = None
     try:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".~", suffix=".tmp")
+        os.chmod(tmp, _new_file_mode(path))  # mkstemp makes 0600; a draft should be like any new file
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
@@ -71,6 +72,15 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> Path:
             except OSError:
                 pass
     return path
+
+
+def _new_file_mode(path: Path) -> int:
+    """Return the mode the draft should get: the old file's, or what the umask gives a new file."""
+    if path.exists():
+        return stat.S_IMODE(path.stat().st_mode)
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def _read_only(path: Path) -> bool:

@@ -304,6 +304,30 @@ def init_command(
     return _guard(debug, run)
 
 
+@app.command("batch", cls=_Command,
+             help="按表格为各村批量生成草稿：每行一个村，列名同输入文件的项目（如 单位、姓名、"
+                  "亮点.组织建设.发展党员，或直接写 发展党员）。\n\n"
+                  "例：gen-report batch inputs/batch/villages.xlsx --defaults inputs/batch/town.yaml -o 草稿")
+def batch_command(
+    table: Path = typer.Argument(..., help="表格（.xlsx 或 .csv，CSV 可以是 UTF-8 或 GBK），或放着 .yaml 文件的文件夹。",
+                                 show_default=False),
+    defaults: Optional[Path] = typer.Option(None, "--defaults", help="各村共用的设置（年度、上级、日期等），"
+                                                                     "写成输入文件的格式；表格里的同名项优先。"),
+    outdir: Optional[Path] = typer.Option(None, "-o", "--output", help="草稿放在哪个文件夹（默认：表格名-草稿）。"),
+    jobs: Optional[int] = typer.Option(None, "-j", "--jobs", min=1, max=64, help="同时生成的进程数（默认：全部 CPU 核）。"),
+    force: bool = typer.Option(False, "--force", help="覆盖已有的草稿。"),
+    skip_existing: bool = typer.Option(False, "--skip-existing", help="已有的草稿跳过，只生成还没有的（中断后续跑用）。"),
+    strict: bool = typer.Option(False, "--strict", help="有提醒的行也算失败。"),
+    debug: bool = _DEBUG,
+) -> int:
+    def run() -> int:
+        from .batch.command import batch_command as command
+
+        return command(table, defaults, outdir, jobs, force, skip_existing, strict)
+
+    return _guard(debug, run)
+
+
 def main() -> None:
     """Console entry point: run the app and turn click's English usage errors into Chinese."""
     try:

@@ -1,0 +1,136 @@
+"""Read a batch table: .xlsx, .csv (UTF-8, UTF-8 with BOM, or GBK) or a folder of YAML files."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+
+
+@dataclass
+class Row:
+    """One village: where it came from, and either flat cells (table) or nested data (YAML file)."""
+
+    label: str                                  # "villages.xlsx 第5行" or "新沟村.yaml"
+    number: int                                 # 1-based position in the batch
+    source: str                                 # file name for messages
+    line: int | None = None                     # sheet row number, for messages
+    cells: dict[str, Any] = field(default_factory=dict)    # header -> value (empty cells left out)
+    columns: dict[str, int] = field(default_factory=dict)  # header -> 1-based column number
+    data: Any = None                            # nested data, for YAML rows
+    marks: dict = field(default_factory=dict)   # key path -> (line, column), for YAML rows
+
+
+def read_rows(path: Path) -> list[Row]:
+    """Return the rows of the table at `path`; raise `InputError` if it cannot be read at all."""
+    path = Path(path)
+    if path.is_dir():
+        return _yaml_folder(path)
+    if not path.exists():
+        raise InputError(f"找不到表格：{path}。请检查文件名和所在文件夹。")
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        return _xlsx(path)
+    if suffix == ".csv":
+        return _csv(path)
+    if suffix == ".xls":
+        raise InputError(f"{path.name} 是旧版 Excel 格式（.xls）。请在 Excel 或 WPS 里“另存为”.xlsx 后再试。")
+    raise InputError(f"{path.name}：批量生成只支持 .xlsx、.csv 表格，或一个放着 .yaml 文件的文件夹。")
+
+
+def _xlsx(path: Path) -> list[Row]:
+    import openpyxl  # only the batch path pays for openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged or mislabelled file
+        raise InputError(f"{path.name} 无法作为 Excel 表格打开（{type(exc).__name__}）。"
+                         "请确认它是 .xlsx 文件，并且没有被加密。") from None
+    try:
+        sheet = book.worksheets[0]
+        rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+    finally:
+        book.close()
+    return _from_grid(path.name, rows)
+
+
+def decode_csv(raw: bytes, name: str) -> str:
+    """Return the text of a CSV file: UTF-8 with or without BOM, else GBK (Excel on Chinese Windows)."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        raise InputError(f"{name}：无法识别表格的编码。请在 Excel 或 WPS 里另存为“CSV UTF-8”后再试。") from None
+
+
+def _csv(path: Path) -> list[Row]:
+    text = decode_csv(path.read_bytes(), path.name)
+    return _from_grid(path.name, list(csv.reader(io.StringIO(text))))
+
+
+def _from_grid(name: str, grid: list[list[Any]]) -> list[Row]:
+    grid = [r for r in grid]
+    header_index = next((i for i, r in enumerate(grid) if any(_clean(c) is not None for c in r)), None)
+    if header_index is None:
+        raise InputError(f"{name} 是空的：第一行应是列名（如 单位、姓名、亮点.组织建设.发展党员）。")
+    headers = [str(_clean(c) or "").strip() for c in grid[header_index]]
+    seen: dict[str, int] = {}
+    for col, h in enumerate(headers, 1):
+        if h and h in seen:
+            raise InputError(f"{name}：列名“{h}”出现了两次（第{seen[h]}列和第{col}列），请合并或删掉一列。")
+        seen[h] = col
+    rows = []
+    for offset, values in enumerate(grid[header_index + 1:], header_index + 2):
+        cells, columns = {}, {}
+        for col, (header, value) in enumerate(zip(headers, values), 1):
+            value = _clean(value)
+            if value is None:
+                continue
+            if not header:
+                cells[f"第{col}列"] = value
+                columns[f"第{col}列"] = col
+                continue
+            cells[header] = value
+            columns[header] = col
+        if cells:
+            rows.append(Row(label=f"{name} 第{offset}行", number=len(rows) + 1, source=name, line=offset,
+                            cells=cells, columns=columns))
+    return rows
+
+
+def _clean(value: Any) -> Any:
+    """Return a cell's value with blanks as None and spreadsheet dates as dates."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = value.strip()
+        return value or None
+    if isinstance(value, dt.datetime):
+        return value.date() if value.time() == dt.time(0) else value
+    return value
+
+
+def _yaml_folder(folder: Path) -> list[Row]:
+    from ..loader import load_yaml_file
+
+    files = sorted(p for p in folder.iterdir() if p.suffix.lower() in (".yaml", ".yml") and p.is_file())
+    if not files:
+        raise InputError(f"文件夹 {folder} 里没有 .yaml 文件。")
+    rows = []
+    for number, path in enumerate(files, 1):
+        row = Row(label=path.name, number=number, source=path.name)
+        try:
+            row.data, row.marks = load_yaml_file(path)
+        except InputError as exc:
+            row.data, row.marks = exc, {}
+        rows.append(row)
+    return rows

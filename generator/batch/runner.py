@@ -35,6 +35,7 @@ class Task:
     source: str = ""
     error: str | None = None     # failed already while planning
     skip: bool = False
+    existed: bool = False        # the target was there before this run
 
 
 @dataclass
@@ -66,7 +67,7 @@ def plan(rows: list[Row], defaults: Any, outdir: Path, *, force: bool, skip_exis
         data = merge(defaults or {}, data) if isinstance(data, dict) else data
         unit = str(((data or {}).get("报告") or {}).get("单位", "")) if isinstance(data, dict) else ""
         target = outdir / unique(draft_name(data, row.number), taken)
-        task = Task(row.number, row.label, unit, target, data, marks, row.source)
+        task = Task(row.number, row.label, unit, target, data, marks, row.source, existed=target.exists())
         if problems:
             task.error = _problems_text(row.label, problems)
         elif target.exists() and not force:
@@ -134,7 +135,12 @@ def run(tasks: list[Task], jobs: int, *, strict: bool = False,
     except KeyboardInterrupt:
         interrupted = True
     for task in tasks:
-        if task.number not in results:
+        if task.number in results:
+            continue
+        if not task.existed and task.target.exists():
+            # Written (atomically, so complete) but its result was still on its way when we stopped.
+            results[task.number] = Result(task.number, task.label, task.unit, OK, output=task.target.name)
+        else:
             results[task.number] = Result(task.number, task.label, task.unit, UNDONE,
                                           error="运行被中断，这一行还没有生成；用 --skip-existing 再运行一次即可补齐")
     if interrupted and tasks:
@@ -149,7 +155,7 @@ def _results(tasks: list[Task], jobs: int, work) -> Iterator[Result]:
         return
     method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
     ctx = mp.get_context(method)
-    chunk = max(1, min(16, len(tasks) // (jobs * 4)))
+    chunk = max(1, min(8, len(tasks) // (jobs * 8)))
     pool = ctx.Pool(jobs, initializer=_init_worker)
     try:
         yield from pool.imap_unordered(work, tasks, chunksize=chunk)

@@ -1,0 +1,194 @@
+"""Batch: a spreadsheet of villages → one draft each; bad rows fail alone; nothing overwritten or lost."""
+from __future__ import annotations
+
+import csv
+import io
+import os
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import INPUTS, ROOT, load_example
+from generator.api import render_docx
+
+BATCH = INPUTS / "batch"
+HEADER = ["单位", "姓名", "发展党员", "入党积极分子", "问题", "原因"]
+GOOD_ROW = ["新沟村", "李秀兰", "2", "3", "精力投入不足；组织生活质量不高", "思想认识不到位"]
+
+
+def run(*args, cwd=None, **kwargs) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    return subprocess.run([sys.executable, "-m", "generator.cli", "batch", *map(str, args)], capture_output=True,
+                          text=True, cwd=cwd or ROOT, env=env, timeout=300, **kwargs)
+
+
+def write_csv(path: Path, rows: list[list], encoding="utf-8") -> Path:
+    out = io.StringIO()
+    csv.writer(out).writerows(rows)
+    path.write_bytes(out.getvalue().encode(encoding))
+    return path
+
+
+def summary(outdir: Path) -> list[dict]:
+    text = (outdir / "summary.csv").read_bytes().decode("utf-8-sig")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_bad_rows_fail_alone_with_row_and_column(tmp_path):
+    table = write_csv(tmp_path / "v.csv", [
+        HEADER + ["发展党圆"],
+        GOOD_ROW + [""],
+        ["红柳村", "王建国", "十二", "3", "精力投入不足", "思想认识不到位", ""],
+        ["沙河村", "张志强", "2", "3", "精力投入不足", "思想认识不到位", "5"],
+        ["", "刘玉梅", "2", "3", "精力投入不足", "思想认识不到位", ""],
+        ["团结村", "陈文斌", "1", "2", "组织生活质量不高；后备干部不足", "压力传导不到位", ""],
+    ])
+    out = tmp_path / "out"
+    r = run(table, "--defaults", BATCH / "town.yaml", "-o", out, "-j", "2")
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+    rows = summary(out)
+    assert [row["状态"] for row in rows] == ["成功", "失败", "失败", "失败", "成功"]
+    assert "第3行第3列" in rows[1]["错误"] and "阿拉伯数字" in rows[1]["错误"]
+    assert "第4行第7列" in rows[2]["错误"] and "您是不是想写“发展党员”" in rows[2]["错误"]
+    assert "单位" in rows[3]["错误"]
+    assert sorted(p.name for p in out.glob("*.docx")) == [
+        "团结村党支部书记2024年度抓基层党建工作述职报告.docx", "新沟村党支部书记2024年度抓基层党建工作述职报告.docx"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk"])
+def test_csv_encodings(tmp_path, encoding):
+    table = write_csv(tmp_path / "v.csv", [HEADER, GOOD_ROW], encoding=encoding)
+    r = run(table, "--defaults", BATCH / "town.yaml", "-o", tmp_path / "out")
+    assert r.returncode == 0, r.stderr
+    assert summary(tmp_path / "out")[0]["单位"] == "新沟村"
+
+
+def test_folder_of_yaml_and_identical_to_single_report(tmp_path):
+    folder = tmp_path / "yaml"
+    folder.mkdir()
+    (folder / "新沟村.yaml").write_bytes((INPUTS / "新沟村-2024.yaml").read_bytes())
+    (folder / "坏的.yaml").write_text("报告:\n  年度：2024\n", encoding="utf-8")
+    r = run(folder, "-o", tmp_path / "out", "-j", "1")
+    assert r.returncode == 1
+    rows = summary(tmp_path / "out")
+    assert [(row["来源"], row["状态"]) for row in rows] == [("坏的.yaml", "失败"), ("新沟村.yaml", "成功")]
+    assert "全角冒号" in rows[0]["错误"]
+    data, _ = load_example(INPUTS / "新沟村-2024.yaml")
+    made = tmp_path / "out" / rows[1]["输出文件"]
+    assert made.read_bytes() == render_docx(data)
+
+
+def test_table_row_equals_the_same_data_as_yaml(tmp_path):
+    table = write_csv(tmp_path / "v.csv", [HEADER + ["村集体经济收入", "亮点.产业发展.事例"],
+                                           GOOD_ROW + ["8.6→12.4", "发展向日葵种植1200亩"]])
+    r = run(table, "--defaults", BATCH / "town.yaml", "-o", tmp_path / "out")
+    assert r.returncode == 0, r.stderr
+    town = yaml.safe_load((BATCH / "town.yaml").read_text(encoding="utf-8"))
+    data = dict(town)
+    data["报告"] = dict(town["报告"], 单位="新沟村", 姓名="李秀兰")
+    data["亮点"] = {"组织建设": {"发展党员": 2, "入党积极分子": 3},
+                  "产业发展": {"村集体经济收入": {"从": 8.6, "到": 12.4}, "事例": ["发展向日葵种植1200亩"]}}
+    data["问题"] = ["精力投入不足", "组织生活质量不高"]
+    data["原因"] = ["思想认识不到位"]
+    made = next((tmp_path / "out").glob("*.docx"))
+    assert made.read_bytes() == render_docx(data)
+
+
+def test_file_names_are_sanitised_and_stay_inside(tmp_path):
+    names = ["../../x", "CON", "a/b", "长" * 200, "新沟村", "新沟村"]
+    table = write_csv(tmp_path / "v.csv", [HEADER] + [[n] + GOOD_ROW[1:] for n in names])
+    out = tmp_path / "out"
+    r = run(table, "--defaults", BATCH / "town.yaml", "-o", out)
+    assert r.returncode == 1  # the 200-character unit name fails validation, alone
+    assert [row["状态"] for row in summary(out)] == ["成功", "成功", "成功", "失败", "成功", "成功"]
+    made = sorted(p.name for p in out.iterdir())
+    assert len(made) == 6 and "summary.csv" in made
+    assert all(p.resolve().parent == out.resolve() for p in out.iterdir())
+    assert not any(p.name.upper().startswith(("CON.", "CON ")) for p in out.iterdir())
+    assert all(len(n) <= 90 and "/" not in n and ".." not in n for n in made)
+    assert "新沟村党支部书记2024年度抓基层党建工作述职报告(2).docx" in made
+    assert list(tmp_path.glob("x*")) == [] and not (tmp_path.parent / "x").exists()
+
+
+def test_no_overwrite_without_flags(tmp_path):
+    table = write_csv(tmp_path / "v.csv", [HEADER, GOOD_ROW])
+    out = tmp_path / "out"
+    assert run(table, "--defaults", BATCH / "town.yaml", "-o", out).returncode == 0
+    draft = next(out.glob("*.docx"))
+    draft.write_bytes(b"clerk's edits")
+    r = run(table, "--defaults", BATCH / "town.yaml", "-o", out)
+    assert r.returncode == 1 and "已存在" in summary(out)[0]["错误"] and draft.read_bytes() == b"clerk's edits"
+    r = run(table, "--defaults", BATCH / "town.yaml", "-o", out, "--skip-existing")
+    assert r.returncode == 0 and summary(out)[0]["状态"] == "跳过" and draft.read_bytes() == b"clerk's edits"
+    r = run(table, "--defaults", BATCH / "town.yaml", "-o", out, "--force")
+    assert r.returncode == 0 and draft.read_bytes()[:2] == b"PK"
+    r = run(table, "-o", out, "--force", "--skip-existing")
+    assert r.returncode == 1 and "只能选一个" in r.stderr
+
+
+def test_sample_xlsx_and_csv_agree(tmp_path):
+    a = run(BATCH / "villages.xlsx", "--defaults", BATCH / "town.yaml", "-o", tmp_path / "x")
+    b = run(BATCH / "villages.csv", "--defaults", BATCH / "town.yaml", "-o", tmp_path / "c")
+    assert a.returncode == b.returncode == 0, a.stderr + b.stderr
+    xs = sorted((tmp_path / "x").glob("*.docx"))
+    assert len(xs) >= 20
+    for x in xs:
+        assert x.read_bytes() == (tmp_path / "c" / x.name).read_bytes(), x.name
+    assert all(row["提醒"] == "" for row in summary(tmp_path / "x"))
+
+
+def test_interrupt_leaves_only_complete_drafts_and_resumes(tmp_path):
+    rows = [HEADER] + [[f"第{i}村"] + GOOD_ROW[1:] for i in range(600)]
+    table = write_csv(tmp_path / "v.csv", rows)
+    out = tmp_path / "out"
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    proc = subprocess.Popen([sys.executable, "-m", "generator.cli", "batch", str(table), "--defaults",
+                             str(BATCH / "town.yaml"), "-o", str(out), "-j", "2"], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.time() + 60
+    while time.time() < deadline and len(list(out.glob("*.docx"))) < 20:
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGINT)
+    proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert list(out.glob(".~*")) == []
+    for draft in out.glob("*.docx"):
+        with zipfile.ZipFile(draft) as z:
+            assert z.testzip() is None
+    states = [row["状态"] for row in summary(out)]
+    assert states.count("未完成") > 0 and states.count("成功") == len(list(out.glob("*.docx")))
+    r = run(table, "--defaults", BATCH / "town.yaml", "-o", out, "--skip-existing", "-j", "2")
+    assert r.returncode == 0
+    assert len(list(out.glob("*.docx"))) == 600
+
+
+def test_single_report_path_does_not_import_heavy_modules():
+    code = ("import sys, generator.cli\n"
+            "from generator.loader import load_yaml_file\nfrom generator.api import render_docx\n"
+            f"d, _ = load_yaml_file({str(INPUTS / '2024.yaml')!r})\nrender_docx(d)\n"
+            "print(sorted(m for m in ('jieba', 'openpyxl', 'pandas') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                         env=dict(os.environ, PYTHONPATH=str(ROOT)), check=True).stdout
+    assert out.strip() == "[]"
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("../../x", "x"), ("a/b", "a_b"), ("CON", "_CON"), ("con.docx", "_con.docx"), ("LPT1", "_LPT1"),
+    ("a:b*c?d", "a_b_c_d"), (" .. ", "报告"), ("村\x00名", "村_名"),
+])
+def test_sanitize_filename(name, expected):
+    from generator.safeio import sanitize_filename
+
+    assert sanitize_filename(name) == expected
+
+
+def test_sanitize_caps_length():
+    from generator.safeio import MAX_NAME_CHARS, sanitize_filename
+
+    assert len(sanitize_filename("长" * 200)) == MAX_NAME_CHARS

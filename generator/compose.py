@@ -55,16 +55,27 @@ def compose(report: Report, bank: Bank | None = None, variant: int = 0) -> Draft
 # --- helpers shared by the parts ------------------------------------------------------------------
 
 class _Choose:
-    """Pick wording for one draft: level-filtered, deterministic."""
+    """Pick wording for one draft: level-filtered, deterministic, and never the same phrase twice."""
 
-    def __init__(self, bank: Bank, pick: _Choose, level: str):
+    def __init__(self, bank: Bank, pick: Picker, level: str):
         self.bank, self.pick, self.level = bank, pick, level
+        self.used: set[str] = set()
+
+    def _fresh(self, options) -> list:
+        usable = self.bank.for_level(options, self.level)
+        fresh = [o for o in usable if not (isinstance(o, str) and o and o in self.used)]
+        return fresh or usable
 
     def one(self, options, *key):
-        return self.pick.one(self.bank.for_level(options, self.level), *key)
+        choice = self.pick.one(self._fresh(options), *key)
+        if isinstance(choice, str):
+            self.used.add(choice)
+        return choice
 
     def some(self, options, k, *key):
-        return self.pick.some(self.bank.for_level(options, self.level), k, *key)
+        chosen = self.pick.some(self._fresh(options), k, *key)
+        self.used.update(c for c in chosen if isinstance(c, str))
+        return chosen
 
 
 def _context(report: Report, bank: Bank, warnings: list[str]) -> dict[str, Any]:
@@ -172,7 +183,8 @@ def _highlights(report: Report, bank: Bank, pick: _Choose, ctx: dict) -> list[Bl
 def _theme_item(n: int, tf: ThemeFacts, bank: Bank, pick: _Choose, ctx: dict) -> Block:
     spec = bank.get("亮点", "主题", tf.theme)
     lead = bank.render(pick.one(spec["要点"], "lead", tf.theme), ctx)
-    general = [bank.render(s, ctx) for s in pick.some(spec["概述"], 2, "general", tf.theme)]
+    thin = len(tf.facts) + len(tf.cases) <= 2  # a thin item gets a third general sentence
+    general = [bank.render(s, ctx) for s in pick.some(spec["概述"], 3 if thin else 2, "general", tf.theme)]
     clauses = [fact_clause(f, bank, pick, ctx) for f in tf.facts]
     sentences = [general[0]]
     if clauses:
@@ -182,9 +194,12 @@ def _theme_item(n: int, tf: ThemeFacts, bank: Bank, pick: _Choose, ctx: dict) ->
         sentences.append(sentence(opener + grouped[0]))
         sentences.extend(sentence(g) for g in grouped[1:])
     sentences.extend(sentence(c) for c in tf.cases)
-    if len(general) > 1 and len(clauses) + len(tf.cases) <= 3:
-        sentences.append(general[1])  # a thin item gets a second general sentence, a full one doesn't
-    sentences.append(bank.render(pick.one(spec["收束"], "close", tf.theme), ctx))
+    if len(general) > 1:
+        link = bank.render(pick.one(bank.get("亮点", "衔接"), "link", tf.theme), ctx)
+        sentences.append(link + general[1])
+    sentences.extend(general[2:])
+    closing = bank.render(pick.one(spec["收束"], "close", tf.theme), ctx)
+    sentences.append(bank.render(pick.one(bank.get("亮点", "收束引语"), "close-lead", tf.theme), ctx) + closing)
     return _numbered(n, lead, (sentence(s) for s in sentences))
 
 
@@ -219,9 +234,13 @@ def _items(items: tuple[Item, ...], kinds: dict, bank: Bank, pick: _Choose, ctx:
         if item.kind is None:
             out.append(body(Span(ordinal, lead=True), sentence(item.text)))
             continue
-        wording = pick.one(kinds[item.kind]["说法"], slot, item.kind)
-        out.append(body(Span(ordinal + sentence(bank.render(wording["要点"], ctx)), lead=True),
-                        sentence(bank.render(wording["展开"], ctx))))
+        # The lead and the elaboration are picked independently: every wording of a kind describes the
+        # same problem, so any lead fits any elaboration, and 3 × 3 combinations read differently.
+        wordings = kinds[item.kind]["说法"]
+        lead = pick.one([w["要点"] for w in wordings], slot, item.kind, "lead")
+        detail = pick.one([w["展开"] for w in wordings], slot, item.kind, "detail")
+        out.append(body(Span(ordinal + sentence(bank.render(lead, ctx)), lead=True),
+                        sentence(bank.render(detail, ctx))))
     return out
 
 
@@ -260,7 +279,8 @@ def _measures(report: Report, bank: Bank, pick: _Choose, ctx: dict, warnings: li
     for n, theme in enumerate(measure_themes(report, order), 1):
         t = spec["主题"][theme]
         lead = bank.render(pick.one(t["要点"], "measure-lead", theme), ctx)
-        sentences = [bank.render(s, ctx) for s in pick.some(t["展开"], 2, "measure", theme)]
+        sentences = [bank.render(s, ctx) for s in pick.some(t["展开"], 3, "measure", theme)]
+        sentences[1] = bank.render(pick.one(spec["衔接"], "measure-link", theme), ctx) + sentences[1]
         targets = [f for f in report.targets if f.metric.theme == theme]
         if targets:
             opener = bank.render(pick.one(spec["目标引语"], "target", theme), ctx)

@@ -43,8 +43,10 @@ def _texts(value) -> list[str]:
         for k, v in value.items():
             if k in ("事例", "事项") and isinstance(v, list):
                 found += [str(x).rstrip("。") for x in v]
-            elif k in ("自述", "思路", "品牌", "主题", "姓名", "上级", "单位", "职务") and isinstance(v, str):
+            elif k in ("自述", "思路") and isinstance(v, str):
                 found.append(v.rstrip("。"))
+            elif k == "报告" and isinstance(v, dict):  # 主题 elsewhere (in 问题) is a link, not text
+                found += [str(v[f]) for f in ("单位", "职务", "姓名", "上级", "主题", "品牌") if v.get(f)]
             else:
                 found += _texts(v)
     elif isinstance(value, list):

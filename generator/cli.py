@@ -304,6 +304,26 @@ def init_command(
     return _guard(debug, run)
 
 
+@app.command("check", cls=_Command,
+             help="检查草稿里的常见错误：遗留占位符（X、**、某某）、年份、过时提法、序号、重复、标点、篇幅。"
+                  "有“错误”时退出码为 1。\n\n例：gen-report check 2024.docx --year 2024")
+def check_command(
+    files: list[Path] = typer.Argument(..., help="要检查的文件：.docx（改过的草稿）、.txt 或 .yaml（先生成再检查）。",
+                                       show_default=False),
+    year: Optional[int] = typer.Option(None, "--year", min=2000, max=2100, help="报告年度（默认从标题或开头读出）。"),
+    level: Optional[str] = typer.Option(None, "--level", help="镇 或 村（默认从标题读出）。"),
+    fmt: str = typer.Option("text", "--format", help="text：给人看；json：给程序用。"),
+    template: bool = typer.Option(False, "--template", help="这是一份模板：其中的 ××、X 等占位符是有意留的，不报。"),
+    debug: bool = _DEBUG,
+) -> int:
+    def run() -> int:
+        from .check.command import check_command as command
+
+        return command(files, year, level, fmt, template, echo=typer.echo)
+
+    return _guard(debug, run)
+
+
 @app.command("batch", cls=_Command,
              help="按表格为各村批量生成草稿：每行一个村，列名同输入文件的项目（如 单位、姓名、"
                   "亮点.组织建设.发展党员，或直接写 发展党员）。\n\n"

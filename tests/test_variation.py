@@ -6,9 +6,10 @@ What counts, precisely:
   the part headings fixed by the standard structure, and the sign-off are not wording and not counted);
 - share(A, B): the sentences of A found verbatim among the sentences of B, over the sentences of A —
   sentences that only state a fact count too;
-- a 4-character formulation: a four-character word of jieba's segmentation (with the project's user
-  dictionary) that is not a noun and not a catalogue theme or metric name — so 走深走实 and 严格落实
-  count, 集体经济 and 发展党员 (the subject matter itself) do not. Text inside “…” quotes is skipped.
+- a 4-character formulation: as `gen-report check` counts it (generator/check/rules/repetition.py) — a
+  four-character jieba word that does not name a thing (not a catalogue theme or metric, not ending in a
+  noun such as 工作 or 干部): 走深走实 and 严格落实 count, 集体经济 and 发展党员 do not. Text inside “…” is
+  skipped.
 """
 from __future__ import annotations
 
@@ -83,24 +84,10 @@ def test_thirty_villages_share_at_most_thirty_percent(township_drafts):
 
 @pytest.fixture(scope="module")
 def formulations():
-    import logging
+    """Count formulations with the checker's own definition (one definition, used by both)."""
+    from generator.check.rules.repetition import formulation_spans
 
-    import jieba
-    import jieba.posseg as pseg
-
-    jieba.setLogLevel(logging.ERROR)
-    userdict = ROOT / "templates" / "jieba_userdict.txt"
-    if userdict.exists():
-        jieba.load_userdict(str(userdict))
-    cat = load_catalogue()
-    subject = set(cat.themes) | {m.display() for ms in cat.metrics.values() for m in ms}
-
-    def count(text: str) -> Counter:
-        text = re.sub(r"“[^”]*”", "", text)
-        return Counter(w.word for w in pseg.cut(text)
-                       if len(w.word) == 4 and re.fullmatch(r"[\u4e00-\u9fff]{4}", w.word)
-                       and not w.flag.startswith(("n", "vn")) and w.word not in subject)
-    return count
+    return lambda text: Counter(word for word, _ in formulation_spans(text))
 
 
 def _all_drafts(township_drafts):

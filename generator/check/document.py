@@ -1,0 +1,127 @@
+"""Read a draft into numbered paragraphs, and find its parts: title, opening, parts one to three."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputError
+
+HEADING1 = re.compile(r"^[一二三四五六七八九十]+、")
+PART_TWO = re.compile(r"问题")
+PART_THREE = re.compile(r"下一步|下步|思路|打算|措施|努力方向")
+TRANSITION_TWO = re.compile(r"^(认真总结|回顾|对照).{0,20}(存在|还有).{0,6}问题")
+TRANSITION_THREE = re.compile(r"^下一步[，,]")
+
+
+@dataclass
+class Paragraph:
+    number: int
+    text: str
+    where: str = ""          # "" for body; "表格1", "页眉" … for other places in a .docx
+
+
+@dataclass
+class Document:
+    name: str
+    paragraphs: list[Paragraph]
+    template: bool = False   # the clerk says this is a template: placeholders are expected
+    parts: dict[str, tuple[int, int]] = field(default_factory=dict)  # part -> (first, last) index
+
+    @property
+    def texts(self) -> list[str]:
+        return [p.text for p in self.paragraphs]
+
+
+def read(path: Path) -> Document:
+    """Read `path` (.docx, .txt or .yaml input) into a `Document`; raise `InputError` if unreadable."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"找不到文件：{path}")
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        texts = _docx(path)
+    elif suffix in (".yaml", ".yml"):
+        texts = _yaml(path)
+    elif suffix in (".txt", ".md", ""):
+        from ..loader import decode
+
+        texts = [(t, "") for t in decode(path.read_bytes(), path.name).splitlines()]
+    elif suffix == ".doc":
+        raise InputError(f"{path.name} 是旧版 Word 格式（.doc）。请在 Word 或 WPS 里另存为 .docx 后再检查。")
+    else:
+        raise InputError(f"{path.name}：只能检查 .docx、.txt 或 .yaml 文件。")
+    return from_texts(path.name, texts)
+
+
+def from_texts(name: str, texts) -> Document:
+    """Build a `Document` from (text, where) pairs or plain strings, dropping empty lines."""
+    paragraphs = []
+    for item in texts:
+        text, where = (item, "") if isinstance(item, str) else item
+        text = text.strip().strip("\u3000")
+        if text:
+            paragraphs.append(Paragraph(len(paragraphs) + 1, text, where))
+    doc = Document(name, paragraphs)
+    doc.parts = find_parts([p.text for p in paragraphs if not p.where])
+    return doc
+
+
+def _docx(path: Path) -> list[tuple[str, str]]:
+    import zipfile
+
+    import docx
+
+    try:
+        document = docx.Document(str(path))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise InputError(f"{path.name} 无法作为 Word 文件打开（{type(exc).__name__}）。"
+                         "如果它正在 Word/WPS 里打开，请先保存；如果是 .doc 或 .wps，请另存为 .docx。") from None
+    texts = [(p.text.replace("\n", ""), "") for p in document.paragraphs]
+    for n, table in enumerate(document.tables, 1):
+        for row in table.rows:
+            for cell in row.cells:
+                texts += [(p.text, f"表格{n}") for p in cell.paragraphs]
+    for section in document.sections:
+        for label, part in (("页眉", section.header), ("页脚", section.footer)):
+            if not part.is_linked_to_previous:
+                texts += [(p.text, label) for p in part.paragraphs if not re.fullmatch(r"[—\-\s\d]*", p.text)]
+    return texts
+
+
+def _yaml(path: Path) -> list[tuple[str, str]]:
+    from ..api import render
+    from ..loader import load_yaml_file
+
+    data, marks = load_yaml_file(path)
+    draft = render(data, marks=marks, source=path.name)
+    return [(b.text, "") for b in draft.blocks()]
+
+
+def find_parts(texts: list[str]) -> dict[str, tuple[int, int]]:
+    """Return where the title, opening and parts one to three are (0-based, inclusive), as found.
+
+    Parts are found by their level-1 headings (一、… 二、…问题 三、…下一步/措施); a report without headings
+    (a mid-year report, say) by the usual transitions (认真总结…问题 / 下一步，).
+    """
+    heads = [i for i, t in enumerate(texts) if HEADING1.match(t) and len(t) <= 40]
+    two = next((i for i in heads if PART_TWO.search(texts[i])), None)
+    three = next((i for i in heads if i > (two if two is not None else -1) and PART_THREE.search(texts[i])), None)
+    if not heads:
+        two = next((i for i, t in enumerate(texts) if TRANSITION_TWO.search(t)), None)
+        three = next((i for i, t in enumerate(texts) if TRANSITION_THREE.search(t)), None)
+    one = heads[0] if heads and (two is None or heads[0] < two) else None
+    body = next((i for i, t in enumerate(texts) if len(t) > 40 or t.endswith(("。", "：")) or HEADING1.match(t)),
+                len(texts))
+    parts: dict[str, tuple[int, int]] = {}
+    if body > 0:
+        parts["标题"] = (0, body - 1)
+    ends = sorted(x for x in (one, two, three) if x is not None) + [len(texts)]
+    if ends[0] > body:
+        parts["开头"] = (body, ends[0] - 1)
+    if one is None and not heads and "开头" in parts and parts["开头"][1] > body:
+        parts["开头"], parts["一"] = (body, body), (body + 1, parts["开头"][1])  # opening, then items
+    for name, index in (("一", one), ("二", two), ("三", three)):
+        if index is not None:
+            parts[name] = (index, next(e for e in ends if e > index) - 1)
+    return parts

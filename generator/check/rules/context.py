@@ -1,0 +1,67 @@
+"""What the rules know besides the text: the report year (exact, or only a lower bound), the level."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ...resources import load_data
+from ..document import Document
+
+YEAR_IN_TITLE = re.compile(r"(20\d\d)年度")
+YEAR_AT_START = re.compile(r"(?:^|现[将就]本人|本人)(20\d\d)年")
+
+
+@dataclass
+class Context:
+    year: int | None          # the report year, when the document (or --year) says it
+    year_min: int | None      # a lower bound, from era markers, when the year itself is unknown
+    level: str | None         # 镇 | 村 | None
+    era: dict[str, Any]
+    stated_year: int | None = None  # what the title/opening says, to compare with --year
+
+    def at_least(self) -> int | None:
+        """Return the year the report is at least about (exact year, else the lower bound)."""
+        return self.year if self.year is not None else self.year_min
+
+
+def make_context(doc: Document, year: int | None = None, level: str | None = None) -> Context:
+    era = load_data("era.yaml")
+    stated = report_year(doc)
+    found = year if year is not None else stated
+    return Context(found, None if found else year_lower_bound(doc, era), level or guess_level(doc), era,
+                   stated_year=stated)
+
+
+def report_year(doc: Document) -> int | None:
+    """Return the year the title or opening states (2024年度…, 2023年，…, 现就本人2022年…)."""
+    texts = doc.texts
+    for name in ("标题", "开头"):
+        if name in doc.parts:
+            a, b = doc.parts[name]
+            for text in texts[a:b + 1]:
+                for pattern in (YEAR_IN_TITLE, YEAR_AT_START):
+                    m = pattern.search(text[:80])
+                    if m:
+                        return int(m.group(1))
+    return None
+
+
+def year_lower_bound(doc: Document, era: dict) -> int | None:
+    """Return the latest year an era marker in the text implies (十九届六中全会 → 2021), if any."""
+    text = "".join(doc.texts)
+    years = [y for marker, y in (era.get("年份标志") or {}).items() if marker in text]
+    return max(years) if years else None
+
+
+def guess_level(doc: Document) -> str | None:
+    """Return 镇 or 村 from the title, or from how the opening names its own Party organisation."""
+    a, b = doc.parts.get("标题", (0, -1))
+    title = "".join(doc.texts[a:b + 1])
+    opening = doc.texts[doc.parts["开头"][0]][:30] if "开头" in doc.parts else ""
+    for text in (title, opening):
+        if re.search(r"(镇|乡)党委(书记)?|街道党工委", text):
+            return "镇"
+        if re.search(r"村党(总)?支部|村党委", text):
+            return "村"
+    return None

@@ -1,0 +1,57 @@
+"""placeholder.leftover — X, ×, *, 某某, 【…】, （待补充） left where a number or a name belongs.
+
+Rule of judgement (documented in the README): an X/Ｘ written between plus signs is a formula such as
+“支部+X+农户” or “1+X”, not a placeholder; × between digits is multiplication. A file the clerk marks as a
+template (`--template`) is expected to hold placeholders and is not checked by this rule.
+"""
+from __future__ import annotations
+
+import re
+
+from ..findings import ERROR, Finding
+
+IDS = ("placeholder.leftover",)
+_PATTERNS = (
+    (re.compile(r"【[^】]{0,40}】"), "方括号里的待填内容"),
+    (re.compile(r"[（(]\s*待(补充|填写|定)\s*[）)]|待补充"), "“待补充”标记"),
+    (re.compile(r"某某"), "“某某”"),
+    (re.compile(r"[*＊]+"), "星号"),
+    (re.compile(r"[×xX]{1,3}|[Ｘｘ]{1,3}"), "X"),
+)
+_PLUS = "+＋"
+
+
+def check(doc, ctx) -> list[Finding]:
+    if doc.template:
+        return []
+    out = []
+    for p in doc.paragraphs:
+        taken: list[tuple[int, int]] = []
+        for pattern, label in _PATTERNS:
+            for m in pattern.finditer(p.text):
+                if any(a <= m.start() < b for a, b in taken) or not _is_placeholder(p.text, m, label):
+                    continue
+                taken.append((m.start(), m.end()))
+                out.append(Finding("placeholder.leftover", ERROR, p.number, m.start(), m.end(),
+                                   f"占位符{label}“{m.group()}”没有填写",
+                                   "填上实际的数字或名称；没有这项内容就删去这句话"))
+    return out
+
+
+def _is_placeholder(text: str, m: re.Match, label: str) -> bool:
+    before = text[m.start() - 1] if m.start() else ""
+    after = text[m.end()] if m.end() < len(text) else ""
+    if label == "X":
+        if before in _PLUS or after in _PLUS:
+            return False  # 支部+X+农户, 1+X: a formula, not a blank
+        if re.match(r"[A-Za-z]", before) or re.match(r"[A-Za-z]", after):
+            return False  # part of a Latin word
+        if m.group()[0] == "×" and before.isdigit() and after.isdigit():
+            return False  # 3×4
+        if m.group() in ("x", "xx", "xxx") and not (_cjk(before) or _cjk(after)):
+            return False
+    return True
+
+
+def _cjk(ch: str) -> bool:
+    return bool(ch) and "\u4e00" <= ch <= "\u9fff"

@@ -1,0 +1,104 @@
+"""One table of Chinese examples per check rule: text that must be flagged, text that must pass.
+
+A rule id without examples fails `test_every_rule_has_examples`, so a new rule cannot go untested.
+Each case is (rule id, paragraphs, year or None, must-flag text or None for "must not flag").
+"""
+from __future__ import annotations
+
+import pytest
+
+from generator.check.api import all_ids, check_paragraphs
+
+OPEN = "2024年，镇党委认真落实区委部署，基层党建工作扎实推进。根据会议安排，现将本人履职情况报告如下："
+P1 = "一、履职工作特色和亮点"
+P2 = "二、存在的问题及原因"
+P3 = "三、下一步工作思路和措施"
+ITEM = "1.坚持党建引领，推动工作落实。全年召开党建专题会议12次，约谈村党组织书记25人次。"
+LONG = "加强基层组织建设，推动党建工作与中心工作深度融合，持续提升组织力和战斗力。"
+
+
+def report(*middle: str, two: tuple = ("一是组织生活质量不高。" + LONG,), three: tuple = ("2025年，" + LONG,)):
+    return [OPEN, P1, *middle, P2, *two, P3, *three]
+
+
+CASES = [
+    # placeholder.leftover
+    ("placeholder.leftover", report("储备村级后备干部**名，" + LONG), 2024, "**"),
+    ("placeholder.leftover", report("村党组织书记平均年龄下降到X岁。" + LONG), 2024, "X"),
+    ("placeholder.leftover", report("*镇党委坚持抓党建。" + LONG), 2024, "*"),
+    ("placeholder.leftover", report("制定××镇“红黑榜”通报制度。" + LONG), 2024, "××"),
+    ("placeholder.leftover", report("指导张某某同志开展工作。" + LONG), 2024, "某某"),
+    ("placeholder.leftover", report("发展党员【待补充】名。" + LONG), 2024, "【待补充】"),
+    ("placeholder.leftover", report("新建阵地（待补充）个。" + LONG), 2024, "（待补充）"),
+    ("placeholder.leftover", report("落实“支部+X+农户”和“党建+Ｘ”模式。" + LONG), 2024, None),
+    ("placeholder.leftover", report("建成3×4米宣传栏。" + LONG), 2024, None),
+    # years
+    ("year.plan-not-next", report(ITEM, three=("2024年，镇党委将严格按照区委安排部署。" + LONG,)), 2024, "2024年"),
+    ("year.plan-not-next", report(ITEM, three=("2025年，镇党委将严格按照区委安排部署。" + LONG,)), 2024, None),
+    ("year.opening", report(ITEM), 2023, ""),
+    ("year.future", report("计划在2027年建成示范点。" + LONG), 2024, "2027年"),
+    ("year.future", report("力争到2035年基本实现现代化。" + LONG), 2024, None),
+    ("year.date", report(ITEM) + ["王建平", "2025年2月30日"], 2024, "2025年2月30日"),
+    ("year.unknown", ["镇党委认真落实部署。" + LONG, P1, ITEM, P2, LONG, P3, LONG], None, ""),
+    # era
+    ("era.stale", report("深入学习贯彻党的十九大精神。" + LONG), 2024, "十九大"),
+    ("era.stale", report("扎实开展党史学习教育。" + LONG), 2023, "党史学习教育"),
+    ("era.stale", report("巩固拓展党史学习教育成果。" + LONG), 2023, None),
+    ("era.stale", report("推进“两学一做”学习教育常态化。" + LONG), 2021, "两学一做"),
+    ("era.unknown-year", report(ITEM), 2031, ""),
+    # structure
+    ("structure.parts", [OPEN, P1, ITEM, P3, LONG], 2024, ""),
+    ("structure.parts", report(ITEM), 2024, None),
+    ("structure.numbering", report(ITEM, "3.加强队伍建设。" + LONG), 2024, "3."),
+    ("structure.numbering", report(ITEM, "把资源集聚起来，3.创新党建载体，突出特色。"), 2024, "3."),
+    ("structure.numbering", report(ITEM, two=("一是问题一。二是问题二。四是问题四。",)), 2024, "四是"),
+    ("structure.numbering", report(ITEM, "2.强化组织建设。" + LONG, two=("一是问题一。", "二是问题二。")), 2024, None),
+    # repetition
+    ("repeat.sentence", report(ITEM, LONG + LONG), 2024, LONG),
+    ("repeat.phrase4", report("严格落实制度，严格落实责任，严格落实任务，严格落实措施。" + LONG), 2024, "严格落实"),
+    ("repeat.phrase4", report("集体经济，集体经济，集体经济，集体经济。" + LONG), 2024, None),
+    ("repeat.lead-shape", report("1.坚持把学习作为首要任务。" + LONG, "2.坚持把责任作为主要抓手。" + LONG,
+                                 "3.坚持把基础作为重要途径。" + LONG), 2024, "坚持把"),
+    # typography
+    ("punct.halfwidth-comma", report("深化拓展提升年活动, 坚持抓重点。" + LONG), 2024, ","),
+    ("punct.halfwidth-colon", report(ITEM, two=("存在问题的主要原因:一是认识不到位。",)), 2024, ":"),
+    ("punct.halfwidth-semicolon", report("强化责任;压实任务。" + LONG), 2024, ";"),
+    ("punct.halfwidth-comma", report("投入资金1,200万元。" + LONG), 2024, None),
+    ("punct.halfwidth-paren", report("学习《党支部工作条例(试行)》。" + LONG), 2024, "(试行)"),
+    ("punct.halfwidth-paren", report("完成GDP(地区生产总值)目标。" + LONG), 2024, "(地区生产总值)"),
+    ("punct.unbalanced", report("学习《中国共产党支部工作条例（试行)》。" + LONG), 2024, ")"),
+    ("punct.unbalanced", report("学习《条例》和“三会一课。" + LONG), 2024, "“"),
+    ("punct.mixed-quotes", report("落实“三会一课\"和\"主题党日\"。" + LONG), 2024, '"'),
+    ("punct.double", report("加强学习，，提高能力。" + LONG), 2024, "，，"),
+    ("punct.quote-dunhao", report("落实“三会一课”、“固定党日”制度。" + LONG), 2024, "、"),
+    ("space.in-chinese", report("约谈村党组织书记 30人次。" + LONG), 2024, " "),
+    ("space.in-chinese", report("整顿转化 1 个后进党支部。" + LONG), 2024, " 1 "),
+    # length
+    ("length.total", [OPEN, P1, ITEM, P2, LONG, P3, LONG], 2024, ""),
+    ("length.part", report(ITEM, two=("一是不足。",)), 2024, ""),
+    # remnants
+    ("remnant.foreign-unit", report("对民警思想教育强调要求多。" + LONG), 2024, "民警"),
+    ("remnant.foreign-unit", report("加强对党员干部的思想教育。" + LONG), 2024, None),
+    ("remnant.level", ["新沟村党支部书记2024年度抓基层党建工作述职报告",
+                       "2024年，村党支部带领全镇群众发展产业。" + LONG] + report(ITEM)[1:], 2024, "全镇"),
+]
+
+
+def test_every_rule_has_examples():
+    covered = {c[0] for c in CASES}
+    assert set(all_ids()) <= covered, set(all_ids()) - covered
+    for rule in covered:
+        assert rule in all_ids(), f"{rule} is not registered"
+
+
+@pytest.mark.parametrize("rule, paragraphs, year, flagged", CASES,
+                         ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_case(rule, paragraphs, year, flagged):
+    findings = [f for f in check_paragraphs(paragraphs, year=year) if f.rule == rule]
+    if flagged is None:
+        assert not findings, [(f.message, f.paragraph) for f in findings]
+        return
+    assert findings, f"{rule} did not flag"
+    if flagged:
+        texts = [paragraphs[f.paragraph - 1][f.start:f.end] for f in findings if f.paragraph]
+        assert flagged in texts, texts

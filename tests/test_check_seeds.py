@@ -1,0 +1,89 @@
+"""The checker on the five real reports: every defect found by reading them, and nothing else.
+
+Each expected finding is (rule id, paragraph number, offending text). A missed defect and a false alarm
+both fail. The seeds are read from ../shared/seeds/, never copied into the repository.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from conftest import EXAMPLE_INPUTS, EXAMPLES
+from generator.check.api import check_file
+
+SPACES_000 = [("space.in-chinese", 3, " ")] + [("space.in-chinese", 4, t) for t in
+              (" ", " ", " ", " 1 ", " 3 ", " ", " ", " 57 ", " 17 ", " ")] + \
+             [("space.in-chinese", 5, t) for t in (" ", " 1 ", " ", " 27 ", " 1 ")]
+
+EXPECTED = {
+    "000": [("remnant.foreign-unit", 7, "民警")] * 2 + [
+        ("structure.numbering", 13, "3."),          # “3.创新党建载体”pasted inside item 4
+        ("structure.parts", 0, ""),                 # starts at 一、: no opening
+        ("year.unknown", 0, ""),
+        ("repeat.lead-shape", 4, "坚持把"),          # 坚持把… four items in a row
+        ("punct.quote-dunhao", 4, "、"), ("punct.quote-dunhao", 12, "、"), ("punct.quote-dunhao", 13, "、"),
+    ] + SPACES_000,
+    "001": [("placeholder.leftover", p, "*") for p in (1, 1, 1, 1, 2, 2, 3, 4, 4, 4, 4, 4, 6, 7, 9, 10, 10)] + [
+        ("structure.parts", 0, ""),                 # no 一、二、三、 headings
+        ("year.unknown", 0, ""),
+        ("era.stale", 5, "两学一做"), ("era.stale", 7, "两学一做"),  # with 党史学习教育 → 2021 or later
+        ("repeat.phrase4", 10, "创先争优"),
+    ],
+    "002": [("placeholder.leftover", 7, "X")] * 10 + [
+        ("placeholder.leftover", 15, "××"),
+        ("punct.unbalanced", 11, ")"),              # 《…（试行)》
+        ("punct.quote-dunhao", 11, "、"), ("punct.quote-dunhao", 11, "、"),
+        ("structure.parts", 8, "四、"),              # nine parts instead of three
+        ("year.unknown", 0, ""),
+    ],
+    "003": [("punct.halfwidth-comma", 1, ","), ("punct.halfwidth-comma", 3, ","),
+            ("punct.halfwidth-colon", 10, ":"), ("punct.quote-dunhao", 13, "、")],
+    "004": [("placeholder.leftover", p, "**") for p in (4, 4, 5, 5, 5, 5, 5, 6, 8)] + [
+        ("year.plan-not-next", 11, "2022年"),        # reports on 2022, plans “2022年”
+        ("era.stale", 4, "脱贫攻坚"), ("era.stale", 14, "脱贫攻坚"), ("era.stale", 5, "扶贫项目"),
+        ("era.stale", 13, "建党100周年"),
+        ("punct.halfwidth-comma", 14, ","), ("punct.halfwidth-comma", 14, ","),
+        ("repeat.phrase4", 12, "严格落实"),          # five times in one report
+    ] + [("era.stale", 5, "贫困户")] * 6,
+}
+
+
+def _found(path):
+    doc, findings = check_file(path)
+    return Counter((f.rule, f.paragraph, doc.paragraphs[f.paragraph - 1].text[f.start:f.end] if f.paragraph else "")
+                   for f in findings)
+
+
+@pytest.mark.parametrize("seed", sorted(EXPECTED))
+def test_seed_findings_exactly(seeds_dir, seed):
+    path = next(seeds_dir.glob(f"{seed}_*.txt"))
+    found = _found(path)
+    expected = Counter(EXPECTED[seed])
+    assert found - expected == Counter(), f"false alarms: {found - expected}"
+    assert expected - found == Counter(), f"missed: {expected - found}"
+
+
+@pytest.mark.parametrize("name", [f"{p.stem}{ext}" for p in EXAMPLE_INPUTS for ext in (".docx", ".txt")])
+def test_generated_drafts_have_no_errors(name):
+    doc, findings = check_file(EXAMPLES / name)
+    assert not [f for f in findings if f.is_error], findings
+
+
+def test_yaml_input_is_generated_then_checked(tmp_path):
+    doc, findings = check_file(EXAMPLE_INPUTS[0])
+    assert len(doc.paragraphs) > 20 and not [f for f in findings if f.is_error]
+
+
+def test_docx_tables_and_headers_are_read(tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("2024年，镇党委抓党建。")
+    d.add_table(rows=1, cols=1).cell(0, 0).text = "发展党员**名"
+    d.sections[0].header.paragraphs[0].text = "某某镇"
+    path = tmp_path / "t.docx"
+    d.save(path)
+    doc, findings = check_file(path)
+    where = {(f.rule, doc.paragraphs[f.paragraph - 1].where) for f in findings if f.paragraph}
+    assert ("placeholder.leftover", "表格1") in where and ("placeholder.leftover", "页眉") in where

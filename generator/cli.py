@@ -324,6 +324,24 @@ def check_command(
     return _guard(debug, run)
 
 
+@app.command("mine", cls=_Command,
+             help="（维护者用）从一批真实报告（.txt）中挖掘引领句句式、引号提法、四字短语和数字说法，供编写词库。\n\n"
+                  "例：gen-report mine ../shared/seeds -o docs/mining/seeds.md")
+def mine_command(
+    folder: Path = typer.Argument(..., help="放着 .txt 报告的文件夹。", show_default=False),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="写到文件（默认显示在屏幕上）。"),
+    as_json: bool = typer.Option(False, "--json", help="输出 JSON。"),
+    grow: bool = typer.Option(False, "--grow", help="把建议的新词追加到 templates/jieba_userdict.txt。"),
+    debug: bool = _DEBUG,
+) -> int:
+    def run() -> int:
+        from .mining.command import mine_command as command
+
+        return command(folder, output, as_json, grow, echo=typer.echo)
+
+    return _guard(debug, run)
+
+
 @app.command("batch", cls=_Command,
              help="按表格为各村批量生成草稿：每行一个村，列名同输入文件的项目（如 单位、姓名、"
                   "亮点.组织建设.发展党员，或直接写 发展党员）。\n\n"

@@ -33,7 +33,7 @@ def test_corpus_is_large_enough():
     assert listed == {p.name for p in CORPUS.glob("*.yaml")}
 
 
-@pytest.mark.parametrize("name, code, fragment", _cases())
+@pytest.mark.parametrize("name, code, fragment", list(_cases()))
 def test_corpus(name, code, fragment, tmp_path, monkeypatch, capsys):
     target = tmp_path / "out.docx"
     exit_code, out, err = run_cli([CORPUS / name, "-o", target], monkeypatch, capsys)

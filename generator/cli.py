@@ -166,6 +166,16 @@ def draft_command(
     return _guard(debug, run)
 
 
+@app.command("preview", cls=_Command, help="在屏幕上预览草稿全文（不写文件），各部分标题高亮。\n\n"
+                                           "例：gen-report preview inputs/2024.yaml")
+def preview_command(
+    file: Path = typer.Argument(..., help="输入文件（.yaml）。", show_default=False),
+    variant: int = typer.Option(0, "--variant", min=0, max=999, help="换一种措辞（0、1、2……）。"),
+    debug: bool = _DEBUG,
+) -> int:
+    return draft_command(file, None, False, "txt", False, variant, None, False, debug)
+
+
 def _templates_dir(path: Optional[Path]) -> Optional[Path]:
     if path is None:
         return None

@@ -87,3 +87,30 @@ def test_docx_tables_and_headers_are_read(tmp_path):
     doc, findings = check_file(path)
     where = {(f.rule, doc.paragraphs[f.paragraph - 1].where) for f in findings if f.paragraph}
     assert ("placeholder.leftover", "表格1") in where and ("placeholder.leftover", "页眉") in where
+
+
+def test_check_command_exit_codes_and_json(seeds_dir, monkeypatch, capsys):
+    import json
+    import sys
+
+    from generator.cli import main
+
+    def run(*args):
+        monkeypatch.setattr(sys, "argv", ["gen-report", "check", *map(str, args)])
+        with pytest.raises(SystemExit) as info:
+            main()
+        return info.value.code, capsys.readouterr()
+
+    code, out = run(next(seeds_dir.glob("004_*.txt")), "--format", "json")
+    data = json.loads(out.out)
+    assert code == 1 and data["errors"] == 10
+    assert {"rule": "year.plan-not-next", "paragraph": 11, "text": "2022年"}.items() <= \
+        next(f for f in data["findings"] if f["rule"] == "year.plan-not-next").items()
+    code, out = run(EXAMPLES / "2024.docx")
+    assert code == 0 and "没有发现问题" in out.out
+    code, out = run(next(seeds_dir.glob("003_*.txt")))
+    assert code == 0 and "«,»" in out.out and "[punct.halfwidth-comma]" in out.out
+    code, out = run(next(seeds_dir.glob("002_*.txt")), "--template")
+    assert "placeholder.leftover" not in out.out
+    code, out = run("nosuch.docx")
+    assert code == 2 and "找不到文件" in out.err

@@ -6,7 +6,7 @@ from pathlib import Path
 from ..errors import InputError, ReportError
 from ..safeio import write_atomic
 from .progress import print_summary, progress
-from .runner import FAILED, SUMMARY, UNDONE, default_jobs, plan, run, summary_csv
+from .runner import FAILED, SUMMARY, UNDONE, Defaults, default_jobs, plan, run, summary_csv
 from .table import read_rows
 
 EXIT_INTERRUPTED = 130
@@ -33,15 +33,15 @@ def batch_command(table: Path, defaults: Path | None, outdir: Path | None, jobs:
     return 1 if any(r.status in (FAILED, UNDONE) for r in results) else 0
 
 
-def _defaults(path: Path | None):
+def _defaults(path: Path | None) -> Defaults:
     if path is None:
-        return {}
+        return Defaults()
     from ..loader import load_yaml_file
 
-    data, _ = load_yaml_file(path)
+    data, marks = load_yaml_file(path)
     if not isinstance(data, dict):
         raise InputError(f"{Path(path).name}：共用设置文件的最外层应为“键: 值”（如 报告: 上级: 镇党委）。")
-    return data
+    return Defaults(data, marks, Path(path).name)
 
 
 def _default_outdir(table: Path) -> Path:

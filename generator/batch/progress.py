@@ -26,7 +26,7 @@ def progress(total: int) -> Iterator:
         def line(result: Result) -> None:
             done[0] += 1
             note = f"：{result.error}" if result.status == FAILED else ""
-            print(f"[{done[0]}/{total}] {result.label} {result.unit} {result.status}{note}", file=sys.stderr)
+            print(f"[{done[0]}/{total}] {result.label} {result.unit or '—'} {result.status}{note}", file=sys.stderr)
 
         yield line
 
@@ -46,10 +46,10 @@ def print_summary(results: list[Result], outdir, summary_path) -> None:
         if bad:
             table = Table("来源", "单位", "状态", "原因", show_lines=False)
             for r in bad:
-                table.add_row(r.label, r.unit, r.status, r.error)
+                table.add_row(r.label, r.unit or "—", r.status, r.error)
             console.print(table)
     else:
         print(head, file=sys.stderr)
         for r in bad:
-            print(f"  {r.label} {r.unit} {r.status}：{r.error}", file=sys.stderr)
+            print(f"  {r.label} {r.unit or '—'} {r.status}：{r.error}", file=sys.stderr)
     print(f"草稿在：{outdir}\n汇总表：{summary_path}", file=sys.stderr)

@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from ..errors import ReportError
+from ..errors import InputError, ReportError
+from .locate import Where, join
 from .naming import draft_name, unique
 from .table import Row
-from .unflatten import merge, unflatten
+from .unflatten import merge, resolve_header, unflatten
 
 OK, FAILED, SKIPPED, UNDONE = "成功", "失败", "跳过", "未完成"
 SUMMARY = "summary.csv"
@@ -31,9 +32,12 @@ class Task:
     unit: str
     target: Path
     data: Any = None
+    where: Where = field(default_factory=lambda: Where(None))
+    yaml: bool = False           # a YAML file of a folder: its own marks place its problems
     marks: dict = field(default_factory=dict)
     source: str = ""
-    error: str | None = None     # failed already while planning
+    errors: list[str] = field(default_factory=list)  # columns that could not be placed; still validated
+    fatal: str | None = None     # cannot be rendered at all (file did not parse, target exists)
     skip: bool = False
     existed: bool = False        # the target was there before this run
 
@@ -49,46 +53,85 @@ class Result:
     error: str = ""
 
 
-def plan(rows: list[Row], defaults: Any, outdir: Path, *, force: bool, skip_existing: bool) -> list[Task]:
+@dataclass
+class Defaults:
+    """The --defaults file: its data, and where each of its keys is, to place problems it causes."""
+
+    data: dict = field(default_factory=dict)
+    marks: dict = field(default_factory=dict)
+    name: str = ""
+
+
+def plan(rows: list[Row], defaults: Defaults, outdir: Path, *, force: bool, skip_existing: bool) -> list[Task]:
     """Return one task per row: its merged data, its unique target file, or why it already failed."""
     from ..catalogue import load_catalogue
 
     cat = load_catalogue()
     taken: set[str] = {SUMMARY.lower()}
+    columns: dict[int, dict] = {}  # one header map per table, shared by its rows
     tasks = []
     for row in rows:
         if isinstance(row.data, ReportError):  # a YAML file that did not even parse
-            tasks.append(Task(row.number, row.label, "", outdir, error=str(row.data)))
+            tasks.append(Task(row.number, row.label, "", outdir, fatal=_flat(str(row.data))))
             continue
+        where = Where(row.line, defaults=defaults.marks, defaults_name=defaults.name)
+        errors: list[str] = []
         if row.data is not None:
-            data, marks, problems = row.data, row.marks, []
+            data = row.data
         else:
-            data, marks, problems = unflatten(row, cat)
-        data = merge(defaults or {}, data) if isinstance(data, dict) else data
+            data, where.cells, problems = unflatten(row, cat)
+            if id(row.headers) not in columns:
+                columns[id(row.headers)] = header_paths(row.headers, cat)
+            where.headers = columns[id(row.headers)]
+            errors = [f"{where.column(col)}：{message}" for col, message in problems]
+        data = merge(defaults.data, data) if isinstance(data, dict) else data
         unit = str(((data or {}).get("报告") or {}).get("单位", "")) if isinstance(data, dict) else ""
         target = outdir / unique(draft_name(data, row.number), taken)
-        task = Task(row.number, row.label, unit, target, data, marks, row.source, existed=target.exists())
-        if problems:
-            task.error = _problems_text(row.label, problems)
-        elif target.exists() and not force:
+        task = Task(row.number, row.label, unit, target, data, where, yaml=row.data is not None,
+                    marks=row.marks, source=row.source if row.data is not None else "", errors=errors,
+                    existed=target.exists())
+        if target.exists() and not force:
             if skip_existing:
                 task.skip = True
             else:
-                task.error = (f"{target.name} 已存在，没有覆盖（可能是改过的草稿）。"
+                task.fatal = (f"{target.name} 已存在，没有覆盖（可能是改过的草稿）。"
                               "要重新生成请加 --force，只补齐没有的请加 --skip-existing。")
         tasks.append(task)
     return tasks
 
 
-def _problems_text(label: str, problems: Iterable) -> str:
-    return "；".join(str(p) for p in problems)
+def header_paths(headers: dict[str, int], cat) -> dict[tuple, tuple[str, int]]:
+    """Map the key path of every column of a table to (header, column), to place missing values."""
+    out: dict[tuple, tuple[str, int]] = {}
+    for header, col in headers.items():
+        path, _, error = resolve_header(header, cat)
+        if not error:
+            out.setdefault(path, (header, col))
+    return out
+
+
+def _flat(text: str) -> str:
+    return " ".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def _messages(task: Task, exc: ReportError) -> list[str]:
+    """Return the Chinese messages of a failed row, each placed by row and column (or file and line)."""
+    if not exc.problems:
+        return [_flat(exc.message)]
+    if not task.yaml:
+        return [task.where.describe(p) for p in exc.problems]
+    out = []
+    for p in exc.problems:  # a YAML row: its own marks, unless the value came from --defaults
+        placed = task.where.place(p.path) if p.path not in task.marks else None
+        out.append(f"{placed}：{p.message}" if placed else str(p))
+    return out
 
 
 def render_task(task: Task, strict: bool = False) -> Result:
     """Render and write one task; every `ReportError` becomes a failed result, never an exception."""
     base = dict(number=task.number, label=task.label, unit=task.unit)
-    if task.error:
-        return Result(**base, status=FAILED, error=task.error)
+    if task.fatal:
+        return Result(**base, status=FAILED, error=task.fatal)
     if task.skip:
         return Result(**base, status=SKIPPED, output=task.target.name)
     try:
@@ -96,20 +139,33 @@ def render_task(task: Task, strict: bool = False) -> Result:
         from ..safeio import write_atomic
         from ..word.writer import write_docx
 
-        draft = render(task.data, marks=task.marks, source=task.source)
-        if strict and draft.warnings:
-            return Result(**base, status=FAILED, warnings=draft.warnings,
-                          error=f"有 {len(draft.warnings)} 条提醒（--strict）")
+        try:
+            draft = render(task.data, marks=task.marks if task.yaml else None,
+                           source=task.source or None)
+        except InputError as exc:
+            return Result(**base, status=FAILED, error=join(task.errors + _messages(task, exc)))
+        if task.errors:
+            return Result(**base, status=FAILED, error=join(task.errors))
+        warnings = tuple(w if task.yaml else task.where.relocate(w) for w in draft.warnings)
+        if strict and warnings:
+            return Result(**base, status=FAILED, warnings=warnings,
+                          error=f"有 {len(warnings)} 条提醒（--strict）")
         write_atomic(task.target, write_docx(draft), force=True)
-        return Result(**base, status=OK, output=task.target.name, warnings=draft.warnings)
+        return Result(**base, status=OK, output=task.target.name, warnings=warnings)
     except ReportError as exc:
-        return Result(**base, status=FAILED, error=str(exc).replace("\n", " "))
+        return Result(**base, status=FAILED, error=join(_messages(task, exc)))
     except Exception as exc:  # a bug must not take the other rows down
         return Result(**base, status=FAILED, error=f"程序内部错误（{type(exc).__name__}: {exc}）")
 
 
 def _init_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl+C for everyone
+    _warm()
+
+
+def _warm() -> None:
+    """Import the renderer and load catalogue and banks. Done in the parent before forking, the workers
+    inherit all of it and start at once; with spawn each worker does it once, never per row."""
     from ..bank import load_bank
     from ..catalogue import load_catalogue
     from ..word.writer import write_docx  # noqa: F401 - import once per worker, not per row
@@ -155,6 +211,8 @@ def _results(tasks: list[Task], jobs: int, work) -> Iterator[Result]:
         return
     method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
     ctx = mp.get_context(method)
+    if method == "fork":
+        _warm()
     chunk = max(1, min(8, len(tasks) // (jobs * 8)))
     pool = ctx.Pool(jobs, initializer=_init_worker)
     try:

@@ -21,6 +21,7 @@ class Row:
     line: int | None = None                     # sheet row number, for messages
     cells: dict[str, Any] = field(default_factory=dict)    # header -> value (empty cells left out)
     columns: dict[str, int] = field(default_factory=dict)  # header -> 1-based column number
+    headers: dict[str, int] = field(default_factory=dict)  # every column of the table (shared by its rows)
     data: Any = None                            # nested data, for YAML rows
     marks: dict = field(default_factory=dict)   # key path -> (line, column), for YAML rows
 
@@ -87,7 +88,8 @@ def _from_grid(name: str, grid: list[list[Any]]) -> list[Row]:
     for col, h in enumerate(headers, 1):
         if h and h in seen:
             raise InputError(f"{name}：列名“{h}”出现了两次（第{seen[h]}列和第{col}列），请合并或删掉一列。")
-        seen[h] = col
+        if h:
+            seen[h] = col
     rows = []
     for offset, values in enumerate(grid[header_index + 1:], header_index + 2):
         cells, columns = {}, {}
@@ -103,7 +105,7 @@ def _from_grid(name: str, grid: list[list[Any]]) -> list[Row]:
             columns[header] = col
         if cells:
             rows.append(Row(label=f"{name} 第{offset}行", number=len(rows) + 1, source=name, line=offset,
-                            cells=cells, columns=columns))
+                            cells=cells, columns=columns, headers=seen))
     return rows
 
 

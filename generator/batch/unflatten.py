@@ -2,52 +2,80 @@
 
 Column names are the YAML keys joined with a dot (`亮点.组织建设.发展党员`, `报告.单位`, `措施.目标.发展党员`)
 or, where unambiguous, the bare name (`单位`, `发展党员`). List columns (问题, 原因, 事例, 事项) hold several
-items separated by `；` or new lines. A change is `52.3→49.8` in one cell, or two columns ending in `.从`
-and `.到`. Every value keeps the position of its cell, so validation messages name row and column.
+items separated by `；` or new lines, or are spread over numbered columns (`问题1`, `问题2`…). A change is
+`52.3→49.8` in one cell, or two columns ending in `.从` and `.到`. Every value remembers its cell, so
+messages name row and column.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
 from ..catalogue import Catalogue, _close
-from ..errors import Problem
 from ..schema import Measures, ReportInfo
+from .locate import Cell
 from .table import Row
 
 TOP = ("格式版本", "报告", "基本情况", "亮点", "问题", "原因", "措施")
 REPORT_FIELDS = tuple(f.alias for f in ReportInfo.model_fields.values())
 MEASURE_FIELDS = tuple(f.alias for f in Measures.model_fields.values())
+TEXT_FIELDS = tuple(f for f in REPORT_FIELDS if f != "年度" and f != "日期")
 LIST_LEAVES = ("问题", "原因", "事例", "事项")
 _SPLIT = re.compile(r"[；;\n]+")
 _CHANGE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*\S*?\s*(?:→|->|—>|～|~)\s*(\d+(?:\.\d+)?)\s*\S*\s*$")
+# `问题1`, `问题.2`, `原因（3）`: one item per column, for tables that spread a list over columns.
+_NUMBERED = re.compile(r"^(.*?(?:问题|原因|事项|事例))\s*[.．]?\s*[（(]?\s*(\d{1,2})\s*[）)]?$")
+# Excel on Chinese Windows writes dates into CSV as 2024/12/26; clerks also type 2024.12.26 or 2024年12月26日.
+_DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
 OWN_TEXT_MIN = 10  # a problem/cause cell item this long (or with a comma) is the clerk's own words
 
 
-def unflatten(row: Row, cat: Catalogue) -> tuple[dict, dict, list[Problem]]:
-    """Return (data, marks, problems) for a table row; problems name the row and the column."""
+def unflatten(row: Row, cat: Catalogue) -> tuple[dict, dict[tuple, Cell], list[tuple[int, str]]]:
+    """Return (data, cells, problems) for a table row.
+
+    `cells` maps each key path filled from the row (leaves and list items) to its (header, column);
+    `problems` are (column, Chinese message) for columns that cannot be placed at all.
+    """
     data: dict = {}
-    marks: dict = {}
-    problems: list[Problem] = []
+    cells: dict[tuple, Cell] = {}
+    problems: list[tuple[int, str]] = []
+    plain: set[tuple] = set()  # list paths filled by an unnumbered column (only one may be)
     for header, value in row.cells.items():
-        where = (row.line, row.columns.get(header))
-        path, error = column_path(header, cat)
+        col = row.columns.get(header, 0)
+        path, numbered, error = resolve_header(header, cat)
         if error:
-            problems.append(Problem(error, path=(header,), line=row.line, column=where[1], source=row.source))
+            problems.append((col, error))
             continue
         try:
             if path[-1] in ("从", "到"):
-                _put(data, marks, path, _number_text(value), where)
+                _put(data, cells, path, _number_text(value), (header, col))
             elif path[-1] in LIST_LEAVES and path[0] != "报告":
+                if not numbered and path in plain:
+                    raise ValueError(f"与“{cells[path][0]}”列是同一项，请把内容合并到一列。")
+                if not numbered:
+                    plain.add(path)
                 items = _items(value, path[-1], cat)
-                _put(data, marks, path, items, where)
+                start = _extend(data, path, items)
+                cells.setdefault(path, (header, col))
                 for i in range(len(items)):
-                    marks[path + (i,)] = where
+                    cells[path + (start + i,)] = (header, col)
             else:
-                _put(data, marks, path, _value(value), where)
+                _put(data, cells, path, _value(path, value), (header, col))
         except ValueError as exc:
-            problems.append(Problem(str(exc), path=(header,), line=row.line, column=where[1], source=row.source))
-    return data, marks, problems
+            problems.append((col, str(exc)))
+    return data, cells, problems
+
+
+def resolve_header(header: str, cat: Catalogue) -> tuple[tuple, bool, str | None]:
+    """Return (key path, numbered list column?, error) for a header."""
+    m = _NUMBERED.match(header)
+    if m:
+        path, error = column_path(m.group(1), cat)
+        if not error and path and path[-1] in LIST_LEAVES:
+            return path, True, None
+    path, error = column_path(header, cat)
+    return path, False, error
 
 
 def column_path(header: str, cat: Catalogue) -> tuple[tuple, str | None]:
@@ -70,6 +98,9 @@ def column_path(header: str, cat: Catalogue) -> tuple[tuple, str | None]:
 
 def _resolve(parts: list[str], cat: Catalogue) -> tuple[tuple, str | None]:
     head = parts[0]
+    if head in ("问题", "原因") and len(parts) > 1:
+        return (), (f"列名“{'.'.join(parts)}”不对：{head}写在一列里（多条用“；”分开），"
+                    f"或分成“{head}1”“{head}2”……几列。")
     if head in TOP:
         if head == "亮点" and len(parts) >= 2:
             theme = cat.theme(parts[1])
@@ -130,11 +161,33 @@ def _items(value: Any, leaf: str, cat: Catalogue) -> list:
     return out
 
 
-def _value(value: Any) -> Any:
+def _value(path: tuple, value: Any) -> Any:
+    if path[0] == "报告":
+        if path[-1] == "日期":
+            return _date(value)
+        if path[-1] in TEXT_FIELDS and isinstance(value, (int, float)) and not isinstance(value, bool):
+            # A spreadsheet turns a name like 品牌 "123" into a number; here it is text.
+            return str(int(value)) if float(value).is_integer() else str(value)
+        return value
     if isinstance(value, str):
         m = _CHANGE.match(value)
         if m:
             return {"从": _number_text(m.group(1)), "到": _number_text(m.group(2))}
+    return value
+
+
+def _date(value: Any) -> Any:
+    """Return a date for the spellings of a date a spreadsheet or a clerk produces; else the value as is
+    (the validator then explains the expected form)."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, str):
+        m = _DATE.match(value)
+        if m:
+            try:
+                return dt.date(*map(int, m.groups()))
+            except ValueError:
+                return value
     return value
 
 
@@ -145,15 +198,31 @@ def _number_text(value: Any) -> Any:
     return value
 
 
-def _put(data: dict, marks: dict, path: tuple, value: Any, where: tuple) -> None:
+def _parent(data: dict, path: tuple) -> dict:
     node = data
     for i, key in enumerate(path[:-1]):
         if not isinstance(node.get(key, {}), dict):
             raise ValueError(f"“{'.'.join(path[:i + 1])}”既有单独一列，又有下一级的列，请只保留一种写法。")
         node = node.setdefault(key, {})
-        marks.setdefault(path[:i + 1], where)
+    return node
+
+
+def _put(data: dict, cells: dict, path: tuple, value: Any, cell: Cell) -> None:
+    node = _parent(data, path)
+    if path[-1] in node and path in cells:
+        raise ValueError(f"与“{cells[path][0]}”列是同一项，请只保留一列。")
     node[path[-1]] = value
-    marks[path] = where
+    cells[path] = cell
+
+
+def _extend(data: dict, path: tuple, items: list) -> int:
+    """Append `items` to the list at `path` (numbered columns add up); return the index of the first."""
+    node = _parent(data, path)
+    current = node.get(path[-1]) or []
+    if not isinstance(current, list):
+        raise ValueError(f"“{'.'.join(path)}”既有单独一列，又有下一级的列，请只保留一种写法。")
+    node[path[-1]] = current + items
+    return len(current)
 
 
 def merge(defaults: Any, row: Any) -> Any:

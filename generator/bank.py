@@ -77,6 +77,7 @@ class Bank:
             except Exception as exc:  # yaml errors in a maintainer-edited bank
                 raise TemplateError(f"词库文件 bank/{name}.yaml 无法读取：{exc}") from None
         self._compiled: dict[str, Any] = {}
+        self._levels: dict[tuple[int, str], tuple[Any, list]] = {}
 
     def get(self, *path: str) -> Any:
         """Return the bank entry at `path` (file, then keys); raise `TemplateError` when absent."""
@@ -94,9 +95,21 @@ class Bank:
         except TemplateError:
             return False
 
+    def for_level(self, options: Sequence[Any], level: str) -> list[Any]:
+        """Return the options usable at `level`: a string prefixed `镇|` or `村|` is only for that level.
+
+        Lists of the bank are filtered once per level and remembered (with the list itself, so an id is
+        never mistaken for another list's)."""
+        cached = self._levels.get((id(options), level))
+        if cached is not None and cached[0] is options:
+            return cached[1]
+        out = self.level_filter(options, level)
+        if len(self._levels) < 20_000:
+            self._levels[(id(options), level)] = (options, out)
+        return out
+
     @staticmethod
-    def for_level(options: Sequence[Any], level: str) -> list[Any]:
-        """Return the options usable at `level`: a string prefixed `镇|` or `村|` is only for that level."""
+    def level_filter(options: Sequence[Any], level: str) -> list[Any]:
         out = []
         for option in options:
             if isinstance(option, str) and option[1:2] == "|" and option[0] in "镇村":
@@ -170,19 +183,29 @@ def load_bank(root: Path | None = None) -> Bank:
 
 
 class Picker:
-    """Deterministic choices: the same (unit, year, variant, key) always picks the same option."""
+    """Deterministic choices: the same (unit, year, variant, key) always picks the same option.
+
+    A choice is a hash of the key, not a seeded `random.Random` (seeding costs more than the hash, and a
+    draft makes some two hundred choices)."""
 
     def __init__(self, unit: str, year: int, variant: int = 0):
         self.base = f"{unit}|{year}|{variant}"
 
+    def number(self, *key: Any) -> int:
+        """Return a 64-bit number fixed by the key."""
+        text = "|".join([self.base, *map(str, key)]).encode("utf-8")
+        return int.from_bytes(hashlib.blake2b(text, digest_size=8).digest(), "big")
+
     def rng(self, *key: Any) -> random.Random:
-        digest = hashlib.sha256("|".join([self.base, *map(str, key)]).encode("utf-8")).digest()
-        return random.Random(int.from_bytes(digest[:8], "big"))
+        return random.Random(self.number(*key))
 
     def one(self, options: Sequence[Any], *key: Any) -> Any:
         if not options:
             raise TemplateError(f"词库条目为空：{' → '.join(map(str, key))}")
-        return options[self.rng(*key).randrange(len(options))]
+        return options[self.number(*key) % len(options)]
+
+    def chance(self, p: float, *key: Any) -> bool:
+        return self.number("chance", *key) % 10_000 < p * 10_000
 
     def some(self, options: Sequence[Any], k: int, *key: Any) -> list[Any]:
         k = min(k, len(options))

@@ -54,9 +54,10 @@ def test_bad_rows_fail_alone_with_row_and_column(tmp_path):
     assert r.returncode == 1 and "Traceback" not in r.stderr
     rows = summary(out)
     assert [row["状态"] for row in rows] == ["成功", "失败", "失败", "失败", "成功"]
-    assert "第3行第3列" in rows[1]["错误"] and "阿拉伯数字" in rows[1]["错误"]
-    assert "第4行第7列" in rows[2]["错误"] and "您是不是想写“发展党员”" in rows[2]["错误"]
-    assert "单位" in rows[3]["错误"]
+    assert rows[1]["错误"] == "第3行第3列（C列）“发展党员”：“十二”请用阿拉伯数字填写，例如 12。"
+    assert rows[2]["错误"].startswith("第4行第7列（G列）：不认识的列“发展党圆”。您是不是想写“发展党员”？")
+    assert rows[3]["错误"] == "第5行第1列（A列）“单位”（未填写）：缺少必填项“单位”。"
+    assert "Traceback" not in r.stderr and "[5/5]" in r.stderr and "共 5 份：成功 2" in r.stderr
     assert sorted(p.name for p in out.glob("*.docx")) == [
         "团结村党支部书记2024年度抓基层党建工作述职报告.docx", "新沟村党支部书记2024年度抓基层党建工作述职报告.docx"]
 
@@ -192,3 +193,73 @@ def test_sanitize_caps_length():
     from generator.safeio import MAX_NAME_CHARS, sanitize_filename
 
     assert len(sanitize_filename("长" * 200)) == MAX_NAME_CHARS
+
+
+def test_all_problems_of_a_row_at_once_and_defaults_located(tmp_path):
+    town = tmp_path / "town.yaml"
+    town.write_text("格式版本: 1\n报告:\n  年度: 20245\n  层级: 村\n  职务: 党支部书记\n", encoding="utf-8")
+    table = write_csv(tmp_path / "v.csv", [["姓名", "发展党员", "问题", "发展党圆"],
+                                           ["李秀兰", "x", "精力投入不足；组织生活质量不高", "3"]])
+    r = run(table, "--defaults", town, "-o", tmp_path / "out")
+    assert r.returncode == 1
+    error = summary(tmp_path / "out")[0]["错误"]
+    for part in ("第2行第4列（D列）：不认识的列“发展党圆”",
+                 "town.yaml 第3行（各村共用的设置）：年度“20245”",
+                 "第2行第2列（B列）“发展党员”：数值还是占位符“x”，请填写实际数字；没有这项数据就让这一格空着。",
+                 "表格里没有“单位”这一列"):
+        assert part in error, error
+
+
+def test_columns_spellings(tmp_path):
+    from generator.batch.table import Row
+    from generator.batch.unflatten import unflatten
+    from generator.catalogue import load_catalogue
+
+    import datetime as dt
+
+    cells = {"日期": "2024/12/26", "问题1": "精力投入不足", "问题（2）": "组织生活质量不高", "原因": "思想认识不到位",
+             "品牌": 123, "亮点.干部队伍.村党组织书记平均年龄.从": "52.3", "亮点.干部队伍.村党组织书记平均年龄.到": 49.8,
+             "村集体经济收入": "8.6→12.4", "事项": "新建保鲜库1座\n完成阵地改造"}
+    row = Row("v.csv 第2行", 1, "v.csv", 2, cells, {h: i for i, h in enumerate(cells, 1)})
+    data, placed, problems = unflatten(row, load_catalogue())
+    assert problems == []
+    assert data["报告"] == {"日期": dt.date(2024, 12, 26), "品牌": "123"}
+    assert data["问题"] == ["精力投入不足", "组织生活质量不高"] and placed[("问题", 1)] == ("问题（2）", 3)
+    assert data["亮点"]["干部队伍"]["村党组织书记平均年龄"] == {"从": 52.3, "到": 49.8}
+    assert data["亮点"]["产业发展"]["村集体经济收入"] == {"从": 8.6, "到": 12.4}
+    assert data["措施"]["事项"] == ["新建保鲜库1座", "完成阵地改造"]
+    row = Row("v.csv 第2行", 1, "v.csv", 2, {"单位": "新沟村", "报告.单位": "新沟村", "问题.甲": "x"},
+              {"单位": 1, "报告.单位": 2, "问题.甲": 3})
+    _, _, problems = unflatten(row, load_catalogue())
+    assert [col for col, _ in problems] == [2, 3] and "同一项" in problems[0][1] and "问题1" in problems[1][1]
+
+
+def test_sample_drafts_are_distinct():
+    """The 30% measure over the sample township: for every pair of villages, the share of the smaller
+    draft's sentences (body paragraphs without their ordinal, split on 。！？；, pieces of six characters or
+    more, as in test_variation.py) found verbatim in the other draft is at most 30%."""
+    import itertools
+    import re
+
+    from generator.api import render
+    from generator.batch.command import _defaults
+    from generator.batch.runner import plan
+    from generator.batch.table import read_rows
+
+    tasks = plan(read_rows(BATCH / "villages.xlsx"), _defaults(BATCH / "town.yaml"), BATCH / "不存在",
+                 force=True, skip_existing=False)
+    assert len(tasks) >= 20
+
+    def sentences(data) -> list[str]:
+        body = [re.sub(r"^\u3000*(\d+\.|[一二三四五六七八九十]+是)", "", b.text.strip("\u3000 "))
+                for b in render(data).blocks() if b.role.value == "body"]
+        pieces = (s.strip() for line in body for s in re.split(r"[。！？；]", line))
+        return [s for s in pieces if len(s) >= 6]
+
+    drafts = [sentences(t.data) for t in tasks]
+    shares = []
+    for (i, a), (j, b) in itertools.combinations(enumerate(drafts), 2):
+        small, big = (a, b) if len(a) <= len(b) else (b, a)
+        shares.append((sum(s in set(big) for s in small) / len(small), tasks[i].unit, tasks[j].unit))
+    worst = max(shares)
+    assert worst[0] <= 0.30, f"{worst[1]} and {worst[2]} share {worst[0]:.0%} of their sentences"

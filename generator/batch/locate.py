@@ -12,6 +12,19 @@ from ..errors import Problem
 
 Cell = tuple[str, int]  # (column header as written, 1-based column number)
 
+# The validator speaks of YAML lines; in a table the same advice is about a cell.
+_TABLE_WORDING = (
+    ("没有这项数据就删掉这一行", "没有这项数据就让这一格空着"),
+    ("不需要的话请删掉这一行", "不需要的话让这一格空着"),
+    ("如果是数字或日期，请用引号括起来。", ""),
+)
+
+
+def for_table(message: str) -> str:
+    for yaml_words, table_words in _TABLE_WORDING:
+        message = message.replace(yaml_words, table_words)
+    return message
+
 
 def column_letter(col: int) -> str:
     """Return the spreadsheet letter of a 1-based column number: 1 → A, 27 → AA."""
@@ -59,9 +72,9 @@ class Where:
     def describe(self, problem: Problem) -> str:
         """Return one problem as a sentence that names row and column."""
         where = self.place(problem.path)
+        message = for_table(problem.message)
         if where:
-            return f"{where}：{problem.message}"
-        message = problem.message
+            return f"{where}：{message}"
         if problem.path and message.startswith("缺少必填项"):
             message += (f"表格里没有“{problem.path[-1]}”这一列：请加上这一列，"
                         "或把各村相同的值写在 --defaults 文件里。")
@@ -75,6 +88,7 @@ class Where:
             prefix = Problem("", path=path).where() + "："
             if warning.startswith(prefix) and (best is None or len(prefix) > len(best[1])):
                 best = (path, prefix)
+        warning = for_table(warning)
         if best is None:
             return f"{self.row()}：{warning}" if self.row() else warning
         return f"{self.place(best[0])}：{warning[len(best[1]):]}"

@@ -44,7 +44,8 @@ def print_summary(results: list[Result], outdir, summary_path) -> None:
         console = Console(stderr=True, highlight=False)
         console.print(head)
         if bad:
-            table = Table("来源", "单位", "状态", "原因", show_lines=False)
+            table = Table("来源", "单位", "状态", show_lines=False)
+            table.add_column("原因", overflow="fold")  # the whole message: it says what to fix
             for r in bad:
                 table.add_row(r.label, r.unit or "—", r.status, r.error)
             console.print(table)

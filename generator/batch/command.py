@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import InputError, ReportError
+from ..errors import InputError, OutputError, ReportError
 from ..safeio import write_atomic
 from .progress import print_summary, progress
 from .runner import FAILED, SUMMARY, UNDONE, Defaults, default_jobs, plan, run, summary_csv
@@ -22,15 +22,34 @@ def batch_command(table: Path, defaults: Path | None, outdir: Path | None, jobs:
         raise InputError(f"{Path(table).name} 里没有数据行。")
     town = _defaults(defaults)
     outdir = Path(outdir) if outdir else _default_outdir(Path(table))
+    if outdir.exists() and not outdir.is_dir():
+        raise OutputError(f"{outdir} 是一个文件，不是文件夹。请用 -o 指定放草稿的文件夹。")
     tasks = plan(rows, town, outdir, force=force, skip_existing=skip_existing)
     with progress(len(tasks)) as on_result:
         results, interrupted = run(tasks, jobs or default_jobs(), strict=strict, on_result=on_result)
-    summary = outdir / SUMMARY
-    write_atomic(summary, summary_csv(results), force=True)
+    try:
+        summary, failure = _write_summary(outdir, summary_csv(results)), None
+    except OutputError as exc:  # still show what happened to each row before saying so
+        summary, failure = None, exc
     print_summary(results, outdir, summary)
+    if failure:
+        raise failure
     if interrupted:
         return EXIT_INTERRUPTED
     return 1 if any(r.status in (FAILED, UNDONE) for r in results) else 0
+
+
+def _write_summary(outdir: Path, data: bytes) -> Path:
+    """Write summary.csv; if it is open in Excel (locked on Windows), write summary(2).csv… instead."""
+    stem, suffix = Path(SUMMARY).stem, Path(SUMMARY).suffix
+    for n in range(1, 20):
+        path = outdir / (SUMMARY if n == 1 else f"{stem}({n}){suffix}")
+        try:
+            return write_atomic(path, data, force=True)
+        except OutputError:
+            if not outdir.is_dir():
+                raise
+    raise OutputError(f"无法写入汇总表 {outdir / SUMMARY}：请关闭正在打开它的 Excel/WPS 后重试。")
 
 
 def _defaults(path: Path | None) -> Defaults:

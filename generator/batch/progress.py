@@ -53,4 +53,4 @@ def print_summary(results: list[Result], outdir, summary_path) -> None:
         print(head, file=sys.stderr)
         for r in bad:
             print(f"  {r.label} {r.unit or '—'} {r.status}：{r.error}", file=sys.stderr)
-    print(f"草稿在：{outdir}\n汇总表：{summary_path}", file=sys.stderr)
+    print(f"草稿在：{outdir}" + (f"\n汇总表：{summary_path}" if summary_path else ""), file=sys.stderr)

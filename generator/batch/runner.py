@@ -214,7 +214,7 @@ def _results(tasks: list[Task], jobs: int, work) -> Iterator[Result]:
     if method == "fork":
         _warm()
     chunk = max(1, min(8, len(tasks) // (jobs * 8)))
-    pool = ctx.Pool(jobs, initializer=_init_worker)
+    pool = ctx.Pool(min(jobs, len(tasks)), initializer=_init_worker)
     try:
         yield from pool.imap_unordered(work, tasks, chunksize=chunk)
         pool.close()

@@ -78,9 +78,11 @@ def _csv(path: Path) -> list[Row]:
     return _from_grid(path.name, list(csv.reader(io.StringIO(text))))
 
 
+TOTALS = {"合计", "总计", "小计"}
+
+
 def _from_grid(name: str, grid: list[list[Any]]) -> list[Row]:
-    grid = [r for r in grid]
-    header_index = next((i for i, r in enumerate(grid) if any(_clean(c) is not None for c in r)), None)
+    header_index = _header_row(grid)
     if header_index is None:
         raise InputError(f"{name} 是空的：第一行应是列名（如 单位、姓名、亮点.组织建设.发展党员）。")
     headers = [str(_clean(c) or "").strip() for c in grid[header_index]]
@@ -103,10 +105,24 @@ def _from_grid(name: str, grid: list[list[Any]]) -> list[Row]:
                 continue
             cells[header] = value
             columns[header] = col
-        if cells:
+        if cells and not _is_total(cells):
             rows.append(Row(label=f"{name} 第{offset}行", number=len(rows) + 1, source=name, line=offset,
                             cells=cells, columns=columns, headers=seen))
     return rows
+
+
+def _header_row(grid: list[list[Any]]) -> int | None:
+    """Return the index of the header row: the first row with two or more cells filled, so that a title
+    line above the table (“红柳镇各村党建数据统计表”, one merged cell) is passed over."""
+    filled = [(i, sum(_clean(c) is not None for c in r)) for i, r in enumerate(grid[:12])]
+    first = next((i for i, n in filled if n), None)
+    return next((i for i, n in filled if n >= 2), first)
+
+
+def _is_total(cells: dict[str, Any]) -> bool:
+    """A 合计/总计 row at the foot of a township's sheet is not a village."""
+    leading = [v for v in list(cells.values())[:2] if isinstance(v, str)]
+    return any(v.replace(" ", "").replace("\u3000", "") in TOTALS for v in leading)
 
 
 def _clean(value: Any) -> Any:

@@ -43,6 +43,9 @@ def unflatten(row: Row, cat: Catalogue) -> tuple[dict, dict[tuple, Cell], list[t
     plain: set[tuple] = set()  # list paths filled by an unnumbered column (only one may be)
     for header, value in row.cells.items():
         col = row.columns.get(header, 0)
+        if row.headers and header not in row.headers:
+            problems.append((col, "这一列没有列名，请在表头写上列名（如 发展党员），或清空这一列。"))
+            continue
         path, numbered, error = resolve_header(header, cat)
         if error:
             problems.append((col, error))

@@ -219,12 +219,15 @@ def test_columns_spellings(tmp_path):
 
     cells = {"日期": "2024/12/26", "问题1": "精力投入不足", "问题（2）": "组织生活质量不高", "原因": "思想认识不到位",
              "品牌": 123, "亮点.干部队伍.村党组织书记平均年龄.从": "52.3", "亮点.干部队伍.村党组织书记平均年龄.到": 49.8,
-             "村集体经济收入": "8.6→12.4", "事项": "新建保鲜库1座\n完成阵地改造"}
+             "村集体经济收入": "8.6→12.4", "事项": "新建保鲜库1座\n完成阵地改造",
+             "问题3": "党员队伍：年轻党员大多外出务工，组织生活凑不齐人"}
     row = Row("v.csv 第2行", 1, "v.csv", 2, cells, {h: i for i, h in enumerate(cells, 1)})
     data, placed, problems = unflatten(row, load_catalogue())
     assert problems == []
     assert data["报告"] == {"日期": dt.date(2024, 12, 26), "品牌": "123"}
-    assert data["问题"] == ["精力投入不足", "组织生活质量不高"] and placed[("问题", 1)] == ("问题（2）", 3)
+    assert data["问题"] == ["精力投入不足", "组织生活质量不高",
+                          {"自述": "年轻党员大多外出务工，组织生活凑不齐人", "主题": "党员队伍"}]
+    assert placed[("问题", 1)] == ("问题（2）", 3)
     assert data["亮点"]["干部队伍"]["村党组织书记平均年龄"] == {"从": 52.3, "到": 49.8}
     assert data["亮点"]["产业发展"]["村集体经济收入"] == {"从": 8.6, "到": 12.4}
     assert data["措施"]["事项"] == ["新建保鲜库1座", "完成阵地改造"]
@@ -263,3 +266,16 @@ def test_sample_drafts_are_distinct():
         shares.append((sum(s in set(big) for s in small) / len(small), tasks[i].unit, tasks[j].unit))
     worst = max(shares)
     assert worst[0] <= 0.30, f"{worst[1]} and {worst[2]} share {worst[0]:.0%} of their sentences"
+
+
+def test_title_line_total_row_and_unnamed_column():
+    from generator.batch.table import _from_grid
+
+    rows = _from_grid("v.xlsx", [["红柳镇各村党建数据统计表", None, None], [None, None, None],
+                                 ["单位", "发展党员", None], ["新沟村", 2, "备注"], ["合 计", 2, None]])
+    assert len(rows) == 1 and rows[0].label == "v.xlsx 第4行" and rows[0].headers == {"单位": 1, "发展党员": 2}
+    from generator.batch.unflatten import unflatten
+    from generator.catalogue import load_catalogue
+
+    _, _, problems = unflatten(rows[0], load_catalogue())
+    assert problems == [(3, "这一列没有列名，请在表头写上列名（如 发展党员），或清空这一列。")]

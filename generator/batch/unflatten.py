@@ -2,7 +2,8 @@
 
 Column names are the YAML keys joined with a dot (`亮点.组织建设.发展党员`, `报告.单位`, `措施.目标.发展党员`)
 or, where unambiguous, the bare name (`单位`, `发展党员`). List columns (问题, 原因, 事例, 事项) hold several
-items separated by `；` or new lines, or are spread over numbered columns (`问题1`, `问题2`…). A change is
+items separated by `；` or new lines, or are spread over numbered columns (`问题1`, `问题2`…); a problem in
+the clerk's own words may start with its theme (`党员队伍：年轻党员大多外出务工…`). A change is
 `52.3→49.8` in one cell, or two columns ending in `.从` and `.到`. Every value remembers its cell, so
 messages name row and column.
 """
@@ -28,6 +29,7 @@ _CHANGE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*\S*?\s*(?:→|->|—>|～|~)\s*(\d+
 _NUMBERED = re.compile(r"^(.*?(?:问题|原因|事项|事例))\s*[.．]?\s*[（(]?\s*(\d{1,2})\s*[）)]?$")
 # Excel on Chinese Windows writes dates into CSV as 2024/12/26; clerks also type 2024.12.26 or 2024年12月26日.
 _DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
+_THEMED = re.compile(r"^\s*[【\[]?([^：:】\]]{2,6})[】\]]?\s*[：:]\s*(.+)$", re.S)
 OWN_TEXT_MIN = 10  # a problem/cause cell item this long (or with a comma) is the clerk's own words
 
 
@@ -157,11 +159,22 @@ def _items(value: Any, leaf: str, cat: Catalogue) -> list:
     kinds = cat.problems if leaf == "问题" else cat.causes
     out: list = []
     for item in items:
-        if item in kinds or (len(item) < OWN_TEXT_MIN and "，" not in item):
+        theme, text = _themed(item, cat) if leaf == "问题" else (None, item)
+        if theme:
+            out.append({"自述": text, "主题": theme})  # `党员队伍：村里年轻党员大多外出务工…`
+        elif item in kinds or (len(item) < OWN_TEXT_MIN and "，" not in item):
             out.append(item)  # a bank name, or a short typo the validator answers with "did you mean"
         else:
             out.append({"自述": item})
     return out
+
+
+def _themed(item: str, cat: Catalogue) -> tuple[str | None, str]:
+    """Split `主题：自己写的问题` into (theme, text); (None, item) when it does not start with a theme."""
+    m = _THEMED.match(item)
+    if m and cat.theme(m.group(1).strip()):
+        return cat.theme(m.group(1).strip()), m.group(2).strip()
+    return None, item
 
 
 def _value(path: tuple, value: Any) -> Any:

@@ -1,12 +1,17 @@
 """Make the sample batch table (villages.xlsx and the same as villages.csv) for 24 villages of 红柳镇.
 
-Numbers are invented for the sample but realistic and varied; the seed keeps them reproducible.
+Numbers are invented for the sample but realistic and varied, and each village reports a different mix
+of themes (blank cells: not given); the seed and fixed timestamps make the files reproducible.
 Run: python inputs/batch/make_sample.py
 """
 from __future__ import annotations
 
 import csv
+import datetime as dt
+import io
 import random
+import re
+import zipfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -17,48 +22,103 @@ SURNAMES = "王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁�
 GIVEN = ["建国", "秀兰", "志强", "玉梅", "文斌", "海燕", "永红", "国栋", "春花", "明亮", "德福", "桂英",
          "振华", "丽娟", "成林", "雪梅", "国庆", "红霞", "立新", "淑珍", "宏伟", "金花", "兴旺", "晓东"]
 PROBLEMS = ["党员作用发挥不够", "集体经济薄弱", "干部能力不足", "组织生活质量不高", "后备干部不足",
-            "党员教育管理不严", "基层治理能力不强", "创新意识不强", "精力投入不足", "理论学习不深"]
+            "党员教育管理不严", "基层治理能力不强", "创新意识不强", "精力投入不足", "理论学习不深",
+            "作风建设有差距", "党建与业务融合不够", "责任传导不够"]
 CAUSES = ["学习不够深入", "工作方法欠缺", "人才支撑不足", "思想认识不到位", "压力传导不到位",
-          "调查研究不深", "创新意识不强", "统筹谋划不够"]
+          "调查研究不深", "创新意识不强", "统筹谋划不够", "从严管理不够"]
+# Problems in the secretary's own words, as clerks write them (kept verbatim in the draft).
+# A leading theme tells the draft which part of the plan answers it.
+OWN_PROBLEMS = ["党员队伍：村里年轻党员大多外出务工，组织生活经常凑不齐人，流动党员管理办法不多",
+                "产业发展：合作社还停留在统一收购环节，深加工和品牌销售没有起步，带动农户增收的能力有限",
+                "基层治理：个别村民小组长年龄偏大，用手机开展线上学习和网格管理有困难"]
 CROPS = ["向日葵", "马铃薯", "高原夏菜", "枸杞", "食用菌", "蜜瓜"]
-HEADERS = ["单位", "姓名", "职务", "党员", "党小组", "集中学习", "讲党课", "发展党员", "入党积极分子", "主题党日",
-           "党员志愿服务队", "结对帮扶", "村集体经济收入", "党建领办合作社", "带动就业", "化解矛盾纠纷",
-           "四议两公开", "亮点.产业发展.事例", "问题", "原因", "目标.村集体经济收入", "目标.发展党员", "事项"]
+BRANDS = ["红柳先锋", "沙河党旗红", "枸杞红·党建兴"]
+HEADERS = ["单位", "姓名", "职务", "品牌", "党员", "党小组", "村民小组", "集中学习", "讲党课", "发展党员",
+           "入党积极分子", "主题党日", "党员志愿服务队", "党员先锋岗", "结对帮扶", "储备后备干部",
+           "亮点.干部队伍.村党组织书记平均年龄.从", "亮点.干部队伍.村党组织书记平均年龄.到", "警示教育", "谈心谈话",
+           "村集体经济收入", "党建领办合作社", "土地流转", "带动就业", "化解矛盾纠纷", "为民办实事", "四议两公开",
+           "党建示范点", "亮点.产业发展.事例", "亮点.基层治理.事例", "问题", "原因", "目标.村集体经济收入",
+           "目标.发展党员", "目标.储备后备干部", "事项"]
+
+
+def maybe(rng: random.Random, p: float, value):
+    """`value` with probability p, else a blank cell: villages report different things."""
+    return value if rng.random() < p else ""
 
 
 def village_row(rng: random.Random, i: int, name: str) -> list:
     before = round(rng.uniform(3, 12), 1)
     after = round(before + rng.uniform(0.8, 6), 1)
     crop = rng.choice(CROPS)
+    cadres = rng.random() < 0.4  # the villages that renewed their secretary this term say so
+    age_before = round(rng.uniform(50, 58), 1)
+    problems = rng.sample(PROBLEMS, rng.randint(3, 4))
+    if rng.random() < 0.25:
+        problems[-1] = rng.choice(OWN_PROBLEMS)
     row = {
         "单位": name,
         "姓名": SURNAMES[i] + GIVEN[i],
         "职务": "党总支书记" if i % 7 == 3 else "",
+        "品牌": BRANDS[i % 3] if i % 8 == 1 else "",
         "党员": rng.randint(28, 96),
         "党小组": rng.randint(3, 8),
+        "村民小组": maybe(rng, 0.6, rng.randint(4, 11)),
         "集中学习": rng.randint(10, 24),
         "讲党课": rng.randint(2, 6),
         "发展党员": rng.randint(1, 4),
         "入党积极分子": rng.randint(2, 6),
         "主题党日": 12,
-        "党员志愿服务队": rng.choice(["", 1, 1, 2]),
-        "结对帮扶": rng.choice(["", rng.randint(8, 40)]),
+        "党员志愿服务队": maybe(rng, 0.6, rng.choice([1, 1, 2])),
+        "党员先锋岗": maybe(rng, 0.35, rng.randint(3, 12)),
+        "结对帮扶": maybe(rng, 0.5, rng.randint(8, 40)),
+        "储备后备干部": maybe(rng, 0.55, rng.randint(2, 6)),
+        "亮点.干部队伍.村党组织书记平均年龄.从": age_before if cadres else "",
+        "亮点.干部队伍.村党组织书记平均年龄.到": round(age_before - rng.uniform(3, 9), 1) if cadres else "",
+        "警示教育": maybe(rng, 0.4, rng.randint(2, 6)),
+        "谈心谈话": maybe(rng, 0.35, rng.randint(20, 90)),
         "村集体经济收入": f"{before}→{after}",
-        "党建领办合作社": rng.choice(["", 1, 1, 2]),
-        "带动就业": rng.choice(["", rng.randint(20, 160)]),
+        "党建领办合作社": maybe(rng, 0.7, rng.choice([1, 1, 2])),
+        "土地流转": maybe(rng, 0.35, rng.randint(3, 30) * 100),
+        "带动就业": maybe(rng, 0.5, rng.randint(20, 160)),
         "化解矛盾纠纷": rng.randint(5, 40),
-        "四议两公开": rng.choice(["", rng.randint(4, 15)]),
+        "为民办实事": maybe(rng, 0.5, rng.randint(6, 30)),
+        "四议两公开": maybe(rng, 0.5, rng.randint(4, 15)),
+        "党建示范点": 1 if i % 6 == 2 else "",
         "亮点.产业发展.事例": rng.choice([
             "", f"按照“党支部+合作社+农户”模式发展{crop}种植{rng.randint(3, 20) * 100}亩",
             f"盘活闲置校舍建成{crop}分拣车间，带动{rng.randint(10, 60)}户群众增收"]),
-        "问题": "；".join(rng.sample(PROBLEMS, rng.randint(3, 4))),
+        "亮点.基层治理.事例": maybe(rng, 0.3, rng.choice([
+            "推行“积分制”管理，把移风易俗、环境卫生纳入积分，每季度评比兑换",
+            f"组建“红袖标”巡逻队{rng.randint(2, 4)}支，农忙时节守护群众财产安全"])),
+        "问题": "；".join(problems),
         "原因": "；".join(rng.sample(CAUSES, 3)),
         "目标.村集体经济收入": round(after + rng.uniform(1, 5), 1),
         "目标.发展党员": 0,  # set below: never lower than this year's figure
-        "事项": rng.choice(["", f"新建{crop}保鲜库1座，延长产业链条", "完成党群服务中心提升改造"]),
+        "目标.储备后备干部": "",
+        "事项": rng.choice(["", f"新建{crop}保鲜库1座，延长产业链条", "完成党群服务中心提升改造",
+                            f"新建{crop}保鲜库1座\n推行党员联户包片，每名党员联系10户左右群众"]),
     }
     row["目标.发展党员"] = row["发展党员"] + rng.randint(0, 2)
+    if row["储备后备干部"] != "":
+        row["目标.储备后备干部"] = maybe(rng, 0.5, row["储备后备干部"] + rng.randint(1, 3))
     return [row[h] for h in HEADERS]
+
+
+STAMP = dt.datetime(2024, 12, 20, 9, 0, 0)
+
+
+def _fixed_times(xlsx: bytes) -> bytes:
+    """Rewrite the zip with fixed entry times, so that running this script again gives the same bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(xlsx)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=STAMP.timetuple()[:6])
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            data = src.read(info.filename)
+            if info.filename == "docProps/core.xml":  # openpyxl stamps `modified` with the time of saving
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + STAMP.isoformat().encode() + b"Z", data)
+            dst.writestr(fixed, data)
+    return out.getvalue()
 
 
 def main() -> None:
@@ -73,7 +133,10 @@ def main() -> None:
     for row in rows:
         sheet.append([None if v == "" else v for v in row])
     book.properties.creator = "gen-report sample"
-    book.save(HERE / "villages.xlsx")
+    book.properties.created = STAMP
+    buffer = io.BytesIO()
+    book.save(buffer)
+    (HERE / "villages.xlsx").write_bytes(_fixed_times(buffer.getvalue()))
     with open(HERE / "villages.csv", "w", encoding="utf-8-sig", newline="") as f:
         csv.writer(f).writerows([HEADERS, *rows])
 

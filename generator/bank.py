@@ -83,7 +83,7 @@ class Bank:
         """Return the bank entry at `path` (file, then keys); raise `TemplateError` when absent."""
         node: Any = self.data
         for key in path:
-            if not isinstance(node, Mapping) or key not in node:
+            if not isinstance(node, dict) or key not in node:
                 raise TemplateError(f"词库缺少条目：{' → '.join(path)}")
             node = node[key]
         return node

@@ -57,13 +57,18 @@ def compose(report: Report, bank: Bank | None = None, variant: int = 0) -> Draft
 
 # --- helpers shared by the parts ------------------------------------------------------------------
 
-CLASH = 6  # an option sharing a run of this many characters with the item so far is passed over
+CLASH = 5  # an option sharing a run of this many characters with the item so far is passed over
 
 
 @lru_cache(maxsize=8192)
 def _grams(text: str) -> frozenset:
-    """Return the CLASH-character runs of `text` (variables and punctuation removed)."""
-    plain = "".join(_CJK.findall(_VAR.sub("", text)))
+    """Return the CLASH-character runs of `text` (variables, punctuation and the names of things removed:
+    two sentences may both say 基层党组织, not both say 四议两公开)."""
+    plain = _VAR.sub("", text)
+    for term in CLASH_TERMS:
+        if term in plain:
+            plain = plain.replace(term, "　")
+    plain = "".join(_CJK.findall(plain))
     return frozenset(plain[i:i + CLASH] for i in range(len(plain) - CLASH + 1))
 
 
@@ -97,6 +102,10 @@ def formulations(text: str) -> tuple[str, ...]:
                  if run[i + 2:i + 4] not in NOUN_HEADS)
 
 
+CLASH_TERMS = ("基层党组织", "村党组织书记", "党组织书记", "村集体经济", "集体经济", "基层党建工作", "党建工作",
+               "村“两委”", "习近平新时代中国特色社会主义思想", "党员干部", "村干部")
+
+
 class _Choose:
     """Pick wording for one draft: level-filtered, deterministic, never the same phrase twice, and never
     an option that repeats a run of six characters already said in the same item (a lead and a general
@@ -108,6 +117,7 @@ class _Choose:
         self.used: set[str] = set()
         self.said: set[str] = set()   # the runs of the current item
         self.counts: dict[str, int] = {}  # formulations used so far in the draft
+        self.leads: set[str] = set()      # the runs of part one's leads, which part three's must not echo
 
     def begin_item(self) -> None:
         self.said = set()
@@ -128,10 +138,12 @@ class _Choose:
 
     def _fresh(self, options) -> list:
         usable = self.bank.for_level(options, self.level)
-        unused = [o for o in usable if not (isinstance(o, str) and o and o in self.used)] or usable
-        if not self.said:
+        used, said = self.used, self.said
+        unused = [o for o in usable if o.__class__ is not str or not o or o not in used] if used else usable
+        unused = unused or usable
+        if not said:
             return unused
-        return [o for o in unused if not (isinstance(o, str) and not _grams(o).isdisjoint(self.said))] or unused
+        return [o for o in unused if o.__class__ is not str or _grams(o).isdisjoint(said)] or unused
 
     def one(self, options, *key, avoid_start: str = "", not_in: str = ""):
         pool = self._fresh(options)
@@ -299,11 +311,14 @@ def _theme_item(n: int, tf: ThemeFacts, bank: Bank, pick: _Choose, ctx: dict,
     theme = tf.theme
     pick.begin_item()
     lead = pick.text(spec["要点"], "lead", theme, avoid_start=last_lead[:2])
+    pick.leads |= _grams(lead)
     for case in tf.cases:  # the clerk's own words: no bank sentence may echo them
         pick.count(pick.note(case))
     clauses = [pick.note(fact_clause(f, bank, pick, ctx)) for f in tf.facts]
-    thin = len(tf.facts) + len(tf.cases) <= 2  # a thin item gets a third general sentence
-    general = [_general(spec, pick, theme, i) for i in range(3 if thin else 2)]
+    # A thin item gets a third general sentence, and so does every item of a township (it speaks for
+    # many villages; real township reports run to three thousand characters and more).
+    thin = len(tf.facts) + len(tf.cases) <= 2
+    general = [_general(spec, pick, theme, i) for i in range(3 if thin or pick.level == "镇" else 2)]
     facts: list[str] = []
     if clauses:
         opener = pick.text(spec.get("引语") or bank.get("亮点", "通用引语"), "opener", theme)
@@ -421,9 +436,10 @@ def _measures(report: Report, bank: Bank, pick: _Choose, ctx: dict, warnings: li
     for n, theme in enumerate(measure_themes(report, order), 1):
         t = spec["主题"][theme]
         pick.begin_item()
+        pick.said = set(pick.leads)  # a plan that repeats last year's heading reads like a copy
         lead = last = pick.text(t["要点"], "measure-lead", theme, avoid_start=last[:2])
         sentences = [_general(t, pick, theme, i, slot="measure", whole="展开", means="举措", aim="目的")
-                     for i in range(3)]
+                     for i in range(4 if pick.level == "镇" else 3)]
         sentences[1] = pick.text(spec["衔接"], "measure-link", theme) + sentences[1]
         targets = [f for f in report.targets if f.metric.theme == theme]
         if targets:

@@ -83,6 +83,11 @@ def test_folder_of_yaml_and_identical_to_single_report(tmp_path):
     data, _ = load_example(INPUTS / "新沟村-2024.yaml")
     made = tmp_path / "out" / rows[1]["输出文件"]
     assert made.read_bytes() == render_docx(data)
+    single = subprocess.run([sys.executable, "-m", "generator.cli", str(INPUTS / "新沟村-2024.yaml"), "-o",
+                             str(tmp_path / "single.docx")], capture_output=True, text=True, cwd=ROOT,
+                            env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    assert single.returncode == 0, single.stderr
+    assert made.read_bytes() == (tmp_path / "single.docx").read_bytes()
 
 
 def test_table_row_equals_the_same_data_as_yaml(tmp_path):
@@ -169,7 +174,7 @@ def test_interrupt_leaves_only_complete_drafts_and_resumes(tmp_path):
     assert len(list(out.glob("*.docx"))) == 600
 
 
-def test_single_report_path_does_not_import_heavy_modules():
+def test_single_report_path_does_not_import_heavy_modules(tmp_path):
     code = ("import sys, generator.cli\n"
             "from generator.loader import load_yaml_file\nfrom generator.api import render_docx\n"
             f"d, _ = load_yaml_file({str(INPUTS / '2024.yaml')!r})\nrender_docx(d)\n"
@@ -177,6 +182,15 @@ def test_single_report_path_does_not_import_heavy_modules():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
                          env=dict(os.environ, PYTHONPATH=str(ROOT)), check=True).stdout
     assert out.strip() == "[]"
+    # The real command, as a clerk runs it: what it imported, from -X importtime.
+    r = subprocess.run([sys.executable, "-X", "importtime", "-m", "generator.cli", str(INPUTS / "2024.yaml"),
+                        "-o", str(tmp_path / "2024.docx")], capture_output=True, text=True, cwd=ROOT,
+                       env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    assert r.returncode == 0, r.stderr[-2000:]
+    imported = {line.rsplit("|", 1)[-1].strip() for line in r.stderr.splitlines() if line.startswith("import time")}
+    assert "generator.word.writer" in imported
+    assert not {m for m in imported if m.split(".")[0] in ("jieba", "openpyxl", "pandas")}
+    assert not {m for m in imported if m.startswith("generator.batch")}
 
 
 @pytest.mark.parametrize("name, expected", [

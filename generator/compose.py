@@ -322,8 +322,10 @@ def _theme_item(n: int, tf: ThemeFacts, bank: Bank, pick: _Choose, ctx: dict,
     facts: list[str] = []
     if clauses:
         opener = pick.text(spec.get("引语") or bank.get("亮点", "通用引语"), "opener", theme)
-        if spec.get("做法") and pick.chance(0.45, "fact-means", theme):
-            opener += pick.text(spec["做法"], "fact-means", theme) + "，"
+        # A framing clause before the figures ("坚持教育与管理并重，全年……"): broad enough for any figure
+        # of the theme, so it never claims the figures came from one particular measure.
+        if spec.get("数字引语") and pick.chance(0.5, "fact-means", theme):
+            opener += pick.text(spec["数字引语"], "fact-means", theme) + "，"
         grouped = _join_clauses(clauses)
         facts.append(sentence(opener + grouped[0]))
         facts.extend(sentence(g) for g in grouped[1:])

@@ -6,7 +6,7 @@ from pathlib import Path
 from ..errors import InputError, OutputError, ReportError
 from ..safeio import write_atomic
 from .progress import print_summary, progress
-from .runner import FAILED, SUMMARY, UNDONE, Defaults, default_jobs, plan, run, summary_csv
+from .runner import FAILED, SUMMARY, UNDONE, Defaults, default_jobs, plan, run, summary_csv, workers
 from .table import read_rows
 
 EXIT_INTERRUPTED = 130
@@ -25,8 +25,8 @@ def batch_command(table: Path, defaults: Path | None, outdir: Path | None, jobs:
     if outdir.exists() and not outdir.is_dir():
         raise OutputError(f"{outdir} 是一个文件，不是文件夹。请用 -o 指定放草稿的文件夹。")
     tasks = plan(rows, town, outdir, force=force, skip_existing=skip_existing)
-    with progress(len(tasks)) as on_result:
-        results, interrupted = run(tasks, jobs or default_jobs(), strict=strict, on_result=on_result)
+    with workers(jobs or default_jobs(), len(tasks)) as pool, progress(len(tasks)) as on_result:
+        results, interrupted = run(tasks, pool, strict=strict, on_result=on_result)
     try:
         summary, failure = _write_summary(outdir, summary_csv(results)), None
     except OutputError as exc:  # still show what happened to each row before saying so

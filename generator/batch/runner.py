@@ -11,6 +11,8 @@ import io
 import multiprocessing as mp
 import os
 import signal
+import sys
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -178,18 +180,64 @@ def _render_strict(task: Task) -> Result:
     return render_task(task, strict=True)
 
 
-def run(tasks: list[Task], jobs: int, *, strict: bool = False,
+@contextmanager
+def workers(jobs: int, count: int) -> Iterator[Any]:
+    """Yield a process pool for `count` tasks (None: render in this process).
+
+    Open it before the progress bar starts: forking while rich's refresh thread runs could hand a worker a
+    lock held by that thread. Fork (Linux) lets workers inherit the warm renderer; elsewhere spawn, and each
+    worker warms up once in its initializer."""
+    if jobs <= 1 or count <= 2:
+        yield None
+        return
+    fork = sys.platform.startswith("linux") and "fork" in mp.get_all_start_methods()
+    if fork:
+        _warm()
+    processes = min(jobs, count)
+    pool = mp.get_context("fork" if fork else "spawn").Pool(processes, initializer=_init_worker)
+    try:
+        yield _Workers(pool, processes)
+        pool.close()
+    except BaseException:
+        pool.terminate()
+        raise
+    finally:
+        pool.join()
+
+
+@dataclass
+class _Workers:
+    pool: Any
+    processes: int
+
+    def imap(self, work: Callable[[Task], Result], tasks: list[Task]) -> Iterable[Result]:
+        """Results as they come; chunks of up to 8 rows save pickling round trips, small enough that
+        the progress bar and its ETA move steadily."""
+        chunk = max(1, min(8, len(tasks) // (self.processes * 8)))
+        return self.pool.imap_unordered(work, tasks, chunksize=chunk)
+
+    def terminate(self) -> None:
+        self.pool.terminate()
+
+
+def run(tasks: list[Task], pool: _Workers | None, *, strict: bool = False,
         on_result: Callable[[Result], None] = lambda r: None) -> tuple[list[Result], bool]:
-    """Render `tasks` with `jobs` processes; return (results in row order, interrupted?)."""
+    """Render `tasks` in `pool` (or here when None); return (results in row order, interrupted?)."""
     results: dict[int, Result] = {}
     interrupted = False
     work = render_task if not strict else _render_strict
+    if pool is None:
+        stream: Iterable[Result] = map(work, tasks)
+    else:
+        stream = pool.imap(work, tasks)
     try:
-        for result in _results(tasks, jobs, work):
+        for result in stream:
             results[result.number] = result
             on_result(result)
     except KeyboardInterrupt:
         interrupted = True
+        if pool is not None:
+            pool.terminate()
     for task in tasks:
         if task.number in results:
             continue
@@ -202,27 +250,6 @@ def run(tasks: list[Task], jobs: int, *, strict: bool = False,
     if interrupted and tasks:
         _remove_temp_files(tasks[0].target.parent)
     return [results[t.number] for t in tasks], interrupted
-
-
-def _results(tasks: list[Task], jobs: int, work) -> Iterator[Result]:
-    if jobs <= 1 or len(tasks) <= 2:
-        for task in tasks:
-            yield work(task)
-        return
-    method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
-    ctx = mp.get_context(method)
-    if method == "fork":
-        _warm()
-    chunk = max(1, min(8, len(tasks) // (jobs * 8)))
-    pool = ctx.Pool(min(jobs, len(tasks)), initializer=_init_worker)
-    try:
-        yield from pool.imap_unordered(work, tasks, chunksize=chunk)
-        pool.close()
-    except BaseException:
-        pool.terminate()
-        raise
-    finally:
-        pool.join()
 
 
 def _remove_temp_files(folder: Path) -> None:

@@ -123,3 +123,37 @@ def test_no_sentence_repeats_within_examples():
         sentences = [s for s in re.split(r"[。；：]", render_text(data)) if len(s.strip()) > 6]
         dupes = {s for s in sentences if sentences.count(s) > 1}
         assert not dupes, (path.name, dupes)
+
+
+def test_part_three_answers_every_problem_and_states_no_theme_twice():
+    """Each problem's 主题 (bank kinds and the clerk's own, when given a 主题) gets a measure item."""
+    from generator.bank import load_bank
+    from generator.catalogue import load_catalogue
+
+    bank, cat = load_bank(), load_catalogue()
+    problems = ["精力投入不足", "党员作用发挥不够", "意识形态工作有短板", {"自述": "个别村阵地利用率不高", "主题": "品牌创建"}]
+    for variant in range(4):
+        draft = render(minimal(问题=problems), variant=variant)
+        leads = [b.spans[0].text.split(".", 1)[1].rstrip("。") for b in draft.parts[2].blocks if b.spans[0].lead]
+        themes = []
+        for lead in leads:
+            owners = [t for t in cat.themes if lead in bank.for_level(bank.get("措施", "主题", t, "要点"), "镇")]
+            assert len(owners) == 1, lead
+            themes += owners
+        assert {"责任落实", "党员队伍", "意识形态", "品牌创建"} <= set(themes)
+        assert len(themes) == len(set(themes))
+
+
+def test_composed_sentences_end_properly():
+    from generator.compose import sentence
+
+    assert sentence("防止党建与业务“两张皮”") == "防止党建与业务“两张皮”。"   # a quote at the end is not a stop
+    assert sentence("提出“抓好党建是最大政绩。”") == "提出“抓好党建是最大政绩。”"
+    for path in EXAMPLE_INPUTS:
+        data, _ = load_example(path)
+        for variant in range(4):
+            for block in render(data, variant=variant).blocks():
+                text = block.text
+                if block.role is Role.BODY and text and not text.endswith("："):
+                    assert text[-1] == "。", text[-30:]
+                assert "，。" not in text and "。。" not in text and "”党建工作思想" not in text, text

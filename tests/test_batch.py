@@ -293,3 +293,20 @@ def test_title_line_total_row_and_unnamed_column():
 
     _, _, problems = unflatten(rows[0], load_catalogue())
     assert problems == [(3, "这一列没有列名，请在表头写上列名（如 发展党员），或清空这一列。")]
+
+
+def test_xlsx_cells_as_the_clerk_sees_them(tmp_path):
+    import datetime as dt
+
+    import openpyxl
+
+    from generator.batch.table import read_rows
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["单位", "大专以上学历比例", "日期", "发展党员"])
+    sheet.append(["新沟村", 0.65, dt.datetime(2024, 12, 26), 2])
+    sheet["B2"].number_format = "0%"
+    book.save(tmp_path / "v.xlsx")
+    (row,) = read_rows(tmp_path / "v.xlsx")
+    assert row.cells == {"单位": "新沟村", "大专以上学历比例": "65%", "日期": dt.date(2024, 12, 26), "发展党员": 2}

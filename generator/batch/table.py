@@ -53,10 +53,19 @@ def _xlsx(path: Path) -> list[Row]:
                          "请确认它是 .xlsx 文件，并且没有被加密。") from None
     try:
         sheet = book.worksheets[0]
-        rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+        rows = [[_cell_value(c) for c in r] for r in sheet.iter_rows()]
     finally:
         book.close()
     return _from_grid(path.name, rows)
+
+
+def _cell_value(cell: Any) -> Any:
+    """Return what the clerk sees: a cell shown as 65% holds 0.65, and 65% is what they mean."""
+    value = getattr(cell, "value", None)
+    if isinstance(value, (int, float)) and not isinstance(value, bool) \
+            and "%" in (getattr(cell, "number_format", "") or ""):
+        return f"{round(value * 100, 6):g}%"
+    return value
 
 
 def decode_csv(raw: bytes, name: str) -> str:

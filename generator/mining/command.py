@@ -1,51 +1,53 @@
-"""`gen-report mine DIR`: what the CLI calls."""
+"""`gen-report mine DIR`: read the .txt reports of a folder, write the mining report, grow the dictionary."""
 from __future__ import annotations
 
 from pathlib import Path
 
 from ..errors import InputError
-from ..loader import decode
 from ..resources import templates_dir
 
 
-def mine(folder: Path, userdict: Path | None = None):
-    """Return (reports, aggregate) for the .txt reports in `folder`."""
-    from .analyse import aggregate, analyse, splits
+def userdict_path() -> Path:
+    return templates_dir() / "jieba_userdict.txt"
 
-    files = sorted(p for p in Path(folder).glob("*.txt") if p.is_file())
+
+def mine(folder: Path, userdict: Path | None = None):
+    """Return (reports, aggregate tables, dictionary candidates) for the .txt reports in `folder`."""
+    from ..loader import decode
+    from .corpus import aggregate, analyse
+    from .dictionary import candidates, words
+    from .seg import Segmenter
+
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise InputError(f"找不到文件夹：{folder}")
+    files = sorted(p for p in folder.glob("*.txt") if p.is_file())
     if not files:
         raise InputError(f"{folder} 里没有 .txt 报告。请把报告另存为纯文本（.txt）后放进这个文件夹。")
-    userdict = userdict or templates_dir() / "jieba_userdict.txt"
-    reports = [analyse(p.stem, decode(p.read_bytes(), p.name), userdict) for p in files]
-    return reports, aggregate(reports, splits)
+    userdict = userdict or userdict_path()
+    seg = Segmenter(userdict)
+    reports = [analyse(p.stem, decode(p.read_bytes(), p.name), seg) for p in files]
+    agg = aggregate(reports)
+    quoted = {q: t.reports for q, t in agg["quotes"].items()}
+    phrased = {p: t.reports for p, t in agg["phrases"].items()}
+    return reports, agg, candidates(quoted, phrased, seg, words(userdict))
 
 
-def grow(userdict: Path, words: list[str]) -> list[str]:
-    """Append `words` not yet in `userdict` (jieba format, sorted); return the words added."""
-    existing = set()
-    if userdict.exists():
-        existing = {line.split()[0] for line in userdict.read_text(encoding="utf-8").splitlines() if line.strip()}
-    new = sorted(w for w in set(words) if w not in existing)
-    if new:
-        with open(userdict, "a", encoding="utf-8") as f:
-            f.writelines(f"{w} 30 nz\n" for w in new)
-    return new
-
-
-def mine_command(folder: Path, output: Path | None, as_json: bool, grow_dict: bool, echo=print) -> int:
+def mine_command(folder: Path, output: Path | None, as_json: bool, grow: bool, echo=print) -> int:
+    """Write the mining report of `folder` to `output` (or the screen); with `grow`, extend the dictionary."""
     from ..safeio import write_atomic
-    from .report import as_json as to_json
-    from .report import markdown
+    from .dictionary import grow as grow_dictionary
+    from .report import markdown, to_json
 
-    userdict = templates_dir() / "jieba_userdict.txt"
-    reports, agg = mine(folder, userdict)
-    text = to_json(reports, agg) if as_json else markdown(reports, agg)
+    userdict = userdict_path()
+    reports, agg, proposed = mine(folder, userdict)
+    text = to_json(reports, agg, proposed) if as_json else markdown(reports, agg, proposed)
     if output:
         write_atomic(Path(output), text.encode("utf-8"), force=True)
-        echo(f"已写入：{output}")
+        echo(f"已写入挖掘结果：{output}（{len(reports)} 篇报告）")
     else:
-        echo(text)
-    if grow_dict:
-        added = grow(userdict, agg["candidates"])
-        echo(f"词典新增 {len(added)} 个词：{'、'.join(added) or '（无）'}")
+        echo(text.rstrip("\n"))
+    if grow:
+        added = grow_dictionary(userdict, proposed)
+        echo(f"词典 {userdict.name} 新增 {len(added)} 个词：{'、'.join(added) or '（无）'}")
     return 0

@@ -102,3 +102,19 @@ def test_case(rule, paragraphs, year, flagged):
     if flagged:
         texts = [paragraphs[f.paragraph - 1][f.start:f.end] for f in findings if f.paragraph]
         assert flagged in texts, texts
+
+
+def test_segmenter_cuts_exactly_as_full_jieba(seeds_dir):
+    """The per-document dictionary (generator/check/segment.py) must not change a single cut."""
+    import logging
+
+    import jieba
+
+    from generator.check.segment import segmenter
+    from generator.resources import templates_dir
+
+    jieba.setLogLevel(logging.ERROR)
+    full = jieba.Tokenizer()
+    full.load_userdict(str(templates_dir() / "jieba_userdict.txt"))
+    lines = [line for path in sorted(seeds_dir.glob("*.txt")) for line in path.read_text("utf-8").splitlines()]
+    assert [segmenter().lcut(line) for line in lines] == [full.lcut(line, HMM=False) for line in lines]

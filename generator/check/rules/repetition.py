@@ -6,7 +6,7 @@ repeat.phrase4     a 4-character formulation (四字格) used more than three ti
                    catalogue theme or metric, not ending in a noun such as 工作、干部、经济 (集体经济 is the
                    subject, not a formulation), not a policy name (全面从严治党); text in “…” is skipped
 repeat.lead-shape  three or more consecutive numbered items whose leads open the same way (坚持把… ×3)
-jieba is imported here only, once per process, and only when this rule runs.
+jieba (through ../segment.py) is imported by this rule only, once per process, and only when it runs.
 """
 from __future__ import annotations
 
@@ -54,21 +54,6 @@ POLICY_TERMS = frozenset({"从严治党", "党建引领", "乡村振兴", "脱�
 
 
 @lru_cache(maxsize=1)
-def _jieba():
-    import logging
-
-    import jieba
-
-    from ...resources import templates_dir
-
-    jieba.setLogLevel(logging.ERROR)
-    userdict = templates_dir() / "jieba_userdict.txt"
-    if userdict.exists():
-        jieba.load_userdict(str(userdict))
-    return jieba
-
-
-@lru_cache(maxsize=1)
 def subject_words() -> frozenset:
     from ...catalogue import load_catalogue
 
@@ -78,9 +63,10 @@ def subject_words() -> frozenset:
 
 def formulation_spans(text: str):
     """Yield (word, start) for each 4-character formulation in `text` (see the module docstring)."""
-    jieba = _jieba()
+    from ..segment import words_of  # jieba: loaded here, on first use, once per process
+
     masked = re.sub(r"“[^”]*”", lambda m: "\u3000" * len(m.group()), text)
-    words = jieba.lcut(masked, HMM=False)
+    words = words_of(masked)
     starts = [0]
     for w in words:
         starts.append(starts[-1] + len(w))

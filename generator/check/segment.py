@@ -1,0 +1,130 @@
+"""jieba, loaded once per process, with only the dictionary words a document can contain.
+
+jieba's own start-up unmarshals its whole 350,000-word dictionary (1.2 s on a slow machine), which alone
+breaks the 2 s budget of `check`. So the dictionary is copied once into an SQLite file next to jieba's own
+cache, and each text brings in just the words that occur in it as substrings (plus their prefixes, which
+jieba's DAG walk needs) with the dictionary's full total: the cut is exactly what the full dictionary
+gives (tests/test_check_rules.py compares them). If the copy cannot be made, jieba starts up as usual.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import sqlite3
+import tempfile
+from functools import lru_cache
+
+FORMAT = 1           # bump when the SQLite layout changes
+_BATCH = 900         # SQLite's default limit on bound parameters is 999
+
+
+class Segmenter:
+    """A private jieba `Tokenizer` (never the global one the mining tool uses) fed word by word."""
+
+    def __init__(self, userdict: str | None):
+        import jieba
+
+        jieba.setLogLevel(logging.ERROR)
+        self.tokenizer = jieba.Tokenizer()
+        self.seen: set[str] = set()
+        self.db, self.maxlen = _open_copy(jieba)
+        self._han = jieba.re_han_default
+        if self.db is None:
+            self.tokenizer.initialize()
+        else:
+            self.tokenizer.FREQ, self.tokenizer.total = {}, self._total
+            self.tokenizer.initialized = True
+        if userdict and os.path.exists(userdict):
+            with open(userdict, encoding="utf-8") as f:
+                # a user word without a frequency is weighed by cutting it: its pieces must be loaded first
+                self.cover([line.split(" ")[0] for line in f])
+            self.tokenizer.load_userdict(userdict)
+
+    @property
+    def _total(self) -> int:
+        return int(self.db.execute("SELECT value FROM meta WHERE key = 'total'").fetchone()[0])
+
+    def cover(self, texts) -> None:
+        """Load every dictionary word that occurs in `texts` (and its prefixes) into the tokenizer."""
+        if self.db is None:
+            return
+        wanted = set()
+        for text in texts:
+            for block in self._han.findall(text):
+                n = len(block)
+                wanted.update(block[i:j] for i in range(n) for j in range(i + 1, min(n, i + self.maxlen) + 1))
+        wanted -= self.seen
+        self.seen |= wanted
+        freq = self.tokenizer.FREQ
+        batch = list(wanted)
+        for k in range(0, len(batch), _BATCH):
+            part = batch[k:k + _BATCH]
+            sql = f"SELECT word, freq FROM words WHERE word IN ({','.join('?' * len(part))})"
+            for word, count in self.db.execute(sql, part):
+                if not freq.get(word):  # a user word keeps its own frequency, as with jieba's own loading
+                    freq[word] = count
+                for i in range(1, len(word)):
+                    freq.setdefault(word[:i], 0)
+
+    def lcut(self, text: str) -> list[str]:
+        """Cut `text` with the dictionary only (no HMM guesses for unknown words)."""
+        self.cover([text])
+        return self.tokenizer.lcut(text, HMM=False)
+
+
+def _open_copy(jieba) -> tuple[sqlite3.Connection | None, int]:
+    """Return a read-only connection to the SQLite copy of jieba's dictionary (made if missing)."""
+    source = os.path.join(os.path.dirname(jieba.__file__), jieba.DEFAULT_DICT_NAME)
+    try:
+        stat = os.stat(source)
+        key = hashlib.md5(f"{FORMAT}:{source}:{stat.st_size}:{stat.st_mtime_ns}".encode()).hexdigest()[:12]
+        path = os.path.join(tempfile.gettempdir(), f"gen-report-jieba-{key}.sqlite3")
+        if not os.path.exists(path):
+            _make_copy(source, path)
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        maxlen = int(db.execute("SELECT value FROM meta WHERE key = 'maxlen'").fetchone()[0])
+        return db, maxlen
+    except (OSError, sqlite3.Error, TypeError, ValueError):
+        return None, 0
+
+
+def _make_copy(source: str, path: str) -> None:
+    """Write jieba's dictionary into an SQLite file at `path`, atomically (parallel runs may race)."""
+    words: dict[str, int] = {}
+    total = 0
+    with open(source, encoding="utf-8") as f:
+        for line in f:
+            word, count = line.split(" ")[:2]
+            words[word] = int(count)  # as jieba: a repeated word keeps its last count, total counts both
+            total += int(count)
+    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
+    os.close(fd)
+    try:
+        db = sqlite3.connect(tmp)
+        db.execute("CREATE TABLE words (word TEXT PRIMARY KEY, freq INTEGER) WITHOUT ROWID")
+        db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+        db.executemany("INSERT INTO words VALUES (?, ?)", words.items())
+        db.executemany("INSERT INTO meta VALUES (?, ?)",
+                       [("total", str(total)), ("maxlen", str(max(map(len, words))))])
+        db.commit()
+        db.close()
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+
+
+@lru_cache(maxsize=1)
+def segmenter() -> Segmenter:
+    """Return the process's one segmenter, with the party-building terms of templates/jieba_userdict.txt."""
+    from ..resources import templates_dir
+
+    return Segmenter(str(templates_dir() / "jieba_userdict.txt"))
+
+
+def words_of(text: str) -> list[str]:
+    """Cut `text` into words (dictionary words only)."""
+    return segmenter().lcut(text)
+
+

@@ -114,3 +114,20 @@ def test_check_command_exit_codes_and_json(seeds_dir, monkeypatch, capsys):
     assert "placeholder.leftover" not in out.out
     code, out = run("nosuch.docx")
     assert code == 2 and "找不到文件" in out.err
+
+
+@pytest.mark.parametrize("name, content, said", [
+    ("dir.txt", None, "文件夹"),
+    ("bad.docx", b"not a zip", "无法作为 Word 文件打开"),
+    ("empty.txt", b"  \n\n", "没有文字"),
+    ("old.doc", b"\xd0\xcf\x11\xe0", "另存为 .docx"),
+    ("notes.pdf", b"%PDF", "只能检查"),
+])
+def test_unreadable_files_are_said_in_chinese_and_the_rest_still_checked(tmp_path, name, content, said):
+    from generator.check.command import check_command
+
+    path = tmp_path / name
+    path.mkdir() if content is None else path.write_bytes(content)
+    out, err = [], []
+    code = check_command([path, EXAMPLES / "2024.txt"], None, None, "text", echo=out.append, echo_err=err.append)
+    assert code == 2 and said in err[0] and "没有发现问题" in out[0]

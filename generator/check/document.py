@@ -38,6 +38,8 @@ def read(path: Path) -> Document:
     path = Path(path)
     if not path.exists():
         raise InputError(f"找不到文件：{path}")
+    if path.is_dir():
+        raise InputError(f"{path} 是一个文件夹。请给出要检查的文件，如 {path / '2024.docx'}")
     suffix = path.suffix.lower()
     if suffix == ".docx":
         texts = _docx(path)
@@ -46,12 +48,23 @@ def read(path: Path) -> Document:
     elif suffix in (".txt", ".md", ""):
         from ..loader import decode
 
-        texts = [(t, "") for t in decode(path.read_bytes(), path.name).splitlines()]
+        texts = [(t, "") for t in decode(_bytes(path), path.name).splitlines()]
     elif suffix == ".doc":
         raise InputError(f"{path.name} 是旧版 Word 格式（.doc）。请在 Word 或 WPS 里另存为 .docx 后再检查。")
     else:
         raise InputError(f"{path.name}：只能检查 .docx、.txt 或 .yaml 文件。")
-    return from_texts(path.name, texts)
+    doc = from_texts(path.name, texts)
+    if not doc.paragraphs:
+        raise InputError(f"{path.name} 里没有文字。如果它是扫描件或图片，无法检查；请换成有文字的 .docx 或 .txt。")
+    return doc
+
+
+def _bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"无法读取 {path.name}（{exc.strerror or type(exc).__name__}）。"
+                         "请确认文件没有被其他程序占用，并且有读取权限。") from None
 
 
 def from_texts(name: str, texts) -> Document:
@@ -68,13 +81,12 @@ def from_texts(name: str, texts) -> Document:
 
 
 def _docx(path: Path) -> list[tuple[str, str]]:
-    import zipfile
-
     import docx
 
+    _bytes(path)  # unreadable (locked, no permission) is said as such, not as a broken file
     try:
         document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except Exception as exc:  # noqa: BLE001 - whatever python-docx trips on, the file is not a usable .docx
         raise InputError(f"{path.name} 无法作为 Word 文件打开（{type(exc).__name__}）。"
                          "如果它正在 Word/WPS 里打开，请先保存；如果是 .doc 或 .wps，请另存为 .docx。") from None
     texts = [(p.text.replace("\n", ""), "") for p in document.paragraphs]
@@ -83,7 +95,10 @@ def _docx(path: Path) -> list[tuple[str, str]]:
             for cell in row.cells:
                 texts += [(p.text, f"表格{n}") for p in cell.paragraphs]
     for section in document.sections:
-        for label, part in (("页眉", section.header), ("页脚", section.footer)):
+        # first-page and even-page headers too: a template's “××镇” often hides on the cover page's header
+        for label, part in (("页眉", section.header), ("页眉", section.first_page_header),
+                            ("页眉", section.even_page_header), ("页脚", section.footer),
+                            ("页脚", section.first_page_footer), ("页脚", section.even_page_footer)):
             if not part.is_linked_to_previous:
                 texts += [(p.text, label) for p in part.paragraphs if not re.fullmatch(r"[—\-\s\d]*", p.text)]
     return texts

@@ -17,5 +17,13 @@ class Finding:
     fix: str             # how to fix it, one line
 
     @property
+    def rule_id(self) -> str:
+        return self.rule
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.start, self.end
+
+    @property
     def is_error(self) -> bool:
         return self.severity == ERROR

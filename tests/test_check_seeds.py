@@ -18,6 +18,7 @@ SPACES_000 = [("space.in-chinese", 3, " ")] + [("space.in-chinese", 4, t) for t 
 
 EXPECTED = {
     "000": [("remnant.foreign-unit", 7, "民警")] * 2 + [
+        ("remnant.foreign-unit", 7, "全局"),          # 全局党建工作: the whole (police) bureau
         ("structure.numbering", 13, "3."),          # “3.创新党建载体”pasted inside item 4
         ("structure.parts", 0, ""),                 # starts at 一、: no opening
         ("year.unknown", 0, ""),
@@ -29,6 +30,9 @@ EXPECTED = {
         ("year.unknown", 0, ""),
         ("era.stale", 5, "两学一做"), ("era.stale", 7, "两学一做"),  # with 党史学习教育 → 2021 or later
         ("repeat.phrase4", 10, "创先争优"),
+        ("era.stale", 7, "五大发展理念"),             # 新发展理念 since the 19th congress
+        ("term.nonstandard", 7, "习总书记"),
+        ("placeholder.missing-number", 8, "第"),     # 县委第上半年…: the number deleted with the X
     ],
     "002": [("placeholder.leftover", 7, "X")] * 10 + [
         ("placeholder.leftover", 15, "××"),
@@ -36,6 +40,7 @@ EXPECTED = {
         ("punct.quote-dunhao", 11, "、"), ("punct.quote-dunhao", 11, "、"),
         ("structure.parts", 8, "四、"),              # nine parts instead of three
         ("year.unknown", 0, ""),
+        ("figure.approx", 3, "15余"),                # 理论宣讲15余次
     ],
     "003": [("punct.halfwidth-comma", 1, ","), ("punct.halfwidth-comma", 3, ","),
             ("punct.halfwidth-colon", 10, ":"), ("punct.quote-dunhao", 13, "、")],
@@ -45,7 +50,9 @@ EXPECTED = {
         ("era.stale", 13, "建党100周年"),
         ("punct.halfwidth-comma", 14, ","), ("punct.halfwidth-comma", 14, ","),
         ("repeat.phrase4", 12, "严格落实"),          # five times in one report
-    ] + [("era.stale", 5, "贫困户")] * 6,
+        ("era.stale", 4, "扫黑除恶专项斗争"),         # closed in 2021: 常态化扫黑除恶斗争
+        ("era.stale", 5, "贫困户"),                  # six times in the paragraph: one finding
+    ],
 }
 
 

@@ -6,6 +6,8 @@ When the year is not stated, a lower bound read from era markers (党史学习�
 """
 from __future__ import annotations
 
+import re
+
 from ..findings import WARNING, Finding
 
 IDS = ("era.stale", "era.unknown-year")
@@ -25,12 +27,12 @@ def check(doc, ctx) -> list[Finding]:
             continue
         word, unless = entry["词"], entry.get("除非前有") or []
         for p in doc.paragraphs:
-            start = p.text.find(word)
-            while start >= 0:
-                window = p.text[max(0, start - 6):start]
-                if not any(u in window for u in unless):
-                    out.append(Finding("era.stale", WARNING, p.number, start, start + len(word),
-                                       f"“{word}”对 {year} 年度的报告已过时：{entry['说明']}",
-                                       "改用当年的提法，或说明是对以往工作的回顾"))
-                start = p.text.find(word, start + len(word))
+            # one finding per word and paragraph (seed 004 says 贫困户 six times in one paragraph)
+            spots = [m.start() for m in re.finditer(re.escape(word), p.text)
+                     if not any(u in p.text[max(0, m.start() - 6):m.start()] for u in unless)]
+            if spots:
+                times = f"（本段共 {len(spots)} 处）" if len(spots) > 1 else ""
+                out.append(Finding("era.stale", WARNING, p.number, spots[0], spots[0] + len(word),
+                                   f"“{word}”对 {year} 年度的报告已过时{times}：{entry['说明']}",
+                                   "改用当年的提法，或说明是对以往工作的回顾"))
     return out

@@ -1,4 +1,5 @@
 """placeholder.leftover — X, ×, *, 某某, 【…】, （待补充） left where a number or a name belongs.
+placeholder.missing-number — an ordinal 第 with its number deleted (县委第上半年…, from 县委第X次…).
 
 Rule of judgement (documented in the README): an X/Ｘ written between plus signs is a formula such as
 “支部+X+农户” or “1+X”, not a placeholder; × between digits is multiplication. A file the clerk marks as a
@@ -8,9 +9,11 @@ from __future__ import annotations
 
 import re
 
-from ..findings import ERROR, Finding
+from ..findings import ERROR, WARNING, Finding
 
-IDS = ("placeholder.leftover",)
+IDS = ("placeholder.leftover", "placeholder.missing-number")
+# 第 must be followed by a number; 次第, 门第, 府第, 及第, 落第, 宅第 are words of their own.
+_ORDINAL = re.compile(r"(?<![次门府及落宅科甲])第(?![一二三四五六七八九十百千零〇两0-9０-９几X×xＸ*＊宅])")
 _PATTERNS = (
     (re.compile(r"【[^】]{0,40}】"), "方括号里的待填内容"),
     (re.compile(r"[（(]\s*待(补充|填写|定)\s*[）)]|待补充"), "“待补充”标记"),
@@ -35,6 +38,10 @@ def check(doc, ctx) -> list[Finding]:
                 out.append(Finding("placeholder.leftover", ERROR, p.number, m.start(), m.end(),
                                    f"占位符{label}“{m.group()}”没有填写",
                                    "填上实际的数字或名称；没有这项内容就删去这句话"))
+        for m in _ORDINAL.finditer(p.text):
+            out.append(Finding("placeholder.missing-number", WARNING, p.number, m.start(), m.end(),
+                               "“第”后面缺了数字，像是删掉占位符时连数字一起删了",
+                               "补上序数（如“第十五次”），或删去“第”"))
     return out
 
 

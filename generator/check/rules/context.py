@@ -8,8 +8,9 @@ from typing import Any
 from ...resources import load_data
 from ..document import Document
 
-YEAR_IN_TITLE = re.compile(r"(20\d\d)年度")
-YEAR_AT_START = re.compile(r"(?:^|现[将就]本人|本人)(20\d\d)年")
+# A title names its year (2024年度…述职报告, 2024年抓基层党建工作述职报告), a date line under it does not.
+YEAR_IN_TITLE = re.compile(r"(20\d\d)年(?:度)?(?!\d{1,2}月)")
+YEAR_AT_START = re.compile(r"(?:^|现[将就]本人|本人)(20\d\d)年(?!\d{1,2}月)")
 
 
 @dataclass
@@ -18,7 +19,7 @@ class Context:
     year_min: int | None      # a lower bound, from era markers, when the year itself is unknown
     level: str | None         # 镇 | 村 | None
     era: dict[str, Any]
-    stated_year: int | None = None  # what the title/opening says, to compare with --year
+    stated: tuple = ()        # (paragraph number, start, end, year) for each year the title/opening states
 
     def at_least(self) -> int | None:
         """Return the year the report is at least about (exact year, else the lower bound)."""
@@ -27,24 +28,25 @@ class Context:
 
 def make_context(doc: Document, year: int | None = None, level: str | None = None) -> Context:
     era = load_data("era.yaml")
-    stated = report_year(doc)
-    found = year if year is not None else stated
+    stated = stated_years(doc)
+    found = year if year is not None else stated[0][3] if stated else None
     return Context(found, None if found else year_lower_bound(doc, era), level or guess_level(doc), era,
-                   stated_year=stated)
+                   stated=tuple(stated))
 
 
-def report_year(doc: Document) -> int | None:
-    """Return the year the title or opening states (2024年度…, 2023年，…, 现就本人2022年…)."""
-    texts = doc.texts
-    for name in ("标题", "开头"):
+def stated_years(doc: Document) -> list[tuple[int, int, int, int]]:
+    """Return where the title and the opening's first sentence state the report year, title first."""
+    out = []
+    for name, pattern in (("标题", YEAR_IN_TITLE), ("开头", YEAR_AT_START)):
         if name in doc.parts:
             a, b = doc.parts[name]
-            for text in texts[a:b + 1]:
-                for pattern in (YEAR_IN_TITLE, YEAR_AT_START):
-                    m = pattern.search(text[:80])
-                    if m:
-                        return int(m.group(1))
-    return None
+            if name == "标题" and not re.search(r"述职|报告|总结", "".join(doc.texts[a:b + 1])):
+                continue  # a heading-less start (one short line) is not a title
+            for p in doc.paragraphs[a:(b + 1 if name == "标题" else a + 1)]:
+                m = pattern.search(p.text[:80])
+                if m:
+                    out.append((p.number, m.start(1), m.end(1) + 1, int(m.group(1))))
+    return out
 
 
 def year_lower_bound(doc: Document, era: dict) -> int | None:

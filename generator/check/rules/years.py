@@ -1,9 +1,10 @@
 """Years: part three plans for the year after the report; dates exist; no year after the report's.
 
 year.plan-not-next  part three opens a sentence with the report year or an earlier one (seed 004)
-year.opening        the title or opening states another year than the one given with --year
+year.opening        the title or the opening's first sentence states another year than the report's (the one
+                    given with --year, or the title's)
 year.future         a year later than the report year + 1
-year.date           a date that does not exist, or a sign-off date far from the report year
+year.date           a date that does not exist, or a sign-off date not in the report year or the next
 year.unknown        the report year could not be read (year checks skipped)
 """
 from __future__ import annotations
@@ -15,6 +16,8 @@ from ..findings import ERROR, WARNING, Finding
 
 IDS = ("year.plan-not-next", "year.opening", "year.future", "year.date", "year.unknown")
 SENTENCE_YEAR = re.compile(r"(?:^|[。；：！？])\s*((20\d\d)年)(?!\d{1,2}月)")
+PLANNED_YEAR = re.compile(r"(?:力争|确保|计划|争取|预计|到)((20\d\d)年)")
+SIGN_OFF = re.compile(r"[（(]?(20\d\d)年\d{1,2}月\d{1,2}日[）)]?")
 ANY_YEAR = re.compile(r"(?<!\d)(20\d\d)年")
 DATE = re.compile(r"(20\d\d)年(\d{1,2})月(\d{1,2})日")
 
@@ -26,19 +29,27 @@ def check(doc, ctx) -> list[Finding]:
                         "在开头写明年度（如“2024年，……”），或用 --year 指定")]
     out = []
     year = ctx.year
-    if ctx.stated_year is not None and ctx.stated_year != year:
-        out.append(Finding("year.opening", ERROR, 0, 0, 0,
-                           f"标题或开头写的是 {ctx.stated_year} 年度，检查指定的是 {year} 年度",
-                           "核对标题和开头的年度"))
+    for number, start, end, said in ctx.stated:
+        if said != year:
+            out.append(Finding("year.opening", ERROR, number, start, end,
+                               f"这里写的是 {said} 年，报告年度是 {year} 年", f"核对后统一为“{year}年”"))
     three = doc.parts.get("三")
+    last = len(doc.paragraphs)
     for p in doc.paragraphs:
         index = p.number - 1
         if three and three[0] <= index <= three[1]:
-            for m in SENTENCE_YEAR.finditer(p.text):
+            spots = {m.start(1): m for m in SENTENCE_YEAR.finditer(p.text)}
+            spots.update({m.start(1): m for m in PLANNED_YEAR.finditer(p.text)})
+            for m in sorted(spots.values(), key=lambda m: m.start(1)):
                 if int(m.group(2)) <= year:
                     out.append(Finding("year.plan-not-next", ERROR, p.number, m.start(1), m.end(1),
                                        f"第三部分写的是下一年的打算，这里却是“{m.group(1)}”",
                                        f"改为“{year + 1}年”"))
+        signed = SIGN_OFF.fullmatch(p.text)
+        if signed and p.number > last - 3 and int(signed.group(1)) not in (year, year + 1):
+            out.append(Finding("year.date", WARNING, p.number, 0, len(p.text),
+                               f"落款日期是 {signed.group(1)} 年，报告年度是 {year} 年",
+                               f"落款应在 {year} 年底或 {year + 1} 年初，核对年份"))
         for m in ANY_YEAR.finditer(p.text):
             if int(m.group(1)) > year + 1 and not _is_target_horizon(p.text, m.start()):
                 out.append(Finding("year.future", WARNING, p.number, m.start(), m.end(),

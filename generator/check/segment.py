@@ -109,6 +109,7 @@ def _make_copy(source: str, path: str) -> None:
                        [("total", str(total)), ("maxlen", str(max(map(len, words))))])
         db.commit()
         db.close()
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; other users of this machine may read it too
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):

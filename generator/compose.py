@@ -212,8 +212,12 @@ def _context(report: Report, bank: Bank, warnings: list[str]) -> dict[str, Any]:
         "品牌": info.brand or "",
         "指导思想": era["指导思想"],
         "会议精神": year_terms["会议精神"],
-        "学习教育": year_terms.get("学习教育") or "",
-        "大会": year_terms.get("大会") or "",
+        # A 学习教育 aimed at county-level leaders is not claimed as the township's or village's own
+        # activity; the report measures itself against its requirement instead.
+        "学习教育": "" if year_terms.get("学习教育对象") else (year_terms.get("学习教育") or ""),
+        "对照学习教育": year_terms.get("基层说法") or "" if year_terms.get("学习教育对象") else "",
+        "年份定位": year_terms.get("年份定位") or "",
+        "换届": year_terms.get("换届") or "",
     }
 
 
@@ -265,16 +269,19 @@ def _ordinal(bank: Bank, i: int) -> str:
 
 def _opening(report: Report, bank: Bank, pick: _Choose, ctx: dict) -> Block:
     o = bank.get("开头")
-    clauses = [pick.text(o["起句"], "open", "start")]
+    prefix = pick.text(o["年份定位"], "open", "era") if ctx["年份定位"] else ""
+    clauses = [pick.text(o["起句"], "open", "start", avoid_start="{{年度}}" if prefix else "")]
     if ctx["学习教育"]:
         clauses.append(pick.text(o["学习教育"], "open", "study"))
+    elif ctx["对照学习教育"]:
+        clauses.append(ctx["对照学习教育"])
     if ctx["主题"]:
         clauses.append(pick.text(o["主题"], "open", "theme"))
     if ctx["品牌"]:
         clauses.append(pick.text(o["品牌"], "open", "brand"))
     clauses.append(pick.text(o["落实"], "open", "duty"))
     clauses.append(pick.text(o["成效"], "open", "result"))
-    text = sentence("，".join(clauses))
+    text = prefix + sentence("，".join(clauses))
     if report.overview:
         facts = "，".join(fact_clause(f, bank, pick, ctx) for f in report.overview)
         text += sentence(pick.text(o["概况引语"], "open", "overview") + facts)

@@ -47,7 +47,7 @@ def test_banks_hold_no_figures_and_no_placeholders():
 @pytest.mark.parametrize("level", ["镇", "村"])
 def test_every_bank_string_renders(level):
     bank = load_bank()
-    ctx = {k: "词" for k in ("单位", "组织", "职务", "上级", "主题", "品牌", "指导思想", "会议精神", "学习教育", "大会",
+    ctx = {k: "词" for k in ("单位", "组织", "职务", "上级", "主题", "品牌", "指导思想", "会议精神", "学习教育", "对照学习教育", "年份定位", "换届",
                             "数", "数量", "单位", "从量", "到量", "变化", "门槛", "名称")}
     ctx.update(bank.get("称谓", level), 年度=2024, 下年=2025, 层级=level)
     count = 0

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..findings import WARNING, Finding
+from ..findings import ERROR, WARNING, Finding
 
 IDS = ("era.stale", "era.unknown-year")
 
@@ -32,7 +32,8 @@ def check(doc, ctx) -> list[Finding]:
                      if not any(u in p.text[max(0, m.start() - 6):m.start()] for u in unless)]
             if spots:
                 times = f"（本段共 {len(spots)} 处）" if len(spots) > 1 else ""
-                out.append(Finding("era.stale", WARNING, p.number, spots[0], spots[0] + len(word),
+                severity = ERROR if entry.get("严重") else WARNING
+                out.append(Finding("era.stale", severity, p.number, spots[0], spots[0] + len(word),
                                    f"“{word}”对 {year} 年度的报告已过时{times}：{entry['说明']}",
                                    "改用当年的提法，或说明是对以往工作的回顾"))
     return out

@@ -20,7 +20,7 @@ try:  # typer vendors click since 0.2x; older versions use click itself
 except ImportError:  # pragma: no cover
     from click import exceptions as _cx
 
-from .errors import ReportError, StrictError
+from .errors import InputError, ReportError, StrictError
 
 EXIT_OK, EXIT_FAIL, EXIT_INPUT = 0, 1, 2
 
@@ -324,9 +324,18 @@ def check_command(
     level: Optional[str] = typer.Option(None, "--level", help="镇 或 村（默认从标题读出）。"),
     fmt: str = typer.Option("text", "--format", help="text：给人看；json：给程序用。"),
     template: bool = typer.Option(False, "--template", help="这是一份模板：其中的 ××、X 等占位符是有意留的，不报。"),
+    across: bool = typer.Option(False, "--across", help="比较这些报告（或文件夹里的报告）彼此之间的雷同，最雷同的在前。"),
+    against: Optional[Path] = typer.Option(None, "--against", help="与上年的报告比较，查“旧稿改头换面”。"),
     debug: bool = _DEBUG,
 ) -> int:
     def run() -> int:
+        if across or against is not None:
+            from .check.across import across_command
+
+            if fmt not in ("text", "json"):
+                raise InputError(f"--format 只能是 text 或 json，现在是“{fmt}”。")
+            return across_command(files, against, fmt, echo=typer.echo,
+                                  echo_err=lambda t: typer.echo(t, err=True))
         from .check.command import check_command as command
 
         return command(files, year, level, fmt, template, echo=typer.echo)
@@ -376,10 +385,11 @@ def batch_command(
     return _guard(debug, run)
 
 
-def main() -> None:
-    """Console entry point: run the app and turn click's English usage errors into Chinese."""
+def run(argv: list[str] | None = None) -> int:
+    """Run the app on `argv` (default: the command line) and return the exit code; click's English usage
+    errors come out in Chinese. Tests call this in-process."""
     try:
-        code = app(standalone_mode=False)
+        code = app(args=argv, standalone_mode=False, prog_name="gen-report")
     except _cx.NoSuchOption as exc:
         _err(f"错误：没有这个选项：{exc.option_name}。用 gen-report --help 查看可用的选项。")
         code = EXIT_INPUT
@@ -397,7 +407,12 @@ def main() -> None:
         code = 130
     except _cx.Exit as exc:
         code = exc.exit_code
-    sys.exit(code if isinstance(code, int) else EXIT_OK)
+    return code if isinstance(code, int) else EXIT_OK
+
+
+def main() -> None:
+    """Console entry point."""
+    sys.exit(run())
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,173 @@
+"""Near-duplicate clauses between reports: the measure `check --across`, the variety tests and bench/ share.
+
+A *clause* is a run of text between ，；。：、！？ (and line ends) of at least `MIN_CLAUSE` characters that
+holds no digit: figures differ from report to report by nature, wording should. Two clauses are
+*near-duplicates* when the Jaccard index of their character-bigram sets is at least `THRESHOLD`, so a
+synonym swap that leaves a sentence recognisably the same still counts.
+
+The share of a pair of reports is the fraction of the shorter report's clauses (by clause count) that have a
+near-duplicate in the other. Clauses that every report shares by genre (“四个意识”…) are discounted: they are
+listed in `templates/check/通用语句.yaml` and left out of both the numerator and the denominator.
+
+Pairs are found through an index, not by comparing every clause with every other: each clause is indexed by
+its rarest bigrams only (prefix filtering: two sets with Jaccard ≥ t share at least one of their
+⌊(1 − t)·|A|⌋ + 1 rarest elements under one global order), and candidates are verified exactly. Pure
+functions; no I/O here except reading the bundled genre list.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+MIN_CLAUSE = 8
+THRESHOLD = 0.5
+# Bands for a pair's share, documented in README (check --across). Real reports by different authors share
+# about 2% (at most 7%); one draft copied from another with its figures changed shares 80% and more.
+BANDS = ((0.40, "明显雷同"), (0.15, "部分雷同"), (0.0, "正常"))
+
+_SPLIT = re.compile(r"[，；。：、！？,;:!?\n\r]+")
+_DIGIT = re.compile(r"[0-9０-９]")
+_SPACE = re.compile(r"[\s\u3000]+")
+
+
+def clauses(text: str) -> list[str]:
+    """Return the clauses of `text` that the measure counts (see module docstring)."""
+    out = []
+    for piece in _SPLIT.split(text):
+        piece = _SPACE.sub("", piece)
+        if len(piece) >= MIN_CLAUSE and not _DIGIT.search(piece):
+            out.append(piece)
+    return out
+
+
+def bigrams(clause: str) -> frozenset[str]:
+    return frozenset(clause[i:i + 2] for i in range(len(clause) - 1))
+
+
+def jaccard(a: frozenset, b: frozenset) -> float:
+    if not a or not b:
+        return 0.0
+    inter = len(a & b)
+    return inter / (len(a) + len(b) - inter)
+
+
+def band(share: float) -> str:
+    return next(name for floor, name in BANDS if share >= floor)
+
+
+@lru_cache(maxsize=4)
+def genre_clauses(root: str | None = None) -> tuple[frozenset, ...]:
+    """Return the bigram sets of the genre clauses that are discounted (templates/check/通用语句.yaml)."""
+    from pathlib import Path
+
+    from .resources import load_data
+
+    base = Path(root) if root else None
+    data = load_data("check/通用语句.yaml", base)
+    # the year's congress and plenum formulation is one every report of that year must use
+    era = load_data("era.yaml", base)
+    entries = list(data.get("通用语句") or [])
+    entries += [f"深入学习贯彻{t['会议精神']}" for t in (era.get("年度") or {}).values() if t.get("会议精神")]
+    return tuple(bigrams(c) for entry in entries for c in clauses(entry))
+
+
+@dataclass(frozen=True)
+class Report:
+    """One report's countable clauses (genre clauses already left out)."""
+
+    name: str
+    clauses: tuple[str, ...]
+
+
+def prepare(name: str, text: str, *, discount: bool = True) -> Report:
+    kept = clauses(text)
+    if discount:
+        genre = genre_clauses()
+        kept = [c for c in kept if not any(jaccard(bigrams(c), g) >= THRESHOLD for g in genre)]
+    return Report(name, tuple(kept))
+
+
+@dataclass(frozen=True)
+class Pair:
+    a: str
+    b: str
+    share: float                       # of the shorter report's clauses
+    shared: tuple[tuple[str, str, float], ...]   # (clause in a, clause in b, Jaccard), best match per clause
+    clauses_a: int
+    clauses_b: int
+
+    @property
+    def band(self) -> str:
+        return band(self.share)
+
+
+def compare(reports: Sequence[Report], *, only_with: str | None = None, threshold: float = THRESHOLD,
+            every_pair: bool = False) -> list[Pair]:
+    """Return the pairs of `reports` that share at least one near-duplicate clause, worst first.
+
+    `only_with` limits the pairs to those that include the report of that name (`--against`);
+    `every_pair` adds the pairs that share nothing, at 0 (for means over a set)."""
+    # Global bigram order: rarest first, so each clause's prefix holds its most telling bigrams.
+    sets: list[list[frozenset]] = [[bigrams(c) for c in r.clauses] for r in reports]
+    freq: Counter = Counter(g for doc in sets for s in doc for g in s)
+    rank = {g: (n, g) for g, n in freq.items()}
+    index: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    best: dict[tuple[int, int], dict[int, tuple[int, float]]] = defaultdict(dict)  # (doc a, doc b) -> a clause -> (b clause, J)
+    target = None if only_with is None else next((i for i, r in enumerate(reports) if r.name == only_with), None)
+    for d, doc in enumerate(sets):
+        for c, s in enumerate(doc):
+            ordered = sorted(s, key=rank.__getitem__)
+            prefix = ordered[:len(ordered) - math.ceil(threshold * len(ordered)) + 1]
+            seen: set[tuple[int, int]] = set()
+            for g in prefix:
+                for other in index.get(g, ()):
+                    if other[0] == d or other in seen:
+                        continue
+                    seen.add(other)
+                    od, oc = other
+                    if target is not None and target not in (d, od):
+                        continue
+                    t = sets[od][oc]
+                    # a cheap bound first: Jaccard ≤ min/max of the sizes
+                    if min(len(s), len(t)) < threshold * max(len(s), len(t)):
+                        continue
+                    j = jaccard(s, t)
+                    if j >= threshold:
+                        for x, xc, y, yc in ((d, c, od, oc), (od, oc, d, c)):
+                            kept = best[(x, y)].get(xc)
+                            if kept is None or j > kept[1]:
+                                best[(x, y)][xc] = (yc, j)
+            for g in prefix:
+                index[g].append((d, c))
+    pairs = []
+    for (x, y), matches in best.items():
+        if x > y:
+            continue
+        back = best.get((y, x), {})
+        nx, ny = len(reports[x].clauses), len(reports[y].clauses)
+        # the share is of the shorter report: how much of it is found again in the other
+        short, long_ = (x, y) if nx <= ny else (y, x)
+        hits = best[(short, long_)] if (short, long_) in best else back
+        share = len(hits) / max(1, len(reports[short].clauses))
+        shared = tuple(sorted(((reports[x].clauses[xc], reports[y].clauses[yc], round(j, 2))
+                               for xc, (yc, j) in matches.items()), key=lambda t: -t[2]))
+        pairs.append(Pair(reports[x].name, reports[y].name, share, shared, nx, ny))
+    if every_pair:
+        found = {(p.a, p.b) for p in pairs}
+        for x in range(len(reports)):
+            for y in range(x + 1, len(reports)):
+                if target is not None and target not in (x, y):
+                    continue
+                a, b = reports[x], reports[y]
+                if (a.name, b.name) not in found:
+                    pairs.append(Pair(a.name, b.name, 0.0, (), len(a.clauses), len(b.clauses)))
+    return sorted(pairs, key=lambda p: (-p.share, p.a, p.b))
+
+
+def shares(texts: Iterable[tuple[str, str]], **kwargs) -> list[Pair]:
+    """Compare named texts; the convenience the tests and bench/ use."""
+    return compare([prepare(name, text) for name, text in texts], **kwargs)

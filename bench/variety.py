@@ -18,15 +18,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-LEVEL_乡 = False  # until the validator accepts 乡
 TOWN_NAMES = ["青石镇", "白杨镇", "东坝镇", "柳河镇", "三岔镇", "清泉乡", "马营乡", "石佛镇", "黄渠镇", "新城镇",
               "古城乡", "南湖镇", "北山乡", "平川镇", "桥头镇", "沙坡镇", "红星乡", "大河镇", "双井镇", "长岭镇",
               "杏园乡", "金沙镇", "上庄镇", "下湾乡", "高台镇", "小河镇", "松林镇", "龙泉镇", "泉水乡", "望湖镇"]
 
 
+def wording(draft) -> str:
+    """The draft's own wording: every span except the clerk's verbatim text (原文: 事例, 自述, 事项), which
+    is the same in every variant of one input and is not the tool's to vary."""
+    return "\n".join("".join(s.text for s in b.spans if not s.source.startswith("原文:")) for b in draft.blocks())
+
+
 def sample_drafts() -> list[tuple[str, str]]:
-    """The 24 village drafts of the bundled batch sample, as (unit, text), rendered in-process."""
-    from generator.api import render_text
+    """The 24 village drafts of the bundled batch sample, as (unit, wording), rendered in-process."""
+    from generator.api import render
     from generator.batch.runner import Defaults, plan
     from generator.batch.table import read_rows
     from generator.loader import load_yaml_file
@@ -34,12 +39,12 @@ def sample_drafts() -> list[tuple[str, str]]:
     defaults = Defaults(load_yaml_file(ROOT / "inputs/batch/town.yaml")[0])
     tasks = plan(read_rows(ROOT / "inputs/batch/villages.csv"), defaults, Path("/nonexistent"),
                  force=True, skip_existing=False)
-    return [(t.unit, render_text(t.data)) for t in tasks]
+    return [(t.unit, wording(render(t.data))) for t in tasks]
 
 
 def town_variants(n: int = 30) -> list[tuple[str, str]]:
     """The town example under `n` other unit names (the same facts: the hardest case for variety)."""
-    from generator.api import render_text
+    from generator.api import render
     from generator.loader import load_yaml_file
 
     base = load_yaml_file(ROOT / "inputs/2024.yaml")[0]
@@ -48,12 +53,12 @@ def town_variants(n: int = 30) -> list[tuple[str, str]]:
         data = copy.deepcopy(base)
         old = data["报告"]["单位"]
         data["报告"]["单位"] = name
-        if name.endswith("乡") and data["报告"].get("层级") == "镇" and LEVEL_乡:
+        if name.endswith("乡") and data["报告"].get("层级") == "镇":
             data["报告"]["层级"] = "乡"
         for key in ("党组织",):
             if data["报告"].get(key):
                 data["报告"][key] = data["报告"][key].replace(old, name)
-        out.append((name, render_text(data)))
+        out.append((name, wording(render(data))))
     return out
 
 
@@ -66,6 +71,18 @@ def summary(drafts: list[tuple[str, str]]) -> dict:
     return {"pairs": len(pairs), "mean": statistics.mean(values), "max": max(values), "worst": worst}
 
 
+def common(drafts: list[tuple[str, str]], top: int = 25) -> list[tuple[int, str]]:
+    """The clauses that recur across most pairs: where variety is lost."""
+    from collections import Counter
+
+    from generator.similarity import shares
+
+    counts: Counter = Counter()
+    for p in shares(drafts):
+        counts.update({a for a, _, _ in p.shared})
+    return [(n, c) for c, n in counts.most_common(top)]
+
+
 def main() -> None:
     for label, drafts in (("24-village batch sample", sample_drafts()), ("30 town variants", town_variants())):
         s = summary(drafts)
@@ -74,6 +91,9 @@ def main() -> None:
         print(f"  worst pair {w.a} ~ {w.b}: {len(w.shared)} clauses, e.g.")
         for a, b, j in w.shared[:6]:
             print(f"    {a} | {b} ({j})")
+        if "--common" in sys.argv:
+            for n, c in common(drafts):
+                print(f"    {n:4d} pairs  {c}")
 
 
 if __name__ == "__main__":

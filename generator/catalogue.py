@@ -39,10 +39,43 @@ class Metric:
     params: tuple[str, ...]
     rise_word: str = "提高"
     fall_word: str = "下降"
+    levels: tuple[str, ...] = ("镇", "村")     # tiers the metric fits (镇: 镇/乡/街道; 村: 村/社区)
+    direction: str = "升"                      # 升 | 降 | 中: which way is better
+    other_units: tuple[tuple[str, tuple[str, ...]], ...] = ()   # (unit, phrases) also accepted
+
+    def better(self, before: float, after: float) -> bool | None:
+        """True if before → after is the good direction, False if the bad one, None if neutral."""
+        if self.direction == "中":
+            return None
+        return after < before if self.direction == "降" else after > before
 
     def display(self) -> str:
         """Return the key as a clerk would type it, with N for each parameter."""
         return _PARAM.sub("N", self.key)
+
+
+@dataclass(frozen=True)
+class Practice:
+    """A concrete practice (做法) of `templates/做法.yaml` that a clerk can confirm."""
+
+    key: str
+    theme: str
+    levels: tuple[str, ...]
+    metrics: tuple[str, ...]      # metric keys whose figures this practice carries
+    phrases: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
+    with_figure: tuple[tuple[str, tuple[str, ...]], ...] = ()   # (metric key, wordings with {{数量}})
+
+    def figure_phrases(self, metric_key: str) -> tuple[str, ...]:
+        return dict(self.with_figure).get(metric_key, ())
+
+
+TIERS = {"镇": "镇", "乡": "镇", "街道": "镇", "村": "村", "社区": "村"}
+
+
+def tier(level: str) -> str:
+    """Return 镇 or 村: the tier a level (镇/乡/街道/村/社区) belongs to."""
+    return TIERS[level]
 
 
 @dataclass(frozen=True)
@@ -56,12 +89,15 @@ class Kind:
 class Catalogue:
     """Lookups over the catalogue; build with `load_catalogue()`."""
 
-    def __init__(self, data: dict, kinds: dict[str, dict[str, Kind]]):
+    def __init__(self, data: dict, kinds: dict[str, dict[str, Kind]], practices: dict | None = None):
         self.units = {name: Unit(name, bool(u.get("整数")), float(u.get("下限", 0)),
                                  float(u.get("上限", 1e12)))
                       for name, u in (data.get("单位") or {}).items()}
+        self.unit_aliases: dict[str, str] = dict(data.get("单位别名") or {})
         self.themes: tuple[str, ...] = tuple(data["主题"])
         self._theme_alias = {}
+        self.keywords: tuple[tuple[str, str], ...] = tuple(
+            (word, name) for name, spec in data["主题"].items() for word in (spec or {}).get("关键词", []))
         for name, spec in data["主题"].items():
             self._theme_alias[name] = name
             for alias in (spec or {}).get("别名", []):
@@ -83,6 +119,56 @@ class Catalogue:
                         self._exact[(theme, form)] = m
         self.problems = kinds["问题"]
         self.causes = kinds["原因"]
+        self.practices: dict[str, tuple[Practice, ...]] = {}
+        self._practice_names: dict[tuple[str, str], Practice] = {}
+        for theme, entries in (practices or {}).items():
+            if theme not in self.themes:
+                raise TemplateError(f"做法.yaml：主题“{theme}”不在 metrics.yaml 的“主题”列表里。")
+            found = []
+            for key, spec in (entries or {}).items():
+                p = self._practice(theme, key, spec or {})
+                found.append(p)
+                for name in (key, *p.aliases):
+                    self._practice_names[(theme, name)] = p
+            self.practices[theme] = tuple(found)
+
+    def _practice(self, theme: str, key: str, spec: dict) -> Practice:
+        phrases = tuple(spec.get("说法") or ())
+        levels = tuple(spec.get("层级") or ("镇", "村"))
+        if len(phrases) < 2 or not set(levels) <= {"镇", "村"}:
+            raise TemplateError(f"做法.yaml：做法“{theme} → {key}”至少要有两种说法，层级只能写 镇、村。")
+        known = {m.key for m in self.metrics.get(theme, ())}
+        metrics = tuple(spec.get("指标") or ())
+        unknown = [m for m in metrics if m not in known]
+        if unknown:
+            raise TemplateError(f"做法.yaml：做法“{theme} → {key}”的指标 {'、'.join(unknown)} 不在“{theme}”的指标里。")
+        with_figure = tuple((m, tuple(w)) for m, w in (spec.get("带数说法") or {}).items())
+        stray = [m for m, w in with_figure if m not in metrics or not all("{{数量}}" in x for x in w)]
+        if stray:
+            raise TemplateError(f"做法.yaml：做法“{theme} → {key}”的带数说法 {'、'.join(stray)} 要属于它的“指标”，"
+                                "每种说法都要有 {{数量}}。")
+        return Practice(key, theme, levels, metrics, phrases, tuple(spec.get("别名") or ()), with_figure)
+
+    avoid_words: dict[str, list[str]] = {}
+
+    def fits_level(self, practice: Practice, level: str) -> bool:
+        """True if `practice` can be worded for a report of `level` (社区 has no 村民, 街道 no 田间)."""
+        avoid = self.avoid_words.get(level) or ()
+        return any(not any(w in p for w in avoid) for p in practice.phrases)
+
+    def practice(self, theme: str, name: str) -> Practice | None:
+        return self._practice_names.get((theme, name))
+
+    def practice_suggestions(self, theme: str, name: str) -> list[str]:
+        return _close(name, [p.key for p in self.practices.get(theme, ())])
+
+    def unit_for(self, metric: Metric, written: str) -> str | None:
+        """Return the unit a figure written with `written` counts in for `metric`, or None if it does not fit."""
+        if not written or written == metric.unit:
+            return metric.unit
+        if written in dict(metric.other_units):
+            return written
+        return metric.unit if self.unit_aliases.get(written) == metric.unit else None
 
     def _metric(self, theme: str, key: str, spec: dict) -> Metric:
         unit = spec.get("单位")
@@ -92,7 +178,16 @@ class Catalogue:
         if len(phrases) < 2:
             raise TemplateError(f"metrics.yaml：指标“{key}”至少要有两种说法。")
         words = spec.get("变化词") or {}
-        return Metric(key=key, theme=theme, unit=unit, phrases=phrases,
+        levels = tuple(spec.get("层级") or ("镇", "村"))
+        direction = spec.get("方向") or "升"
+        if not set(levels) <= {"镇", "村"} or direction not in ("升", "降", "中"):
+            raise TemplateError(f"metrics.yaml：指标“{key}”的层级只能写 镇、村，方向只能写 升、降、中。")
+        others = tuple((u, tuple(ph)) for u, ph in (spec.get("其他单位") or {}).items())
+        for u, _ in others:
+            if u not in self.units:
+                raise TemplateError(f"metrics.yaml：指标“{key}”的其他单位“{u}”没有在“单位”里定义。")
+        return Metric(key=key, theme=theme, unit=unit, phrases=phrases, levels=levels, direction=direction,
+                      other_units=others,
                       change_phrases=tuple(spec.get("变化说法") or ()),
                       target_phrases=tuple(spec.get("目标说法") or ()),
                       aliases=tuple(spec.get("别名") or ()), params=tuple(_PARAM.findall(key)),
@@ -101,6 +196,11 @@ class Catalogue:
     def theme(self, name: str) -> str | None:
         """Return the canonical theme for `name` (or an alias of it), else None."""
         return self._theme_alias.get(name)
+
+    def theme_of_text(self, text: str) -> str | None:
+        """Return the theme an own-words problem belongs to, by the first catalogue keyword it contains."""
+        hits = [(text.find(word), -len(word), theme) for word, theme in self.keywords if word in text]
+        return min(hits)[2] if hits else None
 
     def theme_suggestions(self, name: str) -> list[str]:
         return _close(name, list(self._theme_alias))
@@ -174,4 +274,10 @@ def load_catalogue(root: Path | None = None) -> Catalogue:
     kinds = {section: {key: Kind(key, (spec or {}).get("主题"))
                        for key, spec in (bank.get(section) or {}).items()}
              for section in ("问题", "原因")}
-    return Catalogue(data, kinds)
+    try:
+        practices = load_data("做法.yaml", root).get("做法") or {}
+    except FileNotFoundError:  # a township's own templates folder from before the practice catalogue
+        practices = {}
+    cat = Catalogue(data, kinds, practices)
+    cat.avoid_words = dict(load_data("bank/称谓.yaml", root).get("不用词") or {})
+    return cat

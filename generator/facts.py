@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .catalogue import Metric
+from .catalogue import Metric, Practice
 
 
 def format_number(value: int | float) -> str:
@@ -29,6 +29,17 @@ class Fact:
     metric: Metric | None = None          # None for free-form metrics
     params: tuple[tuple[str, str], ...] = ()
     name: str | None = None               # free-form: the verb-object phrase
+    path: tuple = ()                      # key path in the input, for the source record
+
+    @property
+    def good(self) -> bool | None:
+        """True if this figure can stand as an achievement, False if it must not be celebrated (a zero, or a
+        change the wrong way), None when the direction says nothing (neutral metrics)."""
+        if self.is_change:
+            return self.metric.better(self.before, self.after) if self.metric else self.after > self.before
+        if self.value == 0:
+            return False
+        return None if self.metric is not None and self.metric.direction == "中" else True
 
     @property
     def is_change(self) -> bool:
@@ -41,10 +52,20 @@ class Fact:
 
 
 @dataclass(frozen=True)
+class Done:
+    """A practice the clerk confirmed: a catalogue practice, or their own words ({自述: …})."""
+
+    practice: Practice | None
+    text: str | None
+    path: tuple = ()
+
+
+@dataclass(frozen=True)
 class ThemeFacts:
     theme: str
     facts: tuple[Fact, ...]
     cases: tuple[str, ...]                # 事例, verbatim
+    practices: tuple[Done, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -54,13 +75,15 @@ class Item:
     kind: str | None
     text: str | None
     theme: str | None
+    detail: str | None = None             # own words: the clerk's elaboration (表现)
+    path: tuple = ()
 
 
 @dataclass(frozen=True)
 class Info:
     year: int
     unit: str
-    level: str            # 镇 | 村
+    level: str            # 镇 | 乡 | 街道 | 村 | 社区
     post: str
     name: str | None
     date: dt.date | None
@@ -69,6 +92,11 @@ class Info:
     town: str | None
     theme: str | None
     brand: str | None
+
+    @property
+    def tier(self) -> str:
+        """镇 for township-level reports (镇, 乡, 街道), 村 for village-level ones (村, 社区)."""
+        return "镇" if self.level in ("镇", "乡", "街道") else "村"
 
 
 @dataclass(frozen=True)

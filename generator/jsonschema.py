@@ -20,10 +20,13 @@ def input_schema(cat: Catalogue) -> dict[str, Any]:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$comment"] = "由 gen-report schema 生成，请勿手改。"
     props = schema["properties"]
-    props["基本情况"] = _metrics_object(cat.metrics["基本情况"], "基本情况", "写在开头的概况")
+    props["基本情况"] = _metrics_object(cat.metrics["基本情况"], "基本情况", "写在开头的概况", cat=cat)
+    props["基本情况"]["properties"]["其他"] = _free_list()
+    # a theme may be written by any of its names (组织建设 or 基层组织建设), as the validator accepts
+    themes = {name: _theme_object(cat, cat.theme(name)) for name in cat._theme_alias}
     props["亮点"] = {
-        "title": "亮点", "description": "按主题填写的数据和事例", "type": "object", "additionalProperties": False,
-        "properties": {theme: _theme_object(cat, theme) for theme in cat.themes},
+        "title": "亮点", "description": "按主题填写的做法、数据和事例", "type": "object",
+        "additionalProperties": False, "properties": themes,
     }
     props["问题"] = {**props["问题"], "type": "array",
                    "items": {"anyOf": [{"enum": list(cat.problems)}, {"$ref": "#/$defs/OwnText"}]}}
@@ -34,13 +37,28 @@ def input_schema(cat: Catalogue) -> dict[str, Any]:
     schema["$defs"]["FreeMetric"] = FreeMetric.model_json_schema(by_alias=True)
     targets = {m.key: m for t in cat.themes for m in cat.metrics[t]}
     schema["$defs"]["Measures"]["properties"]["目标"] = {
-        **_metrics_object(tuple(targets.values()), "目标", "下一年要达到的数字", allow_change=False)}
+        **_metrics_object(tuple(targets.values()), "目标", "下一年要达到的数字", allow_change=False, cat=cat)}
+    schema["$defs"]["Measures"]["properties"]["目标"]["properties"]["其他"] = _free_list()
     return schema
 
 
-def _value_schema(metric: Metric, allow_change: bool = True) -> dict[str, Any]:
+def _free_list() -> dict[str, Any]:
+    return {"description": "目录里没有的数据：名称、数值、单位", "type": "array",
+            "items": {"$ref": "#/$defs/FreeMetric"}}
+
+
+def _units(metric: Metric, cat: Catalogue | None) -> list[str]:
+    """The units a figure of `metric` may be written with: its own, its other units, and their aliases."""
+    units = [metric.unit, *(u for u, _ in metric.other_units)]
+    if cat is not None:
+        units += [a for a, u in cat.unit_aliases.items() if u in units]
+    return units
+
+
+def _value_schema(metric: Metric, allow_change: bool = True, cat: Catalogue | None = None) -> dict[str, Any]:
     desc = f"单位：{metric.unit}。填阿拉伯数字" + ("，或 {从: 原来, 到: 现在}" if metric.change_phrases else "")
-    options: list[dict[str, Any]] = [_NUMBER, {"type": "string", "pattern": r"^\d+(\.\d+)?\s*\S*$"}]
+    units = "|".join(re.escape(u) for u in _units(metric, cat))
+    options: list[dict[str, Any]] = [_NUMBER, {"type": "string", "pattern": rf"^\s*\d+(\.\d+)?\s*({units})?\s*$"}]
     if allow_change and metric.change_phrases:
         options.append({"type": "object", "required": ["从", "到"], "additionalProperties": False,
                         "properties": {"从": _NUMBER, "到": _NUMBER}})
@@ -48,16 +66,16 @@ def _value_schema(metric: Metric, allow_change: bool = True) -> dict[str, Any]:
 
 
 def _metrics_object(metrics: tuple[Metric, ...], title: str, description: str,
-                    allow_change: bool = True) -> dict[str, Any]:
+                    allow_change: bool = True, cat: Catalogue | None = None) -> dict[str, Any]:
     properties: dict[str, Any] = {}
     patterns: dict[str, Any] = {}
     for m in metrics:
         for form in (m.key, *m.aliases):
             if m.params:
                 regex = "^" + re.sub(r"\\\{\w+\\\}", r"\\d+(\\.\\d+)?", re.escape(form)) + "$"
-                patterns[regex] = _value_schema(m, allow_change)
+                patterns[regex] = _value_schema(m, allow_change, cat)
             else:
-                properties[form] = _value_schema(m, allow_change)
+                properties[form] = _value_schema(m, allow_change, cat)
     out: dict[str, Any] = {"title": title, "description": description, "type": "object",
                            "properties": properties, "additionalProperties": False}
     if patterns:
@@ -66,9 +84,13 @@ def _metrics_object(metrics: tuple[Metric, ...], title: str, description: str,
 
 
 def _theme_object(cat: Catalogue, theme: str) -> dict[str, Any]:
-    obj = _metrics_object(cat.metrics[theme], theme, f"“{theme}”的数据和事例")
-    obj["properties"]["事例"] = {"description": "原样写进报告的具体事例", "type": "array",
-                                 "items": {"type": "string"}}
-    obj["properties"]["其他"] = {"description": "目录里没有的数据", "type": "array",
-                                 "items": {"$ref": "#/$defs/FreeMetric"}}
+    obj = _metrics_object(cat.metrics[theme], theme, f"“{theme}”的做法、数据和事例", cat=cat)
+    obj["properties"]["事例"] = {"description": "原样写进报告的具体事例（一条写一行，以“- ”开头）",
+                                 "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
+    names = sorted({n for p in cat.practices.get(theme, ()) for n in (p.key, *p.aliases)})
+    practice = {"anyOf": [{"enum": names}, {"type": "object", "required": ["自述"], "additionalProperties": False,
+                                             "properties": {"自述": {"type": "string", "minLength": 4}}}]}
+    obj["properties"]["做法"] = {"description": f"确实做过的做法（gen-report metrics 做法 {theme}），或 {{自述: …}}",
+                                 "anyOf": [practice, {"type": "array", "items": practice}]}
+    obj["properties"]["其他"] = _free_list()
     return obj

@@ -25,11 +25,24 @@ class Role(str, Enum):
 
 @dataclass(frozen=True)
 class Span:
-    """A run of text. `lead` marks the bold run-in lead sentence; `missing` a 【待补充：…】 marker."""
+    """A run of text. `lead` marks the bold run-in lead sentence; `missing` a 【待补充：…】 marker.
+
+    `source` records where the words came from, so tests (and the clerk, with --annotate) can trace every
+    deed and figure to the input:
+      ""                       punctuation and joins
+      "词库:<file>/<slot>"     stance and framing from a phrase bank (never a deed, never a figure)
+      "做法:<key path>"        a practice the clerk confirmed, in the catalogue's wording
+      "指标:<key path>"        a figure from the input, in the catalogue's wording
+      "原文:<key path>"        the clerk's own words (事例, 自述, 事项, 思路), verbatim
+      "年度"                   the year's formulations from era.yaml
+      "序号"                   an item number (1. 2.)
+    A key path is the input's keys joined by “.”, e.g. 亮点.组织建设.做法.0.
+    """
 
     text: str
     lead: bool = False
     missing: bool = False
+    source: str = ""
 
 
 @dataclass(frozen=True)

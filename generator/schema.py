@@ -28,8 +28,9 @@ class ReportInfo(_Model):
                       description="述职的年度，四位数字，例如 2024")
     unit: StrictStr = Field(alias="单位", min_length=1, max_length=30, title="单位",
                             description="镇或村的名称，例如 红柳镇、新沟村")
-    level: Literal["镇", "村"] = Field(alias="层级", title="层级",
-                                     description="镇 或 村；决定用“镇党委/全镇”还是“村党支部/全村”等称谓")
+    level: Literal["镇", "乡", "街道", "村", "社区"] = Field(
+        alias="层级", title="层级",
+        description="镇、乡、街道（镇级），或 村、社区（村级）；决定用“镇党委/全镇”“村党支部/全村”等称谓")
     post: StrictStr = Field(alias="职务", min_length=1, max_length=30, title="职务",
                             description="例如 党委书记、党支部书记、党总支书记")
     name: StrictStr | None = Field(None, alias="姓名", max_length=20, title="姓名",
@@ -71,6 +72,8 @@ class OwnText(_Model):
 
     text: StrictStr = Field(alias="自述", min_length=2, max_length=500, title="自述",
                             description="自己写的一句或几句话，原样写进报告")
+    detail: StrictStr | None = Field(None, alias="表现", max_length=500, title="表现",
+                                     description="可选：具体表现或展开的一两句话，写在自述后面")
     theme: StrictStr | None = Field(None, alias="主题", title="所属主题",
                                     description="可选：这条问题属于哪个主题（如 产业发展），"
                                                 "第三部分会针对它写措施")

@@ -11,9 +11,9 @@ from typing import Any, Mapping
 
 from pydantic import ValidationError
 
-from .catalogue import Catalogue, Metric, load_catalogue
+from .catalogue import TIERS, Catalogue, Metric, load_catalogue, tier
 from .errors import InputError, Problem
-from .facts import Fact, Info, Item, Report, ThemeFacts, format_number
+from .facts import Done, Fact, Info, Item, Report, ThemeFacts, format_number
 from .schema import InputFile
 
 Marks = Mapping[tuple, tuple[int, int]]
@@ -25,6 +25,8 @@ _NUMBER_WITH_UNIT = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*([^\d\s]*)\s*$")
 _PLACEHOLDER = re.compile(r"^[\sXx×＊*某]+$")
 _CHINESE_NUMERAL = re.compile(r"^[零一二两三四五六七八九十百千万亿]+")
 _FILLER_NAME = re.compile(r"某某|XX|xx|××|\*\*")
+# The example a starter file shows in its comments: a clerk who uncomments it must not see it as a fact.
+STARTER_EXAMPLES = {("建成党员活动阵地", 3, "个")}
 
 
 def validate(data: Any, marks: Marks | None = None, source: str | None = None,
@@ -44,7 +46,13 @@ def validate(data: Any, marks: Marks | None = None, source: str | None = None,
     except ValidationError as exc:
         for problem in _translate(exc, blank, ctx):
             ctx.problems.append(problem)
-    overview = _facts_block(data.get("基本情况"), ("基本情况",), "基本情况", cat, ctx)
+    report_raw = data.get("报告") if isinstance(data.get("报告"), Mapping) else {}
+    ctx.tier = tier(report_raw["层级"]) if report_raw.get("层级") in TIERS else None
+    ctx.level = report_raw.get("层级") if ctx.tier else None
+    overview_raw = data.get("基本情况")
+    overview = _facts_block(_without(overview_raw, "其他"), ("基本情况",), "基本情况", cat, ctx)
+    if isinstance(overview_raw, Mapping):
+        overview += _free_facts(overview_raw.get("其他"), ("基本情况", "其他"), ctx)
     themes = _themes(data.get("亮点"), cat, ctx)
     measures = data.get("措施") if isinstance(data.get("措施"), Mapping) else {}
     targets = _targets(measures.get("目标"), cat, ctx)
@@ -65,6 +73,8 @@ class _Context:
     def __init__(self, marks: Marks, source: str | None):
         self.marks = marks
         self.source = source
+        self.tier: str | None = None     # 镇 | 村, once 报告 → 层级 is known
+        self.level: str | None = None
         self.problems: list[Problem] = []
         self.warnings: list[str] = []
 
@@ -158,8 +168,11 @@ def _message(err: dict, loc: tuple) -> str:
     if kind == "literal_error":
         if field == "格式版本":
             return f"格式版本应为 1（这个版本的 gen-report 只认格式版本 1），现在是“{got}”。"
-        expected = err.get("ctx", {}).get("expected", "")
-        return f"应为 {expected.replace(' or ', ' 或 ')} 之一，现在是“{got}”。"
+        if field == "层级":
+            return (f"层级应为 镇、乡、街道（镇级报告）或 村、社区（村级报告）之一，现在是“{got}”。"
+                    "县、区或部门的报告不适用本工具。")
+        expected = re.findall(r"'([^']*)'", err.get("ctx", {}).get("expected", ""))
+        return f"应为{'、'.join(f'“{e}”' for e in expected)}之一，现在是“{got}”。"
     if kind in ("int_parsing", "int_type", "int_from_float"):
         return f"应为整数（阿拉伯数字，例如 2024），现在是“{got}”。"
     if kind in ("greater_than_equal", "less_than_equal"):
@@ -223,12 +236,67 @@ def _themes(raw: Any, cat: Catalogue, ctx: _Context) -> tuple[ThemeFacts, ...]:
             ctx.error(path, f"主题“{name}”下面应逐行写“指标: 数字”，或“事例:”列表。")
             continue
         cases = _cases(content.get("事例"), path + ("事例",), ctx)
-        facts = _facts_block({k: v for k, v in content.items() if k not in ("事例", "其他")},
+        facts = _facts_block({k: v for k, v in content.items() if k not in ("事例", "其他", "做法")},
                              path, theme, cat, ctx)
         facts += _free_facts(content.get("其他"), path + ("其他",), ctx)
-        if facts or cases:
-            found[theme] = ThemeFacts(theme, facts, cases)
+        done = _practices(content.get("做法"), path + ("做法",), theme, cat, ctx)
+        if facts and not done and not cases:
+            ctx.warn(path, f"{theme}只有数字：在“做法”里选两三项{_self(ctx)}做过的（gen-report metrics 做法 {theme}），"
+                           "或在“事例”里写一件具体的事。评议时常被问“这些数字是怎么干出来的”。")
+        if facts or cases or done:
+            found[theme] = ThemeFacts(theme, facts, cases, done)
     return tuple(found[t] for t in cat.themes if t in found)
+
+
+def _self(ctx: _Context) -> str:
+    return {"乡": "本乡", "街道": "本街道", "社区": "本社区", "村": "本村"}.get(ctx.level or "", "本镇")
+
+
+def _without(raw: Any, key: str) -> Any:
+    return {k: v for k, v in raw.items() if k != key} if isinstance(raw, Mapping) else raw
+
+
+def _practices(raw: Any, path: tuple, theme: str, cat: Catalogue, ctx: _Context) -> tuple[Done, ...]:
+    """Resolve the practices a clerk confirmed under one theme: catalogue names or {自述: …}."""
+    if raw is None:
+        return ()
+    if isinstance(raw, str):
+        raw = [raw]
+    if not isinstance(raw, list):
+        ctx.error(path, f"“做法”应为列表，每项一行，以“- ”开头，写做法名称（gen-report metrics 做法 {theme}）"
+                        "或 {自述: 自己写的做法}。")
+        return ()
+    out, seen = [], set()
+    for i, entry in enumerate(raw):
+        where = path + (i,)
+        if isinstance(entry, Mapping) and set(entry) == {"自述"} and isinstance(entry["自述"], str) \
+                and len(entry["自述"].strip()) >= 4:
+            out.append(Done(None, _sentence_body(entry["自述"]), where))
+            continue
+        if not isinstance(entry, str) or not entry.strip():
+            ctx.error(where, "每项做法应是做法名称，或写成 {自述: 自己写的做法（一句话）}。")
+            continue
+        practice = cat.practice(theme, entry.strip())
+        if practice is None:
+            close = cat.practice_suggestions(theme, entry.strip())
+            hint = f"您是不是想写“{'”或“'.join(close)}”？" if close else ""
+            ctx.error(where, f"“{theme}”下没有“{entry}”这项做法。{hint}可选的做法用 gen-report metrics 做法 {theme} "
+                             f"查看；目录里没有的，请写成 {{自述: {entry.strip()[:12]}……}}。")
+            continue
+        if ctx.tier and ctx.tier not in practice.levels:
+            ctx.error(where, f"“{practice.key}”是{'镇' if ctx.tier == '村' else '村'}级的做法，{ctx.level}级报告不能选。"
+                             f"请换一项（gen-report metrics 做法 {theme}），或用 {{自述: …}} 写{_self(ctx)}实际做的事。")
+            continue
+        if ctx.level and not cat.fits_level(practice, ctx.level):
+            ctx.error(where, f"“{practice.key}”的说法是写村里的，{ctx.level}的报告用不上。请用 {{自述: …}} 写{_self(ctx)}"
+                             "实际是怎么做的。")
+            continue
+        if practice.key in seen:
+            ctx.error(where, f"做法“{practice.key}”写了两次。")
+            continue
+        seen.add(practice.key)
+        out.append(Done(practice, None, where))
+    return tuple(out)
 
 
 def _cases(raw: Any, path: tuple, ctx: _Context) -> tuple[str, ...]:
@@ -274,6 +342,14 @@ def _facts_block(raw: Any, path: tuple, theme: str, cat: Catalogue, ctx: _Contex
                              "查看可写的指标；目录里没有的数据请写在“其他”下（名称、数值、单位）。")
             continue
         metric, params = hit
+        if ctx.tier and ctx.tier not in metric.levels:
+            if ctx.tier == "村":
+                why = ("村级报告由村党组织书记本人述职，说的是本村的事；" if "书记" in metric.key or "村" in metric.key
+                       else "这是镇里统筹的工作；")
+                ctx.error(where, f"“{key}”只适用于镇级报告。{why}请删掉这一行，或把本村的情况写成一个做法或事例。")
+            else:
+                ctx.error(where, f"“{key}”只适用于村级报告，请删掉这一行。")
+            continue
         ident = (metric.key, tuple(sorted(params.items())))
         if ident in seen:
             ctx.error(where, f"“{key}”与前面的“{seen[ident]}”是同一个指标，请只写一次。")
@@ -305,15 +381,34 @@ def _fact(key: str, value: Any, metric: Metric, params: dict, where: tuple, cat:
         if before == after:
             ctx.error(where, "“从”和“到”的数值相同，没有变化。请只写一个数值。")
             return None
-        return Fact(key, metric.unit, before=before, after=after, metric=metric, params=params_t)
-    number = _number(value, metric.unit, where, cat, ctx)
+        fact = Fact(key, metric.unit, before=before, after=after, metric=metric, params=params_t, path=where)
+        if allow_change and where[0] == "亮点" and fact.good is False:
+            ctx.warn(where, f"“{key}”从 {format_number(before)} 变为 {format_number(after)}，是往不好的方向变了。"
+                            "报告里只平铺直叙地写这个数字，不写成绩；建议把它写进“问题”，说明原因和打算。")
+        return fact
+    unit = _written_unit(value, metric, cat)
+    number = _number(value, unit, where, cat, ctx, metric=metric)
     if number is None:
         return None
-    return Fact(key, metric.unit, value=number, metric=metric, params=params_t)
+    fact = Fact(key, unit, value=number, metric=metric, params=params_t, path=where)
+    if allow_change and where[0] == "亮点" and number == 0:
+        ctx.warn(where, f"“{key}”是 0。零不是亮点：报告里不写成成绩；如果这是一项短板，请写进“问题”，"
+                        "不需要的话删掉这一行。")
+    return fact
 
 
-def _number(value: Any, unit: str, where: tuple, cat: Catalogue, ctx: _Context) -> int | float | None:
-    """Parse a figure: a number, or a number followed by the catalogue's unit (`12名`)."""
+def _written_unit(value: Any, metric: Metric, cat: Catalogue) -> str:
+    """The unit a figure counts in: the catalogue's, or another the metric accepts (民主评议党员: 2次)."""
+    if isinstance(value, str):
+        m = _NUMBER_WITH_UNIT.match(value)
+        if m and m.group(2):
+            return cat.unit_for(metric, m.group(2)) or metric.unit
+    return metric.unit
+
+
+def _number(value: Any, unit: str, where: tuple, cat: Catalogue, ctx: _Context,
+            metric: Metric | None = None) -> int | float | None:
+    """Parse a figure: a number, or a number followed by the catalogue's unit (`12名`, `12起` for 件)."""
     spec = cat.units[unit]
     if isinstance(value, bool) or isinstance(value, (list, dict)) or value is None:
         ctx.error(where, f"应填写一个数字（单位：{unit}），例如 12。")
@@ -330,8 +425,10 @@ def _number(value: Any, unit: str, where: tuple, cat: Catalogue, ctx: _Context) 
         if not m:
             ctx.error(where, f"“{text}”不是一个数字。请只写数字（单位：{unit}），例如 12。")
             return None
-        if m.group(2) and m.group(2) != unit:
-            ctx.error(where, f"单位应为“{unit}”，这里写的是“{m.group(2)}”。请只写数字，单位会自动加上。")
+        if m.group(2) and m.group(2) != unit and cat.unit_aliases.get(m.group(2)) != unit:
+            others = "、".join(u for u, _ in metric.other_units) if metric and metric.other_units else ""
+            also = f"（也可以写“{others}”）" if others else ""
+            ctx.error(where, f"单位应为“{unit}”{also}，这里写的是“{m.group(2)}”。请只写数字，单位会自动加上。")
             return None
         value = float(m.group(1)) if "." in m.group(1) else int(m.group(1))
     if value != value or value in (float("inf"), float("-inf")):
@@ -377,16 +474,22 @@ def _free_facts(raw: Any, path: tuple, ctx: _Context) -> tuple[Fact, ...]:
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0 or value > 1e9:
             ctx.error(where + ("数值",), "“数值”应是一个不小于 0 的阿拉伯数字。")
             continue
-        out.append(Fact(name.strip(), unit.strip(), value=value, name=name.strip()))
+        if (name.strip(), value, unit.strip()) in STARTER_EXAMPLES:
+            ctx.error(where, "这一项是填写模板里的示例，不是您单位的数据。请改成实际的名称、数值和单位，"
+                             "没有的话删掉这一行。")
+            continue
+        out.append(Fact(name.strip(), unit.strip(), value=value, name=name.strip(), path=where))
     return tuple(out)
 
 
 def _targets(raw: Any, cat: Catalogue, ctx: _Context) -> tuple[Fact, ...]:
     if not isinstance(raw, Mapping):
         return ()
-    out = []
+    out = list(_free_facts(raw.get("其他"), ("措施", "目标", "其他"), ctx))
     for key, value in raw.items():
         key = str(key)
+        if key == "其他":
+            continue
         where = ("措施", "目标", key)
         hit = cat.lookup_any(key)
         if hit is None:
@@ -395,6 +498,9 @@ def _targets(raw: Any, cat: Catalogue, ctx: _Context) -> tuple[Fact, ...]:
             ctx.error(where, f"目标“{key}”不在指标目录里。{hint}用 gen-report metrics 查看可写的指标。")
             continue
         metric, params = hit
+        if ctx.tier and ctx.tier not in metric.levels:
+            ctx.error(where, f"目标“{key}”只适用于{'镇' if ctx.tier == '村' else '村'}级报告，请删掉这一行。")
+            continue
         fact = _fact(key, value, metric, params, where, cat, ctx, allow_change=False)
         if fact is not None:
             out.append(fact)
@@ -417,12 +523,12 @@ def _items(raw: Any, section: str, kinds: Mapping, cat: Catalogue, ctx: _Context
                     ctx.error(where, f"“{key}”写了两次。")
                     continue
                 seen.add(key)
-                out.append(Item(kind=key, text=None, theme=kinds[key].theme))
+                out.append(Item(kind=key, text=None, theme=kinds[key].theme, path=where))
                 continue
             close = _did_you_mean(key, list(kinds))
             ctx.error(where, f"“{key}”不是词库里的{section}名称。{close}自己写的{section}请写成 "
                              f"{{自述: {key[:12]}…}}；可选的名称用 gen-report metrics {section} 查看。")
-        elif isinstance(entry, Mapping) and "自述" in entry and set(entry) <= {"自述", "主题"}:
+        elif isinstance(entry, Mapping) and "自述" in entry and set(entry) <= {"自述", "主题", "表现"}:
             text = entry["自述"]
             if not isinstance(text, str) or len(text.strip()) < 2:
                 ctx.error(where + ("自述",), "“自述”应是一句完整的话。")
@@ -431,9 +537,16 @@ def _items(raw: Any, section: str, kinds: Mapping, cat: Catalogue, ctx: _Context
             if theme is not None and cat.theme(str(theme)) is None:
                 ctx.error(where + ("主题",), f"不认识的主题“{theme}”。{_did_you_mean(str(theme), list(cat.themes))}")
                 continue
-            out.append(Item(kind=None, text=_sentence_body(text), theme=cat.theme(str(theme)) if theme else None))
+            detail = entry.get("表现")
+            detail = _sentence_body(str(detail)) if detail else None
+            body = _sentence_body(text)
+            if not detail and len(body) < 16:
+                ctx.warn(where, f"{section}“{body}”只有一句短话，与其他条目相比显得单薄。可以加一句"
+                                f"“表现: …”写具体表现（哪些方面、什么程度），例如 {{自述: {body}, 表现: …}}。")
+            resolved = cat.theme(str(theme)) if theme else cat.theme_of_text(body + (detail or ""))
+            out.append(Item(kind=None, text=body, theme=resolved, detail=detail, path=where))
         else:
-            ctx.error(where, f"每条{section}应是词库里的名称，或写成 {{自述: 自己写的话}}。")
+            ctx.error(where, f"每条{section}应是词库里的名称，或写成 {{自述: 自己写的话}}（可加 主题、表现）。")
     return tuple(out)
 
 
@@ -441,7 +554,8 @@ def _info(model: InputFile, ctx: _Context) -> Info:
     r = model.report
     org = r.org
     if not org:
-        suffix = "党委" if r.level == "镇" else ("党总支" if "党总支" in r.post else "党支部")
+        suffix = {"镇": "党委", "乡": "党委", "街道": "党工委"}.get(r.level) or \
+            next((k for k in ("党委", "党总支") if k in r.post), "党支部")
         org = f"{r.unit}{suffix}"
     if r.name is None:
         ctx.warn(("报告", "姓名"), "没有填写“姓名”，落款处标出了【待补充：姓名】。")
@@ -452,8 +566,6 @@ def _info(model: InputFile, ctx: _Context) -> Info:
     elif r.date.year not in (r.year, r.year + 1):
         ctx.warn(("报告", "日期"), f"落款日期 {r.date.isoformat()} 与年度 {r.year} 不符：述职一般在当年年底或"
                                  "次年年初，请核对。")
-    if r.level == "村" and not r.town:
-        pass  # optional: only used in wording when present
     return Info(year=r.year, unit=r.unit, level=r.level, post=r.post, name=r.name, date=r.date,
                 superior=r.superior, org=org, town=r.town, theme=r.theme, brand=r.brand)
 

@@ -1,4 +1,5 @@
-"""Phrase banks are data: no figures, no placeholders, every string renders for both levels, sandboxed."""
+"""Phrase banks are data: no figures, no placeholders, no deeds, every string renders at every level it
+claims with that level's words, the sizes of templates/词库规模.yaml, sandboxed."""
 from __future__ import annotations
 
 import re
@@ -32,7 +33,28 @@ def _all_bank_strings():
         for spec in group.values():
             for key in ("说法", "变化说法", "目标说法"):
                 strings += spec.get(key, [])
+            strings += [s for phrases in (spec.get("其他单位") or {}).values() for s in phrases]
+    for practices in load_data("做法.yaml")["做法"].values():
+        for spec in practices.values():
+            strings += spec["说法"] + [s for w in (spec.get("带数说法") or {}).values() for s in w]
     return strings
+
+
+LEVELS = ["镇", "乡", "街道", "村", "社区"]
+
+
+def _context(level: str) -> dict:
+    """The variables compose gives a bank string at `level` (from a real report), plus a figure's."""
+    from conftest import minimal
+    from generator.compose import context
+    from generator.validate import validate
+
+    data = minimal()
+    data["报告"] = {**data["报告"], "层级": level}
+    report = validate(data)
+    ctx = context(report, load_bank(), [])
+    return {**ctx, "数": "7", "数量": "7个", "从量": "5个", "到量": "7个", "变化": "提高", "门槛": "10",
+            "名称": "词", "甲": "词", "乙": "词", "单位": "个"}
 
 
 def test_banks_hold_no_figures_and_no_placeholders():
@@ -44,30 +66,132 @@ def test_banks_hold_no_figures_and_no_placeholders():
     assert not leftovers, leftovers[:5]
 
 
-@pytest.mark.parametrize("level", ["镇", "村"])
+@pytest.mark.parametrize("level", LEVELS)
 def test_every_bank_string_renders(level):
     bank = load_bank()
-    ctx = {k: "词" for k in ("单位", "组织", "职务", "上级", "主题", "品牌", "指导思想", "会议精神", "学习教育", "对照学习教育", "年份定位", "换届",
-                            "数", "数量", "单位", "从量", "到量", "变化", "门槛", "名称")}
-    ctx.update(bank.get("称谓", level), 年度=2024, 下年=2025, 层级=level)
+    tier = "镇" if level in ("镇", "乡", "街道") else "村"
+    ctx = _context(level)
     count = 0
     for s in _all_bank_strings():
-        for option in bank.for_level([s], level):
+        for option in bank.for_level([s], tier):
             out = bank.render(option, ctx)
             assert (out or not option) and "{" not in out, s
             count += 1
     assert count > 300
 
 
-def test_catalogue_themes_all_have_banks():
-    cat = load_catalogue()
+def _lists(node, path=()):
+    """Every list of strings in a bank, with its path: the slots compose picks from."""
+    if isinstance(node, dict):
+        for k, v in node.items():
+            yield from _lists(v, path + (k,))
+    elif isinstance(node, list) and node and all(isinstance(x, (str, dict)) for x in node) \
+            and any(isinstance(x, str) for x in node):
+        yield path, node
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_level_words_agree(level):
+    """A township phrase never reaches a village draft and a village phrase never a 社区 or 街道 one: for
+    every slot, the options compose may use at `level` render without that level's 不用词, and no slot
+    is left empty (then compose would fall back to a wrong-level phrase)."""
+    from generator.compose.choose import Choose
+    from generator.bank import Picker
+
     bank = load_bank()
-    for theme in cat.themes:
-        spec = bank.get("亮点", "主题", theme)
-        assert len(spec["要点"]) >= 4 and len(spec["概述"]) >= 6 and len(spec["收束"]) >= 3, theme
-        assert len(bank.get("措施", "主题", theme)["要点"]) >= 3, theme
+    tier = "镇" if level in ("镇", "乡", "街道") else "村"
+    ctx = _context(level)
+    choose = Choose(bank, Picker("单位", 2024), tier, ctx)
+    avoid = bank.get("称谓", "不用词")[level]
+    # words of the other tier that a level's own 称谓 never produces
+    foreign = {"镇": ["全村", "村党支部"], "村": ["全镇", "镇党委", "班子成员"]}[tier]
+    empty, wrong = [], []
+    for name in ("开头", "亮点", "问题", "措施"):
+        for path, options in _lists(bank.data[name]):
+            if path[-1] in ("序号",):
+                continue
+            usable = [o for o in choose._fresh(options) if isinstance(o, str)]
+            if not usable:
+                empty.append((name, *path))
+            for o in usable:
+                text = bank.render(o, ctx)
+                bad = [w for w in list(avoid) + foreign if w in text and w not in ctx.get("本级", "")]
+                if bad and not any(w in o for w in ("{{本级}}", "{{全域}}")):
+                    wrong.append(((name, *path), text, bad))
+    assert not empty, empty[:5]
+    assert not wrong, wrong[:5]
+
+
+def _sizes():
+    return load_data("词库规模.yaml")
+
+
+def _resolve(root, parts):
+    if not parts:
+        yield (), root
+        return
+    head, rest = parts[0], parts[1:]
+    keys = list(root) if head == "*" else [head]
+    for k in keys:
+        for path, node in _resolve(root[k], rest):
+            yield (k, *path), node
+
+
+@pytest.mark.parametrize("slot", list(load_data("词库规模.yaml")))
+def test_bank_sizes_from_the_one_table(slot):
+    bank = load_bank()
+    parts = [p.strip() for p in slot.split("→")]
+    root = {**bank.data, "做法": load_data("做法.yaml")["做法"]}
+    minimum = _sizes()[slot]
+    found = list(_resolve(root, parts))
+    assert found, slot
+    for path, node in found:
+        for level in ("镇", "村"):
+            usable = bank.for_level(node, level) if isinstance(node, list) else list(node)
+            if parts[0] == "做法":  # practices: the minimum per theme, half of it at each level
+                usable = [p for p in node.values() if level in p.get("层级", ["镇", "村"])]
+                assert len(node) >= minimum, path
+                limit = minimum // 2
+            else:
+                limit = minimum
+            assert len(usable) >= limit, (path, level, len(usable))
+
+
+DEED = re.compile(r"建立|推行|修订|组建|成立|建成|实施.{0,8}工程|开展.{0,12}活动|制定|设立|召开|举办|签订|选派|"
+                  r"评选|挂牌|实行|推广")
+# Stock wording that names an action without stating it as this unit's deed, each with its reason.
+DEED_ALLOWED = {
+    "开头 → 学习教育": "the year's 学习教育 is named by era.yaml for every unit of that year",
+}
+
+
+def test_banks_hold_stance_not_deeds():
+    """Part one and the opening say what the clerk confirmed; the banks there may carry stance and framing
+    only. A deed marker in them is a claim no clerk made (修订村规民约, 推行积分制管理 …)."""
+    bank = load_bank()
+    found = []
+    for name in ("开头", "亮点"):
+        for path, options in _lists(bank.data[name]):
+            where = " → ".join((name, *path))
+            if where in DEED_ALLOWED:
+                continue
+            for o in options:
+                text = o["说"] if isinstance(o, dict) else o
+                if DEED.search(text):
+                    found.append((where, text))
+    assert not found, found
+
+
+def test_practices_fit_their_metrics_and_levels():
+    cat = load_catalogue()
+    for theme, practices in cat.practices.items():
+        assert len(practices) >= 12, theme
+        known = {m.key for m in cat.metrics[theme]}
+        for p in practices:
+            assert set(p.metrics) <= known and len(p.phrases) >= 2, p.key
     for kind in cat.problems.values():
         assert kind.theme in cat.themes, kind.key
+        assert kind.key in load_bank().get("问题", "对策"), kind.key
 
 
 def test_unknown_variable_is_an_error_not_an_empty_string():

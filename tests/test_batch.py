@@ -19,7 +19,7 @@ from generator.api import render_docx
 
 BATCH = INPUTS / "batch"
 HEADER = ["单位", "姓名", "发展党员", "入党积极分子", "问题", "原因"]
-GOOD_ROW = ["新沟村", "李秀兰", "2", "3", "精力投入不足；组织生活质量不高", "思想认识不到位"]
+GOOD_ROW = ["青杨村", "李秀兰", "2", "3", "精力投入不足；组织生活质量不高", "思想认识不到位"]
 
 
 def run(*args, cwd=None, **kwargs) -> subprocess.CompletedProcess:
@@ -59,7 +59,7 @@ def test_bad_rows_fail_alone_with_row_and_column(tmp_path):
     assert rows[3]["错误"] == "第5行第1列（A列）“单位”（未填写）：缺少必填项“单位”。"
     assert "Traceback" not in r.stderr and "[5/5]" in r.stderr and "共 5 份：成功 2" in r.stderr
     assert sorted(p.name for p in out.glob("*.docx")) == [
-        "团结村党支部书记2024年度抓基层党建工作述职报告.docx", "新沟村党支部书记2024年度抓基层党建工作述职报告.docx"]
+        "团结村党支部书记2024年度抓基层党建工作述职报告.docx", "青杨村党支部书记2024年度抓基层党建工作述职报告.docx"]
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk"])
@@ -67,23 +67,23 @@ def test_csv_encodings(tmp_path, encoding):
     table = write_csv(tmp_path / "v.csv", [HEADER, GOOD_ROW], encoding=encoding)
     r = run(table, "--defaults", BATCH / "town.yaml", "-o", tmp_path / "out")
     assert r.returncode == 0, r.stderr
-    assert summary(tmp_path / "out")[0]["单位"] == "新沟村"
+    assert summary(tmp_path / "out")[0]["单位"] == "青杨村"
 
 
 def test_folder_of_yaml_and_identical_to_single_report(tmp_path):
     folder = tmp_path / "yaml"
     folder.mkdir()
-    (folder / "新沟村.yaml").write_bytes((INPUTS / "新沟村-2024.yaml").read_bytes())
+    (folder / "杏花村.yaml").write_bytes((INPUTS / "杏花村-2025.yaml").read_bytes())
     (folder / "坏的.yaml").write_text("报告:\n  年度：2024\n", encoding="utf-8")
     r = run(folder, "-o", tmp_path / "out", "-j", "1")
     assert r.returncode == 1
     rows = summary(tmp_path / "out")
-    assert [(row["来源"], row["状态"]) for row in rows] == [("坏的.yaml", "失败"), ("新沟村.yaml", "成功")]
+    assert [(row["来源"], row["状态"]) for row in rows] == [("坏的.yaml", "失败"), ("杏花村.yaml", "成功")]
     assert "全角冒号" in rows[0]["错误"]
-    data, _ = load_example(INPUTS / "新沟村-2024.yaml")
+    data, _ = load_example(INPUTS / "杏花村-2025.yaml")
     made = tmp_path / "out" / rows[1]["输出文件"]
     assert made.read_bytes() == render_docx(data)
-    single = subprocess.run([sys.executable, "-m", "generator.cli", str(INPUTS / "新沟村-2024.yaml"), "-o",
+    single = subprocess.run([sys.executable, "-m", "generator.cli", str(INPUTS / "杏花村-2025.yaml"), "-o",
                              str(tmp_path / "single.docx")], capture_output=True, text=True, cwd=ROOT,
                             env=dict(os.environ, PYTHONPATH=str(ROOT)))
     assert single.returncode == 0, single.stderr
@@ -92,14 +92,14 @@ def test_folder_of_yaml_and_identical_to_single_report(tmp_path):
 
 def test_table_row_equals_the_same_data_as_yaml(tmp_path):
     table = write_csv(tmp_path / "v.csv", [HEADER + ["村集体经济收入", "亮点.产业发展.事例"],
-                                           GOOD_ROW + ["8.6→12.4", "发展向日葵种植1200亩"]])
+                                           GOOD_ROW + ["8.6→12.4", "发展辣椒种植1200亩"]])
     r = run(table, "--defaults", BATCH / "town.yaml", "-o", tmp_path / "out")
     assert r.returncode == 0, r.stderr
     town = yaml.safe_load((BATCH / "town.yaml").read_text(encoding="utf-8"))
     data = dict(town)
-    data["报告"] = dict(town["报告"], 单位="新沟村", 姓名="李秀兰")
+    data["报告"] = dict(town["报告"], 单位="青杨村", 姓名="李秀兰")
     data["亮点"] = {"组织建设": {"发展党员": 2, "入党积极分子": 3},
-                  "产业发展": {"村集体经济收入": {"从": 8.6, "到": 12.4}, "事例": ["发展向日葵种植1200亩"]}}
+                  "产业发展": {"村集体经济收入": {"从": 8.6, "到": 12.4}, "事例": ["发展辣椒种植1200亩"]}}
     data["问题"] = ["精力投入不足", "组织生活质量不高"]
     data["原因"] = ["思想认识不到位"]
     made = next((tmp_path / "out").glob("*.docx"))
@@ -107,7 +107,7 @@ def test_table_row_equals_the_same_data_as_yaml(tmp_path):
 
 
 def test_file_names_are_sanitised_and_stay_inside(tmp_path):
-    names = ["../../x", "CON", "a/b", "长" * 200, "新沟村", "新沟村"]
+    names = ["../../x", "CON", "a/b", "长" * 200, "青杨村", "青杨村"]
     table = write_csv(tmp_path / "v.csv", [HEADER] + [[n] + GOOD_ROW[1:] for n in names])
     out = tmp_path / "out"
     r = run(table, "--defaults", BATCH / "town.yaml", "-o", out)
@@ -118,7 +118,7 @@ def test_file_names_are_sanitised_and_stay_inside(tmp_path):
     assert all(p.resolve().parent == out.resolve() for p in out.iterdir())
     assert not any(p.name.upper().startswith(("CON.", "CON ")) for p in out.iterdir())
     assert all(len(n) <= 90 and "/" not in n and ".." not in n for n in made)
-    assert "新沟村党支部书记2024年度抓基层党建工作述职报告(2).docx" in made
+    assert "青杨村党支部书记2024年度抓基层党建工作述职报告(2).docx" in made
     assert list(tmp_path.glob("x*")) == [] and not (tmp_path.parent / "x").exists()
 
 
@@ -245,7 +245,7 @@ def test_columns_spellings(tmp_path):
     assert data["亮点"]["干部队伍"]["村党组织书记平均年龄"] == {"从": 52.3, "到": 49.8}
     assert data["亮点"]["产业发展"]["村集体经济收入"] == {"从": 8.6, "到": 12.4}
     assert data["措施"]["事项"] == ["新建保鲜库1座", "完成阵地改造"]
-    row = Row("v.csv 第2行", 1, "v.csv", 2, {"单位": "新沟村", "报告.单位": "新沟村", "问题.甲": "x"},
+    row = Row("v.csv 第2行", 1, "v.csv", 2, {"单位": "青杨村", "报告.单位": "青杨村", "问题.甲": "x"},
               {"单位": 1, "报告.单位": 2, "问题.甲": 3})
     _, _, problems = unflatten(row, load_catalogue())
     assert [col for col, _ in problems] == [2, 3] and "同一项" in problems[0][1] and "问题1" in problems[1][1]
@@ -286,7 +286,7 @@ def test_title_line_total_row_and_unnamed_column():
     from generator.batch.table import _from_grid
 
     rows = _from_grid("v.xlsx", [["红柳镇各村党建数据统计表", None, None], [None, None, None],
-                                 ["单位", "发展党员", None], ["新沟村", 2, "备注"], ["合 计", 2, None]])
+                                 ["单位", "发展党员", None], ["青杨村", 2, "备注"], ["合 计", 2, None]])
     assert len(rows) == 1 and rows[0].label == "v.xlsx 第4行" and rows[0].headers == {"单位": 1, "发展党员": 2}
     from generator.batch.unflatten import unflatten
     from generator.catalogue import load_catalogue
@@ -305,8 +305,8 @@ def test_xlsx_cells_as_the_clerk_sees_them(tmp_path):
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append(["单位", "大专以上学历比例", "日期", "发展党员"])
-    sheet.append(["新沟村", 0.65, dt.datetime(2024, 12, 26), 2])
+    sheet.append(["青杨村", 0.65, dt.datetime(2024, 12, 26), 2])
     sheet["B2"].number_format = "0%"
     book.save(tmp_path / "v.xlsx")
     (row,) = read_rows(tmp_path / "v.xlsx")
-    assert row.cells == {"单位": "新沟村", "大专以上学历比例": "65%", "日期": dt.date(2024, 12, 26), "发展党员": 2}
+    assert row.cells == {"单位": "青杨村", "大专以上学历比例": "65%", "日期": dt.date(2024, 12, 26), "发展党员": 2}

@@ -102,7 +102,7 @@ CASES = [
     ("remnant.foreign-unit", report("加强对党员干部的思想教育。" + LONG), 2024, None),
     ("remnant.foreign-unit", report("从而影响了全局党建工作的推动。" + LONG), 2024, "全局"),
     ("remnant.foreign-unit", report("党委总揽全局、协调各方。" + LONG), 2024, None),
-    ("remnant.level", ["新沟村党支部书记2024年度抓基层党建工作述职报告",
+    ("remnant.level", ["青杨村党支部书记2024年度抓基层党建工作述职报告",
                        "2024年，村党支部带领全镇群众发展产业。" + LONG] + report(ITEM)[1:], 2024, "全镇"),
 ]
 

@@ -25,8 +25,14 @@ def test_four_part_structure_in_order():
     assert [s.text for s in draft.sign_date] == ["2025年1月10日"]
 
 
+def test_a_single_item_is_not_numbered():
+    first = render(minimal()).parts[0].blocks[0]
+    assert first.spans[0].lead and first.spans[0].text[0] not in "0123456789"
+
+
 def test_lead_spans_are_numbered_and_bold():
-    draft = render(minimal())
+    draft = render(minimal(亮点={"组织建设": {"发展党员": 12, "入党积极分子": 14},
+                               "政治建设": {"集中学习": 12, "讲党课": 4}}))
     first = draft.parts[0].blocks[0]
     assert first.spans[0].lead and first.spans[0].text.startswith("1.") and first.spans[0].text.endswith("。")
     problems = [b for b in draft.parts[1].blocks if b.spans[0].lead]
@@ -80,7 +86,8 @@ def test_missing_facts_are_marked_and_warned():
     assert "【待补充：姓名】" in missing and "【待补充：日期】" in missing
     assert any("存在的问题" in m for m in missing) and any("原因" in m for m in missing)
     assert len(draft.warnings) >= 4
-    assert not draft.signature  # no half-empty signature line under the title
+    # the name line under the title is kept, with the name marked, as at the sign-off
+    assert [s.text for s in draft.signature if s.missing] == ["【待补充：姓名】"]
 
 
 def test_empty_highlights_keep_all_parts():

@@ -33,12 +33,14 @@ def _value(unit: str):
 
 @st.composite
 def valid_inputs(draw):
-    level = draw(st.sampled_from(["镇", "村"]))
+    level = draw(st.sampled_from(["镇", "乡", "街道", "村", "社区"]))
+    tier = "镇" if level in ("镇", "乡", "街道") else "村"
     year = draw(st.integers(2019, 2026))
-    unit = draw(st.sampled_from(["红柳", "青石", "新沟", "白杨"])) + level
+    unit = draw(st.sampled_from(["红柳", "青石", "杏林", "白杨"])) + level
     highlights = {}
     for theme in draw(st.lists(st.sampled_from(CAT.themes), max_size=5, unique=True)):
-        metrics = draw(st.lists(st.sampled_from(CAT.metrics[theme]), max_size=4, unique_by=lambda m: m.key))
+        fit = [m for m in CAT.metrics[theme] if tier in m.levels]
+        metrics = draw(st.lists(st.sampled_from(fit), max_size=4, unique_by=lambda m: m.key))
         facts = {}
         for m in metrics:
             key = m.key.replace("{门槛}", str(draw(st.integers(1, 50))))
@@ -51,6 +53,9 @@ def valid_inputs(draw):
                 facts[key] = draw(_value(m.unit))
         if draw(st.booleans()):
             facts["事例"] = [f"建成示范基地{draw(st.integers(1, 99))}个"]
+        done = [p.key for p in CAT.practices[theme] if tier in p.levels and CAT.fits_level(p, level)]
+        if done and draw(st.booleans()):
+            facts["做法"] = draw(st.lists(st.sampled_from(done), min_size=1, max_size=3, unique=True))
         if facts:
             highlights[theme] = facts
     problems = draw(st.lists(st.sampled_from(list(CAT.problems)), max_size=4, unique=True))
@@ -64,7 +69,8 @@ def valid_inputs(draw):
         "问题": problems,
         "原因": draw(st.lists(st.sampled_from(list(CAT.causes)), max_size=3, unique=True)),
     }
-    targets = draw(st.lists(st.sampled_from(CAT.metrics["组织建设"]), max_size=2, unique_by=lambda m: m.key))
+    targets = draw(st.lists(st.sampled_from([m for m in CAT.metrics["组织建设"] if tier in m.levels]), max_size=2,
+                            unique_by=lambda m: m.key))
     if targets:
         data["措施"] = {"目标": {m.key: draw(_value(m.unit)) for m in targets}}
     return data
@@ -82,16 +88,38 @@ def _numbers(value) -> set[str]:
     return set(NUMBER.findall(str(value)))
 
 
+def _at(data, path: str):
+    node = data
+    for key in path.split("."):
+        node = node[int(key)] if isinstance(node, list) else node[key]
+    return node
+
+
 @SETTINGS
 @given(valid_inputs(), st.integers(0, 3))
 def test_valid_inputs_render_with_only_their_own_figures(data, variant):
+    from generator.api import render
+
     text = render_text(data, variant=variant)
     year = data["报告"]["年度"]
     allowed = _numbers(data) | {str(year), str(year + 1)}
-    assert set(NUMBER.findall(ORDINAL.sub("", text))) <= allowed
+    tokens = NUMBER.findall(ORDINAL.sub("", text))
+    assert set(tokens) <= allowed
     for fact in validate(data).all_facts():
-        for number in fact.numbers():
-            assert number in text
+        for number in fact.numbers():  # whole numbers, not a digit inside 2024
+            assert number in tokens, number
+    # Every deed and figure traces to the input: a practice span to a 做法 the clerk confirmed, a figure
+    # span to a metric they filled in; bank spans hold no figure.
+    for block in render(data, variant=variant).blocks():
+        for span in block.spans:
+            kind, _, path = span.source.partition(":")
+            if kind == "做法":
+                assert path.split(".")[-2] == "做法" and _at(data, path), span
+            elif kind == "指标":
+                assert _at(data, path) is not None, span
+            elif kind == "词库":  # the year is the report's, not a figure
+                years = {str(year), str(year + 1)}
+                assert set(NUMBER.findall(span.text)) <= years, span
 
 
 MUTATIONS = {

@@ -100,11 +100,11 @@ def test_same_metric_twice_via_alias():
 
 def test_report_fields():
     data = minimal()
-    data["报告"] = dict(data["报告"], 年度=1999, 层级="乡", 姓明="张三")
+    data["报告"] = dict(data["报告"], 年度=1999, 层级="县", 姓明="张三")
     del data["报告"]["单位"]
     msgs = "\n".join(_problems(data))
     assert "年度“1999”不在 2000—2100 之间" in msgs
-    assert "应为 '镇' 或 '村' 之一" in msgs
+    assert "层级应为 镇、乡、街道（镇级报告）或 村、社区（村级报告）之一，现在是“县”" in msgs
     assert "缺少必填项“单位”" in msgs
     assert "不认识的项目“姓明”" in msgs and "您是不是想写“姓名”" in msgs
 
@@ -133,7 +133,7 @@ def test_all_problems_reported_at_once_with_lines():
 报告:
   年度: 2024
   单位: 红柳镇
-  层级: 乡
+  层级: 县
   职务: 党委书记
 亮点:
   组织建设:

@@ -1,7 +1,7 @@
 """Turn one table row (column → cell) into the nested input mapping a YAML file would give.
 
 Column names are the YAML keys joined with a dot (`亮点.组织建设.发展党员`, `报告.单位`, `措施.目标.发展党员`)
-or, where unambiguous, the bare name (`单位`, `发展党员`). List columns (问题, 原因, 事例, 事项) hold several
+or, where unambiguous, the bare name (`单位`, `发展党员`). List columns (问题, 原因, 事例, 事项, 做法) hold several
 items separated by `；` or new lines, or are spread over numbered columns (`问题1`, `问题2`…); a problem in
 the clerk's own words may start with its theme (`党员队伍：年轻党员大多外出务工…`). A change is
 `52.3→49.8` in one cell, or two columns ending in `.从` and `.到`. Every value remembers its cell, so
@@ -22,11 +22,11 @@ TOP = ("格式版本", "报告", "基本情况", "亮点", "问题", "原因", "
 REPORT_FIELDS = tuple(f.alias for f in ReportInfo.model_fields.values())
 MEASURE_FIELDS = tuple(f.alias for f in Measures.model_fields.values())
 TEXT_FIELDS = tuple(f for f in REPORT_FIELDS if f != "年度" and f != "日期")
-LIST_LEAVES = ("问题", "原因", "事例", "事项")
+LIST_LEAVES = ("问题", "原因", "事例", "事项", "做法")
 _SPLIT = re.compile(r"[；;\n]+")
 _CHANGE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*\S*?\s*(?:→|->|—>|～|~)\s*(\d+(?:\.\d+)?)\s*\S*\s*$")
 # `问题1`, `问题.2`, `原因（3）`: one item per column, for tables that spread a list over columns.
-_NUMBERED = re.compile(r"^(.*?(?:问题|原因|事项|事例))\s*[.．]?\s*[（(]?\s*(\d{1,2})\s*[）)]?$")
+_NUMBERED = re.compile(r"^(.*?(?:问题|原因|事项|事例|做法))\s*[.．]?\s*[（(]?\s*(\d{1,2})\s*[）)]?$")
 # Excel on Chinese Windows writes dates into CSV as 2024/12/26; clerks also type 2024.12.26 or 2024年12月26日.
 _DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
 _THEMED = re.compile(r"^\s*[【\[]?([^：:】\]]{2,6})[】\]]?\s*[：:]\s*(.+)$", re.S)
@@ -53,7 +53,13 @@ def unflatten(row: Row, cat: Catalogue) -> tuple[dict, dict[tuple, Cell], list[t
             problems.append((col, error))
             continue
         try:
-            if path[-1] in ("从", "到"):
+            if path == ("做法",):  # a bare 做法 column: each practice goes to the theme that has it
+                for name in _items(value, "做法", cat):
+                    theme, key = _practice_theme(name, cat)
+                    start = _extend(data, ("亮点", theme, "做法"), [key])
+                    cells.setdefault(("亮点", theme, "做法"), (header, col))
+                    cells[("亮点", theme, "做法", start)] = (header, col)
+            elif path[-1] in ("从", "到"):
                 _put(data, cells, path, _number_text(value), (header, col))
             elif path[-1] in LIST_LEAVES and path[0] != "报告":
                 if not numbered and path in plain:
@@ -128,7 +134,7 @@ def _bare(name: str, cat: Catalogue) -> tuple[tuple, str | None]:
         return ("报告", name), None
     if name in MEASURE_FIELDS:
         return ("措施", name), None
-    if name in ("问题", "原因"):
+    if name in ("问题", "原因", "做法"):
         return (name,), None
     hits = []
     if cat.lookup("基本情况", name):
@@ -167,6 +173,20 @@ def _items(value: Any, leaf: str, cat: Catalogue) -> list:
         else:
             out.append({"自述": item})
     return out
+
+
+def _practice_theme(item: str, cat: Catalogue) -> tuple[str, str]:
+    """Place a practice of a bare 做法 column: `主题：名称`, or a name only one theme has."""
+    theme, name = _themed(item, cat)
+    if theme:
+        return theme, name
+    themes = [t for t in cat.themes if cat.practice(t, name)]
+    if len(themes) == 1:
+        return themes[0], name
+    if themes:
+        raise ValueError(f"做法“{name}”在{'、'.join(themes)}下都有，请写成“{themes[0]}：{name}”。")
+    raise ValueError(f"不认识的做法“{name}”。可选的做法用 gen-report metrics 做法 查看；"
+                     f"也可以写成“组织建设.做法”列，或在“主题：做法”前写明主题。")
 
 
 def _themed(item: str, cat: Catalogue) -> tuple[str | None, str]:

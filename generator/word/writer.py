@@ -69,7 +69,7 @@ def paragraphs_xml(draft: Draft) -> list[str]:
             runs = "".join(oxml.run_xml(s.text, line_break=i < last) for i, s in enumerate(block.spans))
             out.append(oxml.paragraph_xml(style, runs))
             continue
-        runs = "".join(oxml.run_xml(s.text, bold=s.lead, highlight=s.missing) for s in block.spans)
+        runs = "".join(oxml.run_xml(text, bold=lead, highlight=missing) for text, lead, missing in _runs(block.spans))
         if block.role is Role.SIGN_NAME:
             out.append(oxml.paragraph_xml(STYLE_IDS[Role.BODY], ""))  # one blank line before the sign-off
             out.append(oxml.paragraph_xml(style, runs, right_chars=name_right))
@@ -83,6 +83,20 @@ def paragraphs_xml(draft: Draft) -> list[str]:
 def text_width(text: str) -> float:
     """Return the width of `text` in characters of the body font (ASCII counts half)."""
     return sum(0.5 if ord(ch) < 128 else 1.0 for ch in text)
+
+
+def _runs(spans) -> list[tuple[str, bool, bool]]:
+    """Merge neighbouring spans of the same look into one run: spans record where words came from, runs
+    are what Word shows, and a paragraph of forty one-clause runs is harder to edit."""
+    out: list[list] = []
+    for s in spans:
+        if not s.text:
+            continue
+        if out and out[-1][1] == s.lead and out[-1][2] == s.missing:
+            out[-1][0] += s.text
+        else:
+            out.append([s.text, s.lead, s.missing])
+    return [tuple(r) for r in out]
 
 
 def sign_off_indents(name: str, date: str) -> tuple[float, float]:

@@ -1,7 +1,10 @@
 """Make the sample batch table (villages.xlsx and the same as villages.csv) for 24 villages of 红柳镇.
 
-Numbers are invented for the sample but realistic and varied, and each village reports a different mix
-of themes (blank cells: not given); the seed and fixed timestamps make the files reproducible.
+Numbers, names, practices and cases are invented for the sample (none is taken from the seed reports) but
+realistic and varied: each village reports a different mix of themes, confirms a few village-level practices
+(做法) and tells its own cases (事例), as clerks of different villages would. Blank cells mean not given.
+Only village-level columns: a village has one secretary, the author, so township metrics have no column.
+The seed and fixed timestamps make the files reproducible.
 Run: python inputs/batch/make_sample.py
 """
 from __future__ import annotations
@@ -15,7 +18,7 @@ import zipfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-VILLAGES = ["新沟村", "红柳村", "沙河村", "团结村", "五星村", "前进村", "光明村", "胜利村", "东湾村", "西湾村",
+VILLAGES = ["青杨村", "红柳村", "沙河村", "团结村", "五星村", "前进村", "光明村", "胜利村", "东湾村", "西湾村",
             "南滩村", "北坡村", "柳树沟村", "杨家庄村", "李家堡村", "王家台村", "马营村", "高崖村", "石门村",
             "三道沟村", "黄花滩村", "永丰村", "金川村", "和平村"]
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋"
@@ -31,14 +34,47 @@ CAUSES = ["学习不够深入", "工作方法欠缺", "人才支撑不足", "思
 OWN_PROBLEMS = ["党员队伍：村里年轻党员大多外出务工，组织生活经常凑不齐人，流动党员管理办法不多",
                 "产业发展：合作社还停留在统一收购环节，深加工和品牌销售没有起步，带动农户增收的能力有限",
                 "基层治理：个别村民小组长年龄偏大，用手机开展线上学习和网格管理有困难"]
-CROPS = ["向日葵", "马铃薯", "高原夏菜", "枸杞", "食用菌", "蜜瓜"]
+CROPS = ["辣椒", "花椒", "黄花菜", "枸杞", "食用菌", "蜜瓜", "核桃", "中药材"]
 BRANDS = ["红柳先锋", "沙河党旗红", "枸杞红·党建兴"]
 HEADERS = ["单位", "姓名", "职务", "品牌", "党员", "党小组", "村民小组", "集中学习", "讲党课", "发展党员",
            "入党积极分子", "主题党日", "党员志愿服务队", "党员先锋岗", "结对帮扶", "储备后备干部",
-           "亮点.干部队伍.村党组织书记平均年龄.从", "亮点.干部队伍.村党组织书记平均年龄.到", "警示教育", "谈心谈话",
-           "村集体经济收入", "党建领办合作社", "土地流转", "带动就业", "化解矛盾纠纷", "为民办实事", "四议两公开",
-           "党建示范点", "亮点.产业发展.事例", "亮点.基层治理.事例", "问题", "原因", "目标.村集体经济收入",
-           "目标.发展党员", "目标.储备后备干部", "事项"]
+           "警示教育", "谈心谈话", "村集体经济收入", "党建领办合作社", "土地流转", "带动就业", "化解矛盾纠纷",
+           "为民办实事", "四议两公开", "做法", "亮点.党员队伍.事例", "亮点.产业发展.事例", "亮点.基层治理.事例",
+           "问题", "原因", "目标.村集体经济收入", "目标.发展党员", "目标.储备后备干部", "事项"]
+# Cases as clerks tell them: each village its own, with its own crop, place and numbers.
+INDUSTRY = [
+    "由村党支部牵头流转撂荒地{n}亩种{crop}，当年就有{h}户群众在地里务工",
+    "村里的{crop}以前靠客商上门收，今年合作社和县里的加工企业签了收购合同，价格比往年稳",
+    "发动{h}户党员带头试种{crop}，秋后算账每亩比种玉米多收入一千多元，第二年跟着种的群众多了起来",
+    "利用村委会旁边闲置的粮站仓库办起{crop}初加工点，农忙时雇用本村妇女{h}人",
+    "组织种植户到邻县学习{crop}管护技术，回来后在{g}组建起示范地块",
+    "村集体入股的{crop}烘干房建成投用，群众的鲜货不用再连夜拉到镇上",
+    "请返乡大学毕业生开网店卖{crop}，年底网上销售占到一成多",
+]
+GOVERNANCE = [
+    "{g}两户因宅基地边界多年不和，支委和老党员上门调解{k}次，最后双方签了协议",
+    "把群众反映最多的吃水问题列为头号实事，协调项目资金更换了{g}的老旧管网",
+    "在{g}试行“红黑榜”，环境卫生每月一评，张榜公布",
+    "村里成立了由{k}名老党员组成的调解小组，邻里纠纷先在院坝里说开",
+    "针对{g}道路泥泞，党员带头出工出料，硬化了一段进组道路",
+]
+MEMBERS = [
+    "汛期{g}河堤出现管涌，{k}名党员连夜上堤装沙袋",
+    "给外出务工党员建了微信群，每月推送学习材料，春节返乡时集中过组织生活",
+    "{k}名党员每人联系几户独居老人，定期上门帮着买药、打扫",
+    "党员带头清理{g}沟渠垃圾，群众跟着出工",
+]
+GROUPS = ["一组", "二组", "三组", "四组", "五组", "六组", "河东组", "后山组", "沟口组"]
+# Village-level practices a clerk ticks, per theme (names from templates/做法.yaml).
+PRACTICES = {
+    "政治建设": ["书记讲党课", "党员冬春训", "田间宣讲", "学习强国", "微党课", "现场教学", "农家书屋", "第一议题制度"],
+    "组织建设": ["三会一课", "主题党日", "发展党员全程纪实", "组织生活会", "党员大会", "入党积极分子培养", "党群服务中心"],
+    "党员队伍": ["党员积分制管理", "设岗定责", "联户帮扶", "流动党员管理", "关爱慰问", "承诺践诺", "亮身份", "先锋岗"],
+    "产业发展": ["党支部领办合作社", "盘活闲置资源", "土地流转", "联农带农", "实用人才培训", "电商销售", "订单农业", "能人返乡"],
+    "基层治理": ["网格化管理", "四议两公开", "矛盾纠纷排查调处", "村规民约修订", "为民办实事", "人居环境整治", "乡贤调解", "议事会"],
+    "干部队伍": ["村级后备干部双培养", "传帮带", "村干部坐班", "学历提升", "致富带头人培育", "谈心谈话"],
+    "作风建设": ["警示教育", "村务公开", "小微权力清单", "村监会监督", "节点提醒", "集体三资监管"],
+}
 
 
 def maybe(rng: random.Random, p: float, value):
@@ -50,8 +86,11 @@ def village_row(rng: random.Random, i: int, name: str) -> list:
     before = round(rng.uniform(3, 12), 1)
     after = round(before + rng.uniform(0.8, 6), 1)
     crop = rng.choice(CROPS)
-    cadres = rng.random() < 0.4  # the villages that renewed their secretary this term say so
-    age_before = round(rng.uniform(50, 58), 1)
+    fill = {"crop": crop, "n": rng.randint(3, 40) * 10, "h": rng.randint(8, 60), "k": rng.randint(2, 9),
+            "g": rng.choice(GROUPS)}
+    practices = []  # every theme the village reports on gets one to three practices its clerk ticked
+    for theme, names in PRACTICES.items():
+        practices += [f"{theme}：{p}" for p in rng.sample(names, rng.randint(1, 3))]
     problems = rng.sample(PROBLEMS, rng.randint(3, 4))
     if rng.random() < 0.25:
         problems[-1] = rng.choice(OWN_PROBLEMS)
@@ -72,8 +111,6 @@ def village_row(rng: random.Random, i: int, name: str) -> list:
         "党员先锋岗": maybe(rng, 0.35, rng.randint(3, 12)),
         "结对帮扶": maybe(rng, 0.5, rng.randint(8, 40)),
         "储备后备干部": maybe(rng, 0.55, rng.randint(2, 6)),
-        "亮点.干部队伍.村党组织书记平均年龄.从": age_before if cadres else "",
-        "亮点.干部队伍.村党组织书记平均年龄.到": round(age_before - rng.uniform(3, 9), 1) if cadres else "",
         "警示教育": maybe(rng, 0.4, rng.randint(2, 6)),
         "谈心谈话": maybe(rng, 0.35, rng.randint(20, 90)),
         "村集体经济收入": f"{before}→{after}",
@@ -83,20 +120,18 @@ def village_row(rng: random.Random, i: int, name: str) -> list:
         "化解矛盾纠纷": rng.randint(5, 40),
         "为民办实事": maybe(rng, 0.5, rng.randint(6, 30)),
         "四议两公开": maybe(rng, 0.5, rng.randint(4, 15)),
-        "党建示范点": 1 if i % 6 == 2 else "",
-        "亮点.产业发展.事例": rng.choice([
-            "", f"按照“党支部+合作社+农户”模式发展{crop}种植{rng.randint(3, 20) * 100}亩",
-            f"盘活闲置校舍建成{crop}分拣车间，带动{rng.randint(10, 60)}户群众增收"]),
-        "亮点.基层治理.事例": maybe(rng, 0.3, rng.choice([
-            "推行“积分制”管理，把移风易俗、环境卫生纳入积分，每季度评比兑换",
-            f"组建“红袖标”巡逻队{rng.randint(2, 4)}支，农忙时节守护群众财产安全"])),
+        "做法": "；".join(practices),
+        "亮点.党员队伍.事例": maybe(rng, 0.35, rng.choice(MEMBERS).format(**fill)),
+        "亮点.产业发展.事例": maybe(rng, 0.75, rng.choice(INDUSTRY).format(**fill)),
+        "亮点.基层治理.事例": maybe(rng, 0.45, rng.choice(GOVERNANCE).format(**fill)),
         "问题": "；".join(problems),
         "原因": "；".join(rng.sample(CAUSES, 3)),
         "目标.村集体经济收入": round(after + rng.uniform(1, 5), 1),
         "目标.发展党员": 0,  # set below: never lower than this year's figure
         "目标.储备后备干部": "",
         "事项": rng.choice(["", f"新建{crop}保鲜库1座，延长产业链条", "完成党群服务中心提升改造",
-                            f"新建{crop}保鲜库1座\n推行党员联户包片，每名党员联系10户左右群众"]),
+                            f"争取项目资金硬化{fill['g']}道路", f"把{crop}合作社的分红方案提交村民代表会议讨论",
+                            f"新建{crop}保鲜库1座\n每名党员联系10户左右群众，每季度至少上门一次"]),
     }
     row["目标.发展党员"] = row["发展党员"] + rng.randint(0, 2)
     if row["储备后备干部"] != "":

@@ -1,0 +1,96 @@
+"""Compose: a validated `Report` plus the phrase banks → a plain `Draft` (no python-docx here).
+
+The draft has the standard four parts: 开头, 一、履职工作特色和亮点, 二、存在的问题及原因,
+三、下一步工作思路和措施 (for year + 1). Each part has its own module, and each first *plans* what an item
+says (which of the clerk's practices, figures and cases, in which architecture) and then words it.
+
+Every wording choice goes through one `Choose` seeded by (单位, 年度, variant), so the same input always
+gives the same text and different units read differently. Figures come only from the report, deeds only
+from the practices the clerk confirmed and their own words; the banks hold stance and framing. Every span
+records its source (see `model.Span`).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ..bank import Bank, Picker, load_bank
+from ..facts import Report
+from ..model import Draft, Meta, Part, Span
+from ..resources import load_data
+from .choose import Choose
+from .highlights import highlights
+from .measures import measures
+from .opening import opening
+from .problems import problems
+from .text import break_title, chinese_date, sentence
+
+__all__ = ["compose", "sentence", "chinese_date", "break_title"]
+
+
+def compose(report: Report, bank: Bank | None = None, variant: int = 0) -> Draft:
+    """Return the draft for `report`; `variant` selects another wording of the same facts."""
+    bank = bank or load_bank()
+    info = report.info
+    warnings = list(report.warnings)
+    ctx = context(report, bank, warnings)
+    pick = Choose(bank, Picker(info.unit, info.year, variant), info.tier, ctx)
+    structure = bank.get("结构")
+
+    first = opening(report, bank, pick, ctx)
+    part_one = highlights(report, bank, pick, ctx, warnings)
+    part_two, last_line = problems(report, bank, pick, ctx, warnings)
+    part_three = measures(report, bank, pick, ctx, warnings, after=last_line)
+    parts = (Part(structure["第一部分"], tuple(part_one)),
+             Part(structure["第二部分"], tuple(part_two)),
+             Part(structure["第三部分"], tuple(part_three)))
+    head = f"{info.unit}{info.post}{info.year}年度"
+    name = Span(info.name) if info.name else Span("【待补充：姓名】", missing=True)
+    return Draft(
+        title_lines=break_title(head, structure["标题尾"]),
+        signature=(Span(f"{info.unit}{info.post}\u3000"), name),
+        opening=(first,),
+        parts=parts,
+        sign_name=(name,),
+        sign_date=(Span(chinese_date(info.date)),) if info.date
+        else (Span("【待补充：日期】", missing=True),),
+        meta=Meta(title=head + structure["标题尾"], author=info.name or info.org,
+                  subject=f"{info.year}年度抓基层党建工作述职报告",
+                  created=dt.datetime.combine(info.date or dt.date(info.year, 12, 31), dt.time(9, 0))),
+        warnings=tuple(warnings),
+    )
+
+
+def context(report: Report, bank: Bank, warnings: list[str]) -> dict[str, Any]:
+    """Return the variables every bank string may use: level nouns, names, era formulations."""
+    info = report.info
+    words = dict(bank.get("称谓", info.level)) if bank.has("称谓", info.level) else dict(bank.get("称谓", info.tier))
+    if info.tier == "村" and info.org.startswith(info.unit):
+        words["本级"] = info.level + info.org[len(info.unit):]
+    era = load_data("era.yaml", bank.root)
+    year_terms = (era.get("年度") or {}).get(info.year)
+    if year_terms is None:
+        year_terms = era["通用"]
+        warnings.append(f"年度提法文件 era.yaml 里没有 {info.year} 年，开头只用了通用提法（不点名会议和学习教育）。"
+                        "请核对当年的会议精神和学习教育提法，或请维护者更新 templates/era.yaml。")
+    aimed_above = bool(year_terms.get("学习教育对象"))
+    return {
+        **words,
+        "单位": info.unit,
+        "组织": info.org,
+        "职务": info.post,
+        "上级": info.superior or "上级党委",
+        "层级": info.level,
+        "年度": info.year,
+        "下年": info.year + 1,
+        "主题": info.theme or "",
+        "品牌": info.brand or "",
+        "指导思想": era["指导思想"],
+        "会议精神": year_terms["会议精神"],
+        # A 学习教育 aimed at county-level leaders is not claimed as the township's or village's own
+        # activity; the report measures itself against its requirement instead.
+        "学习教育": "" if aimed_above else (year_terms.get("学习教育") or ""),
+        "对照学习教育": (year_terms.get("基层说法") or "") if aimed_above else "",
+        "年份定位": year_terms.get("年份定位") or "",
+        "换届": year_terms.get("换届") or "村“两委”换届",
+    }

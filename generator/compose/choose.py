@@ -1,0 +1,147 @@
+"""Word choice for one draft: deterministic picks from the phrase banks that never repeat a phrase, never echo
+a run of five characters already said in the same item, and never use a four-character formulation more
+than MAX_FORMULATION times. Pure: no I/O beyond the bank it is given."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any, Mapping
+
+from ..bank import Bank, Picker
+from ..errors import TemplateError
+
+CLASH = 5  # an option sharing a run of this many characters with the item so far is passed over
+
+
+@lru_cache(maxsize=8192)
+def _grams(text: str) -> frozenset:
+    """Return the CLASH-character runs of `text` (variables, punctuation and the names of things removed:
+    two sentences may both say 基层党组织, not both say 四议两公开)."""
+    plain = _VAR.sub("", text)
+    for term in CLASH_TERMS:
+        if term in plain:
+            plain = plain.replace(term, "　")
+    plain = "".join(_CJK.findall(plain))
+    return frozenset(plain[i:i + CLASH] for i in range(len(plain) - CLASH + 1))
+
+
+_VAR = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
+_CJK = re.compile(r"[\u4e00-\u9fff]+")
+_QUOTED = re.compile(r"“[^”]*”")
+
+# What counts as a 4-character formulation (四字格) within one draft: any four consecutive Chinese
+# characters, after masking text in “…” and the names of things below, unless its last two characters are
+# a noun (党员干部, 后备干部 name something; 走深走实, 干事创业 are formulations). A draft uses none more
+# than MAX_FORMULATION times; tests/test_variation.py counts with this definition.
+MAX_FORMULATION = 3
+NOUN_HEADS = frozenset("""工作 经济 干部 党员 组织 建设 生活 队伍 书记 群众 形态 党建 产业 振兴 治理 阵地 责任 制度 机制
+活动 项目 基地 收入 能力 水平 作用 意识 精神 思想 问题 任务 中心 服务 人才 班子 支部 党委 政府 农村 乡村 村民 农民
+企业 合作 资源 资金 规划 环境 教育 学习 会议 纪律 作风 品牌 示范 模式 体系 格局 基础 成果 质量 效能 目标
+成员 思路 措施 部署 要求 情况 小组 党课 党日 政治 主义 功能 网格""".split())
+TERMS = ("基层党建", "党建工作", "党组织书记", "村党组织", "村党支部", "镇党委", "意识形态", "集体经济",
+         "党员干部", "组织生活", "发展党员", "入党积极分子", "后备干部", "党风廉政", "从严治党", "中国特色社会主义",
+         "习近平新时代", "党中央", "乡村振兴", "第一责任人", "主题党日", "理论学习", "产业发展", "基层治理",
+         "支委委员", "班子成员", "党小组", "村干部", "合作社", "全面从严", "新时代", "两委")
+
+
+@lru_cache(maxsize=8192)
+def formulations(text: str) -> tuple[str, ...]:
+    """Return the 4-character formulations of `text`, in order (see MAX_FORMULATION)."""
+    masked = _QUOTED.sub("　", _VAR.sub("　", text))
+    for term in TERMS:
+        if term in masked:
+            masked = masked.replace(term, "　")
+    return tuple(run[i:i + 4] for run in _CJK.findall(masked) for i in range(len(run) - 3)
+                 if run[i + 2:i + 4] not in NOUN_HEADS)
+
+
+CLASH_TERMS = ("基层党组织", "村党组织书记", "党组织书记", "村集体经济", "集体经济", "基层党建工作", "党建工作",
+               "村“两委”", "习近平新时代中国特色社会主义思想", "党员干部", "村干部")
+
+
+class Choose:
+    """Pick wording for one draft: level-filtered, deterministic, never the same phrase twice, and never
+    an option that repeats a run of six characters already said in the same item (a lead and a general
+    sentence that say the same words, 全年…全年)."""
+
+    def __init__(self, bank: Bank, pick: Picker, level: str, ctx: Mapping[str, Any] | None = None):
+        self.bank, self.pick, self.level = bank, pick, level   # level: the tier, 镇 or 村
+        self.ctx = ctx or {}
+        # words a report of this exact level (社区, 街道 …) must not use: options holding them are passed over
+        avoid = bank.get("称谓", "不用词") if bank.has("称谓", "不用词") else {}
+        self.avoid: tuple[str, ...] = tuple(avoid.get(self.ctx.get("层级", level)) or ())
+        self.used: set[str] = set()
+        self.said: set[str] = set()   # the runs of the current item
+        self.counts: dict[str, int] = {}  # formulations used so far in the draft
+        self.leads: set[str] = set()      # the runs of part one's leads, which part three's must not echo
+
+    def begin_item(self) -> None:
+        self.said = set()
+
+    def note(self, text: str) -> str:
+        self.said |= _grams(text)
+        return text
+
+    def count(self, text: str) -> str:
+        """Count the formulations of `text` (a chosen phrase, or the clerk's own words)."""
+        for w in formulations(text):
+            self.counts[w] = self.counts.get(w, 0) + 1
+        return text
+
+    def _overused(self, option) -> bool:
+        counts = self.counts
+        return isinstance(option, str) and any(counts.get(w, 0) >= MAX_FORMULATION for w in formulations(option))
+
+    def _fresh(self, options) -> list:
+        usable = self.bank.for_level(options, self.level)
+        if self.avoid:
+            usable = [o for o in usable if not (isinstance(o, str) and any(w in o for w in self.avoid))] or usable
+        used, said = self.used, self.said
+        unused = [o for o in usable if o.__class__ is not str or not o or o not in used] if used else usable
+        unused = unused or usable
+        if not said:
+            return unused
+        return [o for o in unused if o.__class__ is not str or _grams(o).isdisjoint(said)] or unused
+
+    def one(self, options, *key, avoid_start: str = "", not_in: str = ""):
+        pool = self._fresh(options)
+        if avoid_start:
+            pool = [o for o in pool if not (isinstance(o, str) and o.startswith(avoid_start))] or pool
+        if not_in:  # short connectors (确保, 同时) that the sentences just before already use
+            pool = [o for o in pool if not (isinstance(o, str) and o and o.strip("，") in not_in)] or pool
+        choice = self.pick.one(pool, *key)
+        if self._overused(choice):  # rare: pick again among the options that keep within the limit
+            pool = [o for o in pool if not self._overused(o)] or pool
+            choice = self.pick.one(pool, *key, "again")
+        if isinstance(choice, str):
+            self.used.add(choice)
+            self.count(choice)
+        return choice
+
+    def some(self, options, k, *key):
+        chosen = self.pick.some(self._fresh(options), k, *key)
+        self.used.update(c for c in chosen if isinstance(c, str))
+        return chosen
+
+    def text(self, options, *key, avoid_start: str = "", not_in: str = "") -> str:
+        """Pick one entry and render it; an entry `{拼: [[…], […], …]}` is built part by part, one pick
+        from each list, joined as written (the parts carry their own punctuation)."""
+        if isinstance(options, dict):
+            options = [options]
+        choice = self.one(options, *key, avoid_start=avoid_start, not_in=not_in)
+        if isinstance(choice, dict):
+            parts = choice.get("拼")
+            if not isinstance(parts, list) or not parts:
+                raise TemplateError(f"词库条目的“拼”应是若干组说法：{' → '.join(map(str, key))}")
+            out = "".join(self.bank.render(self.one(part, *key, i), self.ctx) for i, part in enumerate(parts))
+        else:
+            out = self.bank.render(choice, self.ctx)
+        return self.note(out)
+
+    def chance(self, p: float, *key) -> bool:
+        return self.pick.chance(p, *key)
+
+    def shape(self, n: int, *key) -> int:
+        return self.pick.number("shape", *key) % n
+
+

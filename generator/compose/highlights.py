@@ -1,0 +1,285 @@
+"""一、履职工作特色和亮点: one numbered item per theme the clerk filled in (two thin neighbours may share one).
+
+Plan, then wording. `plan_item` turns a theme's input into *units* — a confirmed practice carrying the
+figures of its metrics, a group of the remaining figures, a case — and picks an *architecture* by what the
+item holds, never the same as the item before when another fits:
+
+  woven    practices as sentences with their figures, other figures grouped, cases after 比如
+  points   the units as 一是……；二是……；三是……
+  case     the clerk's case first, then what stands behind it
+  figures  the figures first, then the practices that produced them
+  short    a thin theme: the lead and one sentence
+  (merged) two thin themes in one item under a joint lead
+
+A stance sentence and a judgement of results are optional; the judgement appears only when a figure,
+practice or case supports it, no figure went the wrong way, and no problem the clerk named contradicts it.
+Closings never come from the same family twice running.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..bank import Bank
+from ..facts import Done, Fact, Item, Report, ThemeFacts
+from ..model import Block, Span, body
+from .choose import Choose, _grams
+from .text import close, fact_clause, figure_spans, key_path
+
+FIGURES_PER_SENTENCE = 3
+ARCHITECTURES = ("woven", "points", "case", "figures", "short")
+ORDINALS = ("一是", "二是", "三是", "四是", "五是", "六是")
+
+
+@dataclass
+class Unit:
+    """One thing an item says: a practice (with its figures), a group of figures, or a case."""
+
+    kind: str                       # practice | figures | case
+    spans: list[Span] = field(default_factory=list)   # without the final full stop
+
+
+@dataclass
+class Plan:
+    themes: tuple[ThemeFacts, ...]  # one, or two when merged
+    units: list[Unit]
+    architecture: str
+    supported: bool                 # a judgement of results has something under it
+    bad: bool                       # a figure went the wrong way or is zero
+
+
+def highlights(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list[str]) -> list[Block]:
+    if not report.themes:
+        warnings.append("“亮点”没有填写，第一部分标出了【待补充】。请在“亮点”下按主题填写做法、数字和事例。")
+        return [body(Span("【待补充：本年度抓党建的主要做法和成效（在“亮点”下按主题填写做法、数字和事例）】",
+                          missing=True))]
+    groups = _group(report.themes)
+    out: list[Block] = []
+    last = {"architecture": "", "lead": "", "family": ""}
+    numbered = len(groups) > 1
+    for n, themes in enumerate(groups, 1):
+        plan = plan_item(themes, bank, pick, ctx, last["architecture"])
+        out.append(word_item(n if numbered else 0, plan, report, bank, pick, ctx, last))
+        last["architecture"] = plan.architecture
+    return out
+
+
+def _thin(tf: ThemeFacts) -> bool:
+    return not tf.practices and not tf.cases and len(tf.facts) <= 2
+
+
+def _group(themes: tuple[ThemeFacts, ...]) -> list[tuple[ThemeFacts, ...]]:
+    """Pair up neighbouring thin themes (a figure or two each, nothing else) into one item."""
+    out: list[tuple[ThemeFacts, ...]] = []
+    i = 0
+    while i < len(themes):
+        if i + 1 < len(themes) and _thin(themes[i]) and _thin(themes[i + 1]) and len(themes) > 2:
+            out.append((themes[i], themes[i + 1]))
+            i += 2
+        else:
+            out.append((themes[i],))
+            i += 1
+    return out
+
+
+# --- plan ------------------------------------------------------------------------------------------
+
+def plan_item(themes: tuple[ThemeFacts, ...], bank: Bank, pick: Choose, ctx: dict, previous: str) -> Plan:
+    pick.begin_item()
+    units: list[Unit] = []
+    bad = False
+    supported = False
+    for tf in themes:
+        for case in tf.cases:  # the clerk's own words: no bank sentence may echo them
+            pick.count(pick.note(case))
+        theme_units, theme_bad = _units(tf, bank, pick, ctx)
+        units += theme_units
+        bad |= theme_bad
+        supported |= bool(tf.practices or tf.cases or any(f.good for f in tf.facts))
+    kinds = {u.kind for u in units}
+    if len(themes) > 1:
+        return Plan(themes, units, "merged", supported, bad)
+    fits = ["woven"]
+    if len(units) >= 2:
+        fits.append("points")
+    if "case" in kinds and len(units) >= 2:
+        fits.append("case")
+    if "figures" in kinds and "practice" in kinds:
+        fits.append("figures")
+    if len(units) <= 1 and "case" not in kinds:
+        fits = ["short"]
+    choices = [a for a in fits if a != previous] or fits
+    architecture = choices[pick.shape(len(choices), "architecture", themes[0].theme)]
+    return Plan(themes, units, architecture, supported, bad)
+
+
+def _units(tf: ThemeFacts, bank: Bank, pick: Choose, ctx: dict) -> tuple[list[Unit], bool]:
+    """Return the units of one theme, and whether any figure must not be celebrated."""
+    theme = tf.theme
+    claimed: set[int] = set()
+    units: list[Unit] = []
+    good = [f for f in tf.facts if f.good is not False]
+    bad_facts = [f for f in tf.facts if f.good is False]
+    for done in tf.practices:
+        mine = [] if done.practice is None else \
+            [f for f in good if id(f) not in claimed and f.metric is not None and f.metric.key in done.practice.metrics]
+        claimed.update(id(f) for f in mine)
+        carried = next((f for f in mine if not f.is_change and done.practice.figure_phrases(f.metric.key)), None)
+        if carried is not None:  # a wording that says the figure itself: 推行发展党员全程纪实，全年发展党员3名
+            spans = _carrying(done, carried, theme, pick, ctx)
+            mine = [f for f in mine if f is not carried]
+        else:
+            spans = [_practice_span(done, theme, pick, ctx)]
+        if mine:
+            spans.append(Span("，"))
+            lead_in = pick.text(bank.get("亮点", "做法数字引语"), "practice-figures", theme, done.practice.key)
+            if lead_in:
+                spans.append(Span(lead_in, source="词库:亮点/做法数字引语"))
+            spans += figure_spans(mine, bank, pick, ctx)
+        units.append(Unit("practice", spans))
+    rest = [f for f in good if id(f) not in claimed]
+    for i in range(0, len(rest), FIGURES_PER_SENTENCE):
+        chunk = rest[i:i + FIGURES_PER_SENTENCE]
+        units.append(Unit("figures", figure_spans(chunk, bank, pick, ctx)))
+    if bad_facts:  # stated plainly, on their own, never as a result
+        units.append(Unit("plain", figure_spans(bad_facts, bank, pick, ctx)))
+    for i, case in enumerate(tf.cases):
+        units.append(Unit("case", [Span(case, source=f"原文:亮点.{theme}.事例.{i}")]))
+    return units, bool(bad_facts)
+
+
+def _carrying(done: Done, fact: Fact, theme: str, pick: Choose, ctx: dict) -> list[Span]:
+    """Word a practice with its figure inside: the practice's words traced to the practice, the figure
+    (number and unit) traced to its metric."""
+    from ..facts import format_number
+
+    mark = "\x00"
+    source = pick.one(list(done.practice.figure_phrases(fact.metric.key)), "practice-figure", theme,
+                      done.practice.key)
+    text = pick.bank.render(source, {**ctx, "数量": mark})
+    before, _, after = text.partition(mark)
+    where = "做法:" + key_path(done.path)
+    spans = [Span(pick.note(before), source=where),
+             Span(f"{format_number(fact.value)}{fact.unit}", source="指标:" + key_path(fact.path))]
+    return spans + ([Span(pick.note(after), source=where)] if after else [])
+
+
+def _practice_span(done: Done, theme: str, pick: Choose, ctx: dict) -> Span:
+    if done.practice is None:
+        return Span(pick.count(pick.note(done.text)), source="原文:" + key_path(done.path))
+    text = pick.text(list(done.practice.phrases), "practice", theme, done.practice.key)
+    return Span(text, source="做法:" + key_path(done.path))
+
+
+# --- wording ---------------------------------------------------------------------------------------
+
+def word_item(n: int, plan: Plan, report: Report, bank: Bank, pick: Choose, ctx: dict, last: dict) -> Block:
+    spec = bank.get("亮点", "主题", plan.themes[0].theme)
+    theme = plan.themes[0].theme
+    if plan.architecture == "merged":
+        other = bank.get("亮点", "主题", plan.themes[1].theme)
+        words = {"甲": pick.one(spec["短称"], "short", theme),
+                 "乙": pick.one(other["短称"], "short", plan.themes[1].theme)}
+        lead = pick.note(bank.render(pick.one(bank.get("亮点", "合并要点"), "merged-lead", theme), {**ctx, **words}))
+    else:
+        lead = pick.text(spec["要点"], "lead", theme, avoid_start=last["lead"][:2])
+    last["lead"] = lead
+    pick.leads |= _grams(lead)
+    spans: list[Span] = [Span(f"{n}.", lead=True, source="序号")] if n else []
+    spans.append(Span(lead.rstrip("。") + "。", lead=True, source=f"词库:亮点/{theme}/要点"))
+
+    stance = None
+    if plan.architecture not in ("short", "merged") and pick.chance(0.6, "stance", theme):
+        stance = Span(pick.text(spec["立场"], "stance", theme), source=f"词库:亮点/{theme}/立场")
+    stance_first = stance is not None and pick.chance(0.5, "stance-first", theme)
+    if stance_first:
+        spans.append(stance)
+
+    units = plan.units
+    a = plan.architecture
+    if a == "points" and len(units) >= 2:
+        for i, unit in enumerate(units):
+            spans.append(Span(ORDINALS[i] if i < len(ORDINALS) else "", source=""))
+            spans += unit.spans
+            spans.append(Span("；" if i < len(units) - 1 else "。"))
+    elif a == "case":
+        cases = [u for u in units if u.kind == "case"]
+        rest = [u for u in units if u.kind != "case"]
+        spans += _sentences(cases[:1], bank, pick, theme, first_case=True)
+        spans += _sentences(rest + cases[1:], bank, pick, theme)
+    elif a == "figures":
+        figures = [u for u in units if u.kind in ("figures", "plain")]
+        rest = [u for u in units if u.kind not in ("figures", "plain")]
+        spans += _sentences(figures, bank, pick, theme, frame=True)
+        spans += _sentences(rest, bank, pick, theme)
+    elif a == "merged":
+        spans += _sentences(units, bank, pick, theme, frame=True)
+    else:  # woven, short
+        spans += _sentences(units, bank, pick, theme, frame=(a == "woven"))
+    if stance is not None and not stance_first:
+        spans.append(stance)
+
+    closing = _closing(plan, report, bank, pick, spec, theme, last)
+    if closing:
+        spans += closing
+    return body(*spans)
+
+
+def _sentences(units: list[Unit], bank: Bank, pick: Choose, theme: str, *, frame: bool = False,
+               first_case: bool = False) -> list[Span]:
+    """Word units as sentences: practices one by one (a connector only between two practices), figure groups
+    with a framing clause, cases after 比如."""
+    out: list[Span] = []
+    previous = ""
+    for i, unit in enumerate(units):
+        head: list[Span] = []
+        if unit.kind == "practice" and previous == "practice" and pick.chance(0.5, "link", theme, i):
+            head.append(Span(pick.text(bank.get("亮点", "衔接"), "link", theme, i), source="词库:亮点/衔接"))
+        elif unit.kind in ("figures", "plain") and frame and i == 0:
+            spec = bank.get("亮点", "主题", theme)
+            head.append(Span(pick.text(spec["引出"], "frame", theme) + "，", source=f"词库:亮点/{theme}/引出"))
+        elif unit.kind in ("figures", "plain"):
+            lead_in = pick.text(bank.get("亮点", "数字引语"), "figures", theme, i)
+            if lead_in:
+                head.append(Span(lead_in, source="词库:亮点/数字引语"))
+        elif unit.kind == "case" and not first_case and previous:
+            lead_in = pick.text(bank.get("亮点", "事例引语"), "case", theme, i)
+            if lead_in:
+                head.append(Span(lead_in, source="词库:亮点/事例引语"))
+        out += close(head + unit.spans)
+        previous = unit.kind
+    return out
+
+
+def _closing(plan: Plan, report: Report, bank: Bank, pick: Choose, spec: dict, theme: str,
+             last: dict) -> list[Span]:
+    """A judgement of results, only where the item supports it and no problem contradicts it."""
+    if not plan.supported or plan.bad or plan.architecture == "short" or not pick.chance(0.65, "close", theme):
+        last["family"] = ""
+        return []
+    options = [c for c in spec["收束"] if not _conflicts(c, report.problems + report.causes)]
+    options = [c["说"] if isinstance(c, dict) else c for c in options]
+    if not options:
+        return []
+    families = bank.get("亮点", "收束引语")
+    names = [f for f in families if f != last["family"]] or list(families)
+    family = names[pick.shape(len(names), "close-family", theme)]
+    last["family"] = family
+    intro = pick.text(families[family], "close-lead", theme)
+    text = pick.text(options, "close", theme)
+    return [Span(intro + text, source=f"词库:亮点/{theme}/收束")]
+
+
+def _conflicts(option, items: tuple[Item, ...]) -> bool:
+    if not isinstance(option, dict):
+        return False
+    words = option.get("不与") or []
+    for item in items:
+        if item.kind in words:
+            return True
+        text = (item.text or "") + (item.detail or "")
+        if any(w in text for w in words):
+            return True
+    return False
+
+
+__all__ = ["highlights", "plan_item", "ARCHITECTURES", "fact_clause", "Fact"]

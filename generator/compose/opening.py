@@ -1,0 +1,40 @@
+"""开头: one paragraph — the year's framing, the unit's figures (基本情况), and the sentence that hands over
+to part one. Its words are remembered, so item 1 of part one does not echo them."""
+from __future__ import annotations
+
+from ..bank import Bank
+from ..facts import Report
+from ..model import Block, Span, body
+from .choose import Choose
+from .text import close, figure_spans, sentence
+
+
+def opening(report: Report, bank: Bank, pick: Choose, ctx: dict) -> Block:
+    o = bank.get("开头")
+    pick.begin_item()
+    spans: list[Span] = []
+    if ctx["年份定位"]:
+        spans.append(Span(pick.text(o["年份定位"], "open", "era"), source="年度"))
+    start = pick.text(o["起句"], "open", "start", avoid_start="{{年度}}" if spans else "")
+    clauses = [Span(start, source="年度")]
+    if ctx["学习教育"]:
+        clauses.append(Span(pick.text(o["学习教育"], "open", "study"), source="年度"))
+    elif ctx["对照学习教育"]:
+        clauses.append(Span(pick.note(ctx["对照学习教育"]), source="年度"))
+    if ctx["主题"]:
+        clauses.append(Span(pick.text(o["主题"], "open", "theme"), source="原文:报告.主题"))
+    if ctx["品牌"]:
+        clauses.append(Span(pick.text(o["品牌"], "open", "brand"), source="原文:报告.品牌"))
+    clauses.append(Span(pick.text(o["落实"], "open", "duty"), source="词库:开头/落实"))
+    for i, c in enumerate(clauses):
+        spans += [Span("，")] if i else []
+        spans.append(c)
+    spans = close(spans)
+    if report.overview:
+        spans.append(Span(pick.text(o["概况引语"], "open", "overview"), source="词库:开头/概况引语"))
+        spans += close(figure_spans(report.overview, bank, pick, ctx))
+    spans.append(Span(pick.text(o["结句"], "open", "end"), source="词库:开头/结句"))
+    return body(*spans)
+
+
+__all__ = ["opening", "sentence"]

@@ -1,0 +1,98 @@
+"""Small text helpers every part uses: sentences, figure clauses, the title's line breaks, the date."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterable
+
+from ..bank import Bank
+from ..facts import Fact, format_number
+from ..model import Span
+from .choose import Choose
+
+TITLE_LINE_WIDTH = 20      # 二号 characters per line in the type area
+_END = "。！？；：…"
+
+
+def sentence(text: str) -> str:
+    """Return `text` ending with a full stop (unless it already ends a sentence)."""
+    text = text.strip()
+    # A closing quote ends a sentence only when a full stop stands inside it (“……。”).
+    last = text[-2] if text.endswith("”") and len(text) > 1 else text[-1:]
+    return text if not text or last in _END else text + "。"
+
+
+def close(spans: list[Span]) -> list[Span]:
+    """End a run of spans with a full stop, on the last span that has text."""
+    for i in range(len(spans) - 1, -1, -1):
+        if spans[i].text:
+            last = spans[i]
+            ended = sentence(last.text)
+            if ended != last.text:
+                spans = [*spans[:i], Span(ended, last.lead, last.missing, last.source), *spans[i + 1:]]
+            return spans
+    return spans
+
+
+def key_path(path: Iterable) -> str:
+    return ".".join(str(p) for p in path)
+
+
+def fact_clause(fact: Fact, bank: Bank, pick: Choose, ctx: dict, *, target: bool = False) -> str:
+    """Render one figure as a clause in the catalogue's wording (or the free-form name).
+
+    A figure that must not be celebrated (a change the wrong way) is stated plainly, with the neutral
+    由…变为… wording, whatever the catalogue's rise/fall words say."""
+    if fact.metric is None:
+        return f"{fact.name}{format_number(fact.value)}{fact.unit}"
+    metric = fact.metric
+    variables = {**ctx, **dict(fact.params), "单位": fact.unit}
+    if fact.is_change:
+        phrases = metric.change_phrases
+        word = metric.rise_word if fact.after > fact.before else metric.fall_word
+        variables.update(从量=f"{format_number(fact.before)}{fact.unit}",
+                         到量=f"{format_number(fact.after)}{fact.unit}", 变化=word)
+    else:
+        phrases = metric.target_phrases if target and metric.target_phrases else metric.phrases
+        if fact.unit != metric.unit:
+            phrases = dict(metric.other_units).get(fact.unit, phrases)
+        if target and not metric.target_phrases:
+            phrases = ("{{名称}}达到{{数量}}",)
+            variables["名称"] = fact.key
+        variables.update(数=format_number(fact.value), 数量=f"{format_number(fact.value)}{fact.unit}")
+    source = pick.one(phrases, "fact", metric.key, fact.key, target)
+    return bank.render(source, variables)
+
+
+def figure_spans(facts: Iterable[Fact], bank: Bank, pick: Choose, ctx: dict, *, joiner: str = "，",
+                 target: bool = False) -> list[Span]:
+    """Return the clauses of `facts`, each a span traced to its key path, joined by `joiner`."""
+    out: list[Span] = []
+    for i, fact in enumerate(facts):
+        if i:
+            out.append(Span(joiner))
+        out.append(Span(pick.note(fact_clause(fact, bank, pick, ctx, target=target)),
+                        source="指标:" + key_path(fact.path)))
+    return out
+
+
+def text_width(text: str) -> float:
+    """Return the width of `text` in full-width characters (ASCII counts half)."""
+    return sum(0.5 if ord(ch) < 128 else 1 for ch in text)
+
+
+def break_title(head: str, tail: str) -> tuple[str, ...]:
+    """Break the title into display lines at a meaningful boundary (never inside a word)."""
+    if text_width(head + tail) <= TITLE_LINE_WIDTH:
+        return (head + tail,)
+    if text_width(head) <= TITLE_LINE_WIDTH:
+        return (head, tail)
+    # A very long unit name: keep the year phrase with the tail so no line is a stub.
+    cut = head.rfind("党")
+    cut = cut if cut > 0 else len(head) // 2
+    return (head[:cut], head[cut:], tail) if text_width(head[cut:] + tail) > TITLE_LINE_WIDTH \
+        else (head[:cut], head[cut:] + tail)
+
+
+def chinese_date(d: dt.date) -> str:
+    """Return a date the official way: 2024年12月5日 (Arabic numerals, no leading zeros)."""
+    return f"{d.year}年{d.month}月{d.day}日"

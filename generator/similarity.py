@@ -71,7 +71,11 @@ def genre_clauses(root: str | None = None) -> tuple[frozenset, ...]:
     # the year's congress and plenum formulation is one every report of that year must use
     era = load_data("era.yaml", base)
     entries = list(data.get("通用语句") or [])
-    entries += [f"深入学习贯彻{t['会议精神']}" for t in (era.get("年度") or {}).values() if t.get("会议精神")]
+    for terms in (era.get("年度") or {}).values():
+        if terms.get("会议精神"):
+            entries.append(f"深入学习贯彻{terms['会议精神']}")
+        if terms.get("学习教育"):  # every report of the year says it ran that year's 学习教育
+            entries.append(f"开展{terms['学习教育']}")
     return tuple(bigrams(c) for entry in entries for c in clauses(entry))
 
 

@@ -34,7 +34,9 @@ def test_lead_spans_are_numbered_and_bold():
     draft = render(minimal(亮点={"组织建设": {"发展党员": 12, "入党积极分子": 14},
                                "政治建设": {"集中学习": 12, "讲党课": 4}}))
     first = draft.parts[0].blocks[0]
-    assert first.spans[0].lead and first.spans[0].text.startswith("1.") and first.spans[0].text.endswith("。")
+    number, lead = first.spans[:2]
+    assert number.lead and number.text == "1." and number.source == "序号"
+    assert lead.lead and lead.text.endswith("。") and lead.source.startswith("词库:亮点/")
     problems = [b for b in draft.parts[1].blocks if b.spans[0].lead]
     assert [b.spans[0].text[:2] for b in problems[:2]] == ["一是", "二是"]
 
@@ -141,7 +143,8 @@ def test_part_three_answers_every_problem_and_states_no_theme_twice():
     problems = ["精力投入不足", "党员作用发挥不够", "意识形态工作有短板", {"自述": "个别村阵地利用率不高", "主题": "品牌创建"}]
     for variant in range(4):
         draft = render(minimal(问题=problems), variant=variant)
-        leads = [b.spans[0].text.split(".", 1)[1].rstrip("。") for b in draft.parts[2].blocks if b.spans[0].lead]
+        leads = [s.text.rstrip("。") for b in draft.parts[2].blocks for s in b.spans
+                 if s.lead and s.source.startswith("词库:措施/") and s.source.endswith("/要点")]
         themes = []
         for lead in leads:
             owners = [t for t in cat.themes if lead in bank.for_level(bank.get("措施", "主题", t, "要点"), "镇")]

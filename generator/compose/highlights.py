@@ -119,9 +119,9 @@ def _units(tf: ThemeFacts, bank: Bank, pick: Choose, ctx: dict) -> tuple[list[Un
     units: list[Unit] = []
     good = [f for f in tf.facts if f.good is not False]
     bad_facts = [f for f in tf.facts if f.good is False]
+    owner = _owners(tf.practices, good)
     for done in tf.practices:
-        mine = [] if done.practice is None else \
-            [f for f in good if id(f) not in claimed and f.metric is not None and f.metric.key in done.practice.metrics]
+        mine = [f for f in good if owner.get(id(f)) is done]
         claimed.update(id(f) for f in mine)
         carried = next((f for f in mine if not f.is_change and done.practice.figure_phrases(f.metric.key)), None)
         if carried is not None:  # a wording that says the figure itself: 推行发展党员全程纪实，全年发展党员3名
@@ -131,7 +131,8 @@ def _units(tf: ThemeFacts, bank: Bank, pick: Choose, ctx: dict) -> tuple[list[Un
             spans = [_practice_span(done, theme, pick, ctx)]
         if mine:
             spans.append(Span("，"))
-            lead_in = pick.text(bank.get("亮点", "做法数字引语"), "practice-figures", theme, done.practice.key)
+            lead_in = pick.text(bank.get("亮点", "做法数字引语"), "practice-figures", theme, done.practice.key,
+                                not_in="".join(x.text for x in spans))
             if lead_in:
                 spans.append(Span(lead_in, source="词库:亮点/做法数字引语"))
             spans += figure_spans(mine, bank, pick, ctx)
@@ -145,6 +146,20 @@ def _units(tf: ThemeFacts, bank: Bank, pick: Choose, ctx: dict) -> tuple[list[Un
     for i, case in enumerate(tf.cases):
         units.append(Unit("case", [Span(case, source=f"原文:亮点.{theme}.事例.{i}")]))
     return units, bool(bad_facts)
+
+
+def _owners(practices: tuple[Done, ...], facts: list[Fact]) -> dict[int, Done]:
+    """Give each figure to the confirmed practice it belongs to most: one that can say it in its own words
+    (带数说法), else the one with the fewest related metrics, else the first."""
+    out: dict[int, Done] = {}
+    for fact in facts:
+        if fact.metric is None:
+            continue
+        fits = [d for d in practices if d.practice is not None and fact.metric.key in d.practice.metrics]
+        if fits:
+            out[id(fact)] = min(fits, key=lambda d: (not d.practice.figure_phrases(fact.metric.key),
+                                                     len(d.practice.metrics)))
+    return out
 
 
 def _carrying(done: Done, fact: Fact, theme: str, pick: Choose, ctx: dict) -> list[Span]:

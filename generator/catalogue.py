@@ -227,14 +227,16 @@ class Catalogue:
                 return hit
         return None
 
-    def suggestions(self, key: str, theme: str | None = None) -> list[str]:
-        """Return close catalogue keys for a mistyped `key`, the given theme's first."""
+    def suggestions(self, key: str, theme: str | None = None, unit: str | None = None) -> list[str]:
+        """Return close catalogue keys for a mistyped `key`, the given theme's first; with `unit` (the unit
+        the clerk wrote after the figure), only metrics counted in that unit."""
         themes = [theme] if theme else [t for t in self.metrics if t != "基本情况"]
         names = [form for t in themes for m in self.metrics.get(t, ())
+                 if unit is None or self.unit_for(m, unit) is not None
                  for form in (m.display(), *(_PARAM.sub("N", a) for a in m.aliases))]
         close = _close(key, names)
         if not close and theme:
-            other = self.suggestions(key)
+            other = self.suggestions(key, unit=unit)
             return [f"{n}（属于“{self.owner(n)}”）" for n in other]
         return close
 

@@ -218,16 +218,19 @@ def _open(path: Path) -> None:
         _err("提醒：这台电脑没有可用的默认打开程序，请手动打开文件。")
 
 
-@app.command("metrics", cls=_Command, help="列出指标目录：可以在“亮点”和“目标”下写的指标，以及问题、原因的名称。\n\n"
-                             "例：gen-report metrics 组织建设")
+@app.command("metrics", cls=_Command, help="列出指标目录：可以在“亮点”和“目标”下写的指标、可选的做法，以及问题、"
+                             "原因的名称。\n\n例：gen-report metrics 组织建设；gen-report metrics 做法 党员队伍")
 def metrics_command(
-    theme: Optional[str] = typer.Argument(None, help="只看某个主题（如 组织建设），或 问题、原因。"),
+    theme: Optional[str] = typer.Argument(None, help="只看某个主题（如 组织建设），或 做法、问题、原因。"),
+    sub: Optional[str] = typer.Argument(None, help="与“做法”连用：只看某个主题的做法。"),
     debug: bool = _DEBUG,
 ) -> int:
     def run() -> int:
         from .catalogue import load_catalogue
 
         cat = load_catalogue()
+        if theme == "做法":
+            return _list_practices(cat, sub)
         if theme in ("问题", "原因"):
             kinds = cat.problems if theme == "问题" else cat.causes
             for kind in kinds.values():
@@ -237,7 +240,7 @@ def metrics_command(
         if theme:
             canonical = "基本情况" if theme == "基本情况" else cat.theme(theme)
             if canonical is None:
-                raise ReportError(f"没有主题“{theme}”。可选：{'、'.join(['基本情况', *cat.themes, '问题', '原因'])}。")
+                raise InputError(f"没有主题“{theme}”。可选：{'、'.join(['基本情况', *cat.themes, '做法', '问题', '原因'])}。")
             groups = [canonical]
         from .bank import load_bank
         from .starter import example_sentence
@@ -254,6 +257,29 @@ def metrics_command(
         return EXIT_OK
 
     return _guard(debug, run)
+
+
+def _list_practices(cat, theme: str | None) -> int:
+    """`gen-report metrics 做法 [主题]`: each practice with its levels, the figures it carries, an example."""
+    from .bank import load_bank
+
+    themes = list(cat.themes)
+    if theme:
+        canonical = cat.theme(theme)
+        if canonical is None:
+            raise InputError(f"没有主题“{theme}”。可选：{'、'.join(cat.themes)}。")
+        themes = [canonical]
+    bank = load_bank()
+    ctx = {**bank.get("称谓", "镇"), "单位": "本镇", "换届": "村“两委”换届"}
+    for t in themes:
+        typer.echo(f"【{t}】")
+        for p in cat.practices.get(t, ()):
+            levels = "镇、村都可用" if set(p.levels) == {"镇", "村"} else f"只用于{'镇（乡、街道）' if p.levels == ('镇',) else '村（社区）'}"
+            figures = f"；带出数字：{'、'.join(p.metrics)}" if p.metrics else ""
+            alias = f"；也可写：{'、'.join(p.aliases)}" if p.aliases else ""
+            typer.echo(f"  {p.key}（{levels}{figures}{alias}）")
+            typer.echo(f"      例：{bank.render(p.phrases[0], ctx)}")
+    return EXIT_OK
 
 
 def _schema_json() -> str:
@@ -275,7 +301,7 @@ def schema_command(debug: bool = _DEBUG) -> int:
                           "例：gen-report init 2025.yaml --level 村 --from 2024.yaml")
 def init_command(
     path: Optional[Path] = typer.Argument(None, help="要生成的文件（默认：年度.yaml，如 2025.yaml）。"),
-    level: Optional[str] = typer.Option(None, "--level", help="镇 或 村（默认：镇；有 --from 时沿用去年的）。"),
+    level: Optional[str] = typer.Option(None, "--level", help="镇、乡、街道、村 或 社区（默认：镇；有 --from 时沿用去年的）。"),
     year: Optional[int] = typer.Option(None, "--year", min=2000, max=2100,
                                        help="述职年度（默认：10月起为今年，否则为去年；有 --from 时为去年加一）。"),
     last: Optional[Path] = typer.Option(None, "--from", help="去年的输入文件：沿用单位、姓名、上级等，"
@@ -296,7 +322,7 @@ def init_command(
                 raise ReportError(f"{last} 不是有效的输入文件（最外层应为“键: 值”）。")
         last_report = (last_data or {}).get("报告") or {}
         lvl = level or last_report.get("层级") or "镇"
-        if lvl not in ("镇", "村"):
+        if lvl not in ("镇", "乡", "街道", "村", "社区"):
             raise ReportError(f"--level 只能是 镇 或 村，现在是“{lvl}”。")
         last_year = last_report.get("年度")
         yr = year or (last_year + 1 if isinstance(last_year, int) else default_year())

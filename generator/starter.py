@@ -29,6 +29,7 @@ _HEADER = """\
 #      主题那一行（如“组织建设:”）也要删掉“# ”。没有的数据保持注释即可，不要写 X、*、某某。
 #   4. 填好后运行：gen-report {file}
 #   5. 查看所有可写的指标：gen-report metrics；问题和原因的名称：gen-report metrics 问题 / 原因
+#   6. “做法”只写本单位确实做过的（可选的名称：gen-report metrics 做法）；报告里“做了什么”只来自这里和“事例”。
 """
 
 
@@ -49,32 +50,33 @@ def starter_yaml(cat: Catalogue, render, *, year: int, level: str, file_name: st
                  last: Mapping[str, Any] | None = None) -> str:
     """Return the text of a fresh input file for `year` and `level`, optionally seeded from `last`."""
     last_report = (last or {}).get("报告") or {}
-    is_town = level == "镇"
+    tier = "镇" if level in ("镇", "乡", "街道") else "村"
+    is_town = tier == "镇"
     unit = last_report.get("单位", "")
     lines = [_HEADER.format(schema=SCHEMA_FILE, year=year, file=file_name), "格式版本: 1", "", "报告:"]
     report_fields = [
         ("年度", str(year), "述职的年度，四位数字"),
-        ("单位", unit, "镇或村的名称，例如 " + ("红柳镇" if is_town else "新沟村")),
-        ("层级", level, "镇 或 村（决定用“镇党委/全镇”还是“村党支部/全村”）"),
+        ("单位", unit, "名称，例如 " + ("石桥镇" if is_town else "杏花村")),
+        ("层级", level, "镇、乡、街道、村 或 社区（决定“镇党委/全镇”“村党支部/全村”等称谓）"),
         ("职务", last_report.get("职务", "党委书记" if is_town else "党支部书记"), "例如 党委书记、党支部书记"),
         ("姓名", last_report.get("姓名", ""), "述职人姓名"),
         ("日期", "", f"落款日期，年-月-日，例如 {year + 1}-01-10"),
         ("上级", last_report.get("上级", "县委" if is_town else "镇党委"), "向谁述职：县委、区委、市委；村写 镇党委"),
     ]
     if not is_town or last_report.get("所属镇"):
-        report_fields.append(("所属镇", last_report.get("所属镇", ""), "村所属的镇，例如 红柳镇"))
+        report_fields.append(("所属镇", last_report.get("所属镇", ""), "所属的镇（乡、街道），例如 石桥镇"))
     for key, value, comment in report_fields:
         lines.append(_field(key, value, comment))
-    for key, comment in (("党组织", "可选：党组织全称，如 新沟村党总支（不写则自动推出）"),
+    for key, comment in (("党组织", "可选：党组织全称，如 杏花村党总支（不写则自动推出）"),
                          ("主题", "可选：全年工作主题，例如 党建引领乡村振兴"),
-                         ("品牌", "可选：党建品牌名称，例如 果香党旗红")):
+                         ("品牌", "可选：党建品牌名称，例如 石桥红")):
         if last_report.get(key):
             lines.append(_field(key, last_report[key], comment))
         else:
             lines.append(f"  # {key}:{' ' * max(1, 22 - 2 * len(key))}# {comment}")
 
     lines += ["", "基本情况:                    # 可选：写在开头的概况（删掉需要的行首的“# ”）"]
-    lines += _metric_lines(cat.metrics["基本情况"], indent="  ")
+    lines += _metric_lines([m for m in cat.metrics["基本情况"] if tier in m.levels], indent="  ")
     lines += ["", "亮点:                        # 按主题填写，每个主题成为第一部分的一条"]
     targets_last = ((last or {}).get("措施") or {}).get("目标") or {}
     for theme in cat.themes:
@@ -82,11 +84,16 @@ def starter_yaml(cat: Catalogue, render, *, year: int, level: str, file_name: st
         carried = _last_targets_for(cat, theme, targets_last)
         if carried:
             lines.append("  #   （去年定的目标：" + "；".join(carried) + "）")
-        lines += _metric_lines(cat.metrics[theme], indent="  #   ", commented=False)
-        lines.append("  #   事例:                    # 原样写进报告的具体做法，每条一行，以“- ”开头")
+        names = [p.key for p in cat.practices.get(theme, ()) if tier in p.levels and cat.fits_level(p, level)]
+        lines.append("  #   做法:                    # 本单位确实做过的，写成 [名称, 名称]，或 {自述: 自己的说法}")
+        for i in range(0, len(names), 6):
+            lines.append("  #     # 可选：" + "、".join(names[i:i + 6]))
+        lines += _metric_lines([m for m in cat.metrics[theme] if tier in m.levels], indent="  #   ",
+                               commented=False)
+        lines.append("  #   事例:                    # 一件具体的事（原样写进报告），每条一行，以“- ”开头")
         lines.append("  #     - ")
-        lines.append("  #   其他:                    # 目录里没有的数据：名称、数值、单位")
-        lines.append("  #     - {名称: 建成党员活动阵地, 数值: 3, 单位: 个}")
+        # The example stays inside the comment: uncommenting this line gives an empty 其他, never a fact.
+        lines.append("  #   其他:                    # 目录里没有的数据，每项一行：- {名称: …, 数值: …, 单位: …}")
     lines += ["", "问题:                        # 至少三条。词库名称见 gen-report metrics 问题；自己写的用 {自述: …}"]
     for kind in list(cat.problems.values())[:3]:
         lines.append(f"  # - {kind.key}")
@@ -116,7 +123,7 @@ def _width(text: str) -> int:
     return sum(1 if ord(c) < 128 else 2 for c in text)
 
 
-def _metric_lines(metrics: tuple[Metric, ...], indent: str, commented: bool = True) -> list[str]:
+def _metric_lines(metrics, indent: str, commented: bool = True) -> list[str]:
     out = []
     for m in metrics:
         key = m.key.replace("{门槛}", "10")

@@ -336,7 +336,8 @@ def _facts_block(raw: Any, path: tuple, theme: str, cat: Catalogue, ctx: _Contex
         where = path + (key,)
         hit = cat.lookup(theme, key)
         if hit is None:
-            suggestions = cat.suggestions(key, theme)
+            written = _NUMBER_WITH_UNIT.match(value) if isinstance(value, str) else None
+            suggestions = cat.suggestions(key, theme, unit=written.group(2) if written and written.group(2) else None)
             hint = f"您是不是想写“{'”或“'.join(suggestions)}”？" if suggestions else ""
             ctx.error(where, f"“{theme}”下没有“{key}”这个指标。{hint}用 gen-report metrics {theme} "
                              "查看可写的指标；目录里没有的数据请写在“其他”下（名称、数值、单位）。")
@@ -573,6 +574,8 @@ def _info(model: InputFile, ctx: _Context) -> Info:
 def _warn_targets(themes: tuple[ThemeFacts, ...], targets: tuple[Fact, ...], ctx: _Context) -> None:
     current = {(f.metric.key, f.params): f for t in themes for f in t.facts if f.metric}
     for target in targets:
+        if target.metric is None:
+            continue
         now = current.get((target.metric.key, target.params))
         if now is None or now.is_change:
             continue

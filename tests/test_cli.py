@@ -106,7 +106,7 @@ def test_metrics_lists_units_and_examples():
     r = run("metrics", "组织建设")
     assert r.returncode == 0 and "发展党员（单位：名）" in r.stdout and "例：" in r.stdout
     assert "精力投入不足" in run("metrics", "问题").stdout
-    assert run("metrics", "没有的主题").returncode == 1
+    assert run("metrics", "没有的主题").returncode == 2  # a bad argument is bad input (exit 2, as the README says)
 
 
 def test_init_then_fill_then_render(tmp_path):

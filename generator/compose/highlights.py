@@ -57,7 +57,7 @@ def highlights(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: li
     last = {"architecture": "", "lead": "", "family": ""}
     numbered = len(groups) > 1
     for n, themes in enumerate(groups, 1):
-        plan = plan_item(themes, bank, pick, ctx, last["architecture"])
+        plan = plan_item(themes, bank, pick, ctx, last["architecture"], first=n == 1)
         out.append(word_item(n if numbered else 0, plan, report, bank, pick, ctx, last))
         last["architecture"] = plan.architecture
     return out
@@ -83,8 +83,9 @@ def _group(themes: tuple[ThemeFacts, ...]) -> list[tuple[ThemeFacts, ...]]:
 
 # --- plan ------------------------------------------------------------------------------------------
 
-def plan_item(themes: tuple[ThemeFacts, ...], bank: Bank, pick: Choose, ctx: dict, previous: str) -> Plan:
-    pick.begin_item()
+def plan_item(themes: tuple[ThemeFacts, ...], bank: Bank, pick: Choose, ctx: dict, previous: str,
+              first: bool = False) -> Plan:
+    pick.begin_item(keep=first)  # item 1 must not echo the opening
     units: list[Unit] = []
     bad = False
     supported = False

@@ -13,7 +13,7 @@ OPEN = "2024年，镇党委认真落实区委部署，基层党建工作扎实�
 P1 = "一、履职工作特色和亮点"
 P2 = "二、存在的问题及原因"
 P3 = "三、下一步工作思路和措施"
-ITEM = "1.坚持党建引领，推动工作落实。全年召开党建专题会议12次，约谈村党组织书记25人次。"
+ITEM = "（一）坚持党建引领，推动工作落实。全年召开党建专题会议12次，约谈村党组织书记25人次。"
 LONG = "加强基层组织建设，推动党建工作与中心工作深度融合，持续提升组织力和战斗力。"
 
 
@@ -64,10 +64,10 @@ CASES = [
     # structure
     ("structure.parts", [OPEN, P1, ITEM, P3, LONG], 2024, ""),
     ("structure.parts", report(ITEM), 2024, None),
-    ("structure.numbering", report(ITEM, "3.加强队伍建设。" + LONG), 2024, "3."),
+    ("structure.numbering", report(ITEM, "（三）加强队伍建设。" + LONG), 2024, "（三）"),
     ("structure.numbering", report(ITEM, "把资源集聚起来，3.创新党建载体，突出特色。"), 2024, "3."),
     ("structure.numbering", report(ITEM, two=("一是问题一。二是问题二。四是问题四。",)), 2024, "四是"),
-    ("structure.numbering", report(ITEM, "2.强化组织建设。" + LONG, two=("一是问题一。", "二是问题二。")), 2024, None),
+    ("structure.numbering", report(ITEM, "（二）强化组织建设。" + LONG, two=("一是问题一。", "二是问题二。")), 2024, None),
     # repetition
     ("repeat.sentence", report(ITEM, LONG + LONG), 2024, LONG),
     ("repeat.phrase4", report("严格落实制度，严格落实责任，严格落实任务，严格落实措施。" + LONG), 2024, "严格落实"),
@@ -92,6 +92,7 @@ CASES = [
     ("figure.approx", report("指导班子成员开展理论宣讲15余次。" + LONG), 2024, "15余"),
     ("figure.approx", report("开展宣讲10余次，走访群众300多户，投入资金1.5万余元、3万余元。" + LONG), 2024, None),
     ("term.nonstandard", report("学好习总书记系列讲话精神。" + LONG), 2024, "习总书记"),
+    ("term.nonstandard", report("认真学习总书记重要讲话精神。" + LONG), 2024, None),
     ("term.nonstandard", report("学习新时代中国特色社会主义思想。" + LONG), 2024, "新时代中国特色社会主义思想"),
     ("term.nonstandard", report("学习习近平总书记重要讲话和习近平新时代中国特色社会主义思想。" + LONG), 2024, None),
     # length
@@ -104,6 +105,52 @@ CASES = [
     ("remnant.foreign-unit", report("党委总揽全局、协调各方。" + LONG), 2024, None),
     ("remnant.level", ["青杨村党支部书记2024年度抓基层党建工作述职报告",
                        "2024年，村党支部带领全镇群众发展产业。" + LONG] + report(ITEM)[1:], 2024, "全镇"),
+    # — issue: false alarms on real reports and on our own drafts —
+    ("remnant.foreign-unit", report("鼓励返乡大学生回村创业，选好用好大学生村官。" + LONG), 2024, None),
+    ("remnant.foreign-unit", ["青石中学党支部书记2024年度抓基层党建工作述职报告",
+                              *report("组织师生开展志愿服务。" + LONG)], 2024, None),
+    ("remnant.foreign-unit", ["县自然资源局党组书记2024年度抓基层党建工作述职报告",
+                              *report("局党组认真履行主体责任。" + LONG)], 2024, None),
+    ("remnant.foreign-unit", report("组织师生开展志愿服务。" + LONG), 2024, "师生"),
+    ("year.opening", ["青石村第一书记2024年度抓基层党建工作述职报告",
+                      "2018年X月X日，我受县委组织部派遣，到青石镇青石村任驻村第一书记。" + LONG,
+                      *report(ITEM)[1:]], None, None),
+    ("year.opening", ["青石村党支部书记2024年度抓基层党建工作述职报告",
+                      "2024年，村党支部在镇党委的坚强领导下，团结带领全村党员群众，围绕中心、服务大局，"
+                      "扎实推进各项工作。根据镇党委安排，现将本人2023年度抓基层党建工作情况报告如下：",
+                      *report(ITEM)[1:]], None, "2023年"),
+    ("year.part-one", report("2023年，发展党员2名。" + LONG), 2024, "2023年"),
+    ("year.part-one", report("2024年，发展党员2名。" + LONG), 2024, None),
+    ("space.in-chinese", report("学习《凝心聚力 真抓实干》专题片。" + LONG), 2024, None),
+    ("space.in-chinese", report(ITEM) + ["青石村党支部书记 李明", "2025年1月10日"], 2024, None),
+    ("repeat.phrase4", ["青石镇机关党委书记2024年度创建模范机关工作述职报告",
+                        *report("创建模范机关，模范机关建设，模范机关考核，模范机关示范，争创模范机关。" + LONG)],
+     2024, None),
+    ("remnant.level", ["青杨村党支部书记2024年度抓基层党建工作述职报告",
+                       "2024年，村党支部在全镇考核中排名第三。" + LONG] + report(ITEM)[1:], 2024, None),
+    # — issue: misses —
+    ("placeholder.leftover", report("XX村党支部坚持抓党建。" + LONG), 2024, "XX"),
+    ("placeholder.leftover", report(ITEM) + ["联系电话：XXX"], 2024, "XXX"),
+    ("placeholder.leftover", report(ITEM) + ["×××", "2025年1月10日"], 2024, "×××"),
+    ("placeholder.leftover", report("全年发展党员XXXX名。" + LONG), 2024, "XXXX"),
+    ("placeholder.leftover", report("推进xxxx、xxxx工作。" + LONG), 2024, "xxxx"),
+    ("placeholder.leftover", ["某镇20XX年度抓基层党建工作述职报告", *report(ITEM)], 2024, "某"),
+    ("placeholder.leftover", report("某些村党组织作用发挥不够。" + LONG), 2024, None),
+    ("punct.ascii-quotes", report('设立"党员先锋岗"12个。' + LONG), 2024, '"党员先锋岗"'),
+    ("punct.ascii-quotes", report("设立“党员先锋岗”12个。" + LONG), 2024, None),
+    ("punct.wrong-bracket", report("〔一〕加强组织建设。" + LONG), 2024, "〔一〕"),
+    ("punct.wrong-bracket", report("（一）加强组织建设。" + LONG), 2024, None),
+    ("structure.level-skip", [OPEN, P1, "1.坚持党建引领。" + LONG, P2, "一是问题。" + LONG, P3, LONG], 2024, "1."),
+    ("structure.level-skip", [OPEN, P1, "（一）组织建设", "1.坚持党建引领。" + LONG, P2, "一是问题。" + LONG,
+                              P3, LONG], 2024, None),
+    ("repeat.in-paragraph", report("坚持学用结合，推动学用结合。" + LONG), 2024, "学用结合"),
+    ("repeat.in-paragraph", report("坚持党建引领，党建引领发展的作用日益凸显。" + LONG), 2024, "党建引领"),
+    ("repeat.in-paragraph", report("依托“三会一课”学习，依托“三会一课”和学习强国平台提高学习质量。" + LONG),
+     2024, "依托“三会一课”"),
+    ("repeat.in-paragraph", report("坚持党建引领。推动党建引领发展。" + LONG), 2024, None),
+    ("repeat.in-paragraph", report("推广“党建引领合作社发展”做法，参加全市党建引领现场会。" + LONG), 2024, None),
+    ("typo.common", report("认真布暑年度党建工作。" + LONG), 2024, "布暑"),
+    ("typo.common", report("认真部署年度党建工作。" + LONG), 2024, None),
 ]
 
 
@@ -125,6 +172,35 @@ def test_case(rule, paragraphs, year, flagged):
     if flagged:
         texts = [paragraphs[f.paragraph - 1][f.start:f.end] for f in findings if f.paragraph]
         assert flagged in texts, texts
+
+
+def _typos():
+    from generator.check.rules.typos import entries
+
+    return entries()
+
+
+def test_typo_list_is_large_and_well_formed():
+    rows = _typos()
+    assert len(rows) >= 200
+    assert len({r[0] for r in rows}) == len(rows) and len({r[1] for r in rows}) == len(rows)
+    assert all(r[1] != r[2] and r[1] in r[3] for r in rows)
+
+
+@pytest.mark.parametrize("ident, wrong, right, example, soft", _typos(), ids=[r[0] for r in _typos()])
+def test_each_typo_both_ways(ident, wrong, right, example, soft):
+    """Every entry: its example is flagged at the wrong form, and the corrected example is not."""
+    found = [f for f in check_paragraphs(report(example + "。" + LONG), year=2024) if f.rule == "typo.common"]
+    assert any(ident in f.message and right in f.fix for f in found), ident
+    assert (found[0].severity == "提醒") == soft
+    corrected = example.replace(wrong, right)
+    assert not [f for f in check_paragraphs(report(corrected + "。" + LONG), year=2024) if f.rule == "typo.common"]
+
+
+def test_every_unbalanced_quote_is_reported():
+    paragraphs = report("落实“三会一课制度，开展“主题党日活动。" + LONG)
+    found = [f for f in check_paragraphs(paragraphs, year=2024) if f.rule == "punct.unbalanced"]
+    assert len(found) == 2
 
 
 def test_segmenter_cuts_exactly_as_full_jieba(seeds_dir):

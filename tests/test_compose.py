@@ -35,7 +35,7 @@ def test_lead_spans_are_numbered_and_bold():
                                "政治建设": {"集中学习": 12, "讲党课": 4}}))
     first = draft.parts[0].blocks[0]
     number, lead = first.spans[:2]
-    assert number.lead and number.text == "1." and number.source == "序号"
+    assert number.lead and number.text == "（一）" and number.source == "序号"
     assert lead.lead and lead.text.endswith("。") and lead.source.startswith("词库:亮点/")
     problems = [b for b in draft.parts[1].blocks if b.spans[0].lead]
     assert [b.spans[0].text[:2] for b in problems[:2]] == ["一是", "二是"]

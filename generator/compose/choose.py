@@ -9,6 +9,7 @@ from typing import Any, Mapping
 
 from ..bank import Bank, Picker
 from ..errors import TemplateError
+from ..resources import load_data
 
 CLASH = 5  # an option sharing a run of this many characters with the item so far is passed over
 
@@ -34,10 +35,7 @@ _QUOTED = re.compile(r"“[^”]*”")
 # a noun (党员干部, 后备干部 name something; 走深走实, 干事创业 are formulations). A draft uses none more
 # than MAX_FORMULATION times; tests/test_variation.py counts with this definition.
 MAX_FORMULATION = 3
-NOUN_HEADS = frozenset("""工作 经济 干部 党员 组织 建设 生活 队伍 书记 群众 形态 党建 产业 振兴 治理 阵地 责任 制度 机制
-活动 项目 基地 收入 能力 水平 作用 意识 精神 思想 问题 任务 中心 服务 人才 班子 支部 党委 政府 农村 乡村 村民 农民
-企业 合作 资源 资金 规划 环境 教育 学习 会议 纪律 作风 品牌 示范 模式 体系 格局 基础 成果 质量 效能 目标
-成员 思路 措施 部署 要求 情况 小组 党课 党日 政治 主义 功能 网格""".split())
+NOUN_HEADS = frozenset(load_data("名词词尾.yaml")["名词词尾"])  # one list, shared with the other module
 TERMS = ("基层党建", "党建工作", "党组织书记", "村党组织", "村党支部", "镇党委", "意识形态", "集体经济",
          "党员干部", "组织生活", "发展党员", "入党积极分子", "后备干部", "党风廉政", "从严治党", "中国特色社会主义",
          "习近平新时代", "党中央", "乡村振兴", "第一责任人", "主题党日", "理论学习", "产业发展", "基层治理",

@@ -23,7 +23,7 @@ from ..bank import Bank
 from ..facts import Done, Fact, Item, Report, ThemeFacts
 from ..model import Block, Span, body
 from .choose import Choose, _grams
-from .text import close, fact_clause, figure_spans, key_path
+from .text import item_number, close, fact_clause, figure_spans, key_path
 
 FIGURES_PER_SENTENCE = 3
 ARCHITECTURES = ("woven", "points", "case", "figures", "short")
@@ -200,7 +200,7 @@ def word_item(n: int, plan: Plan, report: Report, bank: Bank, pick: Choose, ctx:
         lead = pick.text(spec["要点"], "lead", theme, avoid_start=last["lead"][:2])
     last["lead"] = lead
     pick.leads |= _grams(lead)
-    spans: list[Span] = [Span(f"{n}.", lead=True, source="序号")] if n else []
+    spans: list[Span] = [Span(item_number(n), lead=True, source="序号")] if n else []
     spans.append(Span(lead.rstrip("。") + "。", lead=True, source=f"词库:亮点/{theme}/要点"))
 
     stance = None

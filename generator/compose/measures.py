@@ -12,7 +12,7 @@ from ..bank import Bank
 from ..facts import Report
 from ..model import Block, Span, body
 from .choose import Choose, _grams
-from .text import close, figure_spans, key_path, sentence
+from .text import item_number, close, figure_spans, key_path, sentence
 
 MIN_ITEMS = 2
 MAX_TOP_UP = 3
@@ -56,7 +56,7 @@ def measures(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list
     if report.tasks or free_targets:
         n = len(themes) + 1
         lead = pick.text(spec["事项要点"], "tasks")
-        spans = [Span(f"{n}.", lead=True, source="序号")] if numbered else []
+        spans = [Span(item_number(n), lead=True, source="序号")] if numbered else []
         spans.append(Span(sentence(lead), lead=True, source="词库:措施/事项要点"))
         for i, task in enumerate(report.tasks):
             spans.append(Span(sentence(task), source=f"原文:措施.事项.{i}"))
@@ -91,7 +91,7 @@ def _theme_item(n: int, theme: str, report: Report, bank: Bank, pick: Choose, ct
     pick.begin_item()
     pick.said = set(pick.leads)  # a plan that repeats the year's own headings reads like a copy
     lead = pick.text(t["要点"], "measure-lead", theme, avoid_start=last_lead[:2])
-    head = [Span(f"{n}.", lead=True, source="序号")] if n else []
+    head = [Span(item_number(n), lead=True, source="序号")] if n else []
     head.append(Span(sentence(lead), lead=True, source=f"词库:措施/{theme}/要点"))
 
     answers: list[list[Span]] = []

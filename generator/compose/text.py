@@ -33,6 +33,16 @@ def close(spans: list[Span]) -> list[Span]:
     return spans
 
 
+CN_NUMERALS = "一二三四五六七八九十"
+
+
+def item_number(n: int) -> str:
+    """The number of an item under a part heading: （一）（二）…, the second level of GB/T 9704 (一、（一）1.（1）)."""
+    if n <= 10:
+        return f"（{CN_NUMERALS[n - 1]}）"
+    return f"（十{CN_NUMERALS[n - 11]}）" if n < 20 else f"（{n}）"
+
+
 def key_path(path: Iterable) -> str:
     return ".".join(str(p) for p in path)
 

@@ -9,8 +9,11 @@ from ...resources import load_data
 from ..document import Document
 
 # A title names its year (2024年度…述职报告, 2024年抓基层党建工作述职报告), a date line under it does not.
-YEAR_IN_TITLE = re.compile(r"(20\d\d)年(?:度)?(?!\d{1,2}月)")
-YEAR_AT_START = re.compile(r"(?:^|现[将就]本人|本人)(20\d\d)年(?!\d{1,2}月)")
+# A date (2018年3月…, 2018年X月X日) names when something happened, not the report year.
+_NOT_DATE = r"(?![\dXx×Ｘ一二三四五六七八九十]{1,2}月)"
+YEAR_IN_TITLE = re.compile(r"(20\d\d)年(?:度)?" + _NOT_DATE)
+YEAR_AT_START = re.compile(r"^(20\d\d)年" + _NOT_DATE)
+YEAR_REPORTED = re.compile(r"(?:现[将就把]|现将)?本人(20\d\d)年(?:度)?" + _NOT_DATE)
 
 
 @dataclass
@@ -37,15 +40,22 @@ def make_context(doc: Document, year: int | None = None, level: str | None = Non
 def stated_years(doc: Document) -> list[tuple[int, int, int, int]]:
     """Return where the title and the opening's first sentence state the report year, title first."""
     out = []
-    for name, pattern in (("标题", YEAR_IN_TITLE), ("开头", YEAR_AT_START)):
-        if name in doc.parts:
-            a, b = doc.parts[name]
-            if name == "标题" and not re.search(r"述职|报告|总结", "".join(doc.texts[a:b + 1])):
-                continue  # a heading-less start (one short line) is not a title
-            for p in doc.paragraphs[a:(b + 1 if name == "标题" else a + 1)]:
-                m = pattern.search(p.text[:80])
+    if "标题" in doc.parts:
+        a, b = doc.parts["标题"]
+        if re.search(r"述职|报告|总结", "".join(doc.texts[a:b + 1])):  # a heading-less start is not a title
+            for p in doc.paragraphs[a:b + 1]:
+                m = YEAR_IN_TITLE.search(p.text[:80])
                 if m:
                     out.append((p.number, m.start(1), m.end(1) + 1, int(m.group(1))))
+    if "开头" in doc.parts:
+        a, b = doc.parts["开头"]
+        # the opening's first words (2024年，…) and, wherever it stands, 现将本人2024年度…
+        m = YEAR_AT_START.search(doc.paragraphs[a].text)
+        if m:
+            out.append((a + 1, m.start(1), m.end(1) + 1, int(m.group(1))))
+        for p in doc.paragraphs[a:b + 1]:
+            for m in YEAR_REPORTED.finditer(p.text):
+                out.append((p.number, m.start(1), m.end(1) + 1, int(m.group(1))))
     return out
 
 

@@ -1,4 +1,5 @@
-"""placeholder.leftover — X, ×, *, 某某, 【…】, （待补充） left where a number or a name belongs.
+"""placeholder.leftover — X, ×, *, 某某 or a lone 某 (某镇), 【…】, （待补充） left where a number or a name belongs,
+                       at a paragraph's edge too (XX村党支部…, 联系电话：XXX), runs of any length (XXXX).
 placeholder.missing-number — an ordinal 第 with its number deleted (县委第上半年…, from 县委第X次…).
 
 Rule of judgement (documented in the README): an X/Ｘ written between plus signs is a formula such as
@@ -18,8 +19,10 @@ _PATTERNS = (
     (re.compile(r"【[^】]{0,40}】"), "方括号里的待填内容"),
     (re.compile(r"[（(]\s*待(补充|填写|定)\s*[）)]|待补充"), "“待补充”标记"),
     (re.compile(r"某某"), "“某某”"),
+    # a lone 某 standing for a name: 某镇, 某村 (某些, 某种, 某个 are words)
+    (re.compile(r"某(?=[镇乡村县区市街道社区单位同志局部门支部党委])"), "“某”"),
     (re.compile(r"[*＊]+"), "星号"),
-    (re.compile(r"[×xX]{1,3}|[Ｘｘ]{1,3}"), "X"),
+    (re.compile(r"[×xX]+|[Ｘｘ]+"), "X"),
 )
 _PLUS = "+＋"
 
@@ -49,13 +52,17 @@ def _is_placeholder(text: str, m: re.Match, label: str) -> bool:
     before = text[m.start() - 1] if m.start() else ""
     after = text[m.end()] if m.end() < len(text) else ""
     if label == "X":
-        if before in _PLUS or after in _PLUS:
+        # an empty neighbour (the paragraph's edge) is not a plus sign: XX村…, 联系电话：XXX
+        if (before and before in _PLUS) or (after and after in _PLUS):
             return False  # 支部+X+农户, 1+X: a formula, not a blank
+        if len(m.group()) >= 4:
+            return True   # XXXX, xxxx: always a blank
         if re.match(r"[A-Za-z]", before) or re.match(r"[A-Za-z]", after):
             return False  # part of a Latin word
         if m.group()[0] == "×" and before.isdigit() and after.isdigit():
             return False  # 3×4
-        if m.group() in ("x", "xx", "xxx") and not (_cjk(before) or _cjk(after)):
+        if m.group() in ("x", "xx", "xxx") and not (_cjk(before) or _cjk(after)) and before not in "：:，、" \
+                and after not in "，、。；":
             return False
     return True
 

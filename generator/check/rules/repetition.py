@@ -5,6 +5,10 @@ repeat.phrase4     a 4-character formulation (四字格) used more than three ti
                    or two adjacent two-character words (严格+落实), that does not name a thing — not a
                    catalogue theme or metric, not ending in a noun such as 工作、干部、经济 (集体经济 is the
                    subject, not a formulation), not a policy name (全面从严治党); text in “…” is skipped
+                   — nor the report's own subject, a word of its title (模范机关 in a report on 模范机关 building)
+repeat.in-paragraph a set phrase of templates/check/套话.yaml twice in one paragraph (学用结合 … 学用结合), a
+                   term of it twice in one sentence (坚持党建引领……党建引领发展), 依托“三会一课” twice in one
+                   paragraph
 repeat.lead-shape  three or more consecutive numbered items whose leads open the same way (坚持把… ×3)
 jieba (through ../segment.py) is imported by this rule only, once per process, and only when it runs.
 """
@@ -14,16 +18,22 @@ import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 
+from ...resources import load_data
 from ..findings import ERROR, WARNING, Finding
 
-IDS = ("repeat.sentence", "repeat.phrase4", "repeat.lead-shape")
+IDS = ("repeat.sentence", "repeat.phrase4", "repeat.in-paragraph", "repeat.lead-shape")
 SENTENCE = re.compile(r"[^。！？；]+[。！？；]?")
 LEAD = re.compile(r"^(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]{1,2}是|第[一二三四五六七八九十]{1,2}[，、])")
 MAX_PHRASE = 3
 
 
 def check(doc, ctx) -> list[Finding]:
-    return _sentences(doc) + _phrases(doc) + _lead_shapes(doc)
+    return _sentences(doc) + _phrases(doc) + _in_paragraph(doc) + _lead_shapes(doc)
+
+
+def _title(doc) -> str:
+    a, b = doc.parts.get("标题", (0, -1))
+    return "".join(doc.texts[a:b + 1])
 
 
 def _sentences(doc) -> list[Finding]:
@@ -45,10 +55,7 @@ def _sentences(doc) -> list[Finding]:
 # Nouns that end the names of things; a 4-character word ending in one of them names something (党建工作,
 # 后备干部) rather than being a formulation. jieba's part-of-speech tagger would say the same but costs
 # ~0.5 s more to load, and `check` must stay under 2 s cold.
-NOUN_HEADS = frozenset("""工作 经济 干部 党员 组织 建设 生活 队伍 书记 群众 形态 党建 产业 振兴 治理 阵地 责任 制度 机制
-活动 项目 基地 收入 能力 水平 作用 意识 精神 思想 问题 任务 中心 服务 人才 班子 支部 党委 政府 农村 乡村 村民 农民
-企业 合作 资源 资金 规划 环境 教育 学习 会议 纪律 作风 品牌 示范 模式 体系 格局 基础 成果 质量 效能 目标
-成员 思路 措施 部署 要求 情况""".split())
+NOUN_HEADS = frozenset(load_data("名词词尾.yaml")["名词词尾"])  # one list, shared with the other module
 # Names of policies that a report's own topic may require again and again (全面从严治党).
 POLICY_TERMS = frozenset({"从严治党", "党建引领", "乡村振兴", "脱贫攻坚", "民主集中", "党风廉政", "两个维护", "四个意识"})
 
@@ -81,9 +88,11 @@ def formulation_spans(text: str):
 
 def _phrases(doc) -> list[Finding]:
     places: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    title = _title(doc)
     for p in doc.paragraphs:
         for word, start in formulation_spans(p.text):
-            places[word].append((p.number, start))
+            if word not in title:
+                places[word].append((p.number, start))
     out = []
     for word, where in places.items():
         if len(where) > MAX_PHRASE:
@@ -91,6 +100,55 @@ def _phrases(doc) -> list[Finding]:
             out.append(Finding("repeat.phrase4", WARNING, number, start, start + 4,
                                f"“{word}”在全文出现 {len(where)} 次", "换一种说法，避免同一套话反复出现"))
     return out
+
+
+SENTENCE_END = re.compile(r"[。！？；]")
+
+
+@lru_cache(maxsize=1)
+def _stock() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The set phrases of templates/check/套话.yaml: (not twice in a paragraph, not twice in a sentence)."""
+    from ...resources import load_data
+
+    data = load_data("check/套话.yaml")
+    return tuple(data.get("段内不重复") or ()), tuple(data.get("句内不重复") or ())
+
+
+def _in_paragraph(doc) -> list[Finding]:
+    out = []
+    title = _title(doc)
+    per_paragraph, per_sentence = _stock()
+    for p in doc.paragraphs:
+        for word in per_paragraph:
+            first = p.text.find(word)
+            second = p.text.find(word, first + len(word)) if first >= 0 else -1
+            if second >= 0 and word not in title:
+                out.append(Finding("repeat.in-paragraph", WARNING, p.number, second, second + len(word),
+                                   f"“{word}”在这一段里用了两次", "删去或换一种说法"))
+        # a term inside a longer quoted name (“党建引领合作社发展…”) is part of a name, not a repetition
+        masked = re.sub(r"“[^”]*”", lambda m: m.group() if m.group()[1:-1] in per_sentence
+                        else "\u3000" * len(m.group()), p.text)
+        for term in per_sentence:
+            for text, offset in _sentences_of(masked):
+                first = text.find(term)
+                second = text.find(term, first + len(term)) if first >= 0 else -1
+                if second >= 0:
+                    out.append(Finding("repeat.in-paragraph", WARNING, p.number, offset + second,
+                                       offset + second + len(term), f"“{term}”在一句话里出现了两次",
+                                       "删去一处，或拆成两句"))
+        for m in re.finditer(r"依托(“[^”]+”)", p.text):
+            if p.text.find(m.group(), m.end()) >= 0:
+                later = p.text.find(m.group(), m.end())
+                out.append(Finding("repeat.in-paragraph", WARNING, p.number, later, later + len(m.group()),
+                                   f"“{m.group()}”在这一段里用了两次", "删去或换一种说法"))
+    return out
+
+
+def _sentences_of(text: str):
+    start = 0
+    for m in SENTENCE_END.finditer(text + "。"):
+        yield text[start:m.end()], start
+        start = m.end()
 
 
 def _lead_shapes(doc) -> list[Finding]:

@@ -3,6 +3,8 @@
 structure.parts      开头 / 一、亮点 / 二、问题 / 三、下一步 present, in this order
 structure.numbering  一、二、 / （一）（二） / 1. 2. / 一是 二是 / 第一 第二: consecutive, restarting only
                      under a new heading or paragraph, never a number inside a paragraph (seed 000: 3.)
+structure.level-skip in parts one and three, items numbered 1. straight under 一、, skipping the second level:
+                     GB/T 9704 orders 一、（一）1.（1）
 """
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ import re
 from ..document import HEADING1
 from ..findings import ERROR, WARNING, Finding
 
-IDS = ("structure.parts", "structure.numbering")
+IDS = ("structure.parts", "structure.numbering", "structure.level-skip")
 CN = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
 HEADING2 = re.compile(r"^[（(]([一二三四五六七八九十]+)[）)]")
 ARABIC = re.compile(r"^(\d{1,2})[.．、](?!\d)")
@@ -30,7 +32,26 @@ def number(cn: str) -> int:
 
 
 def check(doc, ctx) -> list[Finding]:
-    return _parts(doc) + _numbering(doc)
+    return _parts(doc) + _numbering(doc) + _level_skip(doc)
+
+
+def _level_skip(doc) -> list[Finding]:
+    out = []
+    for part in ("一", "三"):
+        if part not in doc.parts:
+            continue
+        a, b = doc.parts[part]
+        seen_second = False
+        for p in doc.paragraphs[a + 1:b + 1]:
+            if HEADING2.match(p.text):
+                seen_second = True
+            m = ARABIC.match(p.text)
+            if m and not seen_second:
+                out.append(Finding("structure.level-skip", WARNING, p.number, 0, m.end(),
+                                   f"“{m.group()}”直接排在一级标题下，跳过了“（一）”这一层",
+                                   "按“一、（一）1.（1）”的层次，把这一层改为“（一）（二）……”"))
+                break
+    return out
 
 
 def _parts(doc) -> list[Finding]:

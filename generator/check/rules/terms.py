@@ -10,7 +10,7 @@ from ..findings import WARNING, Finding
 
 IDS = ("term.nonstandard",)
 TERMS = (
-    (re.compile(r"习总书记"), "习近平总书记", "正式材料中应称“习近平总书记”"),
+    (re.compile(r"(?<!学)习总书记"), "习近平总书记", "正式材料中应称“习近平总书记”"),  # 学习总书记… is 学习+总书记
     (re.compile(r"(?<!习近平)新时代中国特色社会主义思想"), "习近平新时代中国特色社会主义思想",
      "指导思想应写全称"),
 )

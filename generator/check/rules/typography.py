@@ -3,9 +3,12 @@
 punct.halfwidth-comma / -colon / -semicolon / -paren   half-width , : ; ( ) next to Chinese text
 punct.unbalanced      a quote or bracket not closed, or closed by another kind (《…）, （试行)）
 punct.mixed-quotes    “” and "" in one paragraph
+punct.ascii-quotes    "…" alone around Chinese text (设立"党员先锋岗"12个)
+punct.wrong-bracket   〔一〕 or [一] numbering an item, where GB/T 9704 uses （一）
 punct.double          doubled punctuation (，，  。。  ，。)
 punct.quote-dunhao    a 顿号 between quoted or titled items (“…”、“…”, 》、《), which GB/T 15834 omits
-space.in-chinese      spaces inside Chinese text or between a number and its unit
+space.in-chinese      spaces inside Chinese text or between a number and its unit — not inside 《…》 or “…”
+                      (a quoted title may hold spaces), nor on a signature line (青石村党支部书记 李明)
 """
 from __future__ import annotations
 
@@ -14,7 +17,8 @@ import re
 from ..findings import ERROR, WARNING, Finding
 
 IDS = ("punct.halfwidth-comma", "punct.halfwidth-colon", "punct.halfwidth-semicolon", "punct.halfwidth-paren",
-       "punct.unbalanced", "punct.mixed-quotes", "punct.double", "punct.quote-dunhao", "space.in-chinese")
+       "punct.unbalanced", "punct.mixed-quotes", "punct.ascii-quotes", "punct.wrong-bracket", "punct.double",
+       "punct.quote-dunhao", "space.in-chinese")
 CJK = "\u4e00-\u9fff"
 HALF = {",": ("punct.halfwidth-comma", "，"), ":": ("punct.halfwidth-colon", "："),
         ";": ("punct.halfwidth-semicolon", "；")}
@@ -23,6 +27,11 @@ PAIRS = {"“": "”", "（": "）", "(": ")", "《": "》", "【": "】", "‘"
 CLOSERS = {v: k for k, v in PAIRS.items()}
 DOUBLE = re.compile(r"([，。、；：！？])\1|[，、；：][。，、]|。[，、；]")
 DUNHAO = re.compile(r"[”》]、[“《]")
+ASCII_QUOTED = re.compile(rf'"[^"]*[{CJK}][^"]*"')
+WRONG_BRACKET = re.compile(r"^[〔\[［]([一二三四五六七八九十]+)[〕\]］]")
+QUOTED = re.compile(r"《[^》]*》|“[^”]*”")
+# 单位职务 姓名: a short line ending in a name of two to four characters after a space
+SIGNATURE = re.compile(rf"^[{CJK}（）“”]{{2,30}}(?:书记|主任|委员|主席|镇长|乡长|村长|组长)[ \u3000]+[{CJK}·]{{2,5}}$")
 # " 1 个": the spaces around a number are one finding, not two.
 SPACE = re.compile(rf"(?<=[{CJK}，。、；：“”（）])[ \u3000\t]+\d+(?:\.\d+)?[ \u3000\t]+(?=[{CJK}])"
                    rf"|(?<=[{CJK}\d，。、；：“”（）])[ \u3000\t]+(?=[{CJK}])|(?<=[{CJK}])[ \u3000\t]+(?=\d)")
@@ -44,14 +53,25 @@ def check(doc, ctx) -> list[Finding]:
             i = text.index('"')
             out.append(Finding("punct.mixed-quotes", WARNING, p.number, i, i + 1,
                                "同一段里既有中文引号“”又有英文引号\"\"", "统一用中文引号“”"))
+        else:
+            for m in ASCII_QUOTED.finditer(text):
+                out.append(Finding("punct.ascii-quotes", WARNING, p.number, m.start(), m.end(),
+                                   "中文里用了英文引号\"\"", f"改为中文引号：“{m.group()[1:-1]}”"))
+        m = WRONG_BRACKET.match(text)
+        if m:
+            out.append(Finding("punct.wrong-bracket", WARNING, p.number, 0, m.end(),
+                               f"序号“{m.group()}”用错了括号", f"改为“（{m.group(1)}）”"))
         for m in DOUBLE.finditer(text):
             out.append(Finding("punct.double", WARNING, p.number, m.start(), m.end(),
                                f"标点“{m.group()}”重复", "删去多余的标点"))
         for m in DUNHAO.finditer(text):
             out.append(Finding("punct.quote-dunhao", WARNING, p.number, m.start() + 1, m.start() + 2,
                                "引号或书名号标出的并列项之间一般不用顿号", "删去这个顿号"))
-        if not (title[0] <= p.number - 1 <= title[1]):  # the signature line spaces name from title
+        if not (title[0] <= p.number - 1 <= title[1]) and not SIGNATURE.match(text.strip()):
+            quoted = [(q.start(), q.end()) for q in QUOTED.finditer(text)]
             for m in SPACE.finditer(text):
+                if any(a < m.start() < b for a, b in quoted):
+                    continue
                 out.append(Finding("space.in-chinese", WARNING, p.number, m.start(), m.end(),
                                    "中文或数字与单位之间多了空格", "删去空格"))
     return out
@@ -61,7 +81,12 @@ def _brackets(p) -> list[Finding]:
     out = []
     stack: list[tuple[str, int]] = []
     for i, ch in enumerate(p.text):
-        if ch in PAIRS and not (ch == "“" and stack and stack[-1][0] == "“"):
+        if ch == "“" and stack and stack[-1][0] == "“":
+            # a second opening quote before the first closed: the first is the one left open
+            out.append(Finding("punct.unbalanced", ERROR, p.number, stack[-1][1], stack[-1][1] + 1,
+                               "“没有配对的”", "补上”"))
+            stack[-1] = (ch, i)
+        elif ch in PAIRS:
             stack.append((ch, i))
         elif ch in CLOSERS:
             opener = CLOSERS[ch]

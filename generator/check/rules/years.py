@@ -1,8 +1,10 @@
 """Years: part three plans for the year after the report; dates exist; no year after the report's.
 
 year.plan-not-next  part three opens a sentence with the report year or an earlier one (seed 004)
-year.opening        the title or the opening's first sentence states another year than the report's (the one
-                    given with --year, or the title's)
+year.opening        the title, the opening's first words or its 现将本人…年度 state another year than the
+                    report's (the one given with --year, or the title's); a date (2018年X月X日) is not a year
+year.part-one       part one opens a sentence with another year than the report's (2023年，发展党员2名 in a
+                    2024 report): last year's text kept by mistake
 year.future         a year later than the report year + 1
 year.date           a date that does not exist, or a sign-off date not in the report year or the next
 year.unknown        the report year could not be read (year checks skipped)
@@ -14,8 +16,9 @@ import re
 
 from ..findings import ERROR, WARNING, Finding
 
-IDS = ("year.plan-not-next", "year.opening", "year.future", "year.date", "year.unknown")
-SENTENCE_YEAR = re.compile(r"(?:^|[。；：！？])\s*((20\d\d)年)(?!\d{1,2}月)")
+IDS = ("year.plan-not-next", "year.opening", "year.part-one", "year.future", "year.date", "year.unknown")
+SENTENCE_YEAR = re.compile(r"(?:^(?:[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、]|[一二三四五六七八九十]是)?|[。；：！？])"
+                           r"\s*((20\d\d)年)(?![\dXx×]{1,2}月)")
 PLANNED_YEAR = re.compile(r"(?:力争|确保|计划|争取|预计|到)((20\d\d)年)")
 SIGN_OFF = re.compile(r"[（(]?(20\d\d)年\d{1,2}月\d{1,2}日[）)]?")
 ANY_YEAR = re.compile(r"(?<!\d)(20\d\d)年")
@@ -34,9 +37,16 @@ def check(doc, ctx) -> list[Finding]:
             out.append(Finding("year.opening", ERROR, number, start, end,
                                f"这里写的是 {said} 年，报告年度是 {year} 年", f"核对后统一为“{year}年”"))
     three = doc.parts.get("三")
+    one = doc.parts.get("一")
     last = len(doc.paragraphs)
     for p in doc.paragraphs:
         index = p.number - 1
+        if one and one[0] < index <= one[1]:
+            for m in SENTENCE_YEAR.finditer(p.text):
+                if int(m.group(2)) != year and not p.text[m.end(1):m.end(1) + 2].startswith(("以来", "底", "年")):
+                    out.append(Finding("year.part-one", WARNING, p.number, m.start(1), m.end(1),
+                                       f"第一部分写的是 {year} 年的工作，这一句却以“{m.group(1)}”开头",
+                                       f"核对是否沿用了上年的材料，改为“{year}年”或删去年份"))
         if three and three[0] <= index <= three[1]:
             spots = {m.start(1): m for m in SENTENCE_YEAR.finditer(p.text)}
             spots.update({m.start(1): m for m in PLANNED_YEAR.finditer(p.text)})

@@ -1,0 +1,38 @@
+"""typo.common — common 公文 misspellings (布暑→部署, 心潮澎拜→心潮澎湃, 较好的完成→较好地完成), from the curated
+list in templates/check/错别字.yaml: data, not a model, so every finding names its entry and the right form."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ...resources import load_data
+from ..findings import ERROR, WARNING, Finding
+
+IDS = ("typo.common",)
+
+
+@lru_cache(maxsize=1)
+def entries() -> tuple[tuple[str, str, str, str, bool], ...]:
+    """(id, wrong, right, example, reminder-only) for each entry of the list."""
+    out = []
+    for row in load_data("check/错别字.yaml")["错别字"]:
+        ident, wrong, right, example = (str(x) for x in row[:4])
+        out.append((ident, wrong, right, example, len(row) > 4 and row[4] == "提醒"))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern:
+    wrongs = sorted({e[1] for e in entries()}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, wrongs)))
+
+
+def check(doc, ctx) -> list[Finding]:
+    table = {e[1]: e for e in entries()}
+    out = []
+    for p in doc.paragraphs:
+        for m in _pattern().finditer(p.text):
+            ident, wrong, right, _, soft = table[m.group()]
+            out.append(Finding("typo.common", WARNING if soft else ERROR, p.number, m.start(), m.end(),
+                               f"“{wrong}”应为“{right}”（{ident}）", f"改为“{right}”"))
+    return out

@@ -91,3 +91,20 @@ def test_check_across_needs_two_reports(tmp_path, capsys):
     (tmp_path / "a.txt").write_text("坚持以人民为中心的发展思想不动摇。", encoding="utf-8")
     assert main(["check", "--across", str(tmp_path)]) == 2
     assert "至少要有两份" in capsys.readouterr().err
+
+
+def test_a_planted_near_copy_in_the_batch_sample_ranks_first():
+    """The reviewer's case: 24 village drafts and one of them copied with its figures changed."""
+    import sys
+
+    from conftest import ROOT
+    sys.path.insert(0, str(ROOT / "tests"))
+    from test_claims import _sample_rows
+
+    drafts = [(data["报告"]["单位"], render_text(data)) for data in _sample_rows()]
+    name, text = drafts[5]
+    copy = re.sub(r"\d+(?:\.\d+)?", lambda m: str(round(float(m.group()) * 1.3 + 1)), text)
+    pairs = shares(drafts + [("改数字的" + name, copy)])
+    assert {pairs[0].a, pairs[0].b} == {name, "改数字的" + name}
+    assert pairs[0].share >= 0.8 and pairs[0].band == "明显雷同"
+    assert pairs[1].share < 0.4

@@ -119,8 +119,8 @@ def draft_command(
     output: Optional[Path] = typer.Option(None, "-o", "--output",
                                           help="生成的文件路径；默认与输入文件同名、同文件夹（.docx）。"),
     force: bool = typer.Option(False, "--force", help="目标文件已存在时覆盖它（小心：会覆盖您改过的草稿）。"),
-    fmt: str = typer.Option("docx", "--format", help="docx：生成 Word 文件；txt：在屏幕上显示全文（不写文件，"
-                                                     "除非给了 -o）。"),
+    fmt: Optional[str] = typer.Option(None, "--format", help="docx：生成 Word 文件（默认）；txt：在屏幕上显示全文"
+                                                             "（不写文件，除非给了 -o）。给了 -o 时按它的扩展名定。"),
     strict: bool = typer.Option(False, "--strict", help="有提醒时也按错误处理，不生成文件。"),
     variant: int = typer.Option(0, "--variant", min=0, max=999,
                                 help="换一种措辞（0、1、2……），数据不变。"),
@@ -133,8 +133,7 @@ def draft_command(
         from .api import render
         from .loader import load_yaml_file
 
-        if fmt not in ("docx", "txt"):
-            raise ReportError(f"--format 只能是 docx 或 txt，现在是“{fmt}”。")
+        chosen = _output_format(fmt, output)
         data, marks = load_yaml_file(file)
         draft = render(data, marks=marks, source=file.name, variant=variant,
                        templates=_templates_dir(templates))
@@ -142,7 +141,7 @@ def draft_command(
             _err(f"提醒：{warning}")
         if strict and draft.warnings:
             raise StrictError(f"有 {len(draft.warnings)} 条提醒，按 --strict 要求没有生成文件。")
-        if fmt == "txt":
+        if chosen == "txt":
             from .text import draft_to_text
 
             text = draft_to_text(draft)
@@ -156,7 +155,7 @@ def draft_command(
             data_out = write_docx(draft)
         from .safeio import write_atomic
 
-        target = output or file.with_suffix("." + fmt)
+        target = output or file.with_suffix("." + chosen)
         write_atomic(target, data_out, force=force)
         typer.echo(f"已生成：{target}")
         if open_after:
@@ -174,6 +173,20 @@ def preview_command(
     debug: bool = _DEBUG,
 ) -> int:
     return draft_command(file, None, False, "txt", False, variant, None, False, debug)
+
+
+def _output_format(fmt: Optional[str], output: Optional[Path]) -> str:
+    """The format to write: --format if given, else the extension of -o, else docx; a mismatch (-o x.txt
+    with --format docx) is refused rather than writing a Word file under a .txt name."""
+    if fmt is not None and fmt not in ("docx", "txt"):
+        raise InputError(f"--format 只能是 docx 或 txt，现在是“{fmt}”。")
+    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
+    if suffix and suffix not in ("docx", "txt"):
+        raise InputError(f"-o 的文件名应以 .docx（Word 草稿）或 .txt（纯文本）结尾，现在是“{output.name}”。")
+    if fmt and suffix and fmt != suffix:
+        raise InputError(f"--format {fmt} 与输出文件 {output.name} 的扩展名不一致。去掉 --format，"
+                         f"按扩展名生成；或把文件名改成 .{fmt}。")
+    return fmt or suffix or "docx"
 
 
 def _templates_dir(path: Optional[Path]) -> Optional[Path]:

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from .catalogue import TIERS, Catalogue, Metric, load_catalogue, tier
 from .errors import InputError, Problem
 from .facts import Done, Fact, Info, Item, Report, ThemeFacts, format_number
+from .normalise import normalise
 from .schema import InputFile
 
 Marks = Mapping[tuple, tuple[int, int]]
@@ -64,9 +65,10 @@ def validate(data: Any, marks: Marks | None = None, source: str | None = None,
     _warn_targets(themes, targets, ctx)
     if len(problems) < 2:
         ctx.warn(("问题",), "“问题”少于两条。述职评议通常要求查摆三条以上问题，请补充。")
+    tasks = tuple(_sentence_body(t, ("措施", "事项", i), ctx) for i, t in enumerate(model.measures.tasks))
+    idea = _sentence_body(model.measures.idea, ("措施", "思路"), ctx) if model.measures.idea else None
     return Report(info=info, overview=overview, themes=themes, problems=problems, causes=causes,
-                  targets=targets, tasks=tuple(model.measures.tasks), idea=model.measures.idea,
-                  warnings=tuple(ctx.warnings))
+                  targets=targets, tasks=tasks, idea=idea, warnings=tuple(ctx.warnings))
 
 
 class _Context:
@@ -271,7 +273,7 @@ def _practices(raw: Any, path: tuple, theme: str, cat: Catalogue, ctx: _Context)
         where = path + (i,)
         if isinstance(entry, Mapping) and set(entry) == {"自述"} and isinstance(entry["自述"], str) \
                 and len(entry["自述"].strip()) >= 4:
-            out.append(Done(None, _sentence_body(entry["自述"]), where))
+            out.append(Done(None, _sentence_body(entry["自述"], where, ctx), where))
             continue
         if not isinstance(entry, str) or not entry.strip():
             ctx.error(where, "每项做法应是做法名称，或写成 {自述: 自己写的做法（一句话）}。")
@@ -314,12 +316,17 @@ def _cases(raw: Any, path: tuple, ctx: _Context) -> tuple[str, ...]:
         if not isinstance(case, (str, int, float)) or isinstance(case, bool):
             ctx.error(path + (i,), "每条事例应是一段文字。")
             continue
-        out.append(_sentence_body(str(case)))
+        out.append(_sentence_body(str(case), path + (i,), ctx))
     return tuple(t for t in out if t)
 
 
-def _sentence_body(text: str) -> str:
-    """Strip the final full stop a clerk may type, so compose can join clauses cleanly."""
+def _sentence_body(text: str, where: tuple = (), ctx: "_Context | None" = None) -> str:
+    """Normalise the clerk's text (digits, quotes; see normalise.py) and strip the final full stop they may
+    type, so compose can join clauses cleanly."""
+    text, notes = normalise(text)
+    if ctx is not None:
+        for note in notes:
+            ctx.warn(where, note)
     return text.strip().rstrip("。；;，,").strip()
 
 
@@ -539,8 +546,8 @@ def _items(raw: Any, section: str, kinds: Mapping, cat: Catalogue, ctx: _Context
                 ctx.error(where + ("主题",), f"不认识的主题“{theme}”。{_did_you_mean(str(theme), list(cat.themes))}")
                 continue
             detail = entry.get("表现")
-            detail = _sentence_body(str(detail)) if detail else None
-            body = _sentence_body(text)
+            detail = _sentence_body(str(detail), where + ("表现",), ctx) if detail else None
+            body = _sentence_body(text, where + ("自述",), ctx)
             if not detail and len(body) < 16:
                 ctx.warn(where, f"{section}“{body}”只有一句短话，与其他条目相比显得单薄。可以加一句"
                                 f"“表现: …”写具体表现（哪些方面、什么程度），例如 {{自述: {body}, 表现: …}}。")

@@ -152,3 +152,15 @@ def test_schema_accepts_examples_and_flags_mistakes():
         assert not list(validator.iter_errors(data)), path.name
     bad = {"格式版本": 1, "报告": {"年度": 2024}, "亮点": {"组织建设": {"发展党圆": 1}}}
     assert list(validator.iter_errors(bad))
+
+
+def test_output_format_follows_the_extension(tmp_path, capsys):
+    from generator.cli import run as cli
+
+    assert cli([str(GOOD), "-o", str(tmp_path / "a.txt")]) == 0
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8").startswith("石桥镇党委书记2024年度")
+    assert cli([str(GOOD), "-o", str(tmp_path / "b.docx"), "--format", "txt"]) == 2
+    assert "扩展名不一致" in capsys.readouterr().err and not (tmp_path / "b.docx").exists()
+    assert cli([str(GOOD), "-o", str(tmp_path / "c.pdf")]) == 2
+    assert cli([str(GOOD), "-o", str(tmp_path / "d.docx")]) == 0
+    assert (tmp_path / "d.docx").read_bytes()[:2] == b"PK"

@@ -167,3 +167,29 @@ def test_composed_sentences_end_properly():
                 if block.role is Role.BODY and text and not text.endswith("："):
                     assert text[-1] == "。", text[-30:]
                 assert "，。" not in text and "。。" not in text and "”党建工作思想" not in text, text
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("unit, post", [("红柳镇新沟村", "党总支书记兼村委主任"), ("杏花村", "党支部书记"),
+                                        ("青海省海东市互助县威远镇下寨村", "党支部书记"), ("东城街道", "党工委书记"),
+                                        ("石桥镇杏花村股份经济合作社", "党支部书记兼理事长"),
+                                        ("石桥镇", "党委书记"), ("一二三四五六七八九十一二三四五六七八九十一二三四五六", "书记")])
+def test_title_breaks_between_words_and_never_leaves_a_stub(unit, post):
+    from generator.compose.text import TITLE_LINE_WIDTH, title_width
+
+    data = minimal()
+    data["报告"] = dict(data["报告"], 单位=unit, 职务=post)
+    lines = render(data).title_lines
+    assert "".join(lines) == f"{unit}{post}2024年度抓基层党建工作述职报告"
+    assert all(len(line) >= 3 for line in lines), lines
+    if len(unit) < 26:
+        assert all(title_width(line) <= TITLE_LINE_WIDTH for line in lines), lines
+        assert lines[-1].endswith("述职报告") and not lines[-1].startswith(("报告", "告"))
+
+
+def test_title_width_counts_the_space_between_chinese_and_digits():
+    from generator.compose.text import title_width
+
+    assert title_width("石桥镇2024年度") == 3 + 2 + 2 + 0.5

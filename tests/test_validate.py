@@ -167,3 +167,12 @@ def test_placeholder_name_warns():
     data = minimal()
     data["报告"] = dict(data["报告"], 姓名="张某某")
     assert any("像是占位符" in w for w in validate(data).warnings)
+
+
+def test_free_text_is_normalised_and_paste_debris_warned():
+    data = minimal()
+    data["亮点"] = {"组织建设": {"发展党员": 3, "事例": ['建成"党员之家"１２处<b>示范</b>👍']}}
+    report = validate(data)
+    (case,) = report.themes[0].cases
+    assert case.startswith("建成“党员之家”12处")
+    assert any("网页" in w for w in report.warnings) and any("表情" in w for w in report.warnings)

@@ -47,7 +47,7 @@ def compose(report: Report, bank: Bank | None = None, variant: int = 0) -> Draft
     head = f"{info.unit}{info.post}{info.year}年度"
     name = Span(info.name) if info.name else Span("【待补充：姓名】", missing=True)
     return Draft(
-        title_lines=break_title(head, structure["标题尾"]),
+        title_lines=break_title(head, structure["标题尾"], unit=info.unit, post=info.post),
         signature=(Span(f"{info.unit}{info.post}\u3000"), name),
         opening=(first,),
         parts=parts,

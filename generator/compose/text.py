@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Iterable
 
 from ..bank import Bank
@@ -90,17 +91,67 @@ def text_width(text: str) -> float:
     return sum(0.5 if ord(ch) < 128 else 1 for ch in text)
 
 
-def break_title(head: str, tail: str) -> tuple[str, ...]:
-    """Break the title into display lines at a meaningful boundary (never inside a word)."""
-    if text_width(head + tail) <= TITLE_LINE_WIDTH:
+def title_width(text: str) -> float:
+    """The printed width of a title line: ASCII half a character, plus the quarter character Word and
+    LibreOffice add between Chinese characters and digits (autoSpaceDN) at each such boundary."""
+    width = text_width(text)
+    for a, b in zip(text, text[1:]):
+        if a.isdigit() != b.isdigit() and not (a.isascii() and b.isascii()):
+            width += 0.25
+    return width
+
+
+_PLACE = re.compile(r"(?<=[县市区旗镇乡村])(?=.)|(?<=街道)(?=.)|(?<=社区)(?=.)")
+_POST = re.compile(r"(?=兼)")
+TAIL_WORDS = ("抓基层党建工作", "述职报告")
+MIN_LINE = 3   # no title line of one or two characters (a stub: 度, 告)
+
+
+def _words(unit: str, post: str, year_part: str, tail: str) -> list[str]:
+    """The title as words a line may break between: place names, the post, 2024年度, 抓基层党建工作, 述职报告."""
+    words = [w for w in _PLACE.split(unit) if w] + [w for w in _POST.split(post) if w] + [year_part]
+    if tail == "".join(TAIL_WORDS):
+        return words + list(TAIL_WORDS)
+    return words + [tail]
+
+
+def break_title(head: str, tail: str, *, unit: str | None = None, post: str | None = None) -> tuple[str, ...]:
+    """Break the title into display lines between words (GB/T 9704: 词意完整), never leaving a stub.
+
+    One line when it fits; else two, preferring the break between 年度 and 抓基层党建工作, else the most
+    even break; else three. Widths count digit spacing (`title_width`)."""
+    if title_width(head + tail) <= TITLE_LINE_WIDTH:
         return (head + tail,)
-    if text_width(head) <= TITLE_LINE_WIDTH:
-        return (head, tail)
-    # A very long unit name: keep the year phrase with the tail so no line is a stub.
-    cut = head.rfind("党")
-    cut = cut if cut > 0 else len(head) // 2
-    return (head[:cut], head[cut:], tail) if text_width(head[cut:] + tail) > TITLE_LINE_WIDTH \
-        else (head[:cut], head[cut:] + tail)
+    if unit is not None and post is not None and head == unit + post + head[len(unit) + len(post):]:
+        words = _words(unit, post, head[len(unit) + len(post):], tail)
+    else:
+        words = [head, *(TAIL_WORDS if tail == "".join(TAIL_WORDS) else (tail,))]
+    best: tuple | None = None
+    n = len(words)
+    for lines in (2, 3):
+        for cuts in _cuts(n, lines):
+            parts = ["".join(words[a:b]) for a, b in zip((0, *cuts), (*cuts, n))]
+            if any(title_width(p) > TITLE_LINE_WIDTH or len(p) < MIN_LINE for p in parts):
+                continue
+            natural = "".join(words[cuts[0]:]).startswith(TAIL_WORDS[0]) or tail in parts
+            score = (natural, min(title_width(p) for p in parts))
+            if best is None or score > best[0]:
+                best = (score, tuple(parts))
+        if best:
+            return best[1]
+    # nothing fits between words (one word wider than a line): fall back to even halves of the head
+    half = len(head) // 2
+    return (head[:half], head[half:], tail)
+
+
+def _cuts(n: int, lines: int):
+    if lines == 2:
+        for a in range(1, n):
+            yield (a,)
+    else:
+        for a in range(1, n - 1):
+            for b in range(a + 1, n):
+                yield (a, b)
 
 
 def chinese_date(d: dt.date) -> str:

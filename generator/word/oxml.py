@@ -28,13 +28,18 @@ def run_xml(text: str, *, bold: bool = False, highlight: bool = False, line_brea
 
 
 def paragraph_xml(style_id: str, runs: str, *, right_chars: float | None = None,
-                  font_half_points: int = 32) -> str:
-    """Return one `w:p` in style `style_id`; `right_chars` indents it from the right in characters."""
+                  font_half_points: int = 32, keep_next: bool = False, digit_spacing: bool = True) -> str:
+    """Return one `w:p` in style `style_id`; `right_chars` indents it from the right in characters,
+    `keep_next` keeps it on the page of the next paragraph, `digit_spacing=False` turns off the extra space
+    Word and LibreOffice put between Chinese characters and digits (so widths count exactly).
+    Properties are written in the schema's order (pStyle, keepNext, autoSpaceDN, ind), which Word needs."""
+    keep = "<w:keepNext/>" if keep_next else ""
+    spacing = "" if digit_spacing else '<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>'
     ind = ""
     if right_chars is not None:
         twips = round(right_chars * font_half_points * 10)
         ind = f'<w:ind w:right="{twips}" w:rightChars="{round(right_chars * 100)}"/>'
-    return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{ind}</w:pPr>{runs}</w:p>'
+    return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{keep}{spacing}{ind}</w:pPr>{runs}</w:p>'
 
 
 def replace_body(body, paragraphs: list[str]) -> None:

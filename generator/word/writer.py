@@ -62,7 +62,9 @@ def paragraphs_xml(draft: Draft) -> list[str]:
     name = "".join(s.text for s in draft.sign_name)
     date = "".join(s.text for s in draft.sign_date)
     name_right, date_right = sign_off_indents(name, date)
-    for block in draft.blocks():
+    blocks = draft.blocks()
+    last_body = max((i for i, b in enumerate(blocks) if b.role is Role.BODY), default=-1)
+    for i, block in enumerate(blocks):
         style = STYLE_IDS[block.role]
         if block.role is Role.TITLE:
             last = len(block.spans) - 1
@@ -71,12 +73,15 @@ def paragraphs_xml(draft: Draft) -> list[str]:
             continue
         runs = "".join(oxml.run_xml(text, bold=lead, highlight=missing) for text, lead, missing in _runs(block.spans))
         if block.role is Role.SIGN_NAME:
-            out.append(oxml.paragraph_xml(STYLE_IDS[Role.BODY], ""))  # one blank line before the sign-off
-            out.append(oxml.paragraph_xml(style, runs, right_chars=name_right))
+            # the blank line and the name keep with the date, so the sign-off never stands alone on a page
+            out.append(oxml.paragraph_xml(STYLE_IDS[Role.BODY], "", keep_next=True))
+            out.append(oxml.paragraph_xml(style, runs, right_chars=name_right, keep_next=True,
+                                          digit_spacing=False))
         elif block.role is Role.SIGN_DATE:
-            out.append(oxml.paragraph_xml(style, runs, right_chars=date_right))
+            out.append(oxml.paragraph_xml(style, runs, right_chars=date_right, digit_spacing=False))
         else:
-            out.append(oxml.paragraph_xml(style, runs))
+            # the last paragraph of the text keeps with the sign-off that follows it
+            out.append(oxml.paragraph_xml(style, runs, keep_next=i == last_body and bool(draft.sign_name)))
     return out
 
 

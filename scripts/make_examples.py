@@ -7,6 +7,7 @@ that caused them. The PNGs depend on the fonts of the machine, so they are not c
 """
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -35,8 +36,10 @@ def first_page_png(docx: Path, png: Path) -> bool:
     if not (soffice and shutil.which("pdftoppm")):
         return False
     with tempfile.TemporaryDirectory() as tmp:
+        # the fonts with the GB2312 metrics that the LibreOffice tests use (tests/fonts/fonts.conf)
+        env = dict(os.environ, FONTCONFIG_FILE=str(ROOT / "tests" / "fonts" / "fonts.conf"))
         subprocess.run([soffice, f"-env:UserInstallation=file://{tmp}/profile", "--headless", "--convert-to",
-                        "pdf", "--outdir", tmp, str(docx)], check=True, capture_output=True, timeout=240)
+                        "pdf", "--outdir", tmp, str(docx)], check=True, capture_output=True, timeout=240, env=env)
         pdf = Path(tmp) / (docx.stem + ".pdf")
         subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(pdf),
                         str(png.with_suffix(""))], check=True, timeout=60)

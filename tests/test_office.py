@@ -149,3 +149,30 @@ def test_pdf_has_structure_and_page_numbers(pdfs, stem):
     # pdftotext may drop the thin spaces around the number, so match "— N —" with optional spaces.
     numbers = [int(n) for n in re.findall(r"—\s*(\d+)\s*—", text)]
     assert numbers == list(range(1, pages + 1)), numbers
+
+
+@pytest.mark.parametrize("stem", [p.stem for p in EXAMPLE_INPUTS])
+def test_every_mark_of_the_text_is_in_the_pdf(pdfs, stem):
+    """LibreOffice drops a mark that ends an exactly full line; the character spacing leaves room for it."""
+    import pymupdf
+
+    from generator.api import render_text
+
+    data, _ = load_example(next(p for p in EXAMPLE_INPUTS if p.stem == stem))
+    source = render_text(data)
+    printed = "".join(page.get_text() for page in pymupdf.open(pdfs[stem]))
+    assert {ch: source.count(ch) - printed.count(ch) for ch in "，。、；："} == dict.fromkeys("，。、；：", 0)
+
+
+def test_lines_hold_twenty_eight_characters(pdfs):
+    """22 lines of 28 characters a page (GB/T 9704 5.2.2): full lines of text without digits hold 28."""
+    import pymupdf
+    from collections import Counter
+
+    lengths = Counter()
+    for page in pymupdf.open(pdfs["2024"]):
+        for line, text in _lines(page):
+            text = re.sub(r"\s", "", text)
+            if line["spans"][0]["size"] == 16 and text and not re.search(r"[\dA-Za-z]", text):
+                lengths[len(text)] += 1
+    assert lengths.most_common(1)[0][0] == 28 and max(lengths) <= 29, lengths

@@ -10,15 +10,68 @@ Marks = Mapping[tuple, tuple[int, int]]
 
 
 def render(data: Any, *, marks: Marks | None = None, source: str | None = None, variant: int = 0,
-           templates: Path | None = None) -> Draft:
-    """Validate `data` (what `yaml.safe_load` gives) and compose the draft; raise `ReportError`s."""
+           templates: Path | None = None, base: Path | None = None) -> Draft:
+    """Validate `data` (what `yaml.safe_load` gives) and compose the draft; raise `ReportError`s.
+
+    `base` is the folder 报告 → 上年 is relative to (the input file's); without it a relative 上年 is taken
+    from the working folder."""
     from .bank import load_bank
     from .catalogue import load_catalogue
     from .compose import compose
     from .validate import validate
 
-    report = validate(data, marks, source, catalogue=load_catalogue(templates))
-    return compose(report, load_bank(templates), variant=variant)
+    cat, bank = load_catalogue(templates), load_bank(templates)
+    last = last_year(data, marks, source, base, cat, bank)
+    report = validate(data, marks, source, catalogue=cat, last=last)
+    if report.last is not None:  # this year's report must not read like last year's: note its wording
+        from dataclasses import replace
+
+        last_draft = compose(last, bank)
+        leads = tuple(s.text for b in last_draft.parts[2].blocks for s in b.spans
+                      if s.source.startswith("词库:措施/") and s.source.endswith("/要点"))
+        worded = tuple(s.text for b in last_draft.blocks() for s in b.spans if s.source.startswith(("词库", "做法")))
+        report = replace(report, last=replace(report.last, plan_leads=leads, worded=worded))
+    return compose(report, bank, variant=variant)
+
+
+def last_year(data: Any, marks: Marks | None, source: str | None, base: Path | None, cat, bank):
+    """Load and validate the file 报告 → 上年 names, or return None; its problems are said with its own name."""
+    from .errors import InputError, Problem
+    from .loader import load_yaml_file
+    from .validate import validate
+
+    name = (data.get("报告") or {}).get("上年") if isinstance(data, dict) and isinstance(data.get("报告"), dict) else None
+    if not isinstance(name, str) or not name.strip():
+        return None
+    path = Path(name.strip())
+    if not path.is_absolute() and base is not None:
+        path = base / path
+    line, column = (marks or {}).get(("报告", "上年"), (None, None))
+    where = dict(path=("报告", "上年"), line=line, column=column, source=source)
+    if not path.is_file():
+        raise InputError(f"{source or '输入'} 有 1 处需要修改：", [Problem(
+            f"找不到上年的输入文件“{name}”（{path}）。路径相对本文件所在的文件夹；没有去年的文件就删掉这一行。", **where)])
+    # Last year's file was accepted last year: read it with libyaml first (a quarter of the time), and only
+    # when it does not validate read it again the careful way, so every problem names its line.
+    try:
+        import yaml
+
+        from .loader import decode
+        from .resources import _SAFE_LOADER
+
+        fast = yaml.load(decode(path.read_bytes(), path.name), Loader=_SAFE_LOADER)  # noqa: S506 (safe loader)
+        return validate(_without_last(fast), None, path.name, catalogue=cat)
+    except Exception:  # noqa: BLE001 — any doubt: the careful reading below says what is wrong
+        pass
+    last_data, last_marks = load_yaml_file(path)
+    return validate(_without_last(last_data), last_marks, path.name, catalogue=cat)
+
+
+def _without_last(data: Any) -> Any:
+    """Last year's own 上年 is not followed: one year back is what a report answers."""
+    if isinstance(data, dict) and isinstance(data.get("报告"), dict):
+        return {**data, "报告": {k: v for k, v in data["报告"].items() if k != "上年"}}
+    return data
 
 
 def render_text(data: Any, **kwargs: Any) -> str:

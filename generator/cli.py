@@ -120,23 +120,37 @@ def draft_command(
                                           help="生成的文件路径；默认与输入文件同名、同文件夹（.docx）。"),
     force: bool = typer.Option(False, "--force", help="目标文件已存在时覆盖它（小心：会覆盖您改过的草稿）。"),
     fmt: Optional[str] = typer.Option(None, "--format", help="docx：生成 Word 文件（默认）；txt：在屏幕上显示全文"
-                                                             "（不写文件，除非给了 -o）。给了 -o 时按它的扩展名定。"),
+                                                             "（不写文件，除非给了 -o）；json：输出每个数字、做法、"
+                                                             "事例的出处（给程序用）。给了 -o 时按它的扩展名定。"),
     strict: bool = typer.Option(False, "--strict", help="有提醒时也按错误处理，不生成文件。"),
     variant: int = typer.Option(0, "--variant", min=0, max=999,
                                 help="换一种措辞（0、1、2……），数据不变。"),
     templates: Optional[Path] = typer.Option(None, "--templates",
                                              help="使用自己的词库文件夹（默认用内置词库）。"),
     open_after: bool = typer.Option(False, "--open", help="生成后用系统默认程序打开。"),
+    annotate: bool = typer.Option(False, "--annotate", help="给草稿里每个数字、做法、事例和【待补充】加批注，"
+                                                          "写明它来自输入文件的哪一项、第几行。"),
     debug: bool = _DEBUG,
 ) -> int:
     def run() -> int:
         from .api import render
         from .loader import load_yaml_file
 
+        if fmt == "json":  # the trace for scripts: where every figure, practice and case came from
+            import json
+
+            from .trace import trace
+
+            data, marks = load_yaml_file(file)
+            draft = render(data, marks=marks, source=file.name, variant=variant,
+                           templates=_templates_dir(templates), base=file.parent)
+            typer.echo(json.dumps({"file": file.name, "warnings": list(draft.warnings),
+                                   "trace": trace(draft, marks)}, ensure_ascii=False, indent=2))
+            return EXIT_OK
         chosen = _output_format(fmt, output)
         data, marks = load_yaml_file(file)
         draft = render(data, marks=marks, source=file.name, variant=variant,
-                       templates=_templates_dir(templates))
+                       templates=_templates_dir(templates), base=file.parent)
         for warning in draft.warnings:
             _err(f"提醒：{warning}")
         if strict and draft.warnings:
@@ -152,7 +166,12 @@ def draft_command(
         else:
             from .word.writer import write_docx
 
-            data_out = write_docx(draft)
+            notes = None
+            if annotate:
+                from .trace import trace
+
+                notes = {(e["paragraph"], e["span"]): e["note"] for e in trace(draft, marks)}
+            data_out = write_docx(draft, notes)
         from .safeio import write_atomic
 
         target = output or file.with_suffix("." + chosen)
@@ -172,14 +191,14 @@ def preview_command(
     variant: int = typer.Option(0, "--variant", min=0, max=999, help="换一种措辞（0、1、2……）。"),
     debug: bool = _DEBUG,
 ) -> int:
-    return draft_command(file, None, False, "txt", False, variant, None, False, debug)
+    return draft_command(file, None, False, "txt", False, variant, None, False, False, debug)
 
 
 def _output_format(fmt: Optional[str], output: Optional[Path]) -> str:
     """The format to write: --format if given, else the extension of -o, else docx; a mismatch (-o x.txt
     with --format docx) is refused rather than writing a Word file under a .txt name."""
     if fmt is not None and fmt not in ("docx", "txt"):
-        raise InputError(f"--format 只能是 docx 或 txt，现在是“{fmt}”。")
+        raise InputError(f"--format 只能是 docx、txt 或 json，现在是“{fmt}”。")
     suffix = output.suffix.lower().lstrip(".") if output is not None else ""
     if suffix and suffix not in ("docx", "txt"):
         raise InputError(f"-o 的文件名应以 .docx（Word 草稿）或 .txt（纯文本）结尾，现在是“{output.name}”。")
@@ -341,8 +360,11 @@ def init_command(
         yr = year or (last_year + 1 if isinstance(last_year, int) else default_year())
         target = path or Path(f"{yr}.yaml")
         bank = load_bank()
+        last_path = None
+        if last is not None:  # 上年 is relative to the new file's folder
+            last_path = os.path.relpath(Path(last).resolve(), Path(target).resolve().parent)
         text = starter_yaml(load_catalogue(), lambda src, ctx: bank.render(src, ctx), year=yr, level=lvl,
-                            file_name=str(target), last=last_data)
+                            file_name=str(target), last=last_data, last_path=last_path)
         write_atomic(target, text.encode("utf-8"))
         schema_path = target.parent / SCHEMA_FILE
         if not schema_path.exists() or "gen-report" in schema_path.read_text(encoding="utf-8")[:400]:
@@ -414,12 +436,14 @@ def batch_command(
     force: bool = typer.Option(False, "--force", help="覆盖已有的草稿。"),
     skip_existing: bool = typer.Option(False, "--skip-existing", help="已有的草稿跳过，只生成还没有的（中断后续跑用）。"),
     strict: bool = typer.Option(False, "--strict", help="有提醒的行也算失败。"),
+    last: Optional[Path] = typer.Option(None, "--last", help="放着各村去年输入文件（.yaml）的文件夹：按“单位”对上，"
+                                                           "各村报告对照去年的目标和问题来写（也可以用“上年”一列）。"),
     debug: bool = _DEBUG,
 ) -> int:
     def run() -> int:
         from .batch.command import batch_command as command
 
-        return command(table, defaults, outdir, jobs, force, skip_existing, strict)
+        return command(table, defaults, outdir, jobs, force, skip_existing, strict, last=last)
 
     return _guard(debug, run)
 

@@ -100,6 +100,21 @@ class Info:
 
 
 @dataclass(frozen=True)
+class LastYear:
+    """What this year's report answers from last year's input: its targets, its problems, and the leads of
+    its part three (so this year's plan does not read like last year's)."""
+
+    year: int
+    source: str                           # last year's file name, for traces
+    targets: tuple[Fact, ...]
+    problems: tuple[Item, ...]
+    plan_leads: tuple[str, ...] = ()
+    worded: tuple[str, ...] = ()          # last year's draft in the tool's words (banks, practices)
+    done: tuple[Item, ...] = ()           # problems the clerk marks 已完成
+    ongoing: tuple[Item, ...] = ()        # … and 持续推进
+
+
+@dataclass(frozen=True)
 class Report:
     info: Info
     overview: tuple[Fact, ...]
@@ -110,6 +125,7 @@ class Report:
     tasks: tuple[str, ...]
     idea: str | None
     warnings: tuple[str, ...] = field(default=())
+    last: LastYear | None = None
 
     def all_facts(self) -> list[Fact]:
         return [*self.overview, *(f for t in self.themes for f in t.facts), *self.targets]

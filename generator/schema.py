@@ -47,7 +47,10 @@ class ReportInfo(_Model):
     theme: StrictStr | None = Field(None, alias="主题", max_length=40, title="工作主题",
                                     description="可选，例如 党建引领乡村振兴")
     brand: StrictStr | None = Field(None, alias="品牌", max_length=40, title="党建品牌",
-                                    description="可选，例如 果香党旗红")
+                                    description="可选，例如 石桥红")
+    last: StrictStr | None = Field(None, alias="上年", max_length=260, title="上年的输入文件",
+                                   description="可选：去年用本工具时的输入文件，相对本文件所在文件夹，例如 2025.yaml。"
+                                               "写了以后，报告会对照去年的目标写完成情况，并写去年问题的整改")
 
 
 class Change(_Model):
@@ -108,3 +111,6 @@ class InputFile(_Model):
     causes: list[Item] = Field(default_factory=list, alias="原因", title="问题的原因",
                                description="原因名称或 {自述: …}")
     measures: Measures = Field(default_factory=Measures, alias="措施", title="下一步措施")
+    rectify: dict[Literal["已完成", "持续推进"], list[StrictStr]] = Field(
+        default_factory=dict, alias="整改", title="上年问题的整改",
+        description="有“上年”时：去年查摆的问题，整改完成的写在“已完成”下，还在整改的写在“持续推进”下（写问题名称或去年自述的开头几个字）")

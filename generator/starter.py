@@ -47,7 +47,7 @@ def example_sentence(metric: Metric, render) -> str:
 
 
 def starter_yaml(cat: Catalogue, render, *, year: int, level: str, file_name: str,
-                 last: Mapping[str, Any] | None = None) -> str:
+                 last: Mapping[str, Any] | None = None, last_path: str | None = None) -> str:
     """Return the text of a fresh input file for `year` and `level`, optionally seeded from `last`."""
     last_report = (last or {}).get("报告") or {}
     tier = "镇" if level in ("镇", "乡", "街道") else "村"
@@ -65,6 +65,8 @@ def starter_yaml(cat: Catalogue, render, *, year: int, level: str, file_name: st
     ]
     if not is_town or last_report.get("所属镇"):
         report_fields.append(("所属镇", last_report.get("所属镇", ""), "所属的镇（乡、街道），例如 石桥镇"))
+    if last_path:
+        report_fields.append(("上年", last_path, "去年的输入文件：报告会对照去年的目标写完成情况、写去年问题的整改"))
     for key, value, comment in report_fields:
         lines.append(_field(key, value, comment))
     for key, comment in (("党组织", "可选：党组织全称，如 杏花村党总支（不写则自动推出）"),
@@ -76,6 +78,10 @@ def starter_yaml(cat: Catalogue, render, *, year: int, level: str, file_name: st
             lines.append(f"  # {key}:{' ' * max(1, 22 - 2 * len(key))}# {comment}")
 
     lines += ["", "基本情况:                    # 可选：写在开头的概况（删掉需要的行首的“# ”）"]
+    overview_last = (last or {}).get("基本情况") or {}
+    if overview_last:
+        lines.append("  # 去年的基本情况（核对今年的数字后，删掉行首的“# ”）：")
+        lines += [f"  # {k}: {v}" for k, v in overview_last.items() if k != "其他"]
     lines += _metric_lines([m for m in cat.metrics["基本情况"] if tier in m.levels], indent="  ")
     lines += ["", "亮点:                        # 按主题填写，每个主题成为第一部分的一条"]
     targets_last = ((last or {}).get("措施") or {}).get("目标") or {}
@@ -98,6 +104,13 @@ def starter_yaml(cat: Catalogue, render, *, year: int, level: str, file_name: st
     for kind in list(cat.problems.values())[:3]:
         lines.append(f"  # - {kind.key}")
     lines.append("  # - {自述: 自己写的一句话, 主题: 产业发展}   # 主题可选，写了第三部分会对应回应")
+    problems_last = (last or {}).get("问题") or []
+    if problems_last:
+        lines += ["", "整改:                        # 去年查摆的问题整改得怎样：每条移到“已完成”或“持续推进”下",
+                  "  已完成:", "  持续推进:"]
+        for item in problems_last:
+            name = item.get("自述", "") if isinstance(item, Mapping) else str(item)
+            lines.append(f"    # - {str(name).split('，')[0]}")
     lines += ["", "原因:                        # 词库名称见 gen-report metrics 原因；自己写的用 {自述: …}"]
     for kind in list(cat.causes.values())[:3]:
         lines.append(f"  # - {kind.key}")
@@ -109,8 +122,12 @@ def starter_yaml(cat: Catalogue, render, *, year: int, level: str, file_name: st
             lines.append(f"    # {key}: {value}")
     else:
         lines.append("    # 发展党员:                # 单位：名")
-    lines += ["  事项:                      # 下一年的具体打算，原样写进第三部分，每条一行", "    # - ",
-              "  # 思路:                    # 可选：第三部分开头的一句总体思路", ""]
+    lines += ["  事项:                      # 下一年的具体打算，原样写进第三部分，每条一行"]
+    tasks_last = ((last or {}).get("措施") or {}).get("事项") or []
+    if tasks_last:
+        lines.append(f"    # 去年定的{year}年事项（办成了的写进“亮点”的事例；还要接着办的写在这里）：")
+        lines += [f"    # - {t}" for t in tasks_last]
+    lines += ["    # - ", "  # 思路:                    # 可选：第三部分开头的一句总体思路", ""]
     return "\n".join(lines)
 
 

@@ -13,7 +13,7 @@ from pydantic import ValidationError
 
 from .catalogue import TIERS, Catalogue, Metric, load_catalogue, tier
 from .errors import InputError, Problem
-from .facts import Done, Fact, Info, Item, Report, ThemeFacts, format_number
+from .facts import Done, Fact, Info, Item, LastYear, Report, ThemeFacts, format_number
 from .normalise import normalise
 from .schema import InputFile
 
@@ -31,8 +31,11 @@ STARTER_EXAMPLES = {("建成党员活动阵地", 3, "个")}
 
 
 def validate(data: Any, marks: Marks | None = None, source: str | None = None,
-             catalogue: Catalogue | None = None) -> Report:
-    """Return the typed report for `data`, or raise `InputError` listing every problem found."""
+             catalogue: Catalogue | None = None, last: Report | None = None) -> Report:
+    """Return the typed report for `data`, or raise `InputError` listing every problem found.
+
+    `last` is last year's report (from 报告 → 上年, validated on its own): its year and unit are checked
+    against this one, and its targets and problems are carried for part one to answer."""
     cat = catalogue or load_catalogue()
     ctx = _Context(marks or {}, source)
     if not isinstance(data, Mapping):
@@ -62,13 +65,72 @@ def validate(data: Any, marks: Marks | None = None, source: str | None = None,
     if ctx.problems or model is None:
         raise InputError(f"{source or '输入'} 有 {len(ctx.problems)} 处需要修改：", _sorted(ctx.problems))
     info = _info(model, ctx)
+    last_year = _last_year(last, info, model, themes, ctx)
+    if ctx.problems:
+        raise InputError(f"{source or '输入'} 有 {len(ctx.problems)} 处需要修改：", _sorted(ctx.problems))
     _warn_targets(themes, targets, ctx)
     if len(problems) < 2:
         ctx.warn(("问题",), "“问题”少于两条。述职评议通常要求查摆三条以上问题，请补充。")
     tasks = tuple(_sentence_body(t, ("措施", "事项", i), ctx) for i, t in enumerate(model.measures.tasks))
     idea = _sentence_body(model.measures.idea, ("措施", "思路"), ctx) if model.measures.idea else None
     return Report(info=info, overview=overview, themes=themes, problems=problems, causes=causes,
-                  targets=targets, tasks=tasks, idea=idea, warnings=tuple(ctx.warnings))
+                  targets=targets, tasks=tasks, idea=idea, warnings=tuple(ctx.warnings), last=last_year)
+
+
+def _last_year(last: Report | None, info: Info, model: InputFile, themes, ctx: _Context) -> LastYear | None:
+    """Check last year's report against this one and carry what part one answers; warn on what the clerk
+    has still to say (a target without this year's figure, a missed target, a problem not marked)."""
+    if model.rectify and last is None:
+        ctx.warn(("整改",), "写了“整改”，但“报告”下没有“上年”，整改情况没有写进报告。请写上 上年: 去年的文件.yaml。")
+    if last is None:
+        return None
+    where = ("报告", "上年")
+    if last.info.year != info.year - 1:
+        ctx.error(where, f"“上年”的文件是 {last.info.year} 年的，本报告是 {info.year} 年，应为 {info.year - 1} 年的输入文件。")
+    if last.info.unit != info.unit:
+        ctx.error(where, f"“上年”的文件是“{last.info.unit}”的，本报告是“{info.unit}”。请给出本单位去年的输入文件。")
+    now = {(f.metric.key, f.params): f for t in themes for f in t.facts if f.metric}
+    for target in last.targets:
+        if target.metric is None:
+            continue
+        fact = now.get((target.metric.key, target.params))
+        if fact is None:
+            ctx.warn(where, f"去年定的目标“{target.key}: {format_number(target.value)}”今年没有对应的数字，"
+                            f"报告里没有写完成情况。请在“亮点”下填写今年的“{target.key}”。")
+            continue
+        got = fact.after if fact.is_change else fact.value
+        better = target.metric.better(target.value, got) if got != target.value else True
+        if better is False:
+            ctx.warn(where, f"去年定的目标“{target.key}: {format_number(target.value)}”没有完成（今年 "
+                            f"{format_number(got)}）。报告里写明了差距；建议把它作为一条“问题”写进第二部分。")
+    done, ongoing, named = [], [], set()
+    for status, names in model.rectify.items():
+        for i, name in enumerate(names):
+            item = _find_problem(last.problems, name)
+            if item is None:
+                options = "、".join(_problem_name(p) for p in last.problems)
+                ctx.error(("整改", status, i), f"去年的问题里没有“{name}”。去年查摆的是：{options}。")
+                continue
+            (done if status == "已完成" else ongoing).append(item)
+            named.add(id(item))
+    missing = [_problem_name(p) for p in last.problems if id(p) not in named]
+    if missing:
+        ctx.warn(("整改",), f"去年查摆的问题还没有写整改情况：{'、'.join(missing)}。请在“整改”下写明“已完成”或"
+                          "“持续推进”。")
+    return LastYear(year=last.info.year, source="上年", targets=last.targets, problems=last.problems,
+                    done=tuple(done), ongoing=tuple(ongoing))
+
+
+def _problem_name(item: Item) -> str:
+    return item.kind or (item.text or "").split("，")[0]
+
+
+def _find_problem(problems: tuple[Item, ...], name: str) -> Item | None:
+    name = name.strip()
+    for item in problems:
+        if name and (name == item.kind or (item.text and (item.text.startswith(name) or name in item.text))):
+            return item
+    return None
 
 
 class _Context:

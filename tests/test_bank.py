@@ -54,7 +54,7 @@ def _context(level: str) -> dict:
     report = validate(data)
     ctx = context(report, load_bank(), [])
     return {**ctx, "数": "7", "数量": "7个", "从量": "5个", "到量": "7个", "变化": "提高", "门槛": "10",
-            "名称": "词", "甲": "词", "乙": "词", "单位": "个"}
+            "名称": "词", "甲": "词", "乙": "词", "单位": "个", "目标": "词", "实际": "词", "差": "1个", "问题": "“词”"}
 
 
 def test_banks_hold_no_figures_and_no_placeholders():

@@ -13,7 +13,7 @@ EXIT_INTERRUPTED = 130
 
 
 def batch_command(table: Path, defaults: Path | None, outdir: Path | None, jobs: int | None,
-                  force: bool, skip_existing: bool, strict: bool = False) -> int:
+                  force: bool, skip_existing: bool, strict: bool = False, last: Path | None = None) -> int:
     """Generate one draft per row of `table`; return 0 if all rows succeeded, 1 if any failed."""
     if force and skip_existing:
         raise ReportError("--force（全部覆盖）和 --skip-existing（跳过已有）只能选一个。")
@@ -25,6 +25,11 @@ def batch_command(table: Path, defaults: Path | None, outdir: Path | None, jobs:
     if outdir.exists() and not outdir.is_dir():
         raise OutputError(f"{outdir} 是一个文件，不是文件夹。请用 -o 指定放草稿的文件夹。")
     tasks = plan(rows, town, outdir, force=force, skip_existing=skip_existing)
+    base = Path(table) if Path(table).is_dir() else Path(table).parent
+    for task in tasks:
+        task.base = base       # a 上年 column is relative to the table's folder
+    if last is not None:
+        _attach_last_year(tasks, Path(last))
     with workers(jobs or default_jobs(), len(tasks)) as pool, progress(len(tasks)) as on_result:
         results, interrupted = run(tasks, pool, strict=strict, on_result=on_result)
     try:
@@ -37,6 +42,27 @@ def batch_command(table: Path, defaults: Path | None, outdir: Path | None, jobs:
     if interrupted:
         return EXIT_INTERRUPTED
     return 1 if any(r.status in (FAILED, UNDONE) for r in results) else 0
+
+
+def _attach_last_year(tasks, folder: Path) -> None:
+    """Give each row without its own 上年 the file of `folder` whose 报告 → 单位 is the row's unit."""
+    from ..loader import load_yaml_file
+
+    if not folder.is_dir():
+        raise InputError(f"--last 应是放着去年输入文件（.yaml）的文件夹，{folder} 不是。")
+    by_unit: dict[str, Path] = {}
+    for path in sorted(folder.glob("*.y*ml")):
+        try:
+            data, _ = load_yaml_file(path)
+        except ReportError:
+            continue  # an unreadable file is said when a row needs it, not here
+        unit = ((data or {}).get("报告") or {}).get("单位") if isinstance(data, dict) else None
+        if isinstance(unit, str):
+            by_unit.setdefault(unit.strip(), path.resolve())
+    for task in tasks:
+        report = (task.data or {}).get("报告") if isinstance(task.data, dict) else None
+        if isinstance(report, dict) and not report.get("上年") and task.unit in by_unit:
+            task.data = {**task.data, "报告": {**report, "上年": str(by_unit[task.unit])}}
 
 
 def _write_summary(outdir: Path, data: bytes) -> Path:

@@ -42,6 +42,7 @@ class Task:
     fatal: str | None = None     # cannot be rendered at all (file did not parse, target exists)
     skip: bool = False
     existed: bool = False        # the target was there before this run
+    base: Path | None = None     # the folder a relative 上年 is taken from
 
 
 @dataclass
@@ -143,7 +144,7 @@ def render_task(task: Task, strict: bool = False) -> Result:
 
         try:
             draft = render(task.data, marks=task.marks if task.yaml else None,
-                           source=task.source or None)
+                           source=task.source or None, base=task.base)
         except InputError as exc:
             return Result(**base, status=FAILED, error=join(task.errors + _messages(task, exc)))
         if task.errors:

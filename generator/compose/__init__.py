@@ -35,6 +35,10 @@ def compose(report: Report, bank: Bank | None = None, variant: int = 0) -> Draft
     warnings = list(report.warnings)
     ctx = context(report, bank, warnings)
     pick = Choose(bank, Picker(info.unit, info.year, variant), info.tier, ctx)
+    if report.last is not None:
+        from .choose import _grams
+
+        pick.avoid_grams = set().union(*map(_grams, report.last.worded)) if report.last.worded else set()
     structure = bank.get("结构")
 
     first = opening(report, bank, pick, ctx)
@@ -45,7 +49,7 @@ def compose(report: Report, bank: Bank | None = None, variant: int = 0) -> Draft
              Part(structure["第二部分"], tuple(part_two)),
              Part(structure["第三部分"], tuple(part_three)))
     head = f"{info.unit}{info.post}{info.year}年度"
-    name = Span(info.name) if info.name else Span("【待补充：姓名】", missing=True)
+    name = Span(info.name) if info.name else Span("【待补充：姓名】", missing=True, source="待补充:报告.姓名")
     return Draft(
         title_lines=break_title(head, structure["标题尾"], unit=info.unit, post=info.post),
         signature=(Span(f"{info.unit}{info.post}\u3000"), name),
@@ -53,7 +57,7 @@ def compose(report: Report, bank: Bank | None = None, variant: int = 0) -> Draft
         parts=parts,
         sign_name=(name,),
         sign_date=(Span(chinese_date(info.date)),) if info.date
-        else (Span("【待补充：日期】", missing=True),),
+        else (Span("【待补充：日期】", missing=True, source="待补充:报告.日期"),),
         meta=Meta(title=head + structure["标题尾"], author=info.name or info.org,
                   subject=f"{info.year}年度抓基层党建工作述职报告",
                   created=dt.datetime.combine(info.date or dt.date(info.year, 12, 31), dt.time(9, 0))),

@@ -57,6 +57,9 @@ CLASH_TERMS = ("基层党组织", "村党组织书记", "党组织书记", "村�
                "村“两委”", "习近平新时代中国特色社会主义思想", "党员干部", "村干部")
 
 
+_LEVEL_CACHE: dict = {}
+
+
 class Choose:
     """Pick wording for one draft: level-filtered, deterministic, never the same phrase twice, and never
     an option that repeats a run of six characters already said in the same item (a lead and a general
@@ -71,6 +74,7 @@ class Choose:
         self.used: set[str] = set()
         self.said: set[str] = set()   # the runs of the current item
         self.forms: set[str] = set()  # the 4-character formulations of the current paragraph
+        self.avoid_grams: set[str] = set()  # last year's wording (上年): not said again this year
         self.counts: dict[str, int] = {}  # formulations used so far in the draft
         self.leads: set[str] = set()      # the runs of part one's leads, which part three's must not echo
 
@@ -96,18 +100,48 @@ class Choose:
         counts = self.counts
         return isinstance(option, str) and any(counts.get(w, 0) >= MAX_FORMULATION for w in formulations(option))
 
-    def _fresh(self, options) -> list:
+    def _usable(self, options) -> list:
+        """The options of this level without its 不用词, filtered once per list and remembered."""
+        key = (id(options), self.avoid)
+        hit = _LEVEL_CACHE.get(key)
+        if hit is not None and hit[0] is options:
+            return hit[1]
         usable = self.bank.for_level(options, self.level)
         if self.avoid:
             usable = [o for o in usable if not (isinstance(o, str) and any(w in o for w in self.avoid))] or usable
-        used, said = self.used, self.said
-        unused = [o for o in usable if o.__class__ is not str or not o or o not in used] if used else usable
-        unused = unused or usable
-        if not said and not self.forms:
-            return unused
-        fresh = [o for o in unused if o.__class__ is not str or _grams(o).isdisjoint(said)] or unused
-        # no formulation twice in one paragraph (依托“三会一课” … 依托 …)
-        return [o for o in fresh if o.__class__ is not str or self.forms.isdisjoint(formulations(o))] or fresh
+        if len(_LEVEL_CACHE) < 20_000:
+            _LEVEL_CACHE[key] = (options, usable)
+        return usable
+
+    def _fresh(self, options) -> list:
+        """The options to pick from, most preferred first-come: unused, not last year's words (上年), not
+        echoing the paragraph so far, no formulation the paragraph already has. Each filter gives way when
+        it would leave nothing. One pass over the list: this runs for every word choice of a draft."""
+        usable = self._usable(options)
+        used, avoid, said, forms = self.used, self.avoid_grams, self.said, self.forms
+        tiers: list[list] = [[], [], [], []]
+        for o in usable:
+            if o.__class__ is not str or not o:
+                for t in tiers:
+                    t.append(o)
+                continue
+            if o in used:
+                continue
+            tiers[0].append(o)
+            grams = _grams(o) if (avoid or said) else None
+            if avoid and not grams.isdisjoint(avoid):
+                continue
+            tiers[1].append(o)
+            if said and not grams.isdisjoint(said):
+                continue
+            tiers[2].append(o)
+            if forms and not forms.isdisjoint(formulations(o)):
+                continue
+            tiers[3].append(o)
+        for t in reversed(tiers):
+            if t:
+                return t
+        return usable
 
     def one(self, options, *key, avoid_start: str = "", not_in: str = ""):
         pool = self._fresh(options)

@@ -17,13 +17,14 @@ Closings never come from the same family twice running.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..bank import Bank
 from ..facts import Done, Fact, Item, Report, ThemeFacts
 from ..model import Block, Span, body
 from .choose import Choose, _grams
-from .text import item_number, close, fact_clause, figure_spans, key_path
+from .text import close, fact_clause, figure_spans, item_number, key_path, sentence
 
 FIGURES_PER_SENTENCE = 3
 ARCHITECTURES = ("woven", "points", "case", "figures", "short")
@@ -51,16 +52,72 @@ def highlights(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: li
     if not report.themes:
         warnings.append("“亮点”没有填写，第一部分标出了【待补充】。请在“亮点”下按主题填写做法、数字和事例。")
         return [body(Span("【待补充：本年度抓党建的主要做法和成效（在“亮点”下按主题填写做法、数字和事例）】",
-                          missing=True))]
+                          missing=True, source="待补充:亮点"))]
     groups = _group(report.themes)
     out: list[Block] = []
     last = {"architecture": "", "lead": "", "family": ""}
-    numbered = len(groups) > 1
+    rectify = bool(report.last and (report.last.done or report.last.ongoing))
+    numbered = len(groups) + rectify > 1
+    targets = _last_targets(report)
     for n, themes in enumerate(groups, 1):
-        plan = plan_item(themes, bank, pick, ctx, last["architecture"], first=n == 1)
+        plan = plan_item(themes, bank, pick, ctx, last["architecture"], first=n == 1, targets=targets)
         out.append(word_item(n if numbered else 0, plan, report, bank, pick, ctx, last))
         last["architecture"] = plan.architecture
+    if rectify:
+        out.append(_rectify_item(len(groups) + 1, report, bank, pick))
     return out
+
+
+def _last_targets(report: Report) -> dict:
+    """Last year's targets by (metric, params), for the themes whose figures answer them."""
+    if report.last is None:
+        return {}
+    return {(t.metric.key, t.params): t for t in report.last.targets if t.metric is not None}
+
+
+def _completion(target: Fact, fact: Fact, bank: Bank, pick: Choose, ctx: dict, theme: str) -> list[Span]:
+    """年初定下发展党员15名的目标，全年发展党员17名，超额完成2名: both figures, and the gap computed from them."""
+    from ..facts import format_number
+
+    got = fact.after if fact.is_change else fact.value
+    gap = abs(got - target.value)
+    better = target.metric.better(target.value, got)
+    kind = "完成" if gap == 0 else ("超额" if better in (True, None) else "未完成")
+    options = bank.get("亮点", "完成", kind)
+    source = pick.one(options, "completion", theme, target.key)
+    marks = {"目标": "\x01", "实际": "\x02", "差": "\x03"}
+    text = bank.render(source, {**ctx, **marks})
+    goal = fact_clause(Fact(target.key, target.unit, value=target.value, metric=target.metric, params=target.params),
+                       bank, pick, ctx)
+    now = fact_clause(fact, bank, pick, ctx)
+    pieces = {"\x01": Span(goal, source="指标:上年.措施.目标." + target.key),
+              "\x02": Span(now, source="指标:" + key_path(fact.path)),
+              "\x03": Span(f"{format_number(round(gap, 6))}{fact.unit}",
+                            source=f"计算:{key_path(fact.path)}−上年.措施.目标.{target.key}")}
+    out: list[Span] = []
+    for part in re.split("([\x01\x02\x03])", text):
+        if part in pieces:
+            out.append(pieces[part])
+        elif part:
+            out.append(Span(pick.note(part), source="词库:亮点/完成"))
+    return out
+
+
+def _rectify_item(n: int, report: Report, bank: Bank, pick: Choose) -> Block:
+    """The last item of part one: last year's problems, each named, done or still in hand."""
+    pick.begin_item()
+    spans = [Span(item_number(n), lead=True, source="序号"),
+             Span(sentence(pick.text(bank.get("亮点", "整改要点"), "rectify-lead")), lead=True,
+                  source="词库:亮点/整改要点")]
+    for status, items in (("整改完成", report.last.done), ("整改推进", report.last.ongoing)):
+        if not items:
+            continue
+        names = "".join(f"“{i.kind or (i.text or '').split('，')[0]}”" for i in items)
+        text = bank.render(pick.one(bank.get("亮点", status), "rectify", status), {"问题": "\x01"})
+        before, _, after = text.partition("\x01")
+        spans += [Span(before, source=f"词库:亮点/{status}"), Span(names, source="原文:上年.问题"),
+                  Span(sentence(after), source=f"词库:亮点/{status}")]
+    return body(*spans)
 
 
 def _thin(tf: ThemeFacts) -> bool:
@@ -84,7 +141,7 @@ def _group(themes: tuple[ThemeFacts, ...]) -> list[tuple[ThemeFacts, ...]]:
 # --- plan ------------------------------------------------------------------------------------------
 
 def plan_item(themes: tuple[ThemeFacts, ...], bank: Bank, pick: Choose, ctx: dict, previous: str,
-              first: bool = False) -> Plan:
+              first: bool = False, targets: dict | None = None) -> Plan:
     pick.begin_item(keep=first)  # item 1 must not echo the opening
     units: list[Unit] = []
     bad = False
@@ -92,6 +149,13 @@ def plan_item(themes: tuple[ThemeFacts, ...], bank: Bank, pick: Choose, ctx: dic
     for tf in themes:
         for case in tf.cases:  # the clerk's own words: no bank sentence may echo them
             pick.count(pick.note(case))
+        answered = [(targets[(f.metric.key, f.params)], f) for f in tf.facts
+                    if f.metric is not None and targets and (f.metric.key, f.params) in targets]
+        for target, fact in answered:   # last year's target first: 年初定下……的目标，……
+            units.append(Unit("target", _completion(target, fact, bank, pick, ctx, tf.theme)))
+        if answered:
+            tf = ThemeFacts(tf.theme, tuple(f for f in tf.facts if all(f is not a for _, a in answered)),
+                            tf.cases, tf.practices)
         theme_units, theme_bad = _units(tf, bank, pick, ctx)
         units += theme_units
         bad |= theme_bad

@@ -50,6 +50,10 @@ def measures(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list
     items = len(themes) + (1 if report.tasks or free_targets else 0)
     numbered = items > 1
     last_lead = ""
+    if report.last is not None:  # last year's plan: its leads are not repeated, nor echoed
+        for lead in report.last.plan_leads:
+            pick.used.add(lead.rstrip("。"))
+            pick.leads |= _grams(lead)
     for n, theme in enumerate(themes, 1):
         block, last_lead = _theme_item(n if numbered else 0, theme, report, bank, pick, ctx, last_lead)
         blocks.append(block)
@@ -67,7 +71,8 @@ def measures(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list
         blocks.append(body(*spans))
     if len(blocks) == 1:
         warnings.append("第三部分没有可写的内容：请在“问题”“措施 → 目标”或“措施 → 事项”下填写下一年的打算。")
-        blocks.append(body(Span("【待补充：下一年的工作打算（在“措施”下填写目标和事项）】", missing=True)))
+        blocks.append(body(Span("【待补充：下一年的工作打算（在“措施”下填写目标和事项）】", missing=True,
+                                source="待补充:措施")))
     return blocks
 
 

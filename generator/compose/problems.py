@@ -25,7 +25,7 @@ def problems(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list
         blocks += _items(report.problems, spec["问题"], bank, pick, "problem", said)
     else:
         warnings.append("没有填写“问题”，第二部分标出了【待补充：存在的问题】。")
-        blocks.append(body(Span("【待补充：存在的问题（在“问题”下填写）】", missing=True)))
+        blocks.append(body(Span("【待补充：存在的问题（在“问题”下填写）】", missing=True, source="待补充:问题")))
     blocks.append(Block(Role.HEADING2, (Span(structure["原因小标题"]),)))
     if report.causes:
         if len(report.causes) > 1:
@@ -33,7 +33,7 @@ def problems(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list
         blocks += _items(report.causes, spec["原因"], bank, pick, "cause", said)
     else:
         warnings.append("没有填写“原因”，第二部分标出了【待补充：产生问题的主要原因】。")
-        blocks.append(body(Span("【待补充：产生问题的主要原因（在“原因”下填写）】", missing=True)))
+        blocks.append(body(Span("【待补充：产生问题的主要原因（在“原因”下填写）】", missing=True, source="待补充:原因")))
     last = pick.text(spec["收尾"], "problems", "end")
     blocks.append(body(Span(last, source="词库:问题/收尾")))
     return blocks, last

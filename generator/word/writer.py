@@ -47,17 +47,30 @@ def _template_document():
     return doc
 
 
-def write_docx(draft: Draft) -> bytes:
-    """Return the .docx bytes of `draft`; raise `InputError` for text Word cannot hold."""
+def write_docx(draft: Draft, notes: dict[tuple[int, int], str] | None = None) -> bytes:
+    """Return the .docx bytes of `draft`; raise `InputError` for text Word cannot hold.
+
+    `notes` maps (block number, span index) to a comment (批注) on that span — `--annotate`, see trace.py.
+    Without notes the output is byte-for-byte what it always was."""
     _check_text(draft)
-    doc = _template_document()
-    oxml.replace_body(doc.element.body, paragraphs_xml(draft))
+    if not notes:
+        doc = _template_document()
+        oxml.replace_body(doc.element.body, paragraphs_xml(draft))
+        _core_properties(doc, draft)
+        return _save(doc)
+    doc = Document(io.BytesIO(reference_package()))  # a fresh one: comments must not stay in the cached template
+    anchors: list[tuple[int, int, str]] = []
+    oxml.replace_body(doc.element.body, paragraphs_xml(draft, notes, anchors))
+    paragraphs = doc.paragraphs
+    for p, r, text in anchors:
+        doc.add_comment(paragraphs[p].runs[r], text=text, author="gen-report", initials="GR")
     _core_properties(doc, draft)
     return _save(doc)
 
 
-def paragraphs_xml(draft: Draft) -> list[str]:
-    """Return the body paragraphs of `draft` as XML strings, in reading order."""
+def paragraphs_xml(draft: Draft, notes: dict | None = None, anchors: list | None = None) -> list[str]:
+    """Return the body paragraphs of `draft` as XML strings, in reading order. With `notes`, annotated spans
+    get runs of their own and `anchors` receives (paragraph, run, comment) for each."""
     out = []
     name = "".join(s.text for s in draft.sign_name)
     date = "".join(s.text for s in draft.sign_date)
@@ -71,7 +84,14 @@ def paragraphs_xml(draft: Draft) -> list[str]:
             runs = "".join(oxml.run_xml(s.text, line_break=i < last) for i, s in enumerate(block.spans))
             out.append(oxml.paragraph_xml(style, runs))
             continue
-        runs = "".join(oxml.run_xml(text, bold=lead, highlight=missing) for text, lead, missing in _runs(block.spans))
+        if notes:
+            kept = [(j, sp) for j, sp in enumerate(block.spans) if sp.text]
+            runs = "".join(oxml.run_xml(sp.text, bold=sp.lead, highlight=sp.missing) for _, sp in kept)
+            here = len(out) + (1 if block.role is Role.SIGN_NAME else 0)  # the blank line before the sign-off
+            anchors += [(here, r, notes[(i + 1, j)]) for r, (j, _) in enumerate(kept) if (i + 1, j) in notes]
+        else:
+            runs = "".join(oxml.run_xml(text, bold=lead, highlight=missing)
+                           for text, lead, missing in _runs(block.spans))
         if block.role is Role.SIGN_NAME:
             # the blank line and the name keep with the date, so the sign-off never stands alone on a page
             out.append(oxml.paragraph_xml(STYLE_IDS[Role.BODY], "", keep_next=True))

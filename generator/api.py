@@ -86,3 +86,38 @@ def render_docx(data: Any, **kwargs: Any) -> bytes:
     from .word.writer import write_docx
 
     return write_docx(render(data, **kwargs))
+
+
+def draft_bytes(draft: Draft, fmt: str = "docx", marks: Marks | None = None, annotate: bool = False) -> bytes:
+    """The bytes of `draft` as a Word file (with comments when `annotate`) or as plain text."""
+    if fmt == "txt":
+        from .text import draft_to_text
+
+        return draft_to_text(draft).encode("utf-8")
+    from .word.writer import write_docx
+
+    notes = None
+    if annotate:
+        from .trace import trace
+
+        notes = {(e["paragraph"], e["span"]): e["note"] for e in trace(draft, marks)}
+    return write_docx(draft, notes)
+
+
+def write_draft(data: Any, target: Path, *, marks: Marks | None = None, source: str | None = None,
+                base: Path | None = None, variant: int = 0, templates: Path | None = None, fmt: str = "docx",
+                annotate: bool = False, force: bool = False, strict: bool = False) -> Draft:
+    """Render `data` and write it to `target` atomically: the one way the draft command and batch write.
+
+    Without `force` an existing file is never replaced, checked at the moment of writing (a clerk may save
+    an edit while a batch runs); with `strict` a draft with warnings is not written (`StrictError`)."""
+    from .errors import StrictError
+    from .safeio import write_atomic
+
+    draft = render(data, marks=marks, source=source, variant=variant, templates=templates, base=base)
+    if strict and draft.warnings:
+        error = StrictError(f"有 {len(draft.warnings)} 条提醒，按 --strict 要求没有生成文件。")
+        error.warnings = draft.warnings
+        raise error
+    write_atomic(target, draft_bytes(draft, fmt, marks, annotate), force=force)
+    return draft

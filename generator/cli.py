@@ -149,33 +149,25 @@ def draft_command(
             return EXIT_OK
         chosen = _output_format(fmt, output)
         data, marks = load_yaml_file(file)
-        draft = render(data, marks=marks, source=file.name, variant=variant,
-                       templates=_templates_dir(templates), base=file.parent)
-        for warning in draft.warnings:
-            _err(f"提醒：{warning}")
-        if strict and draft.warnings:
-            raise StrictError(f"有 {len(draft.warnings)} 条提醒，按 --strict 要求没有生成文件。")
-        if chosen == "txt":
+        if chosen == "txt" and output is None:  # preview on screen, nothing written
             from .text import draft_to_text
 
-            text = draft_to_text(draft)
-            if output is None:
-                _print_preview(text, draft)
-                return EXIT_OK
-            data_out = text.encode("utf-8")
-        else:
-            from .word.writer import write_docx
-
-            notes = None
-            if annotate:
-                from .trace import trace
-
-                notes = {(e["paragraph"], e["span"]): e["note"] for e in trace(draft, marks)}
-            data_out = write_docx(draft, notes)
-        from .safeio import write_atomic
+            draft = render(data, marks=marks, source=file.name, variant=variant,
+                           templates=_templates_dir(templates), base=file.parent)
+            _warn(draft.warnings, strict)
+            _print_preview(draft_to_text(draft), draft)
+            return EXIT_OK
+        from .api import write_draft
 
         target = output or file.with_suffix("." + chosen)
-        write_atomic(target, data_out, force=force)
+        try:
+            draft = write_draft(data, target, marks=marks, source=file.name, base=file.parent, variant=variant,
+                                templates=_templates_dir(templates), fmt=chosen, annotate=annotate, force=force,
+                                strict=strict)
+        except StrictError as exc:
+            _warn(exc.warnings, False)
+            raise
+        _warn(draft.warnings, False)
         typer.echo(f"已生成：{target}")
         if open_after:
             _open(target)
@@ -192,6 +184,13 @@ def preview_command(
     debug: bool = _DEBUG,
 ) -> int:
     return draft_command(file, None, False, "txt", False, variant, None, False, False, debug)
+
+
+def _warn(warnings, strict: bool) -> None:
+    for warning in warnings:
+        _err(f"提醒：{warning}")
+    if strict and warnings:
+        raise StrictError(f"有 {len(warnings)} 条提醒，按 --strict 要求没有生成文件。")
 
 
 def _output_format(fmt: Optional[str], output: Optional[Path]) -> str:

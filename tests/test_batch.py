@@ -128,8 +128,11 @@ def test_no_overwrite_without_flags(tmp_path):
     assert run(table, "--defaults", BATCH / "town.yaml", "-o", out).returncode == 0
     draft = next(out.glob("*.docx"))
     draft.write_bytes(b"clerk's edits")
+    first = summary(out)[0]
     r = run(table, "--defaults", BATCH / "town.yaml", "-o", out)
-    assert r.returncode == 1 and "已存在" in summary(out)[0]["错误"] and draft.read_bytes() == b"clerk's edits"
+    # a re-run skips the existing draft (it may hold the clerk's edits) and keeps what the summary knew
+    assert r.returncode == 0 and summary(out)[0]["状态"] == "跳过" and draft.read_bytes() == b"clerk's edits"
+    assert summary(out)[0]["提醒"] == first["提醒"]
     r = run(table, "--defaults", BATCH / "town.yaml", "-o", out, "--skip-existing")
     assert r.returncode == 0 and summary(out)[0]["状态"] == "跳过" and draft.read_bytes() == b"clerk's edits"
     r = run(table, "--defaults", BATCH / "town.yaml", "-o", out, "--force")
@@ -310,3 +313,21 @@ def test_xlsx_cells_as_the_clerk_sees_them(tmp_path):
     book.save(tmp_path / "v.xlsx")
     (row,) = read_rows(tmp_path / "v.xlsx")
     assert row.cells == {"单位": "青杨村", "大专以上学历比例": "65%", "日期": dt.date(2024, 12, 26), "发展党员": 2}
+
+
+def test_a_draft_saved_while_the_batch_runs_is_never_replaced(tmp_path):
+    """The existence check happens at the moment of writing (os.link), not only when the batch is planned."""
+    from generator.batch.runner import Defaults, FAILED, plan, render_task
+    from generator.batch.table import read_rows
+    from generator.loader import load_yaml_file
+
+    table = write_csv(tmp_path / "v.csv", [HEADER, GOOD_ROW])
+    out = tmp_path / "out"
+    (task,) = plan(read_rows(table), Defaults(load_yaml_file(BATCH / "town.yaml")[0]), out, force=False,
+                   skip_existing=False)
+    out.mkdir()
+    task.target.write_bytes(b"saved by the clerk a moment ago")
+    result = render_task(task)
+    assert result.status == FAILED and task.target.read_bytes() == b"saved by the clerk a moment ago"
+    task.skip_existing = True
+    assert render_task(task).status == "跳过"

@@ -6,7 +6,8 @@ from pathlib import Path
 from ..errors import InputError, OutputError, ReportError
 from ..safeio import write_atomic
 from .progress import print_summary, progress
-from .runner import FAILED, SUMMARY, UNDONE, Defaults, default_jobs, plan, run, summary_csv, workers
+from .runner import (FAILED, SUMMARY, UNDONE, Defaults, default_jobs, keep_known, plan, run, summary_csv,
+                     workers)
 from .table import read_rows
 
 EXIT_INTERRUPTED = 130
@@ -32,6 +33,8 @@ def batch_command(table: Path, defaults: Path | None, outdir: Path | None, jobs:
         _attach_last_year(tasks, Path(last))
     with workers(jobs or default_jobs(), len(tasks)) as pool, progress(len(tasks)) as on_result:
         results, interrupted = run(tasks, pool, strict=strict, on_result=on_result)
+    previous = outdir / SUMMARY
+    results = keep_known(results, previous.read_bytes() if previous.is_file() else None)
     try:
         summary, failure = _write_summary(outdir, summary_csv(results)), None
     except OutputError as exc:  # still show what happened to each row before saying so

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from ..errors import InputError, ReportError
+from ..errors import InputError, OutputError, ReportError, StrictError
 from .locate import Where, join
 from .naming import draft_name, unique
 from .table import Row
@@ -41,8 +41,10 @@ class Task:
     errors: list[str] = field(default_factory=list)  # columns that could not be placed; still validated
     fatal: str | None = None     # cannot be rendered at all (file did not parse, target exists)
     skip: bool = False
+    skip_existing: bool = False  # --skip-existing: a draft found when writing is skipped, not failed
     existed: bool = False        # the target was there before this run
     base: Path | None = None     # the folder a relative 上年 is taken from
+    force: bool = False          # --force: replace a draft that exists when this row is written
 
 
 @dataclass
@@ -92,13 +94,11 @@ def plan(rows: list[Row], defaults: Defaults, outdir: Path, *, force: bool, skip
         target = outdir / unique(draft_name(data, row.number), taken)
         task = Task(row.number, row.label, unit, target, data, where, yaml=row.data is not None,
                     marks=row.marks, source=row.source if row.data is not None else "", errors=errors,
-                    existed=target.exists())
+                    existed=target.exists(), force=force, skip_existing=skip_existing)
         if target.exists() and not force:
-            if skip_existing:
-                task.skip = True
-            else:
-                task.fatal = (f"{target.name} 已存在，没有覆盖（可能是改过的草稿）。"
-                              "要重新生成请加 --force，只补齐没有的请加 --skip-existing。")
+            # an existing draft may hold the clerk's edits: it is skipped, never failed or replaced; a re-run
+            # after fixing some rows makes only the missing ones
+            task.skip = True
         tasks.append(task)
     return tasks
 
@@ -138,22 +138,29 @@ def render_task(task: Task, strict: bool = False) -> Result:
     if task.skip:
         return Result(**base, status=SKIPPED, output=task.target.name)
     try:
-        from ..api import render
-        from ..safeio import write_atomic
-        from ..word.writer import write_docx
+        from ..api import render, write_draft
 
-        try:
-            draft = render(task.data, marks=task.marks if task.yaml else None,
-                           source=task.source or None, base=task.base)
-        except InputError as exc:
-            return Result(**base, status=FAILED, error=join(task.errors + _messages(task, exc)))
         if task.errors:
+            try:  # the row's own problems first, then the unplaceable columns, all at once
+                render(task.data, marks=None, source=None, base=task.base)
+            except InputError as exc:
+                return Result(**base, status=FAILED, error=join(task.errors + _messages(task, exc)))
             return Result(**base, status=FAILED, error=join(task.errors))
+        try:
+            # written with --force only when asked: a draft a clerk saved while the batch ran is never replaced
+            draft = write_draft(task.data, task.target, marks=task.marks if task.yaml else None,
+                                source=task.source or None, base=task.base, force=task.force, strict=strict)
+        except StrictError as exc:
+            warnings = tuple(w if task.yaml else task.where.relocate(w) for w in exc.warnings)
+            return Result(**base, status=FAILED, warnings=warnings, error=f"有 {len(warnings)} 条提醒（--strict）")
+        except InputError as exc:
+            return Result(**base, status=FAILED, error=join(_messages(task, exc)))
+        except OutputError as exc:
+            if task.target.exists() and not task.force:  # appeared since the plan: someone's draft, kept
+                return Result(**base, status=SKIPPED if task.skip_existing else FAILED, output=task.target.name,
+                              error="" if task.skip_existing else str(exc))
+            raise
         warnings = tuple(w if task.yaml else task.where.relocate(w) for w in draft.warnings)
-        if strict and warnings:
-            return Result(**base, status=FAILED, warnings=warnings,
-                          error=f"有 {len(warnings)} 条提醒（--strict）")
-        write_atomic(task.target, write_docx(draft), force=True)
         return Result(**base, status=OK, output=task.target.name, warnings=warnings)
     except ReportError as exc:
         return Result(**base, status=FAILED, error=join(_messages(task, exc)))
@@ -260,6 +267,24 @@ def _remove_temp_files(folder: Path) -> None:
             path.unlink()
         except OSError:
             pass
+
+
+def keep_known(results: list[Result], previous: bytes | None) -> list[Result]:
+    """For rows skipped this time, keep what the last summary.csv knew about them (their 提醒)."""
+    if not previous:
+        return results
+    try:
+        rows = list(csv.DictReader(io.StringIO(previous.decode("utf-8-sig"))))
+    except (UnicodeDecodeError, csv.Error):
+        return results
+    known = {(r.get("单位"), r.get("输出文件")): r for r in rows}
+    out = []
+    for r in results:
+        old = known.get((r.unit, r.output)) if r.status == SKIPPED else None
+        if old and old.get("提醒") and not r.warnings:
+            r = Result(r.number, r.label, r.unit, r.status, r.output, tuple(old["提醒"].split("；")), r.error)
+        out.append(r)
+    return out
 
 
 def summary_csv(results: list[Result]) -> bytes:

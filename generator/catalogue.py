@@ -70,6 +70,10 @@ class Practice:
         return dict(self.with_figure).get(metric_key, ())
 
 
+METRIC_KEYS = ("单位", "别名", "说法", "变化说法", "目标说法", "变化词", "层级", "方向", "其他单位")
+THEME_KEYS = ("别名", "关键词")
+PRACTICE_KEYS = ("层级", "别名", "指标", "说法", "带数说法")
+
 TIERS = {"镇": "镇", "乡": "镇", "街道": "镇", "村": "村", "社区": "村"}
 
 
@@ -90,11 +94,14 @@ class Catalogue:
     """Lookups over the catalogue; build with `load_catalogue()`."""
 
     def __init__(self, data: dict, kinds: dict[str, dict[str, Kind]], practices: dict | None = None):
+        self.found: list[str] = []   # problems in the maintainer's files, all said at once (load_catalogue)
         self.units = {name: Unit(name, bool(u.get("整数")), float(u.get("下限", 0)),
                                  float(u.get("上限", 1e12)))
                       for name, u in (data.get("单位") or {}).items()}
         self.unit_aliases: dict[str, str] = dict(data.get("单位别名") or {})
         self.themes: tuple[str, ...] = tuple(data["主题"])
+        for name, spec in data["主题"].items():
+            self._keys(f"metrics.yaml → 主题 → {name}", spec or {}, THEME_KEYS)
         self._theme_alias = {}
         self.keywords: tuple[tuple[str, str], ...] = tuple(
             (word, name) for name, spec in data["主题"].items() for word in (spec or {}).get("关键词", []))
@@ -106,8 +113,10 @@ class Catalogue:
         groups = {"基本情况": data.get("基本情况") or {}, **(data.get("指标") or {})}
         for theme, entries in groups.items():
             if theme != "基本情况" and theme not in self.themes:
-                raise TemplateError(f"metrics.yaml：指标分组“{theme}”不在“主题”列表里。")
-            self.metrics[theme] = tuple(self._metric(theme, key, spec) for key, spec in entries.items())
+                self.found.append(f"metrics.yaml → 指标 → {theme}：这个分组不在“主题”列表里。")
+                continue
+            built = (self._metric(theme, key, spec or {}) for key, spec in (entries or {}).items())
+            self.metrics[theme] = tuple(m for m in built if m is not None)
         self._exact: dict[tuple[str, str], Metric] = {}
         self._patterns: list[tuple[str, re.Pattern, Metric]] = []
         for theme, metrics in self.metrics.items():
@@ -123,31 +132,48 @@ class Catalogue:
         self._practice_names: dict[tuple[str, str], Practice] = {}
         for theme, entries in (practices or {}).items():
             if theme not in self.themes:
-                raise TemplateError(f"做法.yaml：主题“{theme}”不在 metrics.yaml 的“主题”列表里。")
+                self.found.append(f"做法.yaml → 做法 → {theme}：这个主题不在 metrics.yaml 的“主题”列表里。")
+                continue
             found = []
             for key, spec in (entries or {}).items():
                 p = self._practice(theme, key, spec or {})
+                if p is None:
+                    continue
                 found.append(p)
                 for name in (key, *p.aliases):
                     self._practice_names[(theme, name)] = p
             self.practices[theme] = tuple(found)
 
-    def _practice(self, theme: str, key: str, spec: dict) -> Practice:
+    def _practice(self, theme: str, key: str, spec: dict) -> Practice | None:
+        where = f"做法.yaml → 做法 → {theme} → {key}"
+        before = len(self.found)
+        self._keys(where, spec, PRACTICE_KEYS)
         phrases = tuple(spec.get("说法") or ())
         levels = tuple(spec.get("层级") or ("镇", "村"))
-        if len(phrases) < 2 or not set(levels) <= {"镇", "村"}:
-            raise TemplateError(f"做法.yaml：做法“{theme} → {key}”至少要有两种说法，层级只能写 镇、村。")
+        if len(phrases) < 2:
+            self.found.append(f"{where} → 说法：至少要有两种说法。")
+        if not set(levels) <= {"镇", "村"}:
+            self.found.append(f"{where} → 层级：只能写 镇、村，现在是 {'、'.join(map(str, levels))}。")
         known = {m.key for m in self.metrics.get(theme, ())}
         metrics = tuple(spec.get("指标") or ())
         unknown = [m for m in metrics if m not in known]
         if unknown:
-            raise TemplateError(f"做法.yaml：做法“{theme} → {key}”的指标 {'、'.join(unknown)} 不在“{theme}”的指标里。")
+            self.found.append(f"{where} → 指标：{'、'.join(unknown)} 不在“{theme}”的指标里。")
         with_figure = tuple((m, tuple(w)) for m, w in (spec.get("带数说法") or {}).items())
         stray = [m for m, w in with_figure if m not in metrics or not all("{{数量}}" in x for x in w)]
         if stray:
-            raise TemplateError(f"做法.yaml：做法“{theme} → {key}”的带数说法 {'、'.join(stray)} 要属于它的“指标”，"
-                                "每种说法都要有 {{数量}}。")
+            self.found.append(f"{where} → 带数说法：{'、'.join(stray)} 要属于它的“指标”，每种说法都要有 {{{{数量}}}}。")
+        if len(self.found) > before:
+            return None
         return Practice(key, theme, levels, metrics, phrases, tuple(spec.get("别名") or ()), with_figure)
+
+    def _keys(self, where: str, spec: dict, allowed: tuple[str, ...]) -> None:
+        """Unknown keys are typos (别名x): said with the path and a close name, as mkdocs says of its config."""
+        for k in spec:
+            if k not in allowed:
+                close = _close(str(k), list(allowed))
+                hint = f"您是不是想写“{close[0]}”？" if close else f"可写的项目：{'、'.join(allowed)}。"
+                self.found.append(f"{where}：不认识的项目“{k}”。{hint}")
 
     avoid_words: dict[str, list[str]] = {}
 
@@ -170,22 +196,29 @@ class Catalogue:
             return written
         return metric.unit if self.unit_aliases.get(written) == metric.unit else None
 
-    def _metric(self, theme: str, key: str, spec: dict) -> Metric:
+    def _metric(self, theme: str, key: str, spec: dict) -> Metric | None:
+        where = f"metrics.yaml → {'基本情况' if theme == '基本情况' else '指标 → ' + theme} → {key}"
+        before = len(self.found)
+        self._keys(where, spec, METRIC_KEYS)
         unit = spec.get("单位")
         if unit not in self.units:
-            raise TemplateError(f"metrics.yaml：指标“{key}”的单位“{unit}”没有在“单位”里定义。")
+            self.found.append(f"{where} → 单位：“{unit}”没有在“单位”里定义。")
         phrases = tuple(spec.get("说法") or ())
         if len(phrases) < 2:
-            raise TemplateError(f"metrics.yaml：指标“{key}”至少要有两种说法。")
+            self.found.append(f"{where} → 说法：至少要有两种说法。")
         words = spec.get("变化词") or {}
         levels = tuple(spec.get("层级") or ("镇", "村"))
         direction = spec.get("方向") or "升"
-        if not set(levels) <= {"镇", "村"} or direction not in ("升", "降", "中"):
-            raise TemplateError(f"metrics.yaml：指标“{key}”的层级只能写 镇、村，方向只能写 升、降、中。")
+        if not set(levels) <= {"镇", "村"}:
+            self.found.append(f"{where} → 层级：只能写 镇、村。")
+        if direction not in ("升", "降", "中"):
+            self.found.append(f"{where} → 方向：只能写 升、降、中，现在是“{direction}”。")
         others = tuple((u, tuple(ph)) for u, ph in (spec.get("其他单位") or {}).items())
         for u, _ in others:
             if u not in self.units:
-                raise TemplateError(f"metrics.yaml：指标“{key}”的其他单位“{u}”没有在“单位”里定义。")
+                self.found.append(f"{where} → 其他单位：“{u}”没有在“单位”里定义。")
+        if len(self.found) > before:
+            return None
         return Metric(key=key, theme=theme, unit=unit, phrases=phrases, levels=levels, direction=direction,
                       other_units=others,
                       change_phrases=tuple(spec.get("变化说法") or ()),
@@ -280,6 +313,13 @@ def load_catalogue(root: Path | None = None) -> Catalogue:
         practices = load_data("做法.yaml", root).get("做法") or {}
     except FileNotFoundError:  # a township's own templates folder from before the practice catalogue
         practices = {}
-    cat = Catalogue(data, kinds, practices)
+    try:
+        cat = Catalogue(data, kinds, practices)
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:  # a shape no check above foresaw
+        raise TemplateError(f"{root}：metrics.yaml 或 做法.yaml 的结构不对（{type(exc).__name__}：{exc}）。"
+                            "请对照 docs/phrase-banks.md 里的例子检查。") from None
+    if cat.found:
+        raise TemplateError(f"词库文件夹 {root} 有 {len(cat.found)} 处需要修改：\n" +
+                            "\n".join(f"  {i}. {m}" for i, m in enumerate(cat.found, 1)))
     cat.avoid_words = dict(load_data("bank/称谓.yaml", root).get("不用词") or {})
     return cat

@@ -60,3 +60,27 @@ def test_escapes_are_refused(evil, tmp_path, monkeypatch, capsys):
 def test_incomplete_templates_dir(tmp_path, monkeypatch, capsys):
     code, out = _run([INPUTS / "2024.yaml", "--templates", tmp_path], monkeypatch, capsys)
     assert code == 1 and "不完整" in out.err
+
+
+def test_a_custom_era_file_is_honoured(tmp_path, monkeypatch, capsys):
+    root = tmp_path / "tpl"
+    shutil.copytree(ROOT / "templates", root)
+    era = yaml.safe_load((root / "era.yaml").read_text(encoding="utf-8"))
+    era["年度"][2024]["会议精神"] = "本镇自定的会议精神提法"
+    (root / "era.yaml").write_text(yaml.safe_dump(era, allow_unicode=True), encoding="utf-8")
+    code, out = _run([INPUTS / "2024.yaml", "--templates", root, "--format", "txt"], monkeypatch, capsys)
+    assert code == 0 and "本镇自定的会议精神提法" in out.out
+
+
+def test_every_problem_of_a_broken_catalogue_at_once_exit_3(tmp_path, monkeypatch, capsys):
+    root = tmp_path / "tpl"
+    shutil.copytree(ROOT / "templates", root)
+    text = (root / "metrics.yaml").read_text(encoding="utf-8")
+    text = text.replace("    发展党员:\n      单位: 名", "    发展党员:\n      单位: 人头", 1)
+    text = text.replace("  意识形态: {别名:", "  意识形态: {别名x:", 1)
+    (root / "metrics.yaml").write_text(text, encoding="utf-8")
+    code, out = _run([INPUTS / "2024.yaml", "--templates", root, "-o", tmp_path / "x.docx"], monkeypatch, capsys)
+    assert code == 3 and "程序内部错误" not in out.err
+    assert "metrics.yaml → 主题 → 意识形态：不认识的项目“别名x”。您是不是想写“别名”？" in out.err
+    assert "metrics.yaml → 指标 → 组织建设 → 发展党员 → 单位：“人头”没有在“单位”里定义" in out.err
+    assert not (tmp_path / "x.docx").exists()

@@ -15,12 +15,8 @@ from typing import Callable, Optional
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-try:  # typer vendors click since 0.2x; older versions use click itself
-    from typer._click import exceptions as _cx
-except ImportError:  # pragma: no cover
-    from click import exceptions as _cx
 
-from .errors import InputError, ReportError, StrictError
+from .errors import InputError, OutputError, ReportError, StrictError
 
 EXIT_OK, EXIT_FAIL, EXIT_INPUT = 0, 1, 2
 
@@ -364,6 +360,9 @@ def init_command(
             last_path = os.path.relpath(Path(last).resolve(), Path(target).resolve().parent)
         text = starter_yaml(load_catalogue(), lambda src, ctx: bank.render(src, ctx), year=yr, level=lvl,
                             file_name=str(target), last=last_data, last_path=last_path)
+        if target.exists():  # init has no --force: a filled-in file is the clerk's work
+            raise OutputError(f"{target} 已经存在，没有覆盖它（里面可能是您填好的内容）。"
+                              f"换一个文件名重试，例如 gen-report init {target.stem}-新.yaml")
         write_atomic(target, text.encode("utf-8"))
         schema_path = target.parent / SCHEMA_FILE
         if not schema_path.exists() or "gen-report" in schema_path.read_text(encoding="utf-8")[:400]:
@@ -447,28 +446,52 @@ def batch_command(
     return _guard(debug, run)
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("gen-report")
+    except PackageNotFoundError:  # run from a checkout that pip has not installed
+        return "（未安装）"
+
+
+def _usage_message(exc: Exception) -> str:
+    """A click/typer usage error in Chinese (their class names and attributes are public; their module is not)."""
+    kind = type(exc).__name__
+    if kind == "NoSuchOption":
+        return f"错误：没有这个选项：{getattr(exc, 'option_name', '')}。用 gen-report --help 查看可用的选项。"
+    if kind == "MissingParameter":
+        param = getattr(exc, "param", None)
+        return f"错误：缺少参数 {param.human_readable_name if param else ''}。用 gen-report --help 查看用法。"
+    if kind == "BadParameter":
+        return f"错误：参数不对：{exc.format_message()}。用 gen-report --help 查看用法。"
+    return f"错误：命令用法不对（{exc.format_message()}）。用 gen-report --help 查看用法。"
+
+
 def run(argv: list[str] | None = None) -> int:
     """Run the app on `argv` (default: the command line) and return the exit code; click's English usage
     errors come out in Chinese. Tests call this in-process."""
+    if argv is None:
+        argv = sys.argv[1:]
+    if argv in (["--version"], ["-V"]):
+        typer.echo(f"gen-report {_version()}")
+        return EXIT_OK
+    if not argv:  # no file and no command: say what to do, not "命令用法不对（）"
+        _err("用法：gen-report 输入文件.yaml（生成草稿），或 gen-report init（生成填写模板）。"
+             "全部命令：gen-report --help")
+        return EXIT_INPUT
     try:
         code = app(args=argv, standalone_mode=False, prog_name="gen-report")
-    except _cx.NoSuchOption as exc:
-        _err(f"错误：没有这个选项：{exc.option_name}。用 gen-report --help 查看可用的选项。")
-        code = EXIT_INPUT
-    except _cx.MissingParameter as exc:
-        _err(f"错误：缺少参数 {exc.param.human_readable_name if exc.param else ''}。用 gen-report --help 查看用法。")
-        code = EXIT_INPUT
-    except _cx.BadParameter as exc:
-        _err(f"错误：参数不对：{exc.format_message()}。用 gen-report --help 查看用法。")
-        code = EXIT_INPUT
-    except _cx.UsageError as exc:
-        _err(f"错误：命令用法不对（{exc.format_message()}）。用 gen-report --help 查看用法。")
-        code = EXIT_INPUT
-    except _cx.Abort:
+    except typer.Abort:
         _err("已取消。")
         code = 130
-    except _cx.Exit as exc:
+    except typer.Exit as exc:
         code = exc.exit_code
+    except Exception as exc:  # noqa: BLE001 — click/typer usage errors, told apart by their public shape
+        if getattr(exc, "exit_code", None) != 2 or not hasattr(exc, "format_message"):
+            raise
+        _err(_usage_message(exc))
+        code = EXIT_INPUT
     return code if isinstance(code, int) else EXIT_OK
 
 

@@ -51,6 +51,10 @@ def load_yaml_file(path: str | Path) -> tuple[Any, Marks]:
     """Read and parse a YAML input file; raise `InputError` with file and line on any problem."""
     path = Path(path)
     source = path.name
+    if path.suffix.lower() in (".docx", ".doc", ".wps", ".pdf"):
+        raise InputError(f"{source} 是一份{'Word/WPS 草稿' if path.suffix.lower() != '.pdf' else 'PDF 文件'}，"
+                         "不是输入文件。生成草稿要用填好的 .yaml 输入文件（gen-report init 生成模板）；"
+                         f"要检查这份草稿，请用：gen-report check {path}")
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -141,8 +145,9 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, source: str) -> Proble
     column = mark.column + 1 if mark else None
     raw = f"{exc.context or ''} {exc.problem or ''}"
     hint = next((h for key, h in _SYNTAX_HINTS if key in raw), None)
-    if hint is None:
-        hint = "YAML 格式错误（" + (exc.problem or "未知问题") + "）。请检查这一行和上一行的缩进、冒号和引号。"
+    if hint is None:  # the parser's English stays out of a clerk's message
+        hint = "这一行的格式不对，程序读不懂。请检查这一行和上一行：缩进是否对齐（每层两个空格）、键和值之间是不是" \
+               "“英文冒号加空格”、引号和括号是否成对。"
     if line is not None and "：" in _line(text, line - 1) + _line(text, line - 2):
         hint += " 另外，这附近有中文全角冒号“：”，键和值之间要用英文冒号加空格“: ”。"
     return Problem(hint, line=line, column=column, source=source)

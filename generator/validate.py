@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from .catalogue import TIERS, Catalogue, Metric, load_catalogue, tier
 from .errors import InputError, Problem
 from .facts import Done, Fact, Info, Item, LastYear, Report, ThemeFacts, format_number
+from . import forms
 from .normalise import normalise
 from .schema import InputFile
 
@@ -43,6 +44,7 @@ def validate(data: Any, marks: Marks | None = None, source: str | None = None,
         raise InputError(f"{source or '输入'}：文件的最外层应该是“键: 值”的形式（报告:、亮点: ……），"
                          f"现在是{kind}。请对照 gen-report init 生成的模板修改。")
     _check_text(data, (), ctx)
+    data = _forms(data)
     model = None
     blank: set[tuple] = set()
     try:
@@ -157,6 +159,51 @@ class _Context:
             if path[:cut] in self.marks:
                 return self.marks[path[:cut]]
         return None, None
+
+
+def _clip(text: str, width: int = 16) -> str:
+    """The clerk's text for a message: whole if short, else cut at a clause or before a number, with “……”
+    only when something was cut."""
+    if len(text) <= width:
+        return text
+    cut = max(text.rfind(mark, 0, width) for mark in "，、；,")
+    if cut <= 4:
+        cut = width
+        while cut > 4 and (text[cut - 1].isdigit() or text[cut].isdigit()):
+            cut -= 1  # never inside a number
+    return text[:cut] + "……"
+
+
+def _forms(data: Mapping) -> Mapping:
+    """Read the forms people write (2024年, 2024年12月18日, 2024/12/18, 1,200, 8.6→12.3) as the values
+    they mean, as a table cell would be read (generator/forms.py), before the checks."""
+    out = dict(data)
+    report = out.get("报告")
+    if isinstance(report, Mapping):
+        report = dict(report)
+        if "年度" in report:
+            report["年度"] = forms.year(report["年度"])
+        if "日期" in report:
+            report["日期"] = forms.date(report["日期"])
+        out["报告"] = report
+    for section in ("基本情况", "亮点"):
+        block = out.get(section)
+        if isinstance(block, Mapping):
+            out[section] = {k: _figures(v) if section == "亮点" else _figure(v) for k, v in block.items()}
+    measures = out.get("措施")
+    if isinstance(measures, Mapping) and isinstance(measures.get("目标"), Mapping):
+        out["措施"] = {**measures, "目标": {k: _figure(v) for k, v in measures["目标"].items()}}
+    return out
+
+
+def _figure(value: Any) -> Any:
+    return forms.change(forms.number_text(value)) if isinstance(value, str) else value
+
+
+def _figures(theme: Any) -> Any:
+    if not isinstance(theme, Mapping):
+        return theme
+    return {k: v if k in ("事例", "做法", "其他") else _figure(v) for k, v in theme.items()}
 
 
 def _sorted(problems: list[Problem]) -> list[Problem]:
@@ -345,7 +392,7 @@ def _practices(raw: Any, path: tuple, theme: str, cat: Catalogue, ctx: _Context)
             close = cat.practice_suggestions(theme, entry.strip())
             hint = f"您是不是想写“{'”或“'.join(close)}”？" if close else ""
             ctx.error(where, f"“{theme}”下没有“{entry}”这项做法。{hint}可选的做法用 gen-report metrics 做法 {theme} "
-                             f"查看；目录里没有的，请写成 {{自述: {entry.strip()[:12]}……}}。")
+                             f"查看；目录里没有的，请写成 {{自述: {_clip(entry.strip())}}}。")
             continue
         if ctx.tier and ctx.tier not in practice.levels:
             ctx.error(where, f"“{practice.key}”是{'镇' if ctx.tier == '村' else '村'}级的做法，{ctx.level}级报告不能选。"
@@ -597,7 +644,7 @@ def _items(raw: Any, section: str, kinds: Mapping, cat: Catalogue, ctx: _Context
                 continue
             close = _did_you_mean(key, list(kinds))
             ctx.error(where, f"“{key}”不是词库里的{section}名称。{close}自己写的{section}请写成 "
-                             f"{{自述: {key[:12]}…}}；可选的名称用 gen-report metrics {section} 查看。")
+                             f"{{自述: {_clip(key)}}}；可选的名称用 gen-report metrics {section} 查看。")
         elif isinstance(entry, Mapping) and "自述" in entry and set(entry) <= {"自述", "主题", "表现"}:
             text = entry["自述"]
             if not isinstance(text, str) or len(text.strip()) < 2:

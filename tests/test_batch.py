@@ -331,3 +331,14 @@ def test_a_draft_saved_while_the_batch_runs_is_never_replaced(tmp_path):
     assert result.status == FAILED and task.target.read_bytes() == b"saved by the clerk a moment ago"
     task.skip_existing = True
     assert render_task(task).status == "跳过"
+
+
+def test_strict_batch_fails_rows_with_warnings_and_writes_nothing_for_them(tmp_path):
+    rows = [HEADER, GOOD_ROW, ["白石村"] + GOOD_ROW[1:4] + ["精力投入不足", "思想认识不到位"]]
+    table = write_csv(tmp_path / "v.csv", rows)
+    out = tmp_path / "out"
+    r = run(table, "--defaults", BATCH / "town.yaml", "-o", out, "--strict")
+    assert r.returncode == 1
+    rows = summary(out)
+    assert {row["状态"] for row in rows} == {"失败"} and all("--strict" in row["错误"] for row in rows)
+    assert all(row["提醒"] for row in rows) and not list(out.glob("*.docx"))

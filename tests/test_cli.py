@@ -128,7 +128,7 @@ def test_init_then_fill_then_render(tmp_path):
     assert "青杨村党支部书记2025年度" in r.stdout and "发展党员3名" in r.stdout
     # Never overwrite.
     r = run("init", "2025.yaml", cwd=tmp_path)
-    assert r.returncode == 1 and "文件已存在" in r.stderr
+    assert r.returncode == 1 and "已经存在" in r.stderr and "--force" not in r.stderr
 
 
 def test_init_from_last_year_carries_names_and_targets(tmp_path):

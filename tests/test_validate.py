@@ -176,3 +176,47 @@ def test_free_text_is_normalised_and_paste_debris_warned():
     (case,) = report.themes[0].cases
     assert case.startswith("建成“党员之家”12处")
     assert any("网页" in w for w in report.warnings) and any("表情" in w for w in report.warnings)
+
+
+def test_sign_off_date_outside_the_year_is_warned():
+    import datetime as dt
+
+    data = minimal()
+    data["报告"] = dict(data["报告"], 日期=dt.date(2027, 1, 5))
+    assert any("落款日期 2027-01-05 与年度 2024 不符" in w for w in validate(data).warnings)
+    data["报告"] = dict(data["报告"], 日期=dt.date(2025, 1, 5))
+    assert not any("落款日期" in w for w in validate(data).warnings)
+
+
+def test_a_target_below_this_year_is_warned_except_where_lower_is_better():
+    data = minimal(亮点={"组织建设": {"发展党员": 12}}, 措施={"目标": {"发展党员": 10}})
+    assert any("低于今年已达到的 12" in w for w in validate(data).warnings)
+    data = minimal(亮点={"干部队伍": {"村党组织书记平均年龄": 48.5}}, 措施={"目标": {"村党组织书记平均年龄": 46}})
+    assert not any("低于今年" in w for w in validate(data).warnings)
+
+
+def test_own_words_problem_without_a_theme_is_warned():
+    from generator.api import render
+
+    data = minimal(问题=[{"自述": "有些事情还没有做好，需要改进"}, "精力投入不足"])
+    assert any("没有写主题" in w for w in render(data).warnings)
+    data = minimal(问题=[{"自述": "党员队伍老化，年轻党员少"}, "精力投入不足"])
+    assert not any("没有写主题" in w for w in render(data).warnings)
+
+
+def test_forms_people_write_are_read_as_meant():
+    data = minimal()
+    data["报告"] = dict(data["报告"], 年度="2024年", 日期="2025/1/10")
+    data["亮点"] = {"党员队伍": {"党员培训": "1,200"}, "产业发展": {"村集体经济收入": "8.6→12.3"}}
+    report = validate(data)
+    assert report.info.year == 2024 and str(report.info.date) == "2025-01-10"
+    facts = {f.key: f for t in report.themes for f in t.facts}
+    assert facts["党员培训"].value == 1200
+    assert (facts["村集体经济收入"].before, facts["村集体经济收入"].after) == (8.6, 12.3)
+
+
+def test_suggestions_cut_the_clerks_text_only_when_needed_and_never_inside_a_number():
+    (short,) = _problems(minimal(问题=["精力投入不够"]))
+    assert "{自述: 精力投入不够}" in short
+    (long_,) = _problems(minimal(问题=["全镇共有村集体经济收入不足123456789元的村"]))
+    assert "{自述: 全镇共有村集体经济收入不足……}" in long_

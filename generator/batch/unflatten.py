@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from .. import forms
 from ..catalogue import Catalogue, _close
 from ..schema import Measures, ReportInfo
 from .locate import Cell
@@ -24,11 +25,8 @@ MEASURE_FIELDS = tuple(f.alias for f in Measures.model_fields.values())
 TEXT_FIELDS = tuple(f for f in REPORT_FIELDS if f != "年度" and f != "日期")
 LIST_LEAVES = ("问题", "原因", "事例", "事项", "做法")
 _SPLIT = re.compile(r"[；;\n]+")
-_CHANGE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*\S*?\s*(?:→|->|—>|～|~)\s*(\d+(?:\.\d+)?)\s*\S*\s*$")
 # `问题1`, `问题.2`, `原因（3）`: one item per column, for tables that spread a list over columns.
 _NUMBERED = re.compile(r"^(.*?(?:问题|原因|事项|事例|做法))\s*[.．]?\s*[（(]?\s*(\d{1,2})\s*[）)]?$")
-# Excel on Chinese Windows writes dates into CSV as 2024/12/26; clerks also type 2024.12.26 or 2024年12月26日.
-_DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
 _THEMED = re.compile(r"^\s*[【\[]?([^：:】\]]{2,6})[】\]]?\s*[：:]\s*(.+)$", re.S)
 OWN_TEXT_MIN = 10  # a problem/cause cell item this long (or with a comma) is the clerk's own words
 
@@ -206,25 +204,14 @@ def _value(path: tuple, value: Any) -> Any:
             return str(int(value)) if float(value).is_integer() else str(value)
         return value
     if isinstance(value, str):
-        m = _CHANGE.match(value)
-        if m:
-            return {"从": _number_text(m.group(1)), "到": _number_text(m.group(2))}
+        changed = forms.change(value)
+        if changed is not value:
+            return changed
     return value
 
 
 def _date(value: Any) -> Any:
-    """Return a date for the spellings of a date a spreadsheet or a clerk produces; else the value as is
-    (the validator then explains the expected form)."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, str):
-        m = _DATE.match(value)
-        if m:
-            try:
-                return dt.date(*map(int, m.groups()))
-            except ValueError:
-                return value
-    return value
+    return forms.date(value)
 
 
 def _number_text(value: Any) -> Any:

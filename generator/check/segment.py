@@ -73,13 +73,29 @@ class Segmenter:
         return self.tokenizer.lcut(text, HMM=False)
 
 
+def cache_dir() -> str:
+    """The user's cache folder for gen-report (one copy of the dictionary per jieba version, not one per
+    run in /tmp): $XDG_CACHE_HOME or ~/.cache on Linux and macOS, %LOCALAPPDATA% on Windows; the temp folder
+    only when none of these can be written."""
+    base = os.environ.get("LOCALAPPDATA") if os.name == "nt" else os.environ.get("XDG_CACHE_HOME")
+    base = base or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = os.path.join(base, "gen-report")
+    try:
+        os.makedirs(folder, exist_ok=True)
+        if os.access(folder, os.W_OK):
+            return folder
+    except OSError:
+        pass
+    return tempfile.gettempdir()
+
+
 def _open_copy(jieba) -> tuple[sqlite3.Connection | None, int]:
     """Return a read-only connection to the SQLite copy of jieba's dictionary (made if missing)."""
     source = os.path.join(os.path.dirname(jieba.__file__), jieba.DEFAULT_DICT_NAME)
     try:
         stat = os.stat(source)
         key = hashlib.md5(f"{FORMAT}:{source}:{stat.st_size}:{stat.st_mtime_ns}".encode()).hexdigest()[:12]
-        path = os.path.join(tempfile.gettempdir(), f"gen-report-jieba-{key}.sqlite3")
+        path = os.path.join(cache_dir(), f"jieba-{key}.sqlite3")
         if not os.path.exists(path):
             _make_copy(source, path)
         db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)

@@ -169,7 +169,7 @@ def _clip(text: str, width: int = 16) -> str:
     cut = max(text.rfind(mark, 0, width) for mark in "，、；,")
     if cut <= 4:
         cut = width
-        while cut > 4 and (text[cut - 1].isdigit() or text[cut].isdigit()):
+        while cut > 4 and text[cut - 1].isdigit() and text[cut].isdigit():
             cut -= 1  # never inside a number
     return text[:cut] + "……"
 

@@ -336,7 +336,6 @@ def init_command(
     debug: bool = _DEBUG,
 ) -> int:
     def run() -> int:
-        from .bank import load_bank
         from .catalogue import load_catalogue
         from .loader import load_yaml_file
         from .safeio import write_atomic
@@ -350,15 +349,14 @@ def init_command(
         last_report = (last_data or {}).get("报告") or {}
         lvl = level or last_report.get("层级") or "镇"
         if lvl not in ("镇", "乡", "街道", "村", "社区"):
-            raise ReportError(f"--level 只能是 镇 或 村，现在是“{lvl}”。")
+            raise InputError(f"--level 只能是 镇、乡、街道、村 或 社区，现在是“{lvl}”。")
         last_year = last_report.get("年度")
         yr = year or (last_year + 1 if isinstance(last_year, int) else default_year())
         target = path or Path(f"{yr}.yaml")
-        bank = load_bank()
         last_path = None
         if last is not None:  # 上年 is relative to the new file's folder
             last_path = os.path.relpath(Path(last).resolve(), Path(target).resolve().parent)
-        text = starter_yaml(load_catalogue(), lambda src, ctx: bank.render(src, ctx), year=yr, level=lvl,
+        text = starter_yaml(load_catalogue(), year=yr, level=lvl,
                             file_name=str(target), last=last_data, last_path=last_path)
         if target.exists():  # init has no --force: a filled-in file is the clerk's work
             raise OutputError(f"{target} 已经存在，没有覆盖它（里面可能是您填好的内容）。"

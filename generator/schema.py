@@ -53,13 +53,6 @@ class ReportInfo(_Model):
                                                "写了以后，报告会对照去年的目标写完成情况，并写去年问题的整改")
 
 
-class Change(_Model):
-    """从…到…的变化，例如平均年龄从52.3岁下降到49.8岁。"""
-
-    before: Union[int, float, str] = Field(alias="从", title="从", description="原来的数值")
-    after: Union[int, float, str] = Field(alias="到", title="到", description="现在的数值")
-
-
 class FreeMetric(_Model):
     """目录里没有的数据：写明名称、数值和单位。"""
 

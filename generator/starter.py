@@ -46,7 +46,7 @@ def example_sentence(metric: Metric, render) -> str:
                                       **params})
 
 
-def starter_yaml(cat: Catalogue, render, *, year: int, level: str, file_name: str,
+def starter_yaml(cat: Catalogue, *, year: int, level: str, file_name: str,
                  last: Mapping[str, Any] | None = None, last_path: str | None = None) -> str:
     """Return the text of a fresh input file for `year` and `level`, optionally seeded from `last`."""
     last_report = (last or {}).get("报告") or {}

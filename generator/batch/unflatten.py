@@ -9,7 +9,6 @@ messages name row and column.
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import Any
 

@@ -7,15 +7,6 @@ from pathlib import Path
 
 from ..errors import ReportError
 
-HELP = ("检查草稿里的常见错误：遗留占位符（X、**、某某）、年份、过时提法、序号、重复、标点、篇幅、"
-        "从别的材料复制来的用语。有“错误”时退出码为 1。\n\n例：gen-report check 2024.docx --year 2024")
-HELP_FILES = "要检查的文件：.docx（改过的草稿）、.txt 或 .yaml（先生成再检查）。可以一次给多个。"
-HELP_YEAR = "报告年度（默认从标题或开头读出；读不出时跳过与年度有关的检查）。"
-HELP_LEVEL = "镇 或 村（默认从标题或开头读出）。"
-HELP_FORMAT = "text：给人看；json：给程序用。"
-HELP_TEMPLATE = "这是一份模板：其中的 ××、X 等占位符是有意留的，不报。"
-
-
 def check_command(files: list[Path], year: int | None, level: str | None, fmt: str,
                   template: bool = False, echo=print, echo_err=None) -> int:
     """Check each of `files`, print the findings with `echo`, and return the exit code (0, 1 or 2)."""

@@ -15,7 +15,7 @@ jieba (through ../segment.py) is imported by this rule only, once per process, a
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from functools import lru_cache
 
 from ...resources import load_data

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import re
 
+# Characters an XML 1.0 document cannot hold (Word would refuse to open the file): checked when the input is
+# validated, and again by the writer for text that did not come through validation.
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _FULL_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
 _ASCII_QUOTED = re.compile(r'"([^"\n]*)"')
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")

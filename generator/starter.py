@@ -11,6 +11,7 @@ from typing import Any, Mapping
 
 from .catalogue import Catalogue, Metric
 from .facts import format_number
+from .width import columns
 
 SCHEMA_FILE = "gen-report.schema.json"
 _EXAMPLE = {"名": 12, "人": 60, "人次": 120, "个": 3, "次": 4, "场次": 6, "期": 2, "件": 20, "户": 15, "支": 2,
@@ -133,11 +134,7 @@ def starter_yaml(cat: Catalogue, *, year: int, level: str, file_name: str,
 
 def _field(key: str, value: Any, comment: str) -> str:
     text = f"  {key}: {value}" if value not in ("", None) else f"  {key}:"
-    return f"{text}{' ' * max(1, 29 - _width(text))}# {comment}"
-
-
-def _width(text: str) -> int:
-    return sum(1 if ord(c) < 128 else 2 for c in text)
+    return f"{text}{' ' * max(1, 29 - columns(text))}# {comment}"
 
 
 def _metric_lines(metrics, indent: str, commented: bool = True) -> list[str]:
@@ -152,7 +149,7 @@ def _metric_lines(metrics, indent: str, commented: bool = True) -> list[str]:
             ("；也可写 {从: 原来, 到: 现在}" if m.change_phrases else "")
         if m.params:
             note += "；键里的 10 是门槛，可改"
-        out.append(f"{text}{' ' * max(1, 40 - _width(text))}# {note}")
+        out.append(f"{text}{' ' * max(1, 40 - columns(text))}# {note}")
     return out
 
 

@@ -15,13 +15,11 @@ from .catalogue import TIERS, Catalogue, Metric, load_catalogue, tier
 from .errors import InputError, Problem
 from .facts import Done, Fact, Info, Item, LastYear, Report, ThemeFacts, format_number
 from . import forms
-from .normalise import normalise
+from .normalise import XML_ILLEGAL, normalise
 from .schema import InputFile
 
 Marks = Mapping[tuple, tuple[int, int]]
 
-# Characters an XML 1.0 document cannot hold (Word would refuse to open the file).
-XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 MAX_TEXT = 2000
 _NUMBER_WITH_UNIT = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*([^\d\s]*)\s*$")
 _PLACEHOLDER = re.compile(r"^[\sXx×＊*某]+$")

@@ -69,17 +69,11 @@ def _cell_value(cell: Any) -> Any:
 
 
 def decode_csv(raw: bytes, name: str) -> str:
-    """Return the text of a CSV file: UTF-8 with or without BOM, else GBK (Excel on Chinese Windows)."""
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8")
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return raw.decode("gb18030")
-    except UnicodeDecodeError:
-        raise InputError(f"{name}：无法识别表格的编码。请在 Excel 或 WPS 里另存为“CSV UTF-8”后再试。") from None
+    """Return the text of a CSV file: the same decoding as an input file (UTF-8 with or without BOM,
+    UTF-16, else GBK as Excel on Chinese Windows writes)."""
+    from ..loader import decode
+
+    return decode(raw, name)
 
 
 def _csv(path: Path) -> list[Row]:

@@ -35,11 +35,9 @@ _QUOTED = re.compile(r"“[^”]*”")
 # a noun (党员干部, 后备干部 name something; 走深走实, 干事创业 are formulations). A draft uses none more
 # than MAX_FORMULATION times; tests/test_variation.py counts with this definition.
 MAX_FORMULATION = 3
-NOUN_HEADS = frozenset(load_data("名词词尾.yaml")["名词词尾"])  # one list, shared with the other module
-TERMS = ("基层党建", "党建工作", "党组织书记", "村党组织", "村党支部", "镇党委", "意识形态", "集体经济",
-         "党员干部", "组织生活", "发展党员", "入党积极分子", "后备干部", "党风廉政", "从严治党", "中国特色社会主义",
-         "习近平新时代", "党中央", "乡村振兴", "第一责任人", "主题党日", "理论学习", "产业发展", "基层治理",
-         "支委委员", "班子成员", "党小组", "村干部", "合作社", "全面从严", "新时代", "两委")
+_NAMES = load_data("名称.yaml")  # one file of names, shared with the checker
+NOUN_HEADS = frozenset(_NAMES["名词词尾"])
+TERMS = tuple(_NAMES["事物名称"])
 
 
 @lru_cache(maxsize=8192)
@@ -53,8 +51,7 @@ def formulations(text: str) -> tuple[str, ...]:
                  if run[i + 2:i + 4] not in NOUN_HEADS)
 
 
-CLASH_TERMS = ("基层党组织", "村党组织书记", "党组织书记", "村集体经济", "集体经济", "基层党建工作", "党建工作",
-               "村“两委”", "习近平新时代中国特色社会主义思想", "党员干部", "村干部")
+CLASH_TERMS = tuple(_NAMES["撞词不计"])
 
 
 _LEVEL_CACHE: dict = {}

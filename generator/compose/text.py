@@ -8,6 +8,7 @@ from typing import Iterable
 from ..bank import Bank
 from ..facts import Fact, format_number
 from ..model import Span
+from ..width import title_width
 from .choose import Choose
 
 TITLE_LINE_WIDTH = 20      # 二号 characters per line in the type area
@@ -84,21 +85,6 @@ def figure_spans(facts: Iterable[Fact], bank: Bank, pick: Choose, ctx: dict, *, 
         out.append(Span(pick.note(fact_clause(fact, bank, pick, ctx, target=target)),
                         source="指标:" + key_path(fact.path)))
     return out
-
-
-def text_width(text: str) -> float:
-    """Return the width of `text` in full-width characters (ASCII counts half)."""
-    return sum(0.5 if ord(ch) < 128 else 1 for ch in text)
-
-
-def title_width(text: str) -> float:
-    """The printed width of a title line: ASCII half a character, plus the quarter character Word and
-    LibreOffice add between Chinese characters and digits (autoSpaceDN) at each such boundary."""
-    width = text_width(text)
-    for a, b in zip(text, text[1:]):
-        if a.isdigit() != b.isdigit() and not (a.isascii() and b.isascii()):
-            width += 0.25
-    return width
 
 
 _PLACE = re.compile(r"(?<=[县市区旗镇乡村])(?=.)|(?<=街道)(?=.)|(?<=社区)(?=.)")

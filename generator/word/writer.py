@@ -8,16 +8,16 @@ the same draft: core properties come from the draft and zip entries carry a fixe
 from __future__ import annotations
 
 import io
-import re
 import threading
 import zipfile
 from pathlib import Path
 
 from docx import Document
-from docx.opc.pkgwriter import PackageWriter
 
 from ..errors import InputError
 from ..model import Draft, Role
+from ..normalise import XML_ILLEGAL
+from ..width import text_width
 from . import oxml
 
 REFERENCE = Path(__file__).resolve().parent / "reference"
@@ -26,7 +26,6 @@ STYLE_IDS = {Role.TITLE: "Title", Role.SIGNATURE: "ReportSignature", Role.HEADIN
              Role.SIGN_DATE: "Closing"}
 SIGN_RIGHT_SPACE = 2  # characters between the signature block and the right margin (GB/T 9704 7.3.5.2)
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _local = threading.local()
 
 
@@ -105,11 +104,6 @@ def paragraphs_xml(draft: Draft, notes: dict | None = None, anchors: list | None
     return out
 
 
-def text_width(text: str) -> float:
-    """Return the width of `text` in characters of the body font (ASCII counts half)."""
-    return sum(0.5 if ord(ch) < 128 else 1.0 for ch in text)
-
-
 def _runs(spans) -> list[tuple[str, bool, bool]]:
     """Merge neighbouring spans of the same look into one run: spans record where words came from, runs
     are what Word shows, and a paragraph of forty one-clause runs is harder to edit."""
@@ -151,7 +145,7 @@ def _core_properties(doc, draft: Draft) -> None:
 def _check_text(draft: Draft) -> None:
     for n, block in enumerate(draft.blocks(), 1):
         for span in block.spans:
-            bad = _XML_ILLEGAL.search(span.text)
+            bad = XML_ILLEGAL.search(span.text)
             if bad:
                 excerpt = span.text[max(0, bad.start() - 10):bad.start()]
                 raise InputError(f"第{n}段“…{excerpt}”后面有 Word 无法保存的控制字符"
@@ -165,27 +159,25 @@ def _entry(name: str) -> zipfile.ZipInfo:
     return info
 
 
-class _FixedTimeZipWriter:
-    """python-docx's physical package writer, with a fixed timestamp on every entry."""
-
-    def __init__(self, stream: io.BytesIO):
-        self._zip = zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED)
-
-    def write(self, pack_uri, blob: bytes) -> None:
-        self._zip.writestr(_entry(pack_uri.membername), blob)
-
-    def close(self) -> None:
-        self._zip.close()
+_CONTENT_TYPES_HEAD = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                       '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                       '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+                       '<Default Extension="xml" ContentType="application/xml"/>')
 
 
 def _save(doc) -> bytes:
-    """Serialise `doc` the way python-docx does, but reproducibly (no clock in the zip)."""
+    """Serialise `doc` from its parts (name, blob, relationships: python-docx's public part interface) into a
+    zip whose every entry carries a fixed timestamp, so the same input always gives the same bytes.
+    (python-docx's own `save` stamps the clock; re-zipping its output would double the writing time.)"""
     package = doc.part.package
+    parts = sorted(package.iter_parts(), key=lambda p: str(p.partname))
+    overrides = "".join(f'<Override PartName="{p.partname}" ContentType="{p.content_type}"/>' for p in parts)
     out = io.BytesIO()
-    writer = _FixedTimeZipWriter(out)
-    parts = list(package.iter_parts())
-    PackageWriter._write_content_types_stream(writer, parts)
-    PackageWriter._write_pkg_rels(writer, package.rels)
-    PackageWriter._write_parts(writer, parts)
-    writer.close()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(_entry("[Content_Types].xml"), (_CONTENT_TYPES_HEAD + overrides + "</Types>").encode("utf-8"))
+        z.writestr(_entry("_rels/.rels"), package.rels.xml)
+        for part in parts:
+            z.writestr(_entry(part.partname.membername), part.blob)
+            if len(part.rels):
+                z.writestr(_entry(part.partname.rels_uri.membername), part.rels.xml)
     return out.getvalue()

@@ -11,18 +11,14 @@ from __future__ import annotations
 
 import re
 
+from ...resources import load_data
 from ..findings import ERROR, WARNING, Finding
 
 IDS = ("remnant.foreign-unit", "remnant.level")
-# Words of another kind of unit, by kind; a report whose own title names that kind (a school's, a bureau's)
-# uses them rightly. 大学生 (返乡大学生, 大学生村官) belongs in a village report.
-KINDS = {
-    "公安": (re.compile(r"民警|辅警|警力|警务"), re.compile(r"公安|派出所|警")),
-    "学校": (re.compile(r"师生|(?<!大)学生|教职工|我校|本校"), re.compile(r"学校|中学|小学|学院|大学|教育局")),
-    "医院": (re.compile(r"患者|病人|医护人员|我院|本院"), re.compile(r"医院|卫生院|卫健")),
-    "银行": (re.compile(r"客户|营业网点"), re.compile(r"银行|信用社|公司")),
-    "机关": (re.compile(r"我局|本局|局党组"), re.compile(r"局")),
-}
+# Words of another kind of unit, by kind, from templates/check/外来用语.yaml; a report whose own title names
+# that kind of unit (a school's, a bureau's) uses them rightly.
+KINDS = {kind: (re.compile(spec["词"]), re.compile(spec["本单位"]))
+         for kind, spec in load_data("check/外来用语.yaml")["外来用语"].items()}
 BUREAU = re.compile(r"全局(?=党建|党员|干警|职工|上下|干部职工)")
 LEVEL = {"村": re.compile(r"我镇|本镇|全镇"), "镇": re.compile(r"我村|本村")}
 # 在全镇考核中排名第三, 全镇第一: the village measured among the township's villages, not a remnant

@@ -55,9 +55,10 @@ def _sentences(doc) -> list[Finding]:
 # Nouns that end the names of things; a 4-character word ending in one of them names something (党建工作,
 # 后备干部) rather than being a formulation. jieba's part-of-speech tagger would say the same but costs
 # ~0.5 s more to load, and `check` must stay under 2 s cold.
-NOUN_HEADS = frozenset(load_data("名词词尾.yaml")["名词词尾"])  # one list, shared with the other module
+_NAMES = load_data("名称.yaml")  # one file of names, shared with compose
+NOUN_HEADS = frozenset(_NAMES["名词词尾"])
 # Names of policies that a report's own topic may require again and again (全面从严治党).
-POLICY_TERMS = frozenset({"从严治党", "党建引领", "乡村振兴", "脱贫攻坚", "民主集中", "党风廉政", "两个维护", "四个意识"})
+POLICY_TERMS = frozenset(_NAMES["政策名称"])
 
 
 @lru_cache(maxsize=1)

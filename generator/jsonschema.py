@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from . import forms
 from .catalogue import Catalogue, Metric
 from .schema import FreeMetric, InputFile
 
@@ -20,6 +21,13 @@ def input_schema(cat: Catalogue) -> dict[str, Any]:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$comment"] = "由 gen-report schema 生成，请勿手改。"
     props = schema["properties"]
+    # the forms the validator reads as meant (generator/forms.py): 2024年, 2024年12月18日, 2024/12/18
+    info = schema["$defs"]["ReportInfo"]["properties"]
+    info["年度"] = {**{k: v for k, v in info["年度"].items() if k not in ("type", "minimum", "maximum")},
+                  "anyOf": [{"type": "integer", "minimum": 2000, "maximum": 2100},
+                            {"type": "string", "pattern": forms.YEAR.pattern}]}
+    info["日期"]["anyOf"] = [{"type": "string", "format": "date"}, {"type": "string", "pattern": forms.DATE.pattern},
+                           {"type": "null"}]
     props["基本情况"] = _metrics_object(cat.metrics["基本情况"], "基本情况", "写在开头的概况", cat=cat)
     props["基本情况"]["properties"]["其他"] = _free_list()
     # a theme may be written by any of its names (组织建设 or 基层组织建设), as the validator accepts
@@ -58,7 +66,10 @@ def _units(metric: Metric, cat: Catalogue | None) -> list[str]:
 def _value_schema(metric: Metric, allow_change: bool = True, cat: Catalogue | None = None) -> dict[str, Any]:
     desc = f"单位：{metric.unit}。填阿拉伯数字" + ("，或 {从: 原来, 到: 现在}" if metric.change_phrases else "")
     units = "|".join(re.escape(u) for u in _units(metric, cat))
-    options: list[dict[str, Any]] = [_NUMBER, {"type": "string", "pattern": rf"^\s*\d+(\.\d+)?\s*({units})?\s*$"}]
+    number = r"(\d{1,3}(?:[,，]\d{3})+|\d+)(\.\d+)?"   # 1,200 is read as 1200 (generator/forms.py)
+    options: list[dict[str, Any]] = [_NUMBER, {"type": "string", "pattern": rf"^\s*{number}\s*({units})?\s*$"}]
+    if allow_change and metric.change_phrases:
+        options.append({"type": "string", "pattern": forms.CHANGE.pattern})
     if allow_change and metric.change_phrases:
         options.append({"type": "object", "required": ["从", "到"], "additionalProperties": False,
                         "properties": {"从": _NUMBER, "到": _NUMBER}})

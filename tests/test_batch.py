@@ -342,3 +342,13 @@ def test_strict_batch_fails_rows_with_warnings_and_writes_nothing_for_them(tmp_p
     rows = summary(out)
     assert {row["状态"] for row in rows} == {"失败"} and all("--strict" in row["错误"] for row in rows)
     assert all(row["提醒"] for row in rows) and not list(out.glob("*.docx"))
+
+
+def test_a_problem_of_the_whole_table_is_said_once(tmp_path):
+    rows = [["单位", "姓名", "职务"], ["青杨村", "李秀兰", "党支部书记"], ["白石村", "王建国", "党支部书记"],
+            ["东湾村", "张志强", "党支部书记"]]
+    table = write_csv(tmp_path / "v.csv", rows)
+    r = run(table, "-o", tmp_path / "out")   # no --defaults: every row lacks 年度 and 层级
+    assert r.returncode == 1
+    assert r.stderr.count("缺少必填项“年度”") == 1 and "全部 3 个失败行都有这个问题" in r.stderr
+    assert len(summary(tmp_path / "out")) == 3

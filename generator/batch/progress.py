@@ -25,10 +25,26 @@ def progress(total: int) -> Iterator:
 
         def line(result: Result) -> None:
             done[0] += 1
-            note = f"：{result.error}" if result.status == FAILED else ""
-            print(f"[{done[0]}/{total}] {result.label} {result.unit or '—'} {result.status}{note}", file=sys.stderr)
+            # the reasons are said once, in the summary at the end
+            print(f"[{done[0]}/{total}] {result.label} {result.unit or '—'} {result.status}", file=sys.stderr)
 
         yield line
+
+
+def _problems(result: Result) -> set[str]:
+    """The problems of a failed row without its row and column, to see which the whole table shares."""
+    import re
+
+    parts = [p for p in re.split(r"（\d+）|[\n]", result.error) if p.strip()]
+    return {re.sub(r"^[^：]*第\d+行[^：]*：", "", p).strip() for p in parts}
+
+
+def _shared_problems(failed: list[Result]) -> list[tuple[str, int]]:
+    """Problems every failed row has (a column missing from the table, --defaults not given): said once."""
+    if len(failed) < 2:
+        return []
+    common = set.intersection(*(_problems(r) for r in failed))
+    return [(p, len(failed)) for p in sorted(common)]
 
 
 def print_summary(results: list[Result], outdir, summary_path) -> None:
@@ -36,7 +52,15 @@ def print_summary(results: list[Result], outdir, summary_path) -> None:
     counts = {s: sum(r.status == s for r in results) for s in (OK, SKIPPED, FAILED, UNDONE)}
     head = f"共 {len(results)} 份：成功 {counts[OK]}，跳过 {counts[SKIPPED]}，失败 {counts[FAILED]}" + \
         (f"，未完成 {counts[UNDONE]}" if counts[UNDONE] else "")
-    bad = [r for r in results if r.status in (FAILED, UNDONE)]
+    failed = [r for r in results if r.status == FAILED]
+    lines = _shared_problems(failed)
+    shared = {line for line, _ in lines}
+    # a row that fails only with problems every failed row has is said once, above, not again
+    bad = [r for r in failed if _problems(r) - shared]
+    if counts[UNDONE]:
+        head += f"（中断：{counts[UNDONE]} 份没有生成，用 --skip-existing 重新运行即可补齐）"
+    if lines:
+        head += "\n" + "\n".join(f"全部 {n} 个失败行都有这个问题：{line}" for line, n in lines)
     if sys.stderr.isatty():
         from rich.console import Console
         from rich.table import Table
@@ -47,10 +71,12 @@ def print_summary(results: list[Result], outdir, summary_path) -> None:
             table = Table("来源", "单位", "状态", show_lines=False)
             table.add_column("原因", overflow="fold")  # the whole message: it says what to fix
             for r in bad:
-                table.add_row(r.label, r.unit or "—", r.status, r.error)
+                rest = [p for p in _problems(r) if p not in shared] if shared else [r.error]
+                table.add_row(r.label, r.unit or "—", r.status, "；".join(rest))
             console.print(table)
     else:
         print(head, file=sys.stderr)
         for r in bad:
-            print(f"  {r.label} {r.unit or '—'} {r.status}：{r.error}", file=sys.stderr)
+            rest = [p for p in _problems(r) if p not in shared] if shared else [r.error]
+            print(f"  {r.label} {r.unit or '—'} {r.status}：{'；'.join(rest)}", file=sys.stderr)
     print(f"草稿在：{outdir}" + (f"\n汇总表：{summary_path}" if summary_path else ""), file=sys.stderr)

@@ -140,7 +140,7 @@ def draft_command(
             data, marks = load_yaml_file(file)
             draft = render(data, marks=marks, source=file.name, variant=variant,
                            templates=_templates_dir(templates), base=file.parent)
-            typer.echo(json.dumps({"file": file.name, "warnings": list(draft.warnings),
+            typer.echo(json.dumps({"file": file.name, "warnings": [str(w) for w in draft.warnings],
                                    "trace": trace(draft, marks)}, ensure_ascii=False, indent=2))
             return EXIT_OK
         chosen = _output_format(fmt, output)

@@ -124,7 +124,7 @@ class Report:
     targets: tuple[Fact, ...]
     tasks: tuple[str, ...]
     idea: str | None
-    warnings: tuple[str, ...] = field(default=())
+    warnings: tuple = field(default=())   # errors.Problem objects
     last: LastYear | None = None
 
     def all_facts(self) -> list[Fact]:

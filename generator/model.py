@@ -87,7 +87,7 @@ class Draft:
     sign_name: tuple[Span, ...]
     sign_date: tuple[Span, ...]
     meta: Meta
-    warnings: tuple[str, ...] = field(default=())
+    warnings: tuple = field(default=())   # errors.Problem objects: str() says them, batch places them by cell
 
     @property
     def title(self) -> str:

@@ -140,7 +140,7 @@ class _Context:
         self.tier: str | None = None     # 镇 | 村, once 报告 → 层级 is known
         self.level: str | None = None
         self.problems: list[Problem] = []
-        self.warnings: list[str] = []
+        self.warnings: list[Problem] = []   # kept as Problems to the printers: batch places them by cell
 
     def at(self, path: tuple, message: str) -> Problem:
         line, column = self._mark(path)
@@ -150,7 +150,7 @@ class _Context:
         self.problems.append(self.at(path, message))
 
     def warn(self, path: tuple, message: str) -> None:
-        self.warnings.append(str(self.at(path, message)))
+        self.warnings.append(self.at(path, message))
 
     def _mark(self, path: tuple) -> tuple[int | None, int | None]:
         for cut in range(len(path), -1, -1):

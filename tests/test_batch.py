@@ -352,3 +352,22 @@ def test_a_problem_of_the_whole_table_is_said_once(tmp_path):
     assert r.returncode == 1
     assert r.stderr.count("缺少必填项“年度”") == 1 and "全部 3 个失败行都有这个问题" in r.stderr
     assert len(summary(tmp_path / "out")) == 3
+
+
+def test_row_warnings_are_placed_by_cell_not_parsed_from_text():
+    """A warning reaches batch as a Problem with its key path, and is said by sheet row and column."""
+    from generator.batch.runner import Defaults, plan, render_task
+    from generator.batch.table import read_rows
+    from generator.loader import load_yaml_file
+    import tempfile
+    from pathlib import Path
+
+    folder = Path(tempfile.mkdtemp())
+    rows = [HEADER + ["土地流转"], GOOD_ROW + ["0"]]
+    table = write_csv(folder / "v.csv", rows)
+    (task,) = plan(read_rows(table), Defaults(load_yaml_file(BATCH / "town.yaml")[0]), folder / "out",
+                   force=False, skip_existing=False)
+    result = render_task(task)
+    zero = [w for w in result.warnings if "土地流转" in w and "是 0" in w]
+    column = len(rows[0])
+    assert zero and zero[0].startswith(f"第2行第{column}列")

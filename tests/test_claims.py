@@ -81,7 +81,7 @@ def test_a_two_figure_village_gives_a_short_part_one_and_says_what_to_add():
     assert {s.source.split(":")[0] for s in part_one} <= {"序号", "词库", "指标", ""}
     assert not [s for s in part_one if s.source.endswith(("/立场", "/收束"))]
     assert sum(len(s.text) for s in part_one) < 120
-    assert [w for w in draft.warnings if "组织建设只有数字" in w and "做法" in w and "事例" in w]
+    assert [w for w in map(str, draft.warnings) if "组织建设只有数字" in w and "做法" in w and "事例" in w]
 
 
 def test_a_fall_or_a_zero_is_stated_plainly_and_suggested_as_a_problem():
@@ -91,8 +91,8 @@ def test_a_fall_or_a_zero_is_stated_plainly_and_suggested_as_a_problem():
         draft = render(data, variant=variant)
         item = draft.parts[0].blocks[0]
         assert "8.6万元" in item.text and not [s for s in item.spans if s.source.endswith("/收束")]
-    assert any("往不好的方向变了" in w and "问题" in w for w in draft.warnings)
-    assert any("土地流转" in w and "是 0" in w for w in draft.warnings)
+    assert any("往不好的方向变了" in w and "问题" in w for w in map(str, draft.warnings))
+    assert any("土地流转" in w and "是 0" in w for w in map(str, draft.warnings))
 
 
 def test_neutral_direction_is_not_celebrated():

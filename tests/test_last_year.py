@@ -45,7 +45,7 @@ def test_targets_are_answered_with_both_figures(files):
     # 村集体经济收入: target 8, this year 6.8 → 9.1: over by 1.1; 发展党员: target 2, this year 1: short by 1
     assert re.search(r"8万元.{0,60}9\.1万元.{0,12}1\.1万元", text)
     assert re.search(r"发展党员2名.{0,30}发展党员1名.{0,10}1名", text)
-    assert any("“发展党员: 2”没有完成" in w and "问题" in w for w in draft.warnings)
+    assert any("“发展党员: 2”没有完成" in w and "问题" in w for w in map(str, draft.warnings))
     # the computed gap names both figures it comes from
     gaps = [s for b in draft.blocks() for s in b.spans if s.source.startswith("计算:")]
     assert gaps and all("上年.措施.目标." in s.source and "亮点." in s.source for s in gaps)
@@ -58,7 +58,7 @@ def test_last_years_problems_are_named_in_a_rectification_item(files):
     assert "“组织生活质量不高”" in last_item and "“集体经济薄弱”“党员队伍老化”" in last_item
     data["整改"] = {"已完成": ["组织生活质量不高"]}
     warnings = render(data, base=folder).warnings
-    assert any("还没有写整改情况" in w and "集体经济薄弱" in w and "党员队伍老化" in w for w in warnings)
+    assert any("还没有写整改情况" in w and "集体经济薄弱" in w and "党员队伍老化" in w for w in map(str, warnings))
 
 
 def test_this_years_plan_differs_from_last_years(files, tmp_path):

@@ -159,14 +159,14 @@ def test_warnings_for_missing_name_and_date_and_low_target():
     data = copy.deepcopy(minimal())
     del data["报告"]["姓名"], data["报告"]["日期"]
     data["措施"] = {"目标": {"发展党员": 5}}
-    warnings = "\n".join(validate(data).warnings)
+    warnings = "\n".join(map(str, validate(data).warnings))
     assert "姓名" in warnings and "日期" in warnings and "低于今年已达到的 12" in warnings
 
 
 def test_placeholder_name_warns():
     data = minimal()
     data["报告"] = dict(data["报告"], 姓名="张某某")
-    assert any("像是占位符" in w for w in validate(data).warnings)
+    assert any("像是占位符" in w for w in map(str, validate(data).warnings))
 
 
 def test_free_text_is_normalised_and_paste_debris_warned():
@@ -175,7 +175,7 @@ def test_free_text_is_normalised_and_paste_debris_warned():
     report = validate(data)
     (case,) = report.themes[0].cases
     assert case.startswith("建成“党员之家”12处")
-    assert any("网页" in w for w in report.warnings) and any("表情" in w for w in report.warnings)
+    assert any("网页" in w for w in map(str, report.warnings)) and any("表情" in w for w in map(str, report.warnings))
 
 
 def test_sign_off_date_outside_the_year_is_warned():
@@ -183,25 +183,25 @@ def test_sign_off_date_outside_the_year_is_warned():
 
     data = minimal()
     data["报告"] = dict(data["报告"], 日期=dt.date(2027, 1, 5))
-    assert any("落款日期 2027-01-05 与年度 2024 不符" in w for w in validate(data).warnings)
+    assert any("落款日期 2027-01-05 与年度 2024 不符" in w for w in map(str, validate(data).warnings))
     data["报告"] = dict(data["报告"], 日期=dt.date(2025, 1, 5))
-    assert not any("落款日期" in w for w in validate(data).warnings)
+    assert not any("落款日期" in w for w in map(str, validate(data).warnings))
 
 
 def test_a_target_below_this_year_is_warned_except_where_lower_is_better():
     data = minimal(亮点={"组织建设": {"发展党员": 12}}, 措施={"目标": {"发展党员": 10}})
-    assert any("低于今年已达到的 12" in w for w in validate(data).warnings)
+    assert any("低于今年已达到的 12" in w for w in map(str, validate(data).warnings))
     data = minimal(亮点={"干部队伍": {"村党组织书记平均年龄": 48.5}}, 措施={"目标": {"村党组织书记平均年龄": 46}})
-    assert not any("低于今年" in w for w in validate(data).warnings)
+    assert not any("低于今年" in w for w in map(str, validate(data).warnings))
 
 
 def test_own_words_problem_without_a_theme_is_warned():
     from generator.api import render
 
     data = minimal(问题=[{"自述": "有些事情还没有做好，需要改进"}, "精力投入不足"])
-    assert any("没有写主题" in w for w in render(data).warnings)
+    assert any("没有写主题" in w for w in map(str, render(data).warnings))
     data = minimal(问题=[{"自述": "党员队伍老化，年轻党员少"}, "精力投入不足"])
-    assert not any("没有写主题" in w for w in render(data).warnings)
+    assert not any("没有写主题" in w for w in map(str, render(data).warnings))
 
 
 def test_forms_people_write_are_read_as_meant():

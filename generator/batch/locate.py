@@ -82,18 +82,6 @@ class Where:
         path = " → ".join(str(p) if not isinstance(p, int) else f"第{p + 1}项" for p in problem.path)
         return "：".join(part for part in (self.row(), path, message) if part)
 
-    def relocate(self, warning: str) -> str:
-        """Rewrite a validator warning that starts with a key path (`亮点 → 组织建设 → 发展党员：…`)."""
-        best = None
-        for path in (*self.cells, *self.defaults, *self.headers):
-            prefix = Problem("", path=path).where() + "："
-            if warning.startswith(prefix) and (best is None or len(prefix) > len(best[1])):
-                best = (path, prefix)
-        warning = for_table(warning)
-        if best is None:
-            return f"{self.row()}：{warning}" if self.row() else warning
-        return f"{self.place(best[0])}：{warning[len(best[1]):]}"
-
 
 def join(messages: list[str]) -> str:
     """Return several messages as one summary cell: numbered when there is more than one."""

@@ -130,6 +130,13 @@ def _messages(task: Task, exc: ReportError) -> list[str]:
     return out
 
 
+def _warnings(task: Task, problems) -> tuple[str, ...]:
+    """A row's warnings in the clerk's terms: a table row's by sheet row and column, a YAML file's by line."""
+    if task.yaml:
+        return tuple(str(p) for p in problems)
+    return tuple(task.where.describe(p) for p in problems)
+
+
 def render_task(task: Task, strict: bool = False) -> Result:
     """Render and write one task; every `ReportError` becomes a failed result, never an exception."""
     base = dict(number=task.number, label=task.label, unit=task.unit)
@@ -151,7 +158,7 @@ def render_task(task: Task, strict: bool = False) -> Result:
             draft = write_draft(task.data, task.target, marks=task.marks if task.yaml else None,
                                 source=task.source or None, base=task.base, force=task.force, strict=strict)
         except StrictError as exc:
-            warnings = tuple(w if task.yaml else task.where.relocate(w) for w in exc.warnings)
+            warnings = _warnings(task, exc.warnings)
             return Result(**base, status=FAILED, warnings=warnings, error=f"有 {len(warnings)} 条提醒（--strict）")
         except InputError as exc:
             return Result(**base, status=FAILED, error=join(_messages(task, exc)))
@@ -160,7 +167,7 @@ def render_task(task: Task, strict: bool = False) -> Result:
                 return Result(**base, status=SKIPPED if task.skip_existing else FAILED, output=task.target.name,
                               error="" if task.skip_existing else str(exc))
             raise
-        warnings = tuple(w if task.yaml else task.where.relocate(w) for w in draft.warnings)
+        warnings = _warnings(task, draft.warnings)
         return Result(**base, status=OK, output=task.target.name, warnings=warnings)
     except ReportError as exc:
         return Result(**base, status=FAILED, error=join(_messages(task, exc)))
@@ -178,7 +185,7 @@ def _warm() -> None:
     inherit all of it and start at once; with spawn each worker does it once, never per row."""
     from ..bank import load_bank
     from ..catalogue import load_catalogue
-    from ..word.writer import write_docx  # noqa: F401 - import once per worker, not per row
+    from ..word.writer import write_docx  # noqa: F401 - imported once per worker, not per row
 
     load_catalogue()
     load_bank()

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..bank import Bank, Picker, load_bank
 from ..facts import Report
+from ..errors import Problem
 from ..model import Draft, Meta, Part, Span
 from ..resources import load_data
 from .choose import Choose
@@ -75,8 +76,9 @@ def context(report: Report, bank: Bank, warnings: list[str]) -> dict[str, Any]:
     year_terms = (era.get("年度") or {}).get(info.year)
     if year_terms is None:
         year_terms = era["通用"]
-        warnings.append(f"年度提法文件 era.yaml 里没有 {info.year} 年，开头只用了通用提法（不点名会议和学习教育）。"
-                        "请核对当年的会议精神和学习教育提法，或请维护者更新 templates/era.yaml。")
+        warnings.append(Problem(f"年度提法文件 era.yaml 里没有 {info.year} 年，开头只用了通用提法（不点名会议和学习教育）。"
+                                "请核对当年的会议精神和学习教育提法，或请维护者更新 templates/era.yaml。",
+                                path=("报告", "年度")))
     aimed_above = bool(year_terms.get("学习教育对象"))
     return {
         **words,

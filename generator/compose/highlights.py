@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from ..bank import Bank
 from ..facts import Done, Fact, Item, Report, ThemeFacts
+from ..errors import Problem
 from ..model import Block, Span, body
 from .choose import Choose, _grams
 from .text import close, fact_clause, figure_spans, item_number, key_path, sentence
@@ -50,7 +51,8 @@ class Plan:
 
 def highlights(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list[str]) -> list[Block]:
     if not report.themes:
-        warnings.append("“亮点”没有填写，第一部分标出了【待补充】。请在“亮点”下按主题填写做法、数字和事例。")
+        warnings.append(Problem("“亮点”没有填写，第一部分标出了【待补充】。请在“亮点”下按主题填写做法、数字和事例。",
+                                path=("亮点",)))
         return [body(Span("【待补充：本年度抓党建的主要做法和成效（在“亮点”下按主题填写做法、数字和事例）】",
                           missing=True, source="待补充:亮点"))]
     groups = _group(report.themes)

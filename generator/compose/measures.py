@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..bank import Bank
 from ..facts import Report
+from ..errors import Problem
 from ..model import Block, Span, body
 from .choose import Choose, _grams
 from .text import item_number, close, figure_spans, key_path, sentence
@@ -43,8 +44,9 @@ def measures(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list
         blocks = [body(Span(pick.text(spec["引言"], "measures", "intro"), source="词库:措施/引言"))]
     for item in report.problems:
         if item.kind is None and item.theme is None:
-            warnings.append(f"自述问题“{_short(item.text)}”没有写主题，也看不出属于哪个主题，第三部分没有专门针对它的措施。"
-                            "可以写成 {自述: …, 主题: 组织建设} 让第三部分对应回应。")
+            warnings.append(Problem(f"自述问题“{_short(item.text)}”没有写主题，也看不出属于哪个主题，第三部分没有专门"
+                                    "针对它的措施。可以写成 {自述: …, 主题: 组织建设} 让第三部分对应回应。",
+                                    path=item.path))
     themes = measure_themes(report, order)
     free_targets = [t for t in report.targets if t.metric is None]
     items = len(themes) + (1 if report.tasks or free_targets else 0)
@@ -70,7 +72,8 @@ def measures(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list
                             *figure_spans(free_targets, bank, pick, ctx, target=True)])
         blocks.append(body(*spans))
     if len(blocks) == 1:
-        warnings.append("第三部分没有可写的内容：请在“问题”“措施 → 目标”或“措施 → 事项”下填写下一年的打算。")
+        warnings.append(Problem("第三部分没有可写的内容：请在“问题”“措施 → 目标”或“措施 → 事项”下填写下一年的打算。",
+                                path=("措施",)))
         blocks.append(body(Span("【待补充：下一年的工作打算（在“措施”下填写目标和事项）】", missing=True,
                                 source="待补充:措施")))
     return blocks

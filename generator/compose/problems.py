@@ -9,6 +9,7 @@ from typing import Mapping
 
 from ..bank import Bank
 from ..facts import Item, Report
+from ..errors import Problem
 from ..model import Block, Role, Span, body
 from .choose import Choose, _grams
 from .text import key_path, sentence
@@ -24,7 +25,7 @@ def problems(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list
         blocks.append(body(Span(pick.text(spec["问题引语"], "problems", "intro"), source="词库:问题/问题引语")))
         blocks += _items(report.problems, spec["问题"], bank, pick, "problem", said)
     else:
-        warnings.append("没有填写“问题”，第二部分标出了【待补充：存在的问题】。")
+        warnings.append(Problem("没有填写“问题”，第二部分标出了【待补充：存在的问题】。", path=("问题",)))
         blocks.append(body(Span("【待补充：存在的问题（在“问题”下填写）】", missing=True, source="待补充:问题")))
     blocks.append(Block(Role.HEADING2, (Span(structure["原因小标题"]),)))
     if report.causes:
@@ -32,7 +33,7 @@ def problems(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list
             blocks.append(body(Span(pick.text(spec["原因引语"], "causes", "intro"), source="词库:问题/原因引语")))
         blocks += _items(report.causes, spec["原因"], bank, pick, "cause", said)
     else:
-        warnings.append("没有填写“原因”，第二部分标出了【待补充：产生问题的主要原因】。")
+        warnings.append(Problem("没有填写“原因”，第二部分标出了【待补充：产生问题的主要原因】。", path=("原因",)))
         blocks.append(body(Span("【待补充：产生问题的主要原因（在“原因”下填写）】", missing=True, source="待补充:原因")))
     last = pick.text(spec["收尾"], "problems", "end")
     blocks.append(body(Span(last, source="词库:问题/收尾")))

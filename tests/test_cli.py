@@ -15,9 +15,35 @@ GOOD = INPUTS / "2024.yaml"
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """Run the CLI in-process (the same `cli.run` the console script calls), capturing what it prints; a
+    process start costs more than the command. `run_process` keeps one real end-to-end start."""
+    import contextlib
+    import io
+
+    from generator.cli import run as cli
+
+    out, err = io.StringIO(), io.StringIO()
+    here = os.getcwd()
+    os.chdir(cwd or ROOT)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = cli([str(a) for a in args])
+    finally:
+        os.chdir(here)
+    return subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue())
+
+
+def run_process(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     env = dict(os.environ, PYTHONPATH=str(ROOT), COLUMNS="200")
     return subprocess.run([sys.executable, "-m", "generator.cli", *map(str, args)], capture_output=True,
                           text=True, cwd=cwd or ROOT, env=env, timeout=60)
+
+
+def test_the_console_entry_point_runs_as_a_process(tmp_path):
+    r = run_process(GOOD, "-o", tmp_path / "a.docx")
+    assert r.returncode == 0 and (tmp_path / "a.docx").read_bytes()[:2] == b"PK", r.stderr
+    r = run_process(GOOD, "--bogus")
+    assert r.returncode == 2 and "没有这个选项" in r.stderr and "Traceback" not in r.stderr
 
 
 def assert_clean(result):

@@ -72,6 +72,17 @@ class Segmenter:
         self.cover([text])
         return self.tokenizer.lcut(text, HMM=False)
 
+    words = lcut
+
+    def tagged(self, text: str) -> list[tuple[str, str]]:
+        """Words of `text` with their parts of speech (the mining tool needs them; `check` does not)."""
+        self.cover([text])
+        if getattr(self, "_pos", None) is None:
+            import jieba.posseg as pseg
+
+            self._pos = pseg.POSTokenizer(self.tokenizer)
+        return [(w.word, w.flag) for w in self._pos.cut(text, HMM=False)]
+
 
 def cache_dir() -> str:
     """The user's cache folder for gen-report (one copy of the dictionary per jieba version, not one per

@@ -91,3 +91,167 @@ def township_drafts() -> list[str]:
 # sample moves by a few points with any bank change: two villages that tick the same practices meet by chance.
 SAMPLE_MEAN, SAMPLE_MAX = 0.09, 0.25
 TOWN_MEAN, TOWN_MAX = 0.15, 0.26
+
+
+def test_village_sample_reads_as_different_authors():
+    s = summary(sample_drafts())
+    assert s["mean"] <= SAMPLE_MEAN and s["max"] <= SAMPLE_MAX, (s["mean"], s["max"], s["worst"].shared[:5])
+
+
+def test_town_example_under_thirty_names_reads_as_different_authors():
+    """The hardest case: the same facts and practices everywhere, only the names differ."""
+    s = summary(town_variants(30))
+    assert s["mean"] <= TOWN_MEAN and s["max"] <= TOWN_MAX, (s["mean"], s["max"], s["worst"].shared[:5])
+
+
+def test_thirty_similar_villages_differ(township_drafts):
+    s = summary([(VILLAGE_NAMES[i], t) for i, t in enumerate(township_drafts)])
+    assert s["mean"] <= 0.15 and s["max"] <= 0.37, (s["mean"], s["max"], s["worst"].shared[:5])
+
+
+@pytest.fixture(scope="module")
+def formulations():
+    """Count formulations with the checker's own definition (one definition, used by both)."""
+    from generator.check.rules.repetition import formulation_spans
+
+    return lambda text: Counter(word for word, _ in formulation_spans(text))
+
+
+def _all_drafts(township_drafts):
+    """(unit, text) of ten villages and four variants of every example input."""
+    yield from zip(VILLAGE_NAMES, township_drafts[:10])
+    for path in EXAMPLE_INPUTS:
+        data, _ = load_example(path)
+        for variant in range(4):
+            yield data["报告"]["单位"], render_text(data, variant=variant)
+
+
+def window_formulations(text: str, unit: str) -> Counter:
+    """Sliding-window count over the whole draft (see the module docstring, (1))."""
+    from generator.compose.choose import formulations as compose_formulations
+
+    return Counter(w for line in text.replace(unit, "\u3000").splitlines()
+                   for w in compose_formulations(line))
+
+
+def test_no_sentence_repeats_and_no_formulation_overused(township_drafts, formulations):
+    for unit, text in _all_drafts(township_drafts):
+        split = sentences(text)
+        repeated = [s for s, n in Counter(split).items() if n > 1]
+        assert not repeated, repeated
+        overused = {w: n for w, n in formulations(text).items() if n > 3}
+        assert not overused, overused
+        overused = {w: n for w, n in window_formulations(text, unit).items() if n > 3}
+        assert not overused, (unit, overused)
+
+
+def test_sliding_window_counts_formulations_not_names():
+    counts = window_formulations("坚持走深走实，推动走深走实。“三会一课”“三会一课”。基层党建工作基层党建工作。"
+                                 "红柳镇红柳镇红柳镇红柳镇", "红柳镇")
+    assert counts["走深走实"] == 2
+    assert not {"三会一课", "基层党建", "党建工作", "层党建工", "红柳镇红"} & set(counts)
+
+
+@pytest.mark.parametrize("path", EXAMPLE_INPUTS, ids=lambda p: p.name)
+def test_variant_changes_wording_not_facts(path):
+    data, _ = load_example(path)
+    numbers = re.compile(r"\d+(?:\.\d+)?")
+    strip = re.compile(r"^\u3000*\d+\.", re.M)
+    years = {str(data["报告"]["年度"]), str(data["报告"]["年度"] + 1)}  # some wordings name the year
+
+    def facts(text):
+        return Counter(n for n in numbers.findall(strip.sub("", text)) if n not in years)
+
+    from generator.similarity import shares as clause_shares
+
+    base = render_text(data)
+    assert render_text(data) == base  # the same input always gives the same draft
+    for variant in (1, 2, 7):
+        other = render_text(data, variant=variant)
+        (pair,) = clause_shares([("0", wording(render(data))), ("v", wording(render(data, variant=variant)))],
+                                every_pair=True)
+        assert other != base and pair.share < 0.5, (variant, pair.share)
+        assert facts(other) == facts(base), variant
+
+
+def word_count(text: str) -> int:
+    """Word's 字数 for Chinese text: CJK characters and full-width punctuation, plus ASCII words."""
+    return len(re.findall(r"[\u3001-\u303f\u4e00-\u9fff\uff01-\uffef“”‘’—…·]", text)) + \
+        len(re.findall(r"[A-Za-z0-9.%]+", text))
+
+
+def cjk_count(text: str) -> int:
+    """Chinese characters only (no punctuation, no digits)."""
+    return len(re.findall(r"[\u4e00-\u9fff]", text))
+
+
+def test_a_full_input_gives_a_full_report_without_padding():
+    """Length follows the input: the rich town example reads at the length of a real township report
+    (2,000 characters and more), from what the clerk gave, not from stock sentences."""
+    data, _ = load_example(next(p for p in EXAMPLE_INPUTS if p.name == "2024.yaml"))
+    for variant in range(6):
+        text = render_text(data, variant=variant)
+        assert 2000 <= cjk_count(text) and word_count(text) <= 5000, variant
+
+
+def test_sparse_input_keeps_all_parts_without_padding():
+    data = {"格式版本": 1, "报告": {"年度": 2024, "单位": "青杨村", "层级": "村", "职务": "党支部书记",
+                                "姓名": "李秀兰", "日期": dt.date(2024, 12, 26)},
+            "亮点": {"组织建设": {"发展党员": 2}}, "问题": ["集体经济薄弱", "干部能力不足"], "原因": ["学习不够深入"]}
+    draft = render(data)
+    text = render_text(data)
+    assert [p.heading[:2] for p in draft.parts] == ["一、", "二、", "三、"]
+    assert len(draft.parts[0].blocks) == 1 and "发展党员2名" in draft.parts[0].blocks[0].text
+    assert word_count(text) < 1800
+    # No padding: every item of part one states something the clerk gave.
+    assert all(re.search(r"\d", b.text) for b in draft.parts[0].blocks)
+
+
+def test_banks_are_mined_not_pasted(seeds_dir):
+    """No bank sentence of twenty characters or more is a seed sentence copied verbatim."""
+    seed_sentences = {s.strip() for p in seeds_dir.glob("*.txt")
+                      for s in SENTENCE_END.split(p.read_text(encoding="utf-8")) if len(s.strip()) >= 20}
+    bank = load_bank()
+
+    def strings(node):
+        if isinstance(node, str):
+            yield node
+        elif isinstance(node, dict):
+            for v in node.values():
+                yield from strings(v)
+        elif isinstance(node, list):
+            for v in node:
+                yield from strings(v)
+
+    copied = [s for name in bank.data for text in strings(bank.data[name])
+              for s in SENTENCE_END.split(text) if s.strip() in seed_sentences]
+    assert not copied, copied
+
+
+def _tool_spans(block):
+    return [s for s in block.spans if not s.source.startswith(("原文", "指标"))]
+
+
+def test_one_authors_hand_within_a_draft():
+    """No formulation chosen twice in one paragraph, the opening not echoed by item 1, part two's last line
+    not echoed by part three's first, and no two items of part one closing from the same family in a row."""
+    from generator.compose.choose import _grams
+    from generator.compose.choose import formulations as compose_formulations
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from test_claims import _bundled
+
+    for name, data in _bundled():
+        for variant in range(3):
+            draft = render(data, variant=variant)
+            for block in draft.blocks():
+                seen = Counter(w for s in _tool_spans(block) for w in set(compose_formulations(s.text)))
+                assert not [w for w, n in seen.items() if n > 1], (name, variant, block.text[:40])
+            opening = _grams("".join(s.text for s in _tool_spans(draft.opening[0])))
+            item1 = _grams("".join(s.text for s in _tool_spans(draft.parts[0].blocks[0])))
+            assert not opening & item1, (name, variant, opening & item1)
+            last_two = _grams(draft.parts[1].blocks[-1].text)
+            first_three = _grams(draft.parts[2].blocks[0].text)
+            assert not last_two & first_three, (name, variant)
+            families = [s.text[:4] for b in draft.parts[0].blocks for s in b.spans if s.source.endswith("/收束")]
+            assert all(a != b or a[:2] not in ("通过", "经过", "一年", "几项") for a, b in zip(families, families[1:]))

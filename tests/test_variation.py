@@ -87,10 +87,11 @@ def township_drafts() -> list[str]:
 
 # Where variety stands (bench/variety.py): real reports by different authors share 2% on average and 7% at
 # most; the goal is a mean of 10% and a max of 15%. These limits hold the drafts to what has been reached
-# (sample 7.2% / 18.1%, town variants 12.1% / 21.7%), so a change that loses variety fails. The max of the
-# sample moves by a few points with any bank change: two villages that tick the same practices meet by chance.
-SAMPLE_MEAN, SAMPLE_MAX = 0.08, 0.195
-TOWN_MEAN, TOWN_MAX = 0.13, 0.23
+# (sample 7.0% / 18.6%, town variants 11.9% / 22.7%), so a change that loses variety fails. The max of the
+# sample moves by a few points with any bank change: two villages that tick the same practices meet by chance,
+# so the max limits keep about two points of margin; the mean is the steady measure and is held close.
+SAMPLE_MEAN, SAMPLE_MAX = 0.075, 0.205
+TOWN_MEAN, TOWN_MAX = 0.125, 0.245
 
 
 def test_village_sample_reads_as_different_authors():
@@ -143,6 +144,15 @@ def test_no_sentence_repeats_and_no_formulation_overused(township_drafts, formul
         assert not overused, overused
         overused = {w: n for w, n in window_formulations(text, unit).items() if n > 3}
         assert not overused, (unit, overused)
+
+
+
+def test_a_writer_says_i_have_always_held_once(township_drafts):
+    """本人始终认为 opens a stance once a report; two in one draft (items 9 and 10 of the town example did)
+    read as a tic."""
+    drafts = list(_all_drafts(township_drafts)) + [(u, t) for u, t in sample_drafts()]
+    twice = [u for u, t in drafts if t.count("本人始终认为") > 1]
+    assert not twice, twice
 
 
 def test_sliding_window_counts_formulations_not_names():

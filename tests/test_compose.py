@@ -154,6 +154,21 @@ def test_part_three_answers_every_problem_and_states_no_theme_twice():
         assert len(themes) == len(set(themes))
 
 
+
+def test_a_remedy_does_not_open_with_its_headings_verb():
+    """（三）拓宽人才来源渠道……。拓宽选人视野…… reads as an echo: the remedy under a heading starts otherwise."""
+    kinds = ["后备干部不足", "精力投入不足", "党员作用发挥不够", "组织生活质量不高", "作风建设有差距", "集体经济薄弱"]
+    for unit in ("青石镇", "白杨镇", "柳河镇", "东坝镇", "三岔镇", "马营镇"):
+        for variant in range(4):
+            data = minimal(问题=kinds)
+            data["报告"]["单位"] = unit
+            draft = render(data, variant=variant)
+            for block in draft.parts[2].blocks:
+                heads = [s.text for s in block.spans if s.lead and s.source.endswith("/要点")]
+                for s in block.spans:
+                    if heads and s.source.startswith("词库:问题/对策/"):
+                        assert s.text[:2] != heads[0][:2], (unit, variant, heads[0], s.text)
+
 def test_composed_sentences_end_properly():
     from generator.compose import sentence
 

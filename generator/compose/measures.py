@@ -108,7 +108,8 @@ def _theme_item(n: int, theme: str, report: Report, bank: Bank, pick: Choose, ct
         if item.theme != theme:
             continue
         if item.kind is not None and item.kind in remedies:
-            answers.append([Span(pick.text(remedies[item.kind], "remedy", item.kind),
+            # the remedy opens the item's body: not with the heading's verb (拓宽…，拓宽…)
+            answers.append([Span(pick.text(remedies[item.kind], "remedy", item.kind, avoid_start=lead[:2]),
                                  source=f"词库:问题/对策/{item.kind}")])
         elif item.kind is None:
             answers.append([*_naming(item, bank, theme, pick),

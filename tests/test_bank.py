@@ -217,3 +217,21 @@ def test_env_is_sandboxed_and_strict():
     from jinja2.sandbox import SandboxedEnvironment
 
     assert isinstance(env, SandboxedEnvironment) and env.undefined is StrictUndefined
+
+
+def test_a_plan_needs_practices_the_catalogue_knows():
+    """{说: …, 需: [做法]} in 措施: a misspelt practice name would silently retire the plan."""
+    keys = {p.key for ps in load_catalogue().practices.values() for p in (ps.values() if isinstance(ps, dict) else ps)}
+    needs = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            if "需" in node:
+                needs.extend(node["需"])
+            for v in node.values():
+                walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+    walk(load_bank().get("措施"))
+    assert needs and set(needs) <= keys, set(needs) - keys

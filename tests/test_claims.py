@@ -236,3 +236,19 @@ def test_metrics_lists_practices(capsys):
     out = capsys.readouterr().out
     assert out.startswith("【组织建设】") and "发展党员全程纪实" in out and "例：" in out
     assert run(["metrics", "支部"]) == 2
+
+
+def test_a_plan_that_builds_on_a_practice_is_made_only_where_the_clerk_confirmed_it():
+    """完善党员积分制管理 in part three says the unit keeps 积分制管理; a clerk who never confirmed it would be
+    promising to improve a system it does not have."""
+    def part_three(practices):
+        data = _village(党员队伍={"做法": practices})
+        data["问题"] = ["集体经济薄弱"]   # part three adds 党员队伍 from part one, with stock plans only
+        for variant in range(16):
+            yield " ".join(b.text for b in render(data, variant=variant).parts[2].blocks)
+
+    without = list(part_three(["关爱慰问"]))
+    builds_on = ("完善党员积分制管理", "完善党员设岗定责机制", "完善网格化管理服务机制")
+    assert not [t for t in without if any(w in t for w in builds_on)]
+    with_it = list(part_three(["党员积分制管理", "设岗定责", "关爱慰问"]))
+    assert any("完善党员积分制管理" in t or "完善党员设岗定责机制" in t for t in with_it)

@@ -87,6 +87,17 @@ def test_check_against_last_year(tmp_path, seeds_dir, capsys):
     assert "没有雷同" in capsys.readouterr().out
 
 
+
+def test_a_folder_that_keeps_each_report_as_docx_and_txt_compares_reports_not_formats(capsys):
+    """examples/ holds every draft as .docx and .txt; the twins are one report, and our own drafts of three
+    different units read as different authors."""
+    from conftest import ROOT
+
+    assert main(["check", "--across", str(ROOT / "examples"), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["reports"] == 3 and len(data["pairs"]) == 3
+    assert all(p["band"] == "正常" for p in data["pairs"]), data["pairs"]
+
 def test_check_across_needs_two_reports(tmp_path, capsys):
     (tmp_path / "a.txt").write_text("坚持以人民为中心的发展思想不动摇。", encoding="utf-8")
     assert main(["check", "--across", str(tmp_path)]) == 2

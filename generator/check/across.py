@@ -14,13 +14,16 @@ SUFFIXES = (".docx", ".txt")
 
 
 def collect(paths: list[Path]) -> list[Path]:
-    """Expand folders into their .docx/.txt files (Word's ~$ lock files skipped), in a stable order."""
+    """Expand folders into their .docx/.txt files (Word's ~$ lock files skipped), in a stable order. A
+    folder's 2024.txt beside 2024.docx is the same report in two formats (as `examples/` keeps them), not a
+    copy to report: the .docx stands for both. Files named one by one are taken as given."""
     out: list[Path] = []
     for path in paths:
         path = Path(path)
         if path.is_dir():
-            out += sorted(p for p in path.iterdir() if p.suffix.lower() in SUFFIXES
-                          and not p.name.startswith(("~$", ".")))
+            found = [p for p in path.iterdir() if p.suffix.lower() in SUFFIXES and not p.name.startswith(("~$", "."))]
+            words = {p.stem for p in found if p.suffix.lower() == ".docx"}
+            out += sorted(p for p in found if p.suffix.lower() == ".docx" or p.stem not in words)
         else:
             out.append(path)
     return out

@@ -21,10 +21,11 @@ import re
 from dataclasses import dataclass, field
 
 from ..bank import Bank
-from ..facts import Done, Fact, Item, Report, ThemeFacts
+from ..facts import Done, Fact, Report, ThemeFacts
 from ..errors import Problem
 from ..model import Block, Span, body
 from .choose import Choose, _grams
+from .conditions import fitting
 from .text import close, fact_clause, figure_spans, item_number, key_path, sentence
 
 FIGURES_PER_SENTENCE = 3
@@ -340,8 +341,7 @@ def _closing(plan: Plan, report: Report, bank: Bank, pick: Choose, spec: dict, t
     if not plan.supported or plan.bad or plan.architecture == "short" or not pick.chance(0.65, "close", theme):
         last["family"] = ""
         return []
-    options = [c for c in spec["收束"] if not _conflicts(c, report.problems + report.causes)]
-    options = [c["说"] if isinstance(c, dict) else c for c in options]
+    options = fitting(spec["收束"], report)
     if not options:
         return []
     families = bank.get("亮点", "收束引语")
@@ -351,19 +351,6 @@ def _closing(plan: Plan, report: Report, bank: Bank, pick: Choose, spec: dict, t
     intro = pick.text(families[family], "close-lead", theme)
     text = pick.text(options, "close", theme)
     return [Span(intro + text, source=f"词库:亮点/{theme}/收束")]
-
-
-def _conflicts(option, items: tuple[Item, ...]) -> bool:
-    if not isinstance(option, dict):
-        return False
-    words = option.get("不与") or []
-    for item in items:
-        if item.kind in words:
-            return True
-        text = (item.text or "") + (item.detail or "")
-        if any(w in text for w in words):
-            return True
-    return False
 
 
 __all__ = ["highlights", "plan_item", "ARCHITECTURES", "fact_clause", "Fact"]

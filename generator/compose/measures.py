@@ -13,6 +13,7 @@ from ..facts import Report
 from ..errors import Problem
 from ..model import Block, Span, body
 from .choose import Choose, _grams
+from .conditions import fitting
 from .text import item_number, close, figure_spans, key_path, sentence
 
 MIN_ITEMS = 2
@@ -92,15 +93,6 @@ def _short(text: str, width: int = 16) -> str:
     return text if len(text) <= width else text[:width] + "…"
 
 
-def _offered(options: list, confirmed: set[str]) -> list:
-    """The stock plans this report may use. A plan written {说: …, 需: [做法]} builds on a practice
-    (完善党员积分制管理 says the unit has one), so it is offered only where the clerk confirmed that practice."""
-    if not any(isinstance(o, dict) and "说" in o for o in options):
-        return options   # the same list object, so the level filter's cache still hits
-    return [o["说"] if isinstance(o, dict) and "说" in o else o for o in options
-            if not (isinstance(o, dict) and "说" in o) or set(o.get("需") or ()) <= confirmed]
-
-
 def _theme_item(n: int, theme: str, report: Report, bank: Bank, pick: Choose, ctx: dict,
                 last_lead: str) -> tuple[Block, str]:
     spec = bank.get("措施")
@@ -124,14 +116,13 @@ def _theme_item(n: int, theme: str, report: Report, bank: Bank, pick: Choose, ct
             answers.append([*_naming(item, bank, theme, pick),
                             Span(pick.text(spec["自述回应"], "own-remedy", theme, item.text), source="词库:措施/自述回应")])
     general = 1 if answers else (2 if pick.level == "村" else 3)
-    confirmed = {done.practice.key for tf in report.themes for done in tf.practices if done.practice}
     stock = []
     for i in range(general):
         if t.get("举措") and t.get("目的") and (not t.get("展开") or pick.chance(0.5, "measure", theme, i)):
-            text = (pick.text(_offered(t["举措"], confirmed), "measure", theme, i, "means") + "，"
+            text = (pick.text(fitting(t["举措"], report), "measure", theme, i, "means") + "，"
                     + pick.text(t["目的"], "measure", theme, i, "aim"))
         else:
-            text = pick.text(_offered(t["展开"], confirmed), "measure", theme, i)
+            text = pick.text(fitting(t["展开"], report), "measure", theme, i)
         stock.append([Span(text, source=f"词库:措施/{theme}")])
 
     targets = [f for f in report.targets if f.metric is not None and f.metric.theme == theme]

@@ -74,6 +74,9 @@ class Choose:
         self.avoid_grams: set[str] = set()  # last year's wording (上年): not said again this year
         self.counts: dict[str, int] = {}  # formulations used so far in the draft
         self.leads: set[str] = set()      # the runs of part one's leads, which part three's must not echo
+        # a writer's once-a-report phrases (本人始终认为): said once, never again in the draft
+        self.once: tuple[str, ...] = tuple(bank.get("亮点", "一稿一次")) if bank.has("亮点", "一稿一次") else ()
+        self.said_once: set[str] = set()
 
     def begin_item(self, keep: bool = False) -> None:
         """Start a paragraph: what it says is checked afresh (`keep`: go on from the paragraph before, as
@@ -146,6 +149,8 @@ class Choose:
             pool = [o for o in pool if not (isinstance(o, str) and o.startswith(avoid_start))] or pool
         if not_in:  # short connectors (确保, 同时) that the sentences just before already use
             pool = [o for o in pool if not (isinstance(o, str) and o and o.strip("，") in not_in)] or pool
+        if self.said_once:
+            pool = [o for o in pool if not (isinstance(o, str) and any(w in o for w in self.said_once))] or pool
         choice = self.pick.one(pool, *key)
         if self._overused(choice):  # rare: pick again among the options that keep within the limit
             pool = [o for o in pool if not self._overused(o)] or pool
@@ -153,6 +158,7 @@ class Choose:
         if isinstance(choice, str):
             self.used.add(choice)
             self.count(choice)
+            self.said_once.update(w for w in self.once if w in choice)
         return choice
 
     def some(self, options, k, *key):

@@ -272,9 +272,7 @@ def word_item(n: int, plan: Plan, report: Report, bank: Bank, pick: Choose, ctx:
 
     stance = None
     if plan.architecture not in ("short", "merged") and pick.chance(0.6, "stance", theme):
-        # 本人始终认为 is a writer's once-a-report phrase: a second one reads as a tic
-        again = "本人始终认为" if pick.counts.get("始终认为") else ""
-        stance = Span(pick.text(spec["立场"], "stance", theme, avoid_start=again), source=f"词库:亮点/{theme}/立场")
+        stance = Span(pick.text(spec["立场"], "stance", theme), source=f"词库:亮点/{theme}/立场")
     stance_first = stance is not None and pick.chance(0.5, "stance-first", theme)
     if stance_first:
         spans.append(stance)

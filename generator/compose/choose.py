@@ -74,8 +74,11 @@ class Choose:
         self.avoid_grams: set[str] = set()  # last year's wording (上年): not said again this year
         self.counts: dict[str, int] = {}  # formulations used so far in the draft
         self.leads: set[str] = set()      # the runs of part one's leads, which part three's must not echo
-        # a writer's once-a-report phrases (本人始终认为): said once, never again in the draft
-        self.once: tuple[str, ...] = tuple(bank.get("亮点", "一稿一次")) if bank.has("亮点", "一稿一次") else ()
+        # a writer's once-a-report asides (本人始终认为, 本人体会 …): one family is one aside; once any of
+        # its phrases is said, none of the family is said again in the draft
+        families = bank.get("亮点", "一稿一次") if bank.has("亮点", "一稿一次") else ()
+        self.once: tuple[tuple[str, ...], ...] = tuple(
+            (f,) if isinstance(f, str) else tuple(f) for f in families)
         self.said_once: set[str] = set()
 
     def begin_item(self, keep: bool = False) -> None:
@@ -158,7 +161,7 @@ class Choose:
         if isinstance(choice, str):
             self.used.add(choice)
             self.count(choice)
-            self.said_once.update(w for w in self.once if w in choice)
+            self.said_once.update(w for family in self.once if any(p in choice for p in family) for w in family)
         return choice
 
     def some(self, options, k, *key):

@@ -1,6 +1,7 @@
 """Variety between drafts of different units, measured as `gen-report check --across` measures it.
 
-Run it by hand:  python bench/variety.py
+Run it by hand:  python bench/variety.py            (--common: the clauses most pairs share;
+                 python bench/variety.py --twins    wordings that are near-duplicates of one in their list)
 Tests import `sample_drafts` and `town_variants` from here, so the figures in the closing notes and the
 test thresholds come from the same code.
 
@@ -88,7 +89,47 @@ def common(drafts: list[tuple[str, str]], top: int = 25) -> list[tuple[int, str]
     return [(n, c) for c, n in counts.most_common(top)]
 
 
+def twins(path: Path) -> list[tuple[str, list[str]]]:
+    """The wording lists of one data file (bank or 做法.yaml) that hold near-duplicates of each other, as
+    (where, [wordings]): a wording that is a near-duplicate of one already in its list adds no variety, since
+    the measure counts the two as the same clause."""
+    import re
+
+    import yaml
+
+    from generator.similarity import THRESHOLD, bigrams, clauses, jaccard
+
+    variable = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
+
+    def grams(option) -> list:
+        text = option.get("说", "") if isinstance(option, dict) else option
+        return [bigrams(c) for c in clauses(variable.sub("", str(text)))]
+
+    def lists(node, where=()):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                yield from lists(value, (*where, str(key)))
+        elif isinstance(node, list) and node and all(isinstance(o, (str, dict)) for o in node):
+            yield " → ".join(where), node
+
+    found = []
+    for where, options in lists(yaml.safe_load(path.read_text(encoding="utf-8"))):
+        sets = [grams(o) for o in options]
+        pairs = [(options[i], options[j]) for i in range(len(options)) for j in range(i + 1, len(options))
+                 if any(jaccard(a, b) >= THRESHOLD for a in sets[i] for b in sets[j])]
+        if pairs:
+            found.append((where, [f"{a} ≈ {b}" for a, b in pairs]))
+    return found
+
+
 def main() -> None:
+    if "--twins" in sys.argv:
+        for path in sorted((ROOT / "templates").rglob("*.yaml")):
+            for where, pairs in twins(path):
+                print(f"{path.relative_to(ROOT)}: {where}")
+                for p in pairs:
+                    print(f"    {p}")
+        return
     for label, drafts in (("24-village batch sample", sample_drafts()), ("30 town variants", town_variants())):
         s = summary(drafts)
         print(f"{label}: {s['pairs']} pairs, near-duplicate clause share mean {s['mean']:.1%}, max {s['max']:.1%}")

@@ -86,12 +86,12 @@ def township_drafts() -> list[str]:
 
 
 # Where variety stands (bench/variety.py): real reports by different authors share 2% on average and 7% at
-# most; the goal is a mean of 10% and a max of 15%. These limits hold the drafts to what has been reached
-# (sample 7.0% / 18.6%, town variants 11.9% / 22.7%), so a change that loses variety fails. The max of the
-# sample moves by a few points with any bank change: two villages that tick the same practices meet by chance,
-# so the max limits keep about two points of margin; the mean is the steady measure and is held close.
-SAMPLE_MEAN, SAMPLE_MAX = 0.075, 0.205
-TOWN_MEAN, TOWN_MAX = 0.125, 0.245
+# most; issue 11's goal is a mean of at most 10% and a max of at most 15%, and it is reached (sample 4.5% /
+# 11.8%, town variants 5.7% / 13.0%). The max limits are that goal; the means are held close to where they
+# are, so a change that loses variety fails. The max moves by a point or two with any bank change (two drafts
+# meet by chance): when it trips, add wordings where `python bench/variety.py --common` points.
+SAMPLE_MEAN, SAMPLE_MAX = 0.055, 0.15
+TOWN_MEAN, TOWN_MAX = 0.065, 0.15
 
 
 def test_village_sample_reads_as_different_authors():
@@ -107,7 +107,7 @@ def test_town_example_under_thirty_names_reads_as_different_authors():
 
 def test_thirty_similar_villages_differ(township_drafts):
     s = summary([(VILLAGE_NAMES[i], t) for i, t in enumerate(township_drafts)])
-    assert s["mean"] <= 0.15 and s["max"] <= 0.37, (s["mean"], s["max"], s["worst"].shared[:5])
+    assert s["mean"] <= 0.10 and s["max"] <= 0.28, (s["mean"], s["max"], s["worst"].shared[:5])
 
 
 @pytest.fixture(scope="module")

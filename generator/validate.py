@@ -352,6 +352,10 @@ def _themes(raw: Any, cat: Catalogue, ctx: _Context) -> tuple[ThemeFacts, ...]:
         if facts and not done and not cases:
             ctx.warn(path, f"{theme}只有数字：在“做法”里选两三项{_self(ctx)}做过的（gen-report metrics 做法 {theme}），"
                            "或在“事例”里写一件具体的事。评议时常被问“这些数字是怎么干出来的”。")
+        elif len(done) == 1 and not facts and not cases:
+            # one practice and nothing else makes an item of one sentence under its heading
+            ctx.warn(path, f"{theme}只写了一项做法，没有数字和事例，这一条只有一句话：可以填上相关的数字"
+                           f"（gen-report metrics {theme}），或在“事例”里写一件具体的事。")
         if facts or cases or done:
             found[theme] = ThemeFacts(theme, facts, cases, done)
     return tuple(found[t] for t in cat.themes if t in found)

@@ -84,6 +84,14 @@ def test_a_two_figure_village_gives_a_short_part_one_and_says_what_to_add():
     assert [w for w in map(str, draft.warnings) if "组织建设只有数字" in w and "做法" in w and "事例" in w]
 
 
+def test_a_theme_of_one_practice_says_what_to_add():
+    """One practice and nothing else gives an item of one sentence (（四）……。鼓励年轻干部提升学历。): the
+    clerk is told what would fill it out; a figure beside the practice is enough."""
+    data = _village(干部队伍={"做法": ["学历提升"]}, 产业发展={"村集体经济收入": 6.5, "做法": ["党支部领办合作社"]})
+    warned = [w for w in map(str, render(data).warnings) if "只写了一项做法" in w]
+    assert len(warned) == 1 and "干部队伍" in warned[0] and "事例" in warned[0] and "metrics 干部队伍" in warned[0]
+
+
 def test_a_fall_or_a_zero_is_stated_plainly_and_suggested_as_a_problem():
     data = _village(产业发展={"村集体经济收入": {"从": 12.3, "到": 8.6}, "土地流转": 0,
                           "做法": ["党支部领办合作社"]})

@@ -70,3 +70,37 @@ def test_missing_file_and_folder(tmp_path):
 def test_python_tags_are_refused():
     err = _error("a: !!python/object/apply:os.system ['echo hi']\n")
     assert "无法读取" in str(err) or "格式有误" in str(err)
+
+
+def test_data_files_are_read_back_from_the_cache_and_reparsed_when_edited(tmp_path, monkeypatch):
+    """Parsed banks are kept as JSON in the user's cache folder (cold start); an edited file is parsed
+    again and its old copy removed; a file JSON cannot hold exactly (integer keys) is never kept."""
+    import yaml
+
+    from generator import resources
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    root = tmp_path / "templates"
+    root.mkdir()
+    (root / "bank.yaml").write_text("起句:\n  - 一年来\n", encoding="utf-8")
+    (root / "years.yaml").write_text("2025: 二十届四中全会\n", encoding="utf-8")
+    monkeypatch.setattr(resources, "templates_dir", lambda: root)  # as if these were the bundled files
+    load = resources.load_data.__wrapped__  # past the per-process cache
+
+    assert load("bank.yaml") == {"起句": ["一年来"]}
+    assert load("years.yaml") == {2025: "二十届四中全会"}
+    copies = sorted((tmp_path / "cache" / "gen-report").glob("data-*.json"))
+    assert len(copies) == 1  # the bank; not the file with integer keys
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("parsed the YAML again")
+
+    with monkeypatch.context() as m:
+        m.setattr(yaml, "load", refuse)
+        assert load("bank.yaml") == {"起句": ["一年来"]}  # from the cache
+
+    (root / "bank.yaml").write_text("起句:\n  - 过去一年\n  - 这一年\n", encoding="utf-8")
+    assert load("bank.yaml") == {"起句": ["过去一年", "这一年"]}
+    assert load("bank.yaml", root) == {"起句": ["过去一年", "这一年"]}  # a folder of one's own: not kept
+    after = sorted((tmp_path / "cache" / "gen-report").glob("data-*.json"))
+    assert len(after) == 1 and after != copies

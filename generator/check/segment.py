@@ -15,6 +15,8 @@ import sqlite3
 import tempfile
 from functools import lru_cache
 
+from ..resources import cache_dir
+
 FORMAT = 1           # bump when the SQLite layout changes
 _BATCH = 900         # SQLite's default limit on bound parameters is 999
 
@@ -82,22 +84,6 @@ class Segmenter:
 
             self._pos = pseg.POSTokenizer(self.tokenizer)
         return [(w.word, w.flag) for w in self._pos.cut(text, HMM=False)]
-
-
-def cache_dir() -> str:
-    """The user's cache folder for gen-report (one copy of the dictionary per jieba version, not one per
-    run in /tmp): $XDG_CACHE_HOME or ~/.cache on Linux and macOS, %LOCALAPPDATA% on Windows; the temp folder
-    only when none of these can be written."""
-    base = os.environ.get("LOCALAPPDATA") if os.name == "nt" else os.environ.get("XDG_CACHE_HOME")
-    base = base or os.path.join(os.path.expanduser("~"), ".cache")
-    folder = os.path.join(base, "gen-report")
-    try:
-        os.makedirs(folder, exist_ok=True)
-        if os.access(folder, os.W_OK):
-            return folder
-    except OSError:
-        pass
-    return tempfile.gettempdir()
 
 
 def _open_copy(jieba) -> tuple[sqlite3.Connection | None, int]:

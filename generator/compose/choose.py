@@ -52,6 +52,8 @@ def formulations(text: str) -> tuple[str, ...]:
 
 
 CLASH_TERMS = tuple(_NAMES["撞词不计"])
+_FULL = (3 << 4) | 15  # the score of an option that meets every preference of Choose.one
+_DRAWS = 6             # draws Choose.one tries before it scores the whole list
 
 
 _LEVEL_CACHE: dict = {}
@@ -147,22 +149,61 @@ class Choose:
         return usable
 
     def one(self, options, *key, avoid_start: str = "", not_in: str = ""):
-        pool = self._fresh(options)
-        if avoid_start:
-            pool = [o for o in pool if not (isinstance(o, str) and o.startswith(avoid_start))] or pool
-        if not_in:  # short connectors (确保, 同时) that the sentences just before already use
-            pool = [o for o in pool if not (isinstance(o, str) and o and o.strip("，") in not_in)] or pool
-        if self.said_once:
-            pool = [o for o in pool if not (isinstance(o, str) and any(w in o for w in self.said_once))] or pool
-        choice = self.pick.one(pool, *key)
-        if self._overused(choice):  # rare: pick again among the options that keep within the limit
-            pool = [o for o in pool if not self._overused(o)] or pool
-            choice = self.pick.one(pool, *key, "again")
+        """Pick one option, uniformly among those that pass every preference: unused; not last year's
+        words (上年); not echoing the paragraph so far; no formulation the paragraph already has; not opening
+        like `avoid_start`; not a connector `not_in` already holds; not a once-a-report phrase already
+        said; no formulation used MAX_FORMULATION times. When none passes them all, uniformly among those
+        that pass the most, weighed in that order (each preference gives way when it would leave nothing).
+
+        A few draws from the whole list come first, each kept only if it passes everything: that is the
+        same uniform choice, and it usually ends at the first or second draw, where scoring every option
+        of a twenty-option list for every word choice of a draft would not."""
+        usable = self._usable(options)
+        if not usable:
+            return self.pick.one(usable, *key)  # raises the bank's own error
+        n = len(usable)
+        choice = None
+        for attempt in range(min(n, _DRAWS)):
+            option = usable[self.pick.number(*key, attempt) % n]
+            if self._score(option, avoid_start, not_in) == _FULL:
+                choice = option
+                break
+        if choice is None:
+            scores = [self._score(o, avoid_start, not_in) for o in usable]
+            top = max(scores)
+            pool = [o for o, s in zip(usable, scores) if s == top] if top >= 0 else usable
+            choice = pool[self.pick.number(*key) % len(pool)]
         if isinstance(choice, str):
             self.used.add(choice)
             self.count(choice)
             self.said_once.update(w for family in self.once if any(p in choice for p in family) for w in family)
         return choice
+
+    def _score(self, option, avoid_start: str, not_in: str) -> int:
+        """How well `option` meets the preferences of `one` (higher is better; -1: already used)."""
+        if option.__class__ is not str or not option:
+            return _FULL
+        if option in self.used:
+            return -1
+        avoid, said, forms = self.avoid_grams, self.said, self.forms
+        grams = _grams(option) if (avoid or said) else None
+        tier = 0
+        if not (avoid and not grams.isdisjoint(avoid)):
+            tier = 1
+            if not (said and not grams.isdisjoint(said)):
+                tier = 2
+                if not (forms and not forms.isdisjoint(formulations(option))):
+                    tier = 3
+        score = tier << 4
+        if not (avoid_start and option.startswith(avoid_start)):
+            score |= 8
+        if not (not_in and option.strip("，") in not_in):
+            score |= 4
+        if not (self.said_once and any(w in option for w in self.said_once)):
+            score |= 2
+        if not self._overused(option):
+            score |= 1
+        return score
 
     def some(self, options, k, *key):
         chosen = self.pick.some(self._fresh(options), k, *key)

@@ -92,6 +92,22 @@ def test_a_theme_of_one_practice_says_what_to_add():
     assert len(warned) == 1 and "干部队伍" in warned[0] and "事例" in warned[0] and "metrics 干部队伍" in warned[0]
 
 
+def test_a_stance_does_not_say_again_what_a_confirmed_practice_says():
+    """The item that states 流动党员管理 (与外出党员保持经常联系) does not go on 对外出党员坚持联系不断线: a stance
+    written {说: …, 不与: [做法]} stays out where the clerk confirmed that practice, and is offered where not."""
+    from generator.bank import load_bank
+    from generator.compose.conditions import fitting
+    from generator.validate import validate
+
+    stance = "对外出党员坚持联系不断线，不让任何一名党员游离于组织之外。"
+    stances = load_bank().get("亮点", "主题")["党员队伍"]["立场"]
+    with_practice = _village(党员队伍={"流动党员": 12, "党员培训": 40, "做法": ["流动党员管理", "党员积分制管理"]})
+    without = _village(党员队伍={"流动党员": 12, "党员培训": 40, "做法": ["党员积分制管理", "亮身份"]})
+    assert stance not in fitting(stances, validate(with_practice))
+    assert stance in fitting(stances, validate(without))
+    assert not any("坚持联系不断线" in render(with_practice, variant=v).parts[0].blocks[0].text for v in range(30))
+
+
 def test_a_fall_or_a_zero_is_stated_plainly_and_suggested_as_a_problem():
     data = _village(产业发展={"村集体经济收入": {"从": 12.3, "到": 8.6}, "土地流转": 0,
                           "做法": ["党支部领办合作社"]})

@@ -1,6 +1,7 @@
 """Which of a slot's options this report allows. A bank entry may be written {说: …, 不与: […], 需: […]}:
   不与  problems or causes (a bank kind's name, or words in the clerk's own) that it would contradict —
-        no 结构进一步优化 beside a problem of 党员老化;
+        no 结构进一步优化 beside a problem of 党员老化 — or practices it would only say again: a stance
+        坚持联系不断线 is not wanted where the item already states the confirmed 流动党员管理;
   需    practices the clerk must have confirmed — 完善党员积分制管理 says the unit keeps 积分制管理.
 Plain strings always fit. One rule for every slot, so a maintainer may write either key anywhere."""
 from __future__ import annotations
@@ -25,6 +26,8 @@ def _allowed(option: dict, report: Report) -> bool:
         text = (item.text or "") + (item.detail or "")
         if item.kind in against or any(w in text for w in against):
             return False
+    confirmed = {done.practice.key for tf in report.themes for done in tf.practices if done.practice}
+    if confirmed & set(against):
+        return False
     needs = option.get("需") or ()
-    return not needs or set(needs) <= {done.practice.key for tf in report.themes for done in tf.practices
-                                       if done.practice}
+    return not needs or set(needs) <= confirmed

@@ -272,7 +272,7 @@ def word_item(n: int, plan: Plan, report: Report, bank: Bank, pick: Choose, ctx:
 
     stance = None
     if plan.architecture not in ("short", "merged") and pick.chance(0.6, "stance", theme):
-        stance = Span(pick.text(spec["立场"], "stance", theme), source=f"词库:亮点/{theme}/立场")
+        stance = Span(pick.text(fitting(spec["立场"], report), "stance", theme), source=f"词库:亮点/{theme}/立场")
     stance_first = stance is not None and pick.chance(0.5, "stance-first", theme)
     if stance_first:
         spans.append(stance)

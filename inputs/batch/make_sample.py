@@ -136,8 +136,20 @@ def village_row(rng: random.Random, i: int, name: str) -> list:
     row["目标.发展党员"] = row["发展党员"] + rng.randint(0, 2)
     if row["储备后备干部"] != "":
         row["目标.储备后备干部"] = maybe(rng, 0.5, row["储备后备干部"] + rng.randint(1, 3))
+    # A theme of one ticked practice and no figure makes an item of one sentence, and the generator warns
+    # about it; a clerk told so fills in the figure. Drawn from a generator of its own, so the other cells
+    # stay as they were (and after every draw of `rng`, for the same reason).
+    extra = random.Random(f"figure-{i}")
+    for theme, column, low, high in (("干部队伍", "储备后备干部", 2, 4), ("作风建设", "警示教育", 2, 4)):
+        ticked = [p for p in practices if p.startswith(theme + "：")]
+        figures = [c for c in THEME_FIGURES[theme] if row[c] != ""]
+        if len(ticked) == 1 and not figures:
+            row[column] = extra.randint(low, high)
     return [row[h] for h in HEADERS]
 
+
+# The figure columns of the themes that can end up with one practice and nothing else.
+THEME_FIGURES = {"干部队伍": ["储备后备干部"], "作风建设": ["警示教育", "谈心谈话"]}
 
 STAMP = dt.datetime(2024, 12, 20, 9, 0, 0)
 
@@ -156,11 +168,16 @@ def _fixed_times(xlsx: bytes) -> bytes:
     return out.getvalue()
 
 
+def sample_rows() -> list[list]:
+    """The 24 rows of the sample, the same every time (tests compare the written table with them)."""
+    rng = random.Random(2024)
+    return [village_row(rng, i, name) for i, name in enumerate(VILLAGES)]
+
+
 def main() -> None:
     import openpyxl
 
-    rng = random.Random(2024)
-    rows = [village_row(rng, i, name) for i, name in enumerate(VILLAGES)]
+    rows = sample_rows()
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "各村数据"

@@ -17,20 +17,17 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 MARKS = "，。、；："
 
 
 def drafts():
-    from generator.batch.runner import Defaults, plan
-    from generator.batch.table import read_rows
     from generator.loader import load_yaml_file
+    from variety import sample_inputs
 
     for path in sorted((ROOT / "inputs").glob("*.yaml")):
         yield path.stem, load_yaml_file(path)[0]
-    defaults = Defaults(load_yaml_file(ROOT / "inputs/batch/town.yaml")[0])
-    for t in plan(read_rows(ROOT / "inputs/batch/villages.csv"), defaults, Path("/nonexistent"),
-                  force=True, skip_existing=False):
-        yield t.unit, t.data
+    yield from sample_inputs()
 
 
 def main() -> None:

@@ -35,9 +35,9 @@ def wording(draft) -> str:
                      for b in draft.blocks() if b.role not in skip)
 
 
-def sample_drafts() -> list[tuple[str, str]]:
-    """The 24 village drafts of the bundled batch sample, as (unit, wording), rendered in-process."""
-    from generator.api import render
+def sample_inputs() -> list[tuple[str, dict]]:
+    """The 24 rows of the bundled batch sample as (unit, input), as `gen-report batch` reads them with the
+    town's defaults. Tests and the other bench scripts take the sample from here."""
     from generator.batch.runner import Defaults, plan
     from generator.batch.table import read_rows
     from generator.loader import load_yaml_file
@@ -45,7 +45,14 @@ def sample_drafts() -> list[tuple[str, str]]:
     defaults = Defaults(load_yaml_file(ROOT / "inputs/batch/town.yaml")[0])
     tasks = plan(read_rows(ROOT / "inputs/batch/villages.csv"), defaults, Path("/nonexistent"),
                  force=True, skip_existing=False)
-    return [(t.unit, wording(render(t.data))) for t in tasks]
+    return [(t.unit, t.data) for t in tasks]
+
+
+def sample_drafts() -> list[tuple[str, str]]:
+    """The 24 village drafts of the bundled batch sample, as (unit, wording), rendered in-process."""
+    from generator.api import render
+
+    return [(unit, wording(render(data))) for unit, data in sample_inputs()]
 
 
 def town_variants(n: int = 30) -> list[tuple[str, str]]:

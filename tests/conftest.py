@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,8 @@ INPUTS = ROOT / "inputs"
 EXAMPLES = ROOT / "examples"
 SEEDS = ROOT.parent / "shared" / "seeds"
 EXAMPLE_INPUTS = sorted(INPUTS.glob("*.yaml"))
+# bench/variety.py holds the measures and the batch sample the tests share with bench/ (one definition)
+sys.path.insert(0, str(ROOT / "bench"))
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,7 @@ import pytest
 
 from conftest import ROOT
 
-from generator.bank import Bank, load_bank, make_env
+from generator.bank import load_bank, make_env
 from generator.catalogue import load_catalogue
 from generator.errors import TemplateError
 from generator.resources import load_data

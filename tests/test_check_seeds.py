@@ -147,19 +147,15 @@ def test_unreadable_files_are_said_in_chinese_and_the_rest_still_checked(tmp_pat
 
 def _own_drafts():
     """Every draft the tool makes from bundled data: each example in 30 variants, every sample row."""
-    import sys
-
-    from conftest import ROOT
-    sys.path.insert(0, str(ROOT / "tests"))
-    from test_claims import _sample_rows
-
     from conftest import load_example
+    from variety import sample_inputs
+
     for path in EXAMPLE_INPUTS:
         data, _ = load_example(path)
         for variant in range(30):
             yield f"{path.name}#{variant}", data, variant
-    for data in _sample_rows():
-        yield data["报告"]["单位"], data, 0
+    for unit, data in sample_inputs():
+        yield unit, data, 0
 
 
 def test_own_drafts_check_clean():

@@ -56,15 +56,10 @@ def pdfs(tmp_path_factory):
 def _sample():
     """The 24 village drafts of the batch sample: wording that moves every line break, so a mark that
     LibreOffice loses at a line end shows up somewhere among them (four did before 正文 set overflowPunct)."""
-    from generator.batch.runner import Defaults, plan
-    from generator.batch.table import read_rows
-    from generator.loader import load_yaml_file
+    from variety import sample_inputs
 
-    root = Path(__file__).resolve().parents[1]
-    defaults = Defaults(load_yaml_file(root / "inputs/batch/town.yaml")[0])
-    for i, task in enumerate(plan(read_rows(root / "inputs/batch/villages.csv"), defaults, Path("/nonexistent"),
-                                  force=True, skip_existing=False)):
-        yield f"sample{i:02d}", task.data
+    for i, (_, data) in enumerate(sample_inputs()):
+        yield f"sample{i:02d}", data
 
 
 def _convert(folder, docs) -> dict:

@@ -4,9 +4,6 @@ from __future__ import annotations
 import json
 import re
 
-import pytest
-
-from conftest import EXAMPLE_INPUTS, load_example
 from generator.api import render_text
 from generator.cli import run as main
 from generator.similarity import band, bigrams, clauses, jaccard, shares
@@ -106,13 +103,9 @@ def test_check_across_needs_two_reports(tmp_path, capsys):
 
 def test_a_planted_near_copy_in_the_batch_sample_ranks_first():
     """The reviewer's case: 24 village drafts and one of them copied with its figures changed."""
-    import sys
+    from variety import sample_inputs
 
-    from conftest import ROOT
-    sys.path.insert(0, str(ROOT / "tests"))
-    from test_claims import _sample_rows
-
-    drafts = [(data["报告"]["单位"], render_text(data)) for data in _sample_rows()]
+    drafts = [(unit, render_text(data)) for unit, data in sample_inputs()]
     name, text = drafts[5]
     copy = re.sub(r"\d+(?:\.\d+)?", lambda m: str(round(float(m.group()) * 1.3 + 1)), text)
     pairs = shares(drafts + [("改数字的" + name, copy)])

@@ -17,17 +17,14 @@ import datetime as dt
 import itertools
 import random
 import re
-import sys
 from collections import Counter
 
 import pytest
 
-from conftest import EXAMPLE_INPUTS, ROOT, load_example
-sys.path.insert(0, str(ROOT / "bench"))
-from variety import sample_drafts, summary, town_variants, wording  # noqa: E402
+from conftest import EXAMPLE_INPUTS, load_example
+from variety import sample_drafts, summary, town_variants, wording
 from generator.api import render, render_text
 from generator.bank import load_bank
-from generator.catalogue import load_catalogue
 
 SENTENCE_END = re.compile(r"[。！？；]")
 ORDINAL = re.compile(r"^\u3000*(\d+\.|[一二三四五六七八九十]+是)")
@@ -253,7 +250,6 @@ def test_one_authors_hand_within_a_draft():
     from generator.compose.choose import _grams
     from generator.compose.choose import formulations as compose_formulations
 
-    sys.path.insert(0, str(ROOT / "tests"))
     from test_claims import _bundled
 
     for name, data in _bundled():

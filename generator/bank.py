@@ -7,7 +7,6 @@ never compiled, so `{{ 7*7 }}` typed by a clerk comes out literally.
 from __future__ import annotations
 
 import hashlib
-import random
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -196,9 +195,6 @@ class Picker:
         text = "|".join([self.base, *map(str, key)]).encode("utf-8")
         return int.from_bytes(hashlib.blake2b(text, digest_size=8).digest(), "big")
 
-    def rng(self, *key: Any) -> random.Random:
-        return random.Random(self.number(*key))
-
     def one(self, options: Sequence[Any], *key: Any) -> Any:
         if not options:
             raise TemplateError(f"词库条目为空：{' → '.join(map(str, key))}")
@@ -207,6 +203,3 @@ class Picker:
     def chance(self, p: float, *key: Any) -> bool:
         return self.number("chance", *key) % 10_000 < p * 10_000
 
-    def some(self, options: Sequence[Any], k: int, *key: Any) -> list[Any]:
-        k = min(k, len(options))
-        return self.rng(*key).sample(list(options), k)

@@ -128,7 +128,7 @@ def test_level_words_agree(level):
         for path, options in _lists(bank.data[name]):
             if path[-1] in ("序号",):
                 continue
-            usable = [o for o in choose._fresh(options) if isinstance(o, str)]
+            usable = [o for o in choose._usable(options) if isinstance(o, str)]
             if not usable:
                 empty.append((name, *path))
             for o in usable:

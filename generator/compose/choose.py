@@ -118,36 +118,6 @@ class Choose:
             _LEVEL_CACHE[key] = (options, usable)
         return usable
 
-    def _fresh(self, options) -> list:
-        """The options to pick from, most preferred first-come: unused, not last year's words (上年), not
-        echoing the paragraph so far, no formulation the paragraph already has. Each filter gives way when
-        it would leave nothing. One pass over the list: this runs for every word choice of a draft."""
-        usable = self._usable(options)
-        used, avoid, said, forms = self.used, self.avoid_grams, self.said, self.forms
-        tiers: list[list] = [[], [], [], []]
-        for o in usable:
-            if o.__class__ is not str or not o:
-                for t in tiers:
-                    t.append(o)
-                continue
-            if o in used:
-                continue
-            tiers[0].append(o)
-            grams = _grams(o) if (avoid or said) else None
-            if avoid and not grams.isdisjoint(avoid):
-                continue
-            tiers[1].append(o)
-            if said and not grams.isdisjoint(said):
-                continue
-            tiers[2].append(o)
-            if forms and not forms.isdisjoint(formulations(o)):
-                continue
-            tiers[3].append(o)
-        for t in reversed(tiers):
-            if t:
-                return t
-        return usable
-
     def one(self, options, *key, avoid_start: str = "", not_in: str = ""):
         """Pick one option, uniformly among those that pass every preference: unused; not last year's
         words (上年); not echoing the paragraph so far; no formulation the paragraph already has; not opening
@@ -204,11 +174,6 @@ class Choose:
         if not self._overused(option):
             score |= 1
         return score
-
-    def some(self, options, k, *key):
-        chosen = self.pick.some(self._fresh(options), k, *key)
-        self.used.update(c for c in chosen if isinstance(c, str))
-        return chosen
 
     def text(self, options, *key, avoid_start: str = "", not_in: str = "") -> str:
         """Pick one entry and render it; an entry `{拼: [[…], […], …]}` is built part by part, one pick

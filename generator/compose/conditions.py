@@ -9,11 +9,22 @@ from __future__ import annotations
 from ..facts import Report
 
 
+_FITTED: dict = {}
+
+
 def fitting(options: list, report: Report) -> list:
-    """The options `report` allows, each as its text."""
+    """The options `report` allows, each as its text. The same list object for the same bank list and the
+    same choice of entries, so Choose's per-list cache hits instead of filling with one-off lists."""
     if not any(_conditional(o) for o in options):
-        return options   # the same list object, so Choose's level cache still hits
-    return [o["说"] if _conditional(o) else o for o in options if not _conditional(o) or _allowed(o, report)]
+        return options
+    kept = tuple(i for i, o in enumerate(options) if not _conditional(o) or _allowed(o, report))
+    key = (id(options), kept)
+    hit = _FITTED.get(key)
+    if hit is not None and hit[0] is options:
+        return hit[1]
+    fitted = [options[i]["说"] if _conditional(options[i]) else options[i] for i in kept]
+    _FITTED[key] = (options, fitted)
+    return fitted
 
 
 def _conditional(option) -> bool:

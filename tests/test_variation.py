@@ -266,3 +266,14 @@ def test_one_authors_hand_within_a_draft():
             assert not last_two & first_three, (name, variant)
             families = [s.text[:4] for b in draft.parts[0].blocks for s in b.spans if s.source.endswith("/收束")]
             assert all(a != b or a[:2] not in ("通过", "经过", "一年", "几项") for a, b in zip(families, families[1:]))
+
+
+def test_no_lead_in_doubles_the_scope_a_figure_opens_with():
+    """全年全镇集体经济收入超过20万元的村达到6个: a lead-in (全年, 年内, 这一年) is left out where the figure's
+    own wording already opens with where or when."""
+    from test_claims import _bundled
+
+    doubled = re.compile(r"(?:全年|年内|这一年，|一年来，|20\d\d年，)(?:全村|全镇|全乡|全社区|全街道|全年|年内|20\d\d年)")
+    found = [(name, variant, m) for name, data in _bundled() for variant in range(3)
+             for m in doubled.findall(render_text(data, variant=variant))]
+    assert not found, found[:5]

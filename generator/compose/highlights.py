@@ -199,11 +199,13 @@ def _units(tf: ThemeFacts, bank: Bank, pick: Choose, ctx: dict) -> tuple[list[Un
             spans = [_practice_span(done, theme, pick, ctx)]
         if mine:
             spans.append(Span("，"))
-            lead_in = pick.text(bank.get("亮点", "做法数字引语"), "practice-figures", theme, done.practice.key,
-                                not_in="".join(x.text for x in spans))
-            if lead_in:
-                spans.append(Span(lead_in, source="词库:亮点/做法数字引语"))
-            spans += figure_spans(mine, bank, pick, ctx)
+            figures = figure_spans(mine, bank, pick, ctx)
+            if not _opens_with_scope(figures, ctx):
+                lead_in = pick.text(bank.get("亮点", "做法数字引语"), "practice-figures", theme, done.practice.key,
+                                    not_in="".join(x.text for x in spans))
+                if lead_in:
+                    spans.append(Span(lead_in, source="词库:亮点/做法数字引语"))
+            spans += figures
         units.append(Unit("practice", spans))
     rest = [f for f in good if id(f) not in claimed]
     for i in range(0, len(rest), FIGURES_PER_SENTENCE):
@@ -228,6 +230,14 @@ def _owners(practices: tuple[Done, ...], facts: list[Fact]) -> dict[int, Done]:
             out[id(fact)] = min(fits, key=lambda d: (not d.practice.figure_phrases(fact.metric.key),
                                                      len(d.practice.metrics)))
     return out
+
+
+def _opens_with_scope(spans: list[Span], ctx: dict) -> bool:
+    """Whether a figure's own wording already opens with where or when (全镇……, 全年……): a lead-in
+    (全年, 年内 …) before it would double it, as in 全年全镇集体经济收入……"""
+    text = next((s.text for s in spans if s.text.strip("，")), "")
+    scopes = [ctx.get("全域") or "", "全年", "年内", "一年来", "这一年", f"{ctx.get('年度', '')}年"]
+    return any(w and text.startswith(w) for w in scopes)
 
 
 def _carrying(done: Done, fact: Fact, theme: str, pick: Choose, ctx: dict) -> list[Span]:
@@ -320,7 +330,7 @@ def _sentences(units: list[Unit], bank: Bank, pick: Choose, theme: str, *, frame
         elif unit.kind in ("figures", "plain") and frame and i == 0:
             spec = bank.get("亮点", "主题", theme)
             head.append(Span(pick.text(spec["引出"], "frame", theme) + "，", source=f"词库:亮点/{theme}/引出"))
-        elif unit.kind in ("figures", "plain"):
+        elif unit.kind in ("figures", "plain") and not _opens_with_scope(unit.spans, pick.ctx):
             lead_in = pick.text(bank.get("亮点", "数字引语"), "figures", theme, i)
             if lead_in:
                 head.append(Span(lead_in, source="词库:亮点/数字引语"))

@@ -277,3 +277,15 @@ def test_no_lead_in_doubles_the_scope_a_figure_opens_with():
     found = [(name, variant, m) for name, data in _bundled() for variant in range(3)
              for m in doubled.findall(render_text(data, variant=variant))]
     assert not found, found[:5]
+
+
+def test_a_target_does_not_open_with_a_word_its_item_already_uses():
+    """确保发展党员4名 … 确保发展党员质量 in one item of part three (read in the sample's 石门村): the target's
+    opener (目标引语) is not one the item's other sentences already say."""
+    from test_claims import _bundled
+
+    openers = [w for w in load_bank().get("措施", "目标引语") if "{{" not in w]
+    twice = [(name, variant, b.text[:30]) for name, data in _bundled() for variant in range(5)
+             for b in render(data, variant=variant).parts[2].blocks
+             for w in openers if b.text.count(w) > 1 and re.search(w + r"[^，。]*\d", b.text)]
+    assert not twice, twice[:5]

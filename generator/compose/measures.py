@@ -128,7 +128,9 @@ def _theme_item(n: int, theme: str, report: Report, bank: Bank, pick: Choose, ct
     targets = [f for f in report.targets if f.metric is not None and f.metric.theme == theme]
     target_spans: list[Span] = []
     if targets:
-        opener = pick.text(spec["目标引语"], "target", theme)
+        # not an opener the item's other sentences already use (确保发展党员4名 … 确保发展党员质量)
+        said = "".join(s.text for unit in answers + stock for s in unit)
+        opener = pick.text(spec["目标引语"], "target", theme, not_in=said)
         target_spans = [Span(opener, source="词库:措施/目标引语"),
                         *figure_spans(targets, bank, pick, ctx, target=True)]
 

@@ -30,9 +30,16 @@ def drafts():
     yield from sample_inputs()
 
 
-def main() -> None:
+def lost_marks(source: str, pdf: Path) -> dict[str, int]:
+    """The marks of `source` (the draft's text) that the PDF does not print, with how many of each are
+    missing (tests/test_office.py asks the same of the examples and the sample)."""
     import pymupdf
 
+    printed = "".join(page.get_text() for page in pymupdf.open(pdf))
+    return {ch: source.count(ch) - printed.count(ch) for ch in MARKS if source.count(ch) != printed.count(ch)}
+
+
+def main() -> None:
     from generator.api import render_docx, render_text
 
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
@@ -48,8 +55,7 @@ def main() -> None:
                    check=True, capture_output=True, env=env)
     total = 0
     for name, source in texts.items():
-        printed = "".join(page.get_text() for page in pymupdf.open(folder / f"{name}.pdf"))
-        lost = {ch: source.count(ch) - printed.count(ch) for ch in MARKS if source.count(ch) != printed.count(ch)}
+        lost = lost_marks(source, folder / f"{name}.pdf")
         total += sum(lost.values())
         if lost:
             print(f"{name}: {lost}")

@@ -170,23 +170,18 @@ def test_every_mark_of_the_text_is_in_the_pdf(pdfs, stem):
     Word reads as its default (marks may hang) and LibreOffice, inverted, as "do not hang": it carries the
     last character down with the mark instead, and prints every mark."""
     from generator.api import render_text
+    from lost_marks import lost_marks
 
     data, _ = load_example(next(p for p in EXAMPLE_INPUTS if p.stem == stem))
-    assert _lost_marks(render_text(data), pdfs[stem]) == {}
+    assert lost_marks(render_text(data), pdfs[stem]) == {}
 
 
 def test_every_mark_of_the_sample_drafts_is_in_the_pdf(pdfs):
     from generator.api import render_text
+    from lost_marks import lost_marks
 
-    lost = {name: _lost_marks(render_text(data), pdfs[name]) for name, data in _sample()}
+    lost = {name: lost_marks(render_text(data), pdfs[name]) for name, data in _sample()}
     assert not {name: marks for name, marks in lost.items() if marks}, lost
-
-
-def _lost_marks(source: str, pdf) -> dict:
-    import pymupdf
-
-    printed = "".join(page.get_text() for page in pymupdf.open(pdf))
-    return {ch: source.count(ch) - printed.count(ch) for ch in "，。、；：" if source.count(ch) != printed.count(ch)}
 
 
 def test_lines_hold_twenty_eight_characters(pdfs):

@@ -36,7 +36,7 @@ def load_data(name: str, root: Path | None = None):
     bundled = root is None  # a folder of one's own banks (--templates) is edited often: parsed each time
     stored = _stored(path) if bundled else None
     if stored is not None:
-        return stored[0]
+        return stored
     with open(path, encoding="utf-8") as f:
         data = yaml.load(f, Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader, C-accelerated when present
     if bundled:
@@ -73,13 +73,14 @@ def _cache_names(path: Path) -> tuple[str, str] | None:
     return f"data-{where}-", f"data-{where}-{when}.json"
 
 
-def _stored(path: Path) -> tuple | None:
+def _stored(path: Path):
+    """The kept copy of `path`'s data, or None (a data file is never empty, so None means no copy)."""
     names = _cache_names(path)
     if names is None:
         return None
     try:
         with open(os.path.join(cache_dir(), names[1]), encoding="utf-8") as f:
-            return (json.load(f),)
+            return json.load(f)
     except (OSError, ValueError):
         return None
 

@@ -42,6 +42,7 @@ class Metric:
     levels: tuple[str, ...] = ("镇", "村")     # tiers the metric fits (镇: 镇/乡/街道; 村: 村/社区)
     direction: str = "升"                      # 升 | 降 | 中: which way is better
     other_units: tuple[tuple[str, tuple[str, ...]], ...] = ()   # (unit, phrases) also accepted
+    terms: tuple[str, ...] = ()                # 关键词: words a clerk's case uses for what this counts
 
     def better(self, before: float, after: float) -> bool | None:
         """True if before → after is the good direction, False if the bad one, None if neutral."""
@@ -65,14 +66,15 @@ class Practice:
     phrases: tuple[str, ...]
     aliases: tuple[str, ...] = ()
     with_figure: tuple[tuple[str, tuple[str, ...]], ...] = ()   # (metric key, wordings with {{数量}})
+    terms: tuple[str, ...] = ()   # 关键词: words a clerk's case uses when it tells of this practice
 
     def figure_phrases(self, metric_key: str) -> tuple[str, ...]:
         return dict(self.with_figure).get(metric_key, ())
 
 
-METRIC_KEYS = ("单位", "别名", "说法", "变化说法", "目标说法", "变化词", "层级", "方向", "其他单位")
+METRIC_KEYS = ("单位", "别名", "说法", "变化说法", "目标说法", "变化词", "层级", "方向", "其他单位", "关键词")
 THEME_KEYS = ("别名", "关键词")
-PRACTICE_KEYS = ("层级", "别名", "指标", "说法", "带数说法")
+PRACTICE_KEYS = ("层级", "别名", "指标", "说法", "带数说法", "关键词")
 
 TIERS = {"镇": "镇", "乡": "镇", "街道": "镇", "村": "村", "社区": "村"}
 
@@ -88,6 +90,13 @@ class Kind:
 
     key: str
     theme: str | None
+    name: str | None = None          # 简称: how part three names it (针对……的问题); the key when absent
+    terms: tuple[str, ...] = ()      # 关键词: words of a clerk's own problem that make it this kind
+    explains: tuple[str, ...] = ()   # causes: 解释, the problem kinds (or themes) this cause accounts for
+
+    @property
+    def label(self) -> str:
+        return self.name or self.key
 
 
 class Catalogue:
@@ -165,7 +174,8 @@ class Catalogue:
             self.found.append(f"{where} → 带数说法：{'、'.join(stray)} 要属于它的“指标”，每种说法都要有 {{{{数量}}}}。")
         if len(self.found) > before:
             return None
-        return Practice(key, theme, levels, metrics, phrases, tuple(spec.get("别名") or ()), with_figure)
+        return Practice(key, theme, levels, metrics, phrases, tuple(spec.get("别名") or ()), with_figure,
+                        tuple(spec.get("关键词") or ()))
 
     def _keys(self, where: str, spec: dict, allowed: tuple[str, ...]) -> None:
         """Unknown keys are typos (别名x): said with the path and a close name, as mkdocs says of its config."""
@@ -224,6 +234,7 @@ class Catalogue:
                       change_phrases=tuple(spec.get("变化说法") or ()),
                       target_phrases=tuple(spec.get("目标说法") or ()),
                       aliases=tuple(spec.get("别名") or ()), params=tuple(_PARAM.findall(key)),
+                      terms=tuple(spec.get("关键词") or ()),
                       rise_word=words.get("增", "提高"), fall_word=words.get("减", "下降"))
 
     def theme(self, name: str) -> str | None:
@@ -234,6 +245,12 @@ class Catalogue:
         """Return the theme an own-words problem belongs to, by the first catalogue keyword it contains."""
         hits = [(text.find(word), -len(word), theme) for word, theme in self.keywords if word in text]
         return min(hits)[2] if hits else None
+
+    def kind_of_text(self, kinds: dict, text: str) -> "Kind | None":
+        """The bank kind an own-words problem or cause speaks of, by the kind's 关键词 (the earliest in the
+        text, the longest on a tie), else None."""
+        hits = [(text.find(w), -len(w), k.key) for k in kinds.values() for w in k.terms if w in text]
+        return kinds[min(hits)[2]] if hits else None
 
     def theme_suggestions(self, name: str) -> list[str]:
         return _close(name, list(self._theme_alias))
@@ -306,7 +323,8 @@ def load_catalogue(root: Path | None = None) -> Catalogue:
     root = root or templates_dir()
     data = load_data("metrics.yaml", root)
     bank = load_data("bank/问题.yaml", root)
-    kinds = {section: {key: Kind(key, (spec or {}).get("主题"))
+    kinds = {section: {key: Kind(key, (spec or {}).get("主题"), (spec or {}).get("简称"),
+                                 tuple((spec or {}).get("关键词") or ()), tuple((spec or {}).get("解释") or ()))
                        for key, spec in (bank.get(section) or {}).items()}
              for section in ("问题", "原因")}
     try:

@@ -77,6 +77,8 @@ class Item:
     theme: str | None
     detail: str | None = None             # own words: the clerk's elaboration (表现)
     path: tuple = ()
+    name: str | None = None               # own words: the clerk's short name for it (简称)
+    like: str | None = None               # own words: the bank kind its words match (关键词), if any
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,9 @@ class Span:
     lead: bool = False
     missing: bool = False
     source: str = ""
+    # what else these words state, in the same notation: the practice or figure a clerk's case already
+    # says, so it is not said again in the catalogue's words (one fact, said once)
+    covers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -73,6 +73,8 @@ class OwnText(_Model):
     theme: StrictStr | None = Field(None, alias="主题", title="所属主题",
                                     description="可选：这条问题属于哪个主题（如 产业发展），"
                                                 "第三部分会针对它写措施")
+    name: StrictStr | None = Field(None, alias="简称", max_length=30, title="简称",
+                                   description="可选：第三部分提到这条问题时用的短名称，如 虾苗外购、利润外流")
 
 
 Item = Union[StrictStr, OwnText]

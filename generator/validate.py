@@ -647,7 +647,7 @@ def _items(raw: Any, section: str, kinds: Mapping, cat: Catalogue, ctx: _Context
             close = _did_you_mean(key, list(kinds))
             ctx.error(where, f"“{key}”不是词库里的{section}名称。{close}自己写的{section}请写成 "
                              f"{{自述: {_clip(key)}}}；可选的名称用 gen-report metrics {section} 查看。")
-        elif isinstance(entry, Mapping) and "自述" in entry and set(entry) <= {"自述", "主题", "表现"}:
+        elif isinstance(entry, Mapping) and "自述" in entry and set(entry) <= {"自述", "主题", "表现", "简称"}:
             text = entry["自述"]
             if not isinstance(text, str) or len(text.strip()) < 2:
                 ctx.error(where + ("自述",), "“自述”应是一句完整的话。")
@@ -662,10 +662,14 @@ def _items(raw: Any, section: str, kinds: Mapping, cat: Catalogue, ctx: _Context
             if not detail and len(body) < 16:
                 ctx.warn(where, f"{section}“{body}”只有一句短话，与其他条目相比显得单薄。可以加一句"
                                 f"“表现: …”写具体表现（哪些方面、什么程度），例如 {{自述: {body}, 表现: …}}。")
-            resolved = cat.theme(str(theme)) if theme else cat.theme_of_text(body + (detail or ""))
-            out.append(Item(kind=None, text=body, theme=resolved, detail=detail, path=where))
+            like = cat.kind_of_text(kinds, body + (detail or ""))
+            resolved = cat.theme(str(theme)) if theme else (like.theme if like and like.theme else None) \
+                or cat.theme_of_text(body + (detail or ""))
+            name = str(entry["简称"]).strip().strip("“”\"") if entry.get("简称") else None
+            out.append(Item(kind=None, text=body, theme=resolved, detail=detail, path=where, name=name or None,
+                            like=like.key if like else None))
         else:
-            ctx.error(where, f"每条{section}应是词库里的名称，或写成 {{自述: 自己写的话}}（可加 主题、表现）。")
+            ctx.error(where, f"每条{section}应是词库里的名称，或写成 {{自述: 自己写的话}}（可加 主题、表现、简称）。")
     return tuple(out)
 
 

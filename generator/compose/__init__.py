@@ -12,6 +12,7 @@ records its source (see `model.Span`).
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import Any
 
 from ..bank import Bank, Picker, load_bank
@@ -23,6 +24,7 @@ from .choose import Choose
 from .highlights import highlights
 from .measures import measures
 from .opening import opening
+from .overlap import Matcher
 from .problems import problems
 from .text import break_title, chinese_date, sentence
 
@@ -36,6 +38,7 @@ def compose(report: Report, bank: Bank | None = None, variant: int = 0) -> Draft
     warnings = list(report.warnings)
     ctx = context(report, bank, warnings)
     pick = Choose(bank, Picker(info.unit, info.year, variant), info.tier, ctx)
+    pick.match = matcher(bank.root)
     if report.last is not None:
         from .choose import _grams
 
@@ -66,6 +69,16 @@ def compose(report: Report, bank: Bank | None = None, variant: int = 0) -> Draft
     )
 
 
+@lru_cache(maxsize=8)
+def matcher(root) -> Matcher:
+    """The word lists that tell whether two pieces speak of one thing (templates/呼应.yaml; a township's own
+    templates folder without it matches by names alone)."""
+    try:
+        return Matcher(load_data("呼应.yaml", root) or {})
+    except FileNotFoundError:
+        return Matcher({})
+
+
 def context(report: Report, bank: Bank, warnings: list[str]) -> dict[str, Any]:
     """Return the variables every bank string may use: level nouns, names, era formulations."""
     info = report.info
@@ -89,8 +102,9 @@ def context(report: Report, bank: Bank, warnings: list[str]) -> dict[str, Any]:
         "层级": info.level,
         "年度": info.year,
         "下年": info.year + 1,
-        "主题": info.theme or "",
-        "品牌": info.brand or "",
+        # the bank quotes them (“{{品牌}}”): a clerk who wrote the quotes too is not printed ““…””
+        "主题": _unquoted(info.theme),
+        "品牌": _unquoted(info.brand),
         "指导思想": era["指导思想"],
         "会议精神": year_terms["会议精神"],
         # A 学习教育 aimed at county-level leaders is not claimed as the township's or village's own
@@ -98,5 +112,10 @@ def context(report: Report, bank: Bank, warnings: list[str]) -> dict[str, Any]:
         "学习教育": "" if aimed_above else (year_terms.get("学习教育") or ""),
         "对照学习教育": (year_terms.get("基层说法") or "") if aimed_above else "",
         "年份定位": year_terms.get("年份定位") or "",
-        "换届": year_terms.get("换届") or "村“两委”换届",
+        # the year's election is named for villages (村“两委”换届); a 社区 or 街道 elects its 社区“两委”
+        "换届": (year_terms.get("换届") or "村“两委”换届").replace("村“两委”", words.get("两委", "村“两委”")),
     }
+
+
+def _unquoted(name: str | None) -> str:
+    return (name or "").strip().strip("“”\"「」『』‘’'").strip()

@@ -57,6 +57,7 @@ _DRAWS = 6             # draws Choose.one tries before it scores the whole list
 
 
 _LEVEL_CACHE: dict = {}
+_STRICT_CACHE: dict = {}
 
 
 class Choose:
@@ -82,6 +83,10 @@ class Choose:
         self.once: tuple[tuple[str, ...], ...] = tuple(
             (f,) if isinstance(f, str) else tuple(f) for f in families)
         self.said_once: set[str] = set()
+        self.labels: dict[str, str] = {}  # the short name each problem kind goes by in this draft
+        from .overlap import Matcher
+
+        self.match = Matcher({})      # compose sets the templates' own word lists (呼应.yaml)
 
     def begin_item(self, keep: bool = False) -> None:
         """Start a paragraph: what it says is checked afresh (`keep`: go on from the paragraph before, as
@@ -101,6 +106,10 @@ class Choose:
             self.counts[w] = self.counts.get(w, 0) + 1
         return text
 
+    def overused(self, text: str) -> bool:
+        """Whether saying `text` would use a formulation a MAX_FORMULATION-th time."""
+        return self._overused(text)
+
     def _overused(self, option) -> bool:
         counts = self.counts
         return isinstance(option, str) and any(counts.get(w, 0) >= MAX_FORMULATION for w in formulations(option))
@@ -118,7 +127,26 @@ class Choose:
             _LEVEL_CACHE[key] = (options, usable)
         return usable
 
-    def one(self, options, *key, avoid_start: str = "", not_in: str = ""):
+    def usable(self, options) -> list:
+        """The options a report of this level may say at all: its tier's, none holding its 不用词 (an empty
+        list when none is left, where `one` would fall back to the whole list)."""
+        if not options:
+            return []
+        key = (id(options), self.level, self.avoid)
+        hit = _STRICT_CACHE.get(key)
+        if hit is not None and hit[0] is options:
+            return hit[1]
+        from .conditions import subset
+
+        kept = self.bank.for_level(options, self.level)
+        if self.avoid:
+            avoid = self.avoid
+            kept = subset(kept, lambda o: not (isinstance(o, str) and any(w in o for w in avoid)))
+        if len(_STRICT_CACHE) < 20_000:
+            _STRICT_CACHE[key] = (options, kept)
+        return kept
+
+    def one(self, options, *key, avoid_start: str = "", not_in: str = "", single: bool = False):
         """Pick one option, uniformly among those that pass every preference: unused; not last year's
         words (上年); not echoing the paragraph so far; no formulation the paragraph already has; not opening
         like `avoid_start`; not a connector `not_in` already holds; not a once-a-report phrase already
@@ -131,6 +159,8 @@ class Choose:
         usable = self._usable(options)
         if not usable:
             return self.pick.one(usable, *key)  # raises the bank's own error
+        if single:  # one thing to speak of: no 逐项, 一件一件, 几项 (数量词)
+            usable = self.match.singular(usable)
         n = len(usable)
         choice = None
         for attempt in range(min(n, _DRAWS)):
@@ -175,17 +205,18 @@ class Choose:
             score |= 1
         return score
 
-    def text(self, options, *key, avoid_start: str = "", not_in: str = "") -> str:
+    def text(self, options, *key, avoid_start: str = "", not_in: str = "", single: bool = False) -> str:
         """Pick one entry and render it; an entry `{拼: [[…], […], …]}` is built part by part, one pick
         from each list, joined as written (the parts carry their own punctuation)."""
         if isinstance(options, dict):
             options = [options]
-        choice = self.one(options, *key, avoid_start=avoid_start, not_in=not_in)
+        choice = self.one(options, *key, avoid_start=avoid_start, not_in=not_in, single=single)
         if isinstance(choice, dict):
             parts = choice.get("拼")
             if not isinstance(parts, list) or not parts:
                 raise TemplateError(f"词库条目的“拼”应是若干组说法：{' → '.join(map(str, key))}")
-            out = "".join(self.bank.render(self.one(part, *key, i), self.ctx) for i, part in enumerate(parts))
+            out = "".join(self.bank.render(self.one(part, *key, i, single=single), self.ctx)
+                          for i, part in enumerate(parts))
         else:
             out = self.bank.render(choice, self.ctx)
         return self.note(out)

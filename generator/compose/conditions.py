@@ -2,7 +2,12 @@
   不与  problems or causes (a bank kind's name, or words in the clerk's own) that it would contradict —
         no 结构进一步优化 beside a problem of 党员老化 — or practices it would only say again: a stance
         坚持联系不断线 is not wanted where the item already states the confirmed 流动党员管理;
-  需    practices the clerk must have confirmed — 完善党员积分制管理 says the unit keeps 积分制管理.
+  需    practices the clerk must have confirmed — 完善党员积分制管理 says the unit keeps 积分制管理;
+  不与亮点  words of the year's highlights (practice and metric names, the clerk's cases and own words) that
+        it would contradict — a problem's 在急难险重任务中带头作用不明显 is not said of a draft whose case has
+        eight Party members re-covering hail-damaged greenhouses (抢险, 冰雹 …);
+  需提及  words one of which the clerk's input must hold (part one, problems, causes, 事项): a stance or plan
+        about 外出党员 only in a draft whose clerk wrote of members away (外出, 流动, 在外).
 Plain strings always fit. One rule for every slot, so a maintainer may write either key anywhere."""
 from __future__ import annotations
 
@@ -15,16 +20,49 @@ _FITTED: dict = {}
 def fitting(options: list, report: Report) -> list:
     """The options `report` allows, each as its text. The same list object for the same bank list and the
     same choice of entries, so Choose's per-list cache hits instead of filling with one-off lists."""
-    if not any(_conditional(o) for o in options):
+    hit = _FOR_REPORT.get((id(options), id(report)))
+    if hit is not None and hit[0] is options and hit[1] is report:
+        return hit[2]
+    known = _CONDITIONAL.get(id(options))
+    if known is None or known[0] is not options:
+        known = _CONDITIONAL[id(options)] = (options, frozenset(i for i, o in enumerate(options) if _conditional(o)))
+    conditional = known[1]
+    if not conditional:
         return options
-    kept = tuple(i for i, o in enumerate(options) if not _conditional(o) or _allowed(o, report))
+    kept = tuple(i for i, o in enumerate(options) if i not in conditional or _allowed(o, report))
+    if len(_FOR_REPORT) > 4096:
+        _FOR_REPORT.clear()
     key = (id(options), kept)
     hit = _FITTED.get(key)
+    if hit is None or hit[0] is not options:
+        hit = _FITTED[key] = (options, [options[i]["说"] if _conditional(options[i]) else options[i] for i in kept])
+    _FOR_REPORT[(id(options), id(report))] = (options, report, hit[1])
+    return hit[1]
+
+
+# one draft asks for the same list many times: the answer per (list, report), kept while both live
+_FOR_REPORT: dict = {}
+_CONDITIONAL: dict = {}   # per bank list: which entries carry conditions
+
+
+_SUBSETS: dict = {}
+
+
+def subset(options: list, keep) -> list:
+    """The options for which `keep` is true, as the same list object every time the same entries are kept
+    (the list itself when all are), so Choose's per-list caches keep hitting."""
+    kept = tuple(i for i, o in enumerate(options) if keep(o))
+    if len(kept) == len(options):
+        return options
+    key = (id(options), kept)
+    hit = _SUBSETS.get(key)
     if hit is not None and hit[0] is options:
         return hit[1]
-    fitted = [options[i]["说"] if _conditional(options[i]) else options[i] for i in kept]
-    _FITTED[key] = (options, fitted)
-    return fitted
+    out = [options[i] for i in kept]
+    if len(_SUBSETS) > 20_000:
+        _SUBSETS.clear()
+    _SUBSETS[key] = (options, out)
+    return out
 
 
 def _conditional(option) -> bool:
@@ -33,12 +71,60 @@ def _conditional(option) -> bool:
 
 def _allowed(option: dict, report: Report) -> bool:
     against = option.get("不与") or ()
-    for item in report.problems + report.causes:
-        text = (item.text or "") + (item.detail or "")
-        if item.kind in against or any(w in text for w in against):
-            return False
-    confirmed = {done.practice.key for tf in report.themes for done in tf.practices if done.practice}
+    if against:
+        for item in report.problems + report.causes:
+            text = (item.text or "") + (item.detail or "")
+            if item.kind in against or any(w in text for w in against):
+                return False
+    needs = option.get("需") or ()
+    confirmed = {done.practice.key for tf in report.themes for done in tf.practices if done.practice} \
+        if (against or needs) else set()
     if confirmed & set(against):
         return False
-    needs = option.get("需") or ()
-    return not needs or set(needs) <= confirmed
+    if needs and not set(needs) <= confirmed:
+        return False
+    clash = option.get("不与亮点") or ()
+    if clash and any(w in highlights_text(report) for w in clash):
+        return False
+    mentioned = option.get("需提及") or ()
+    return not mentioned or any(w in input_text(report) for w in mentioned)
+
+
+_INPUT: dict = {}
+
+
+def input_text(report: Report) -> str:
+    """Everything the clerk wrote that a stock sentence may lean on: part one, the problems and causes (names
+    and own words), the 事项 and 思路, the targets' names. Remembered per report."""
+    hit = _INPUT.get(id(report))
+    if hit is not None and hit[0] is report:
+        return hit[1]
+    own = [x for i in report.problems + report.causes for x in (i.kind, i.text, i.detail) if x]
+    text = "；".join([highlights_text(report), *own, *report.tasks, report.idea or "",
+                     *(t.key for t in report.targets)])
+    if len(_INPUT) > 256:
+        _INPUT.clear()
+    _INPUT[id(report)] = (report, text)
+    return text
+
+
+_TOLD: dict = {}
+
+
+def highlights_text(report: Report) -> str:
+    """What the year's part one holds, as one text: the confirmed practices (names and aliases), the figures'
+    names, the clerk's cases and own words. Remembered per report (compose asks for it many times)."""
+    hit = _TOLD.get(id(report))
+    if hit is not None and hit[0] is report:
+        return hit[1]
+    parts: list[str] = []
+    for tf in report.themes:
+        for done in tf.practices:
+            parts += [done.practice.key, *done.practice.aliases] if done.practice else [done.text or ""]
+        parts += [f.metric.key if f.metric else (f.name or f.key) for f in tf.facts]
+        parts += list(tf.cases)
+    text = "；".join(parts)
+    if len(_TOLD) > 256:
+        _TOLD.clear()
+    _TOLD[id(report)] = (report, text)
+    return text

@@ -1,28 +1,119 @@
-"""三、下一步工作思路和措施 (for year + 1): an item per theme the clerk raised, and the clerk's own 事项.
+"""三、下一步工作思路和措施 (for year + 1): an item per theme the clerk raised, each problem and each of the
+clerk's own causes answered once, concretely.
 
-Which themes: those of the problems (a bank kind's theme, or the theme an own-words problem was placed in)
-and of the targets; only when these give fewer than two items, topped up from the themes of part one —
-never a theme the clerk did not mention. Each item answers the problems of its theme by name (the bank's
-对策 for a kind, the clerk's own words for their own problem), adds one or two general measures, and
-carries the theme's targets; where the targets stand varies, so the items do not all end on a figure.
+First the plan (`answer_plan`): each of the clerk's 事项 is matched to the problem or cause it answers (shared
+content words, a kind's 关键词, the same theme), else placed under its theme; each problem is answered by its
+matched 事项, else by its kind's 对策 (a bank kind, or the kind an own-words problem's words resemble), else
+left for the clerk to fill in (【待补充】 and a warning) — never by an empty formula (作为重点事项来抓，做到
+有计划、有检查). Then the wording: a theme item names each problem it answers (its 简称, or 前面说的第二个
+问题, never the problem cut at a comma), carries the theme's targets, and only when it answers nothing holds
+one general measure. 事项 that fit no theme make the last item.
+
+Which themes: those of the problems, the own causes and the 事项 placed by theme, and of the targets; only
+when these give fewer than two items, topped up from the themes of part one.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from ..bank import Bank
-from ..facts import Report
+from ..facts import Item, Report
 from ..errors import Problem
 from ..model import Block, Span, body
 from .choose import Choose, _grams
 from .conditions import fitting
-from .text import item_number, close, figure_spans, key_path, sentence
+from .problems import problem_label
+from .text import CN_NUMERALS, item_number, close, figure_spans, key_path, sentence
 
 MIN_ITEMS = 2
 MAX_TOP_UP = 3
 
 
-def measure_themes(report: Report, order: tuple[str, ...]) -> list[str]:
+@dataclass
+class Answer:
+    """One problem or own-words cause of part two and what part three answers it with."""
+
+    item: Item
+    role: str                       # problem | cause
+    index: int                      # its place in part two (0-based)
+    theme: str | None
+    tasks: list[int] = field(default_factory=list)   # indexes into report.tasks
+    remedy: str | None = None       # the bank kind whose 对策 answers it
+
+
+@dataclass
+class AnswerPlan:
+    answers: list[Answer]
+    by_theme: dict[str, list[int]]  # 事项 placed under a theme without answering a problem
+    loose: list[int]                # 事项 that fit no theme
+
+
+def answer_plan(report: Report, bank: Bank, match, theme_of_text) -> AnswerPlan:
+    """Decide, before any wording, what answers what (pure: no choice of words here)."""
+    remedies = bank.get("问题", "对策")
+    kinds = bank.get("问题", "问题")
+    answers = [Answer(p, "problem", i, p.theme) for i, p in enumerate(report.problems)]
+    answers += [Answer(c, "cause", i, c.theme) for i, c in enumerate(report.causes) if c.kind is None]
+    profile = [_profile(a.item, kinds) for a in answers]
+    by_theme: dict[str, list[int]] = {}
+    loose: list[int] = []
+    for t, task in enumerate(report.tasks):
+        theme = theme_of_text(task)
+        scores = [(_score(task, prof, match) + (1 if theme and theme == a.theme else 0), -k)
+                  for k, (a, prof) in enumerate(zip(answers, profile))]
+        best = max(scores, default=(0, 0))
+        if best[0] >= 2 or (best[0] == 1 and _score(task, profile[-best[1]], match)):
+            answers[-best[1]].tasks.append(t)
+        elif theme is not None:
+            by_theme.setdefault(theme, []).append(t)
+        else:
+            loose.append(t)
+    for a in answers:
+        kind = a.item.kind or a.item.like
+        if not a.tasks and a.role == "problem" and kind in remedies:
+            a.remedy = kind
+        if a.theme is None and a.tasks:
+            a.theme = theme_of_text(report.tasks[a.tasks[0]])
+    return AnswerPlan(answers, by_theme, loose)
+
+
+def task_theme(text: str, report: Report, cat, match) -> str | None:
+    """The theme a 事项 belongs to: by the catalogue's theme keywords, else the theme of part one whose
+    practices and cases share most content words with it (建一座黄桃冷库 goes with the 黄桃 of 产业发展)."""
+    theme = cat.theme_of_text(text)
+    if theme is not None:
+        return theme
+    best, home = 0, None
+    for tf in report.themes:
+        told = "；".join([*tf.cases, *(d.text or " ".join((d.practice.key, *d.practice.aliases, *d.practice.terms))
+                                       for d in tf.practices)])
+        shared = len(match.shared(text, told))
+        if shared > best:
+            best, home = shared, tf.theme
+    return home
+
+
+def _profile(item: Item, kinds: dict) -> tuple[str, tuple[str, ...]]:
+    """The words a 事项 answering `item` would share with it: its text, or a bank kind's name, 简称, 关键词."""
+    kind = kinds.get(item.kind or item.like or "") or {}
+    words = tuple(kind.get("关键词") or ())
+    names = kind.get("简称") or ()
+    names = [names] if isinstance(names, str) else list(names)
+    text = " ".join(filter(None, (item.text, item.detail, item.name, item.kind, *names)))
+    return text, words
+
+
+def _score(task: str, profile: tuple[str, tuple[str, ...]], match) -> int:
+    text, words = profile
+    return len(match.shared(task, text)) + sum(2 for w in words if w in task)
+
+
+def measure_themes(report: Report, order: tuple[str, ...], plan: AnswerPlan | None = None) -> list[str]:
     wanted = {i.theme for i in report.problems if i.theme}
     wanted |= {t.metric.theme for t in report.targets if t.metric is not None}
+    if plan is not None:
+        wanted |= {a.theme for a in plan.answers if a.theme}
+        wanted |= set(plan.by_theme)
     for tf in report.themes:
         if len(wanted) >= MIN_ITEMS:
             break
@@ -34,39 +125,46 @@ def measure_themes(report: Report, order: tuple[str, ...]) -> list[str]:
 def measures(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list[str], *,
              after: str = "") -> list[Block]:
     spec = bank.get("措施")
-    from ..catalogue import load_catalogue  # the theme order lives in the catalogue
+    from ..catalogue import load_catalogue  # the theme order and keywords live in the catalogue
 
-    order = load_catalogue(bank.root).themes
+    cat = load_catalogue(bank.root)
+    plan = answer_plan(report, bank, pick.match, lambda text: task_theme(text, report, cat, pick.match))
     pick.begin_item()
     pick.said = _grams(after)  # the opening of part three must not echo part two's last line
     if report.idea:
         blocks = [body(Span(sentence(report.idea), source="原文:措施.思路"))]
     else:
         blocks = [body(Span(pick.text(spec["引言"], "measures", "intro"), source="词库:措施/引言"))]
-    for item in report.problems:
-        if item.kind is None and item.theme is None:
-            warnings.append(Problem(f"自述问题“{_short(item.text)}”没有写主题，也看不出属于哪个主题，第三部分没有专门"
-                                    "针对它的措施。可以写成 {自述: …, 主题: 组织建设} 让第三部分对应回应。",
-                                    path=item.path))
-    themes = measure_themes(report, order)
+    themes = measure_themes(report, cat.themes, plan)
     free_targets = [t for t in report.targets if t.metric is None]
-    items = len(themes) + (1 if report.tasks or free_targets else 0)
-    numbered = items > 1
+    loose = [t for t in plan.loose]
+    for a in plan.answers:  # an answer with no theme of its own goes to the last item
+        if a.theme not in themes:
+            loose += a.tasks
+    unplaced = [a for a in plan.answers if a.theme not in themes]
+    last_item = bool(loose or free_targets or unplaced)
+    numbered = len(themes) + last_item > 1
     last_lead = ""
     if report.last is not None:  # last year's plan: its leads are not repeated, nor echoed
         for lead in report.last.plan_leads:
             pick.used.add(lead.rstrip("。"))
             pick.leads |= _grams(lead)
     for n, theme in enumerate(themes, 1):
-        block, last_lead = _theme_item(n if numbered else 0, theme, report, bank, pick, ctx, last_lead)
+        mine = [a for a in plan.answers if a.theme == theme]
+        block, last_lead = _theme_item(n if numbered else 0, theme, mine, plan.by_theme.get(theme, []), report,
+                                       bank, pick, ctx, last_lead, warnings)
         blocks.append(block)
-    if report.tasks or free_targets:
+    if last_item:
         n = len(themes) + 1
-        lead = pick.text(spec["事项要点"], "tasks")
+        pick.begin_item()
+        count = len(loose) + len(free_targets) + len(unplaced)
+        lead = pick.text(spec["事项要点"], "tasks", single=count < 2)
         spans = [Span(item_number(n), lead=True, source="序号")] if numbered else []
         spans.append(Span(sentence(lead), lead=True, source="词库:措施/事项要点"))
-        for i, task in enumerate(report.tasks):
-            spans.append(Span(sentence(task), source=f"原文:措施.事项.{i}"))
+        for a in unplaced:
+            spans += close(_answer(a, report, bank, pick, warnings, with_tasks=True))
+        for t in dict.fromkeys(loose):
+            spans.append(Span(sentence(report.tasks[t]), source=f"原文:措施.事项.{t}"))
         if free_targets:
             opener = pick.text(spec["目标引语"], "target", "free")
             spans += close([Span(opener, source="词库:措施/目标引语"),
@@ -80,62 +178,90 @@ def measures(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list
     return blocks
 
 
-def _naming(item, bank: Bank, theme: str, pick: Choose) -> list[Span]:
-    """针对……的问题，: the clerk's own problem named by its first clause, or by its theme when that is long."""
-    first = item.text.split("，")[0].rstrip("。")
-    if len(first) <= 24:
-        return [Span("针对"), Span(first, source="原文:" + key_path(item.path)), Span("的问题，")]
-    short = pick.one(bank.get("亮点", "主题", theme, "短称"), "short", theme)
-    return [Span(f"针对{short}上的这一短板，")]
+def _naming(a: Answer, report: Report, bank: Bank, pick: Choose) -> list[Span]:
+    """How an item names the problem or cause it answers: by a short name (针对党员队伍老化的问题，), else by
+    its place in part two (针对前面说的第二个问题，) — never by the problem's text cut at a comma."""
+    spec = bank.get("措施")
+    label = problem_label(a.item, bank, pick) if a.role == "problem" else (a.item.name or None)
+    if label:
+        text = bank.render(pick.one(spec["点名"], "name", a.role, a.index), {**pick.ctx, "问题": label})
+        return [Span(text, source="词库:措施/点名", covers=("原文:" + key_path(a.item.path),))]
+    total = len(report.problems) if a.role == "problem" else len(report.causes)
+    slot = "回指" if a.role == "problem" else "回指原因"
+    options = [o for o in spec[slot] if ("{{第}}" in o) == (total > 1)] or spec[slot]
+    text = bank.render(pick.one(options, "refer", a.role, a.index), {**pick.ctx, "第": _ordinal(a.index + 1)})
+    return [Span(text, source=f"词库:措施/{slot}", covers=("原文:" + key_path(a.item.path),))]
+
+
+def _ordinal(n: int) -> str:
+    return CN_NUMERALS[n - 1] if n <= 10 else str(n)
+
+
+def _answer(a: Answer, report: Report, bank: Bank, pick: Choose, warnings: list, *, avoid: str = "",
+            with_tasks: bool = True) -> list[Span]:
+    """The sentence that answers one problem or cause: its 事项 (the clerk's words), else its kind's 对策,
+    else a marked gap the clerk is told to fill."""
+    named = a.item.kind is None or a.tasks   # a bank kind answered by its own 对策 needs no naming
+    spans = _naming(a, report, bank, pick) if named else []
+    if a.tasks and with_tasks:
+        for k, t in enumerate(a.tasks):
+            text = report.tasks[t].rstrip("。；;，, ")
+            spans.append(Span(text + ("；" if k < len(a.tasks) - 1 else ""), source=f"原文:措施.事项.{t}"))
+        return spans
+    if a.remedy is not None:
+        remedy = pick.text(fitting(bank.get("问题", "对策")[a.remedy], report), "remedy", a.remedy, avoid_start=avoid)
+        return spans + [Span(remedy, source=f"词库:问题/对策/{a.remedy}")]
+    what = "问题" if a.role == "problem" else "原因"
+    shown = a.item.name or _short(a.item.text or a.item.kind or "")
+    warnings.append(Problem(
+        f"第二部分的{what}“{shown}”在第三部分还没有具体措施：请在“措施 → 事项”下写一条针对它的打算"
+        f"（用上它的关键词，报告会把它放到这个{what}后面），草稿里暂时标了【待补充】。", path=a.item.path))
+    return spans + [Span(f"【待补充：针对这个{what}的具体措施（在“措施 → 事项”下写一条）】", missing=True,
+                         source="待补充:措施.事项")]
 
 
 def _short(text: str, width: int = 16) -> str:
     return text if len(text) <= width else text[:width] + "…"
 
 
-def _theme_item(n: int, theme: str, report: Report, bank: Bank, pick: Choose, ctx: dict,
-                last_lead: str) -> tuple[Block, str]:
+def _theme_item(n: int, theme: str, answers: list[Answer], placed: list[int], report: Report, bank: Bank,
+                pick: Choose, ctx: dict, last_lead: str, warnings: list) -> tuple[Block, str]:
     spec = bank.get("措施")
     t = spec["主题"][theme]
     pick.begin_item()
     pick.said = set(pick.leads)  # a plan that repeats the year's own headings reads like a copy
-    lead = pick.text(t["要点"], "measure-lead", theme, avoid_start=last_lead[:2])
+    targets = [f for f in report.targets if f.metric is not None and f.metric.theme == theme]
+    told = [tf for tf in report.themes if tf.theme == theme]
+    content = "；".join([*(a.item.text or a.item.kind or "" for a in answers), *(a.item.detail or "" for a in answers),
+                        *(c for tf in told for c in tf.cases),
+                        *(d.text or d.practice.key for tf in told for d in tf.practices),
+                        *(report.tasks[i] for a in answers for i in a.tasks), *(report.tasks[i] for i in placed),
+                        *(f.key for f in targets)])
+    things = len(answers) + len(placed) + len(targets)
+    leads = pick.match.supported(fitting(t["要点"], report), content)
+    lead = pick.text(leads or t["要点"], "measure-lead", theme, avoid_start=last_lead[:2], single=things < 2)
     head = [Span(item_number(n), lead=True, source="序号")] if n else []
     head.append(Span(sentence(lead), lead=True, source=f"词库:措施/{theme}/要点"))
 
-    answers: list[list[Span]] = []
-    remedies = bank.get("问题", "对策")
-    for item in report.problems:
-        if item.theme != theme:
-            continue
-        if item.kind is not None and item.kind in remedies:
-            # the remedy opens the item's body: not with the heading's verb (拓宽…，拓宽…)
-            answers.append([Span(pick.text(remedies[item.kind], "remedy", item.kind, avoid_start=lead[:2]),
-                                 source=f"词库:问题/对策/{item.kind}")])
-        elif item.kind is None:
-            answers.append([*_naming(item, bank, theme, pick),
-                            Span(pick.text(spec["自述回应"], "own-remedy", theme, item.text), source="词库:措施/自述回应")])
-    general = 1 if answers else (2 if pick.level == "村" else 3)
-    stock = []
-    for i in range(general):
-        if t.get("举措") and t.get("目的") and (not t.get("展开") or pick.chance(0.5, "measure", theme, i)):
-            text = (pick.text(fitting(t["举措"], report), "measure", theme, i, "means") + "，"
-                    + pick.text(t["目的"], "measure", theme, i, "aim"))
+    units: list[list[Span]] = [_answer(a, report, bank, pick, warnings, avoid=lead[:2]) for a in answers]
+    units += [[Span(report.tasks[i].rstrip("。；; "), source=f"原文:措施.事项.{i}")] for i in placed]
+    if not units:  # nothing of the clerk's to answer here: one general measure, not a list of them
+        if t.get("举措") and t.get("目的") and (not t.get("展开") or pick.chance(0.5, "measure", theme)):
+            text = (pick.text(fitting(t["举措"], report), "measure", theme, "means") + "，"
+                    + pick.text(fitting(t["目的"], report), "measure", theme, "aim"))
         else:
-            text = pick.text(fitting(t["展开"], report), "measure", theme, i)
-        stock.append([Span(text, source=f"词库:措施/{theme}")])
+            text = pick.text(fitting(t["展开"], report), "measure", theme)
+        units.append([Span(text, source=f"词库:措施/{theme}")])
 
-    targets = [f for f in report.targets if f.metric is not None and f.metric.theme == theme]
     target_spans: list[Span] = []
     if targets:
         # not an opener the item's other sentences already use (确保发展党员4名 … 确保发展党员质量)
-        said = "".join(s.text for unit in answers + stock for s in unit)
+        said = "".join(s.text for unit in units for s in unit)
         opener = pick.text(spec["目标引语"], "target", theme, not_in=said)
         target_spans = [Span(opener, source="词库:措施/目标引语"),
                         *figure_spans(targets, bank, pick, ctx, target=True)]
 
     # Where the target stands: first, in the middle, or last — so not every item ends on a figure.
-    units = answers + stock
     spot = pick.shape(3, "target-spot", theme) if target_spans else -1
     if spot == 0:
         units = [target_spans] + units

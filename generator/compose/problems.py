@@ -1,5 +1,13 @@
-"""二、存在的问题及原因: the problems and causes the clerk named — bank kinds worded from the bank, the
+"""二、存在的问题及原因: exactly the problems and causes the clerk named — bank kinds worded from the bank, the
 clerk's own words verbatim (with their 表现 when given) — each as 一是/二是…, a single one unnumbered.
+
+A bank kind's elaboration never contradicts the year's own highlights: an entry that declares 不与亮点 words
+is passed over when part one holds them (no 在急难险重任务中带头作用不明显 beside the case of the hail). When
+every elaboration would contradict, the kind is said in its short form and the clerk is asked for a 表现.
+
+A cause kind says which of the clerk's problems it accounts for (its 解释, matched against the problems'
+kinds, the kinds their own words resemble, and their themes), so the causes explain the problems above them;
+at most one cause of a draft stands as general self-criticism, and the clerk hears of any other.
 
 Causes are worded so that none repeats a run of words a problem already used (a cause that restates its
 problem, 重业务、轻党建 twice, reads as padding)."""
@@ -12,6 +20,7 @@ from ..facts import Item, Report
 from ..errors import Problem
 from ..model import Block, Role, Span, body
 from .choose import Choose, _grams
+from .conditions import fitting
 from .text import key_path, sentence
 
 
@@ -23,7 +32,7 @@ def problems(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list
     said: set[str] = set()
     if report.problems:
         blocks.append(body(Span(pick.text(spec["问题引语"], "problems", "intro"), source="词库:问题/问题引语")))
-        blocks += _items(report.problems, spec["问题"], bank, pick, "problem", said)
+        blocks += _items(report, report.problems, spec["问题"], bank, pick, "problem", said, warnings)
     else:
         warnings.append(Problem("没有填写“问题”，第二部分标出了【待补充：存在的问题】。", path=("问题",)))
         blocks.append(body(Span("【待补充：存在的问题（在“问题”下填写）】", missing=True, source="待补充:问题")))
@@ -31,19 +40,49 @@ def problems(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list
     if report.causes:
         if len(report.causes) > 1:
             blocks.append(body(Span(pick.text(spec["原因引语"], "causes", "intro"), source="词库:问题/原因引语")))
-        blocks += _items(report.causes, spec["原因"], bank, pick, "cause", said)
+        blocks += _items(report, report.causes, spec["原因"], bank, pick, "cause", said, warnings)
     else:
         warnings.append(Problem("没有填写“原因”，第二部分标出了【待补充：产生问题的主要原因】。", path=("原因",)))
         blocks.append(body(Span("【待补充：产生问题的主要原因（在“原因”下填写）】", missing=True, source="待补充:原因")))
-    last = pick.text(spec["收尾"], "problems", "end")
+    last = pick.text(spec["收尾"], "problems", "end", single=len(report.problems) < 2)
     blocks.append(body(Span(last, source="词库:问题/收尾")))
     return blocks, last
 
 
-def _items(items: tuple[Item, ...], kinds: dict, bank: Bank, pick: Choose, slot: str,
-           said: set[str]) -> list[Block]:
+def explained(cause: Item, report: Report, kinds: Mapping) -> list[Item]:
+    """The clerk's problems a cause kind accounts for, by its 解释 (problem kinds or themes)."""
+    if cause.kind is None:
+        return []
+    reasons = set(kinds[cause.kind].get("解释") or ()) if isinstance(kinds.get(cause.kind), Mapping) else set()
+    return [p for p in report.problems if {p.kind, p.like, p.theme} & reasons]
+
+
+def problem_label(item: Item, bank: Bank, pick: Choose) -> str | None:
+    """A short name for a problem: the clerk's 简称, else the bank kind's (one of its 简称, the same one all
+    through a draft), for an own-words problem the kind its words resemble; None when there is none (then it
+    is referred to, never cut at a comma)."""
+    if item.kind is None and item.name:
+        return item.name
+    kind = item.kind or item.like
+    if kind is None:
+        return None
+    chosen = pick.labels.get(kind)
+    if chosen is None:  # one name all through the draft; the first, from a place drawn for this unit, that
+        names = (bank.get("问题", "问题").get(kind) or {}).get("简称") or [kind]   # overuses no formulation
+        names = [names] if isinstance(names, str) else list(names)
+        start = pick.pick.number("label", kind) % len(names)
+        turn = names[start:] + names[:start]
+        chosen = next((n for n in turn if not pick.overused(n)), turn[0])
+        pick.labels[kind] = chosen
+    return pick.count(chosen)
+
+
+def _items(report: Report, items: tuple[Item, ...], kinds: dict, bank: Bank, pick: Choose, slot: str,
+           said: set[str], warnings: list) -> list[Block]:
     ordinals = bank.get("结构", "序号")
     out = []
+    general = 0
+    named: set[tuple] = set()   # problems a cause above already accounts for: each is named once
     for i, item in enumerate(items):
         ordinal = "" if len(items) == 1 else (ordinals[i] if i < len(ordinals) else f"第{i + 1}")
         where = "原文:" + key_path(item.path)
@@ -54,25 +93,55 @@ def _items(items: tuple[Item, ...], kinds: dict, bank: Bank, pick: Choose, slot:
             continue
         pick.begin_item()
         pick.said |= said
-        lead, detail = _kind_wording(kinds[item.kind], pick, slot, item.kind)
+        lead, detail = _kind_wording(kinds[item.kind], report, pick, slot, item.kind)
         said |= _grams(lead) | _grams(detail)
         source = f"词库:问题/{item.kind}"
-        out.append(body(Span(ordinal + sentence(lead), lead=True, source=source),
-                        Span(sentence(detail), source=source)))
+        spans = [Span(ordinal + sentence(lead), lead=True, source=source)]
+        if detail:
+            spans.append(Span(sentence(detail), source=source))
+        elif slot == "problem":
+            warnings.append(Problem(
+                f"问题“{item.kind}”的几种展开说法都和今年亮点里写的做法、事例对不上（比如亮点写了党员抢险，就不能再说"
+                f"党员在急难险重任务中带头作用不明显），报告里只写了一句“{lead}”。请改写成自己的话，说清具体表现："
+                f"{{自述: {item.kind}, 表现: 哪些方面、什么程度}}。", path=item.path))
+        if slot == "cause":
+            answers = explained(item, report, kinds)
+            fresh = [p for p in answers if p.path not in named]
+            named.update(p.path for p in answers)
+            names = [n for n in (problem_label(p, bank, pick) for p in fresh) if n]
+            if names:
+                link = pick.one(bank.get("问题", "原因呼应"), "cause-link", item.kind, single=len(names) < 2)
+                link = pick.note(bank.render(link, {**pick.ctx, "问题": "、".join(dict.fromkeys(names))}))
+                spans.append(Span(sentence(link),
+                                  source="词库:问题/原因呼应", covers=tuple("原文:" + key_path(p.path)
+                                                                      for p in answers)))
+            elif report.problems and not answers:
+                general += 1
+                if general > 1:
+                    warnings.append(Problem(
+                        f"原因“{item.kind}”说明不了填写的哪一个问题，是一条泛泛的检讨；一份报告里这样的原因至多一条。"
+                        "请换成能解释某个问题的原因，或写成自己的话 {自述: …}。", path=item.path))
+        out.append(body(*spans))
     return out
 
 
-def _kind_wording(kind: Mapping, pick: Choose, slot: str, name: str) -> tuple[str, str]:
+def _kind_wording(kind: Mapping, report: Report, pick: Choose, slot: str, name: str) -> tuple[str, str]:
     """Return (lead, elaboration) of a problem or cause kind, each part picked independently: 要点, and
-    表现 + 影响 (any 表现 fits any 影响) or a whole 展开 sentence."""
+    表现 + 影响 (any 表现 fits any 影响) or a whole 展开 sentence — only those that fit the year's highlights.
+    The elaboration is "" when none fits."""
     if "说法" in kind:
         wordings = kind["说法"]
         leads, whole = [w["要点"] for w in wordings], [w["展开"] for w in wordings]
     else:
         leads, whole = kind["要点"], kind.get("展开") or []
     lead = pick.text(leads, slot, name, "lead")
-    if kind.get("表现") and kind.get("影响") and (not whole or pick.chance(0.8, slot, name, "form")):
-        detail = pick.text(kind["表现"], slot, name, "how") + "，" + pick.text(kind["影响"], slot, name, "so")
-    else:
-        detail = pick.text(whole, slot, name, "detail")
-    return lead, detail
+    hows = pick.usable(fitting(kind.get("表现") or [], report))
+    sos = pick.usable(fitting(kind.get("影响") or [], report))
+    whole = pick.usable(fitting(whole, report))
+    if hows and sos and (not whole or pick.chance(0.8, slot, name, "form")):
+        return lead, pick.text(hows, slot, name, "how") + "，" + pick.text(sos, slot, name, "so")
+    if whole:
+        return lead, pick.text(whole, slot, name, "detail")
+    if hows:
+        return lead, pick.text(hows, slot, name, "how")
+    return lead, ""

@@ -30,7 +30,7 @@ def close(spans: list[Span]) -> list[Span]:
             last = spans[i]
             ended = sentence(last.text)
             if ended != last.text:
-                spans = [*spans[:i], Span(ended, last.lead, last.missing, last.source), *spans[i + 1:]]
+                spans = [*spans[:i], Span(ended, last.lead, last.missing, last.source, last.covers), *spans[i + 1:]]
             return spans
     return spans
 
@@ -55,7 +55,7 @@ def fact_clause(fact: Fact, bank: Bank, pick: Choose, ctx: dict, *, target: bool
     A figure that must not be celebrated (a change the wrong way) is stated plainly, with the neutral
     由…变为… wording, whatever the catalogue's rise/fall words say."""
     if fact.metric is None:
-        return f"{fact.name}{format_number(fact.value)}{fact.unit}"
+        return own_figure(fact, ctx)
     metric = fact.metric
     variables = {**ctx, **dict(fact.params), "单位": fact.unit}
     if fact.is_change:
@@ -73,6 +73,20 @@ def fact_clause(fact: Fact, bank: Bank, pick: Choose, ctx: dict, *, target: bool
         variables.update(数=format_number(fact.value), 数量=f"{format_number(fact.value)}{fact.unit}")
     source = pick.one(phrases, "fact", metric.key, fact.key, target)
     return bank.render(source, variables)
+
+
+def own_figure(fact: Fact, ctx: dict) -> str:
+    """A figure the clerk named under 其他: a verb-object name as written (建成花椒标准化种植基地1.3万亩), a
+    noun as a clause with a verb (全村有防返贫监测户6户, 衔接资金共85万元)."""
+    from ..resources import load_data
+
+    names = load_data("名称.yaml")
+    name, number = fact.name or fact.key, f"{format_number(fact.value)}{fact.unit}"
+    if name.startswith(tuple(names.get("动词开头") or ())):
+        return name + number
+    if fact.unit in (names.get("有字单位") or ()):
+        return f"{ctx.get('全域', '')}有{name}{number}"
+    return f"{name}共{number}"
 
 
 def figure_spans(facts: Iterable[Fact], bank: Bank, pick: Choose, ctx: dict, *, joiner: str = "，",

@@ -1,0 +1,126 @@
+"""Whether two pieces of a draft speak of the same thing: a figure and the clerk's case that already states it,
+a confirmed practice and the case that carries it out, a problem and the 事项 that answers it.
+
+One fact is said once (principle 2): compose asks these questions *before* wording, and states each thing in
+its richest form — the clerk's own words over the catalogue's. The test is shared content words: two-character
+pairs (字对) of Chinese text, less the pairs every report has (`templates/呼应.yaml` → 通用字对), plus the
+terms a catalogue entry declares (关键词) and its own name. Pure functions over plain data."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable
+
+from ..facts import Fact, format_number
+
+_CJK = re.compile(r"[\u4e00-\u9fff]+")
+
+
+class Matcher:
+    """The matching word lists of one templates folder (`templates/呼应.yaml`)."""
+
+    def __init__(self, data: dict):
+        self.stop = frozenset(data.get("通用字对") or ())
+        self.plural = tuple(data.get("数量词") or ())
+        self.evidence: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in (data.get("凭据词") or {}).items()}
+        self._claims: dict[str, tuple[str, ...]] = {}
+        self._claiming: dict[int, tuple[list, set]] = {}   # per option list: which entries use 凭据词
+        self._plural: dict[str, bool] = {}
+        self._singular: dict[int, tuple[list, list]] = {}
+
+    def pairs(self, text: str) -> frozenset:
+        """The content pairs of `text`: every two consecutive Chinese characters, less the common ones."""
+        return _pairs(text or "") - self.stop
+
+    def shared(self, a: str, b: str) -> frozenset:
+        return self.pairs(a) & self.pairs(b)
+
+    def names_any(self, terms: Iterable[str], text: str) -> bool:
+        return any(t and t in text for t in terms)
+
+    def entry_told(self, terms: Iterable[str], name: str, text: str) -> bool:
+        """Whether `text` (the clerk's words) speaks of a catalogue entry named `name` with declared `terms`:
+        it holds a declared term or the name, or two content pairs of the name."""
+        if self.names_any((name, *terms), text):
+            return True
+        return len(self.pairs(name) & self.pairs(text)) >= 2
+
+    def figure_told(self, fact: Fact, text: str, terms: Iterable[str] = ()) -> bool:
+        """Whether `text` already states `fact`: every number of the fact stands in it as a number, and either
+        the fact's unit follows one of them (46场, 13支) or the text names what is counted."""
+        numbers = [format_number(v) for v in ((fact.before, fact.after) if fact.is_change else (fact.value,))]
+        if not all(n in text for n in numbers):  # the cheap test first: most cases hold none of the numbers
+            return False
+        spots = [[m.end() for m in re.finditer(rf"(?<![\d.]){re.escape(n)}(?![\d.])", text)] for n in numbers]
+        if not all(spots):
+            return False
+        unit = fact.unit or ""
+        if unit and any(text[end:end + len(unit)] == unit or text[end:end + 1] == unit[:1]
+                        for ends in spots for end in ends):
+            return True
+        name = fact.metric.key if fact.metric is not None else (fact.name or fact.key)
+        return self.names_any(terms, text) or bool(self.pairs(name) & self.pairs(text))
+
+    def related(self, a: str, b: str) -> bool:
+        """Whether two figure names belong in one clause (12345工单 and its on-time rate, yes; a renovation
+        count beside them, no): they share a content pair."""
+        return bool(self.shared(a, b))
+
+    def plural_words(self, text: str) -> bool:
+        hit = self._plural.get(text)
+        if hit is None:
+            hit = self._plural[text] = any(w in text for w in self.plural)
+        return hit
+
+    def singular(self, options: list) -> list:
+        """The options that do not speak of several things (逐项, 一件一件 …); the list itself when none does.
+        Remembered per list."""
+        hit = self._singular.get(id(options))
+        if hit is None or hit[0] is not options:
+            from .conditions import subset
+
+            kept = subset(options, lambda o: not (isinstance(o, str) and self.plural_words(o))) or options
+            hit = self._singular[id(options)] = (options, kept)
+        return hit[1]
+
+    def unsupported(self, text: str, content: str) -> bool:
+        """Whether `text` (a heading, a closing) names something `content` does not hold (后进 with no 后进 fact)."""
+        return any(not any(v in content for v in self.evidence[word]) for word in self.claims(text))
+
+    def claims(self, text) -> tuple[str, ...]:
+        """The 凭据词 `text` uses (remembered: most headings use none)."""
+        if not isinstance(text, str):
+            return ()
+        hit = self._claims.get(text)
+        if hit is None:
+            hit = self._claims[text] = tuple(w for w in self.evidence if w in text)
+        return hit
+
+    def supported(self, options: list, content: str) -> list:
+        """The options that promise nothing `content` lacks; the same list object when none is left out."""
+        hit = self._claiming.get(id(options))
+        if hit is None or hit[0] is not options:
+            hit = self._claiming[id(options)] = (options, {i for i, o in enumerate(options) if self.claims(o)})
+        claiming = hit[1]
+        if not claiming:
+            return options
+        from .conditions import subset
+
+        dropped = {i for i in claiming if self.unsupported(options[i], content)}
+        if not dropped:
+            return options
+        index = {id(o): i for i, o in enumerate(options)}
+        return subset(options, lambda o: index[id(o)] not in dropped)
+
+
+@lru_cache(maxsize=16384)
+def _pairs(text: str) -> frozenset:
+    return frozenset(run[i:i + 2] for run in _CJK.findall(text) for i in range(len(run) - 1))
+
+
+def fits_count(options: list, matcher: Matcher, count: int) -> list:
+    """The options that do not speak of several things when there is one (逐项解决 after one problem)."""
+    if count >= 2:
+        return options
+    kept = [o for o in options if not (isinstance(o, str) and matcher.plural_words(o))]
+    return kept or options

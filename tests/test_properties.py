@@ -106,6 +106,8 @@ def test_valid_inputs_render_with_only_their_own_figures(data, variant):
     tokens = NUMBER.findall(ORDINAL.sub("", text))
     assert set(tokens) <= allowed
     for fact in validate(data).all_facts():
+        if fact.value == 0 and fact.path[:1] == ("亮点",):
+            continue  # a zero is no highlight: left out of part one, and warned of
         for number in fact.numbers():  # whole numbers, not a digit inside 2024
             assert number in tokens, number
     # Every deed and figure traces to the input: a practice span to a 做法 the clerk confirmed, a figure

@@ -198,10 +198,11 @@ def test_a_target_below_this_year_is_warned_except_where_lower_is_better():
 def test_own_words_problem_without_a_theme_is_warned():
     from generator.api import render
 
+    # with nothing to place it by and nothing to answer it with, part three marks a gap and says what to add
     data = minimal(问题=[{"自述": "有些事情还没有做好，需要改进"}, "精力投入不足"])
-    assert any("没有写主题" in w for w in map(str, render(data).warnings))
+    assert any("还没有具体措施" in w and "措施 → 事项" in w for w in map(str, render(data).warnings))
     data = minimal(问题=[{"自述": "党员队伍老化，年轻党员少"}, "精力投入不足"])
-    assert not any("没有写主题" in w for w in map(str, render(data).warnings))
+    assert not any("还没有具体措施" in w for w in map(str, render(data).warnings))
 
 
 def test_forms_people_write_are_read_as_meant():

@@ -34,6 +34,20 @@ CAUSES = ["学习不够深入", "工作方法欠缺", "人才支撑不足", "思
 OWN_PROBLEMS = ["党员队伍：村里年轻党员大多外出务工，组织生活经常凑不齐人，流动党员管理办法不多",
                 "产业发展：合作社还停留在统一收购环节，深加工和品牌销售没有起步，带动农户增收的能力有限",
                 "基层治理：个别村民小组长年龄偏大，用手机开展线上学习和网格管理有困难"]
+# What a clerk who names such a problem plans against it (a 事项 of the same words, so part three answers it).
+OWN_PLANS = {OWN_PROBLEMS[1]: "和加工企业合作，在合作社建一条{crop}分拣包装线，试着注册自己的品牌",
+             OWN_PROBLEMS[2]: "请年轻党员手把手教小组长用手机，网格里的信息先由年轻党员帮着录入"}
+# The problems each cause accounts for (as the bank's 解释 says): a careful clerk names causes that explain
+# the problems above them, and at most one general self-criticism.
+EXPLAINS = {"学习不够深入": ["理论学习不深", "干部能力不足"],
+            "工作方法欠缺": ["组织生活质量不高", "基层治理能力不强", "党员教育管理不严", "党员作用发挥不够"],
+            "人才支撑不足": ["后备干部不足", "干部能力不足", "集体经济薄弱", "党员作用发挥不够"],
+            "思想认识不到位": ["精力投入不足", "党建与业务融合不够", "责任传导不够"],
+            "压力传导不到位": ["责任传导不够", "组织生活质量不高"],
+            "调查研究不深": ["基层治理能力不强", "集体经济薄弱"],
+            "创新意识不强": ["创新意识不强", "组织生活质量不高"],
+            "统筹谋划不够": ["党建与业务融合不够", "集体经济薄弱", "精力投入不足"],
+            "从严管理不够": ["党员教育管理不严", "作风建设有差距"]}
 CROPS = ["辣椒", "花椒", "黄花菜", "枸杞", "食用菌", "蜜瓜", "核桃", "中药材"]
 BRANDS = ["红柳先锋", "沙河党旗红", "枸杞红·党建兴"]
 HEADERS = ["单位", "姓名", "职务", "品牌", "党员", "党小组", "村民小组", "集中学习", "讲党课", "发展党员",
@@ -75,6 +89,18 @@ PRACTICES = {
     "干部队伍": ["村级后备干部双培养", "传帮带", "村干部坐班", "学历提升", "致富带头人培育", "谈心谈话"],
     "作风建设": ["警示教育", "村务公开", "小微权力清单", "村监会监督", "节点提醒", "集体三资监管"],
 }
+
+
+def _causes(drawn: list[str], problems: list[str], i: int) -> list[str]:
+    """Two or three causes that explain the village's problems, at most one of them explaining none. The draw
+    from the main generator (`drawn`) is kept as the first preference, so the other cells stay as they were."""
+    own = random.Random(f"causes-{i}")
+    fitting = [c for c in CAUSES if set(EXPLAINS[c]) & set(problems)]
+    own.shuffle(fitting)
+    chosen = [c for c in drawn if c in fitting] or fitting[:1]
+    chosen += [c for c in fitting if c not in chosen][:max(0, 2 - len(chosen))]
+    general = [c for c in drawn if c not in fitting][:1]
+    return (chosen + general)[:3]
 
 
 def maybe(rng: random.Random, p: float, value):
@@ -125,7 +151,7 @@ def village_row(rng: random.Random, i: int, name: str) -> list:
         "亮点.产业发展.事例": maybe(rng, 0.75, rng.choice(INDUSTRY).format(**fill)),
         "亮点.基层治理.事例": maybe(rng, 0.45, rng.choice(GOVERNANCE).format(**fill)),
         "问题": "；".join(problems),
-        "原因": "；".join(rng.sample(CAUSES, 3)),
+        "原因": "；".join(_causes(rng.sample(CAUSES, 3), problems, i)),
         "目标.村集体经济收入": round(after + rng.uniform(1, 5), 1),
         "目标.发展党员": 0,  # set below: never lower than this year's figure
         "目标.储备后备干部": "",
@@ -133,6 +159,9 @@ def village_row(rng: random.Random, i: int, name: str) -> list:
                             f"争取项目资金硬化{fill['g']}道路", f"把{crop}合作社的分红方案提交村民代表会议讨论",
                             f"新建{crop}保鲜库1座\n每名党员联系10户左右群众，每季度至少上门一次"]),
     }
+    plan = OWN_PLANS.get(problems[-1])
+    if plan:
+        row["事项"] = "\n".join(filter(None, [row["事项"], plan.format(crop=crop)]))
     row["目标.发展党员"] = row["发展党员"] + rng.randint(0, 2)
     if row["储备后备干部"] != "":
         row["目标.储备后备干部"] = maybe(rng, 0.5, row["储备后备干部"] + rng.randint(1, 3))

@@ -82,7 +82,8 @@ def own_figure(fact: Fact, ctx: dict) -> str:
 
     names = load_data("名称.yaml")
     name, number = fact.name or fact.key, f"{format_number(fact.value)}{fact.unit}"
-    if name.startswith(tuple(names.get("动词开头") or ())):
+    verbs = tuple(names.get("动词开头") or ())
+    if name.startswith(verbs) or (name[:1] == "新" and name[1:].startswith(verbs)):  # 新栽, 新修
         return name + number
     if fact.unit in (names.get("有字单位") or ()):
         return f"{ctx.get('全域', '')}有{name}{number}"

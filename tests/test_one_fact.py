@@ -1,0 +1,379 @@
+"""One fact, said once, where it belongs (issue 19): the seams where stock text met the clerk's facts.
+
+Each kind of seam the blind readers found has a case of our own here (fresh facts, not the readers'), and
+the bundled inputs and every sample row are scanned for the kinds that can be scanned: a number said twice
+within an item, a problem named by a cut at its first comma, a stock elaboration beside the highlight it
+contradicts, a problem or a clerk's cause left unanswered or answered twice, a frequency or a routine the
+input never gave."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import EXAMPLE_INPUTS, load_example, minimal
+from generator.api import render, render_text
+from generator.validate import validate
+from variety import sample_inputs
+
+
+def _village(**kw):
+    data = minimal(**kw)
+    data["报告"] = {**data["报告"], "单位": "河湾村", "层级": "村", "职务": "党支部书记", "上级": "镇党委"}
+    return data
+
+
+def _bundled() -> list[tuple[str, dict]]:
+    return [(p.name, load_example(p)[0]) for p in EXAMPLE_INPUTS] + sample_inputs()
+
+
+BUNDLED = _bundled()
+IDS = [name for name, _ in BUNDLED]
+
+
+def _items(draft, part: int) -> list[str]:
+    return [b.text for b in draft.parts[part].blocks]
+
+
+NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")
+
+
+# --- 1. the same fact twice ----------------------------------------------------------------------------
+
+def test_a_figure_the_case_states_is_not_stated_again():
+    """宣讲……46场次。……全年讲了46场: the figure lives in the clerk's case, once."""
+    data = _village(亮点={"政治建设": {"做法": ["田间宣讲", "书记讲党课"], "理论宣讲": 38, "讲党课": 4,
+                                     "事例": ["村里组了一支6人的“炕头宣讲队”，冬闲时挨家挨户讲政策，全年讲了38场"]}})
+    for variant in range(6):
+        item = _items(render(data, variant=variant), 0)[0]
+        assert item.count("38") == 1, (variant, item)
+        assert "4次" in item      # the figure no case states is still said
+
+
+def test_a_practice_the_case_carries_out_is_not_asserted_first():
+    """推进移风易俗，由红白理事会抵制大操大办。另外，成立红白理事会: the clerk's own words about the
+    council are the statement; the catalogue's wording of the same practice does not come first."""
+    data = _village(亮点={"意识形态": {"做法": ["移风易俗", "村村响广播"],
+                                     "事例": ["村里重新选了红白理事会，定下酒席不超过十桌，全年办的二十多场事都照着做了"]}})
+    from generator.catalogue import load_catalogue
+
+    stock = load_catalogue().practice("意识形态", "移风易俗").phrases
+    for variant in range(8):
+        draft = render(data, variant=variant)
+        item = _items(draft, 0)[0]
+        assert not any(p.split("，")[0] in item for p in stock), (variant, item)
+        spans = [s for b in draft.parts[0].blocks for s in b.spans]
+        assert any("做法:亮点.意识形态.做法.0" in s.covers for s in spans)   # still traced, by the case
+
+
+def test_an_order_practice_beside_the_contract_case():
+    data = _village(亮点={"产业发展": {"做法": ["订单农业", "党支部领办合作社"], "合作社分红": 2.6,
+                                     "事例": ["合作社和市里一家净菜公司签了辣椒直供协议，保底价每斤两块一"]}})
+    for variant in range(8):
+        item = _items(render(data, variant=variant), 0)[0]
+        assert "订单" not in item, (variant, item)
+
+
+def test_unrelated_figures_do_not_share_a_clause():
+    """Two figures in one clause only when related (网格 and 网格员), never because they are the next fields."""
+    data = _village(亮点={"基层治理": {"网格": 9, "网格员": 11, "化解矛盾纠纷": 17, "为民办实事": 23}})
+    for variant in range(8):
+        item = _items(render(data, variant=variant), 0)[0]
+        for clause in re.split("[，；。]", item):
+            numbers = NUMBER.findall(clause)
+            if len(numbers) > 1:
+                assert set(numbers) <= {"9", "11"}, (variant, clause)
+
+
+def test_practice_and_figure_about_one_thing_are_one_statement():
+    """组织在职党员回社区报到……三是在职党员到社区报到213名: the practice carries its figure."""
+    data = _village(亮点={"党员队伍": {"做法": ["流动党员管理", "亮身份", "关爱慰问"], "流动党员": 14,
+                                     "关爱慰问党员": 19}})
+    for variant in range(8):
+        item = _items(render(data, variant=variant), 0)[0]
+        parts = re.split("[。；]", item)
+        assert any("14名" in p and ("外出" in p or "流动" in p) for p in parts), (variant, item)
+
+
+@pytest.mark.parametrize("name, data", BUNDLED, ids=IDS)
+def test_no_figure_is_said_by_both_the_catalogue_and_the_clerk(name, data):
+    """A figure is said once in an item: never in the catalogue's wording (a 指标 span) and again in the
+    clerk's case or own words (a 原文 span) of the same item, nor twice in the catalogue's words."""
+    unit = r"(名|个|次|件|户|亩|万元|人次|场次|支|%)"
+    for variant in (0, 1):
+        draft = render(data, variant=variant)
+        for block in draft.parts[0].blocks:
+            figures = [s for s in block.spans if s.source.startswith("指标:")]
+            own = "".join(s.text for s in block.spans if s.source.startswith("原文:"))
+            paths = [s.source for s in figures]
+            assert len(paths) == len(set(paths)), (name, variant, block.text)
+            for span in figures:
+                for number, u in re.findall(rf"(?<![\d.])(\d+(?:\.\d+)?){unit}", span.text):
+                    assert not re.search(rf"(?<![\d.]){re.escape(number)}{u}", own), (name, variant, span, own)
+
+
+# --- 2. a problem named by a cut at a comma -----------------------------------------------------------
+
+@pytest.mark.parametrize("name, data", BUNDLED, ids=IDS)
+def test_no_problem_is_named_by_its_text_cut_at_a_comma(name, data):
+    report = validate(data)
+    text = "".join(_items(render(data), 2))
+    from generator.bank import load_bank
+
+    kinds = load_bank().get("问题", "问题")
+    for item in report.problems + report.causes:
+        if item.text and "，" in item.text:
+            head = item.text.split("，")[0]
+            if head in ((kinds.get(item.like or "") or {}).get("简称") or ()):
+                continue  # the kind its words resemble happens to be named like its first clause
+            assert f"针对{head}" not in text and f"{head}的问题" not in text, (name, head)
+
+
+def test_an_achievement_before_a_comma_is_never_called_a_problem():
+    data = _village(问题=[{"自述": "葡萄规模上来了，但冷藏只能靠外村的库，旺季压价厉害", "主题": "产业发展"},
+                        "后备干部不足"],
+                    措施={"事项": ["村集体和合作社合建一座两百吨的葡萄冷藏库"]})
+    for variant in range(6):
+        plan = "".join(_items(render(data, variant=variant), 2))
+        assert "规模上来了" not in plan
+        assert "冷藏库" in plan
+
+
+def test_a_short_name_the_clerk_gives_is_used():
+    data = _village(问题=[{"自述": "葡萄规模上来了，但冷藏只能靠外村的库，旺季压价厉害", "主题": "产业发展",
+                         "简称": "葡萄冷藏跟不上"}, "后备干部不足"],
+                    措施={"事项": ["村集体和合作社合建一座两百吨的葡萄冷藏库"]})
+    plan = "".join(_items(render(data), 2))
+    assert "葡萄冷藏跟不上" in plan
+
+
+# --- 3. a stock elaboration that contradicts the highlights ---------------------------------------------
+
+# Declared conflicts: a problem elaboration (left) must not stand in part two of a draft whose part one
+# holds the right. The bank declares these with 不与亮点; this table checks the drafts themselves.
+CONFLICTS = [
+    (r"急难险重|冲锋在前", r"暴雨|冰雹|抢险|连夜|管涌|洪水|滑坡|火灾|险情"),
+    (r"满足于当普通群众|看不出党员的样子", r"暴雨|冰雹|抢险|连夜|管涌|亮身份|先锋岗"),
+    (r"以听汇报|听汇报、看材料|听汇报、查资料", r"调研\d|蹲点|联系点|趟"),
+    (r"回应不够及时|答复得不够及时|跟进不够及时", r"件件有回音|接诉即办|12345|热线"),
+    (r"形式老套|内容比较单调|内容单一", r"微党课|主题党日|现场教学|红色教育"),
+    (r"网格化管理精细化程度不高|网格员队伍专业化|网格有的还停留在纸面上", r"网格"),
+    (r"后备干部多是临时物色|临时凑数|后备人选的培养缺少计划", r"后备干部\d|后备人选"),
+]
+
+
+def _conflicts(draft) -> list:
+    one = "".join(_items(draft, 0))
+    two = "".join(_items(draft, 1))
+    return [(left, right) for left, right in CONFLICTS if re.search(right, one) and re.search(left, two)]
+
+
+@pytest.mark.parametrize("name, data", BUNDLED, ids=IDS)
+def test_no_stock_elaboration_contradicts_the_highlights(name, data):
+    for variant in range(3):
+        assert not _conflicts(render(data, variant=variant)), (name, variant)
+
+
+def test_a_problem_kind_beside_the_case_that_refutes_it():
+    """The clerk names 党员作用发挥不够 and tells of members re-roofing sheds after a storm: the elaboration is
+    one that fits, or the short form with a warning — never 在急难险重任务中带头作用不明显."""
+    data = _village(亮点={"党员队伍": {"做法": ["先锋岗", "亮身份"], "党员先锋岗": 6,
+                                     "事例": ["八月一场冰雹打坏了十几户的彩钢棚，6名党员分两组，三天帮着换完了顶"]}},
+                    问题=["党员作用发挥不够", "集体经济薄弱"])
+    for variant in range(12):
+        draft = render(data, variant=variant)
+        assert not _conflicts(draft), variant
+        problems = _items(draft, 1)
+        assert any("党员" in t for t in problems)      # the problem the clerk named is still there
+
+
+# --- 4. causes that explain --------------------------------------------------------------------------
+
+def test_a_cause_names_the_problems_it_explains():
+    data = _village(问题=["后备干部不足", "组织生活质量不高"], 原因=["人才支撑不足", "工作方法欠缺"])
+    from generator.bank import load_bank
+
+    names = load_bank().get("问题", "问题")
+    for variant in range(6):
+        causes = "".join(_items(render(data, variant=variant), 1)).split("产生问题的主要原因")[1]
+        assert any(n in causes for n in names["后备干部不足"]["简称"]), (variant, causes)
+        assert any(n in causes for n in names["组织生活质量不高"]["简称"]), (variant, causes)
+
+
+def test_two_general_causes_are_warned_of():
+    data = _village(问题=["集体经济薄弱", "后备干部不足"], 原因=["思想认识不到位", "从严管理不够", "人才支撑不足"])
+    warned = [w for w in map(str, render(data).warnings) if "泛泛的检讨" in w]
+    assert len(warned) == 1 and "从严管理不够" in warned[0]
+
+
+# --- 5. one concrete answer per problem and per own cause -----------------------------------------------
+
+EMPTY = re.compile(r"重点事项来抓|有计划、有检查|明确责任、定出时限|定期检查进展|专门研究解决办法|拿出管用的办法")
+
+
+def _answers(draft, report) -> dict[tuple, int]:
+    """How many times part three answers each problem and each own-words cause."""
+    spans = [s for b in draft.parts[2].blocks for s in b.spans]
+    out = {}
+    for i, p in enumerate(report.problems):
+        where = f"原文:问题.{i}"
+        named = sum(where in s.covers for s in spans)
+        remedied = sum(s.source == f"词库:问题/对策/{p.kind}" for s in spans) if p.kind else 0
+        out[("问题", i)] = named + (remedied if not named else 0)
+    for i, c in enumerate(report.causes):
+        if c.kind is None:
+            out[("原因", i)] = sum(f"原文:原因.{i}" in s.covers for s in spans)
+    return out
+
+
+@pytest.mark.parametrize("name, data", BUNDLED, ids=IDS)
+def test_every_problem_and_own_cause_is_answered_once(name, data):
+    report = validate(data)
+    for variant in (0, 1):
+        draft = render(data, variant=variant)
+        answers = _answers(draft, report)
+        assert all(n == 1 for n in answers.values()), (name, variant, answers)
+        plan = "".join(_items(draft, 2))
+        assert not EMPTY.search(plan), (name, variant, EMPTY.search(plan))
+        for task in report.tasks:
+            assert plan.count(task.rstrip("。")) == 1, (name, task)
+
+
+@pytest.mark.parametrize("name, data", BUNDLED, ids=IDS)
+def test_part_two_holds_exactly_the_clerks_problems(name, data):
+    report = validate(data)
+    draft = render(data)
+    blocks = draft.parts[1].blocks
+    heads = [i for i, b in enumerate(blocks) if b.role.value == "heading2"]
+    problem_blocks = blocks[heads[0] + 1:heads[1]]
+    leads = [s for b in problem_blocks for s in b.spans if s.lead]
+    assert len(leads) == len(report.problems), name
+    for lead, item in zip(leads, report.problems):
+        expected = f"词库:问题/{item.kind}" if item.kind else "原文:" + ".".join(map(str, item.path))
+        assert lead.source == expected, (name, lead)
+
+
+def test_the_clerks_measure_answers_its_problem_not_a_last_item():
+    """The real step (冷库) stands after the problem it answers, not in a catch-all last item."""
+    data = _village(亮点={"产业发展": {"做法": ["党支部领办合作社"], "合作社分红": 3.1,
+                                     "事例": ["合作社收的青椒全是鲜货，一到八月就压价"]}},
+                    问题=[{"自述": "青椒只能卖鲜货，没有冷库和分拣车间，旺季压价", "主题": "产业发展"},
+                        {"自述": "十几户老人想自己种口粮，不愿把地流转出来"}],
+                    原因=[{"自述": "签收购协议时只算了销路，没有算储存，对老人的顾虑也摸得不细"}],
+                    措施={"事项": ["争取项目资金建一座两百吨的青椒保鲜冷库",
+                                 "对不愿流转的老人，由党员上门把租金和务工收入的账算清楚，不搞强迫"]})
+    for variant in range(6):
+        draft = render(data, variant=variant)
+        items = _items(draft, 2)
+        with_cold = [t for t in items if "冷库" in t]
+        assert len(with_cold) == 1 and ("第一个问题" in with_cold[0] or "针对" in with_cold[0]), items
+        assert not EMPTY.search("".join(items))
+        assert any("【待补充" in t for t in items) or "原因" in "".join(items)
+
+
+def test_an_own_cause_without_a_measure_is_marked_and_warned():
+    data = _village(问题=["后备干部不足"], 原因=[{"自述": "村里的会计兼着三个岗位，账目公开常常拖后"}])
+    draft = render(data)
+    assert "【待补充：针对这个原因" in "".join(_items(draft, 2))
+    assert any("原因" in w and "还没有具体措施" in w for w in map(str, draft.warnings))
+
+
+# --- 6. headings that promise only what the item holds ------------------------------------------------
+
+def test_no_heading_about_backward_branches_without_such_a_fact():
+    for variant in range(12):
+        data = minimal(问题=["组织生活质量不高", "精力投入不足"], 亮点={"组织建设": {"发展党员": 6, "做法": ["三会一课"]}})
+        text = render_text(data, variant=variant)
+        heads = re.findall(r"（[一二三四五六七八九十]+）([^。]*)。", text)
+        assert not [h for h in heads if "后进" in h or "软弱涣散" in h], (variant, heads)
+
+
+def test_a_single_problem_is_not_promised_one_by_one():
+    for variant in range(12):
+        data = _village(问题=["集体经济薄弱"], 原因=["人才支撑不足"])
+        part_two = "".join(_items(render(data, variant=variant), 1))
+        assert not re.search("逐项|一条一条|一件一件|逐条|一项一项", part_two), (variant, part_two)
+
+
+# --- 7. no deed, routine or frequency the input lacks ---------------------------------------------------
+
+FREQUENCY = re.compile(r"每(天|日|周|月|季|季度|年|半年)|按(月|季|周)|至少.{0,6}(一|两|三)次")
+ROUTINE = re.compile(r"台账|值班|专人|后备干部库|人才库|档案")
+
+
+@pytest.mark.parametrize("name, data", BUNDLED, ids=IDS)
+def test_no_frequency_or_routine_the_clerk_did_not_give(name, data):
+    report = validate(data)
+    given = " ".join([*report.tasks, report.idea or "", *(c for tf in report.themes for c in tf.cases),
+                      *(d.text or "" for tf in report.themes for d in tf.practices),
+                      *(i.text or "" for i in report.problems + report.causes),
+                      *(i.detail or "" for i in report.problems + report.causes)])
+    confirmed = {d.practice.key for tf in report.themes for d in tf.practices if d.practice}
+    for variant in (0, 1):
+        draft = render(data, variant=variant)
+        for block in draft.blocks():
+            for span in block.spans:
+                if span.source.startswith("原文:") or not span.text:
+                    continue
+                hit = FREQUENCY.search(span.text)
+                assert not hit or hit.group(0) in given, (name, span)
+                routine = ROUTINE.search(span.text)
+                if routine and routine.group(0) not in given:   # only from a practice that implies it
+                    assert span.source.startswith("做法:") and "村干部坐班" in confirmed, (name, span)
+
+
+def test_bank_and_catalogue_hold_no_frequencies():
+    """The scan behind the draft test: no wording anywhere in the banks, practices or metrics promises or
+    asserts a frequency (每月, 每季度 …); 台账, 专人, 值班 only in the practice that is that routine."""
+    from test_bank import _all_bank_strings
+
+    assert not [s for s in _all_bank_strings() if FREQUENCY.search(s)]
+    from generator.resources import load_data
+
+    for theme, practices in load_data("做法.yaml")["做法"].items():
+        for key, spec in practices.items():
+            words = spec["说法"] + [w for ws in (spec.get("带数说法") or {}).values() for w in ws]
+            if key != "村干部坐班":
+                assert not [w for w in words if ROUTINE.search(w)], (theme, key)
+
+
+# --- 9. a zero is not a highlight -----------------------------------------------------------------------
+
+def test_a_zero_is_left_out_of_part_one_and_warned():
+    data = _village(亮点={"产业发展": {"土地流转": 0, "村集体经济收入": {"从": 5.2, "到": 7.9}}})
+    draft = render(data)
+    part_one = "".join(_items(draft, 0))
+    assert "0亩" not in part_one and "7.9万元" in part_one
+    assert any("零不是亮点" in w for w in map(str, draft.warnings))
+
+
+# --- 10. the joins -------------------------------------------------------------------------------------
+
+def test_other_figures_named_by_a_noun_read_as_sentences():
+    data = _village(亮点={"产业发展": {"村集体经济收入": 9.6, "其他": [
+        {"名称": "防返贫监测户", "数值": 4, "单位": "户"}, {"名称": "衔接资金", "数值": 62, "单位": "万元"},
+        {"名称": "新栽核桃", "数值": 300, "单位": "亩"}]}})
+    text = "".join(_items(render(data), 0))
+    assert "全村有防返贫监测户4户" in text and "衔接资金共62万元" in text and "新栽核桃300亩" in text
+
+
+def test_brand_quotes_are_never_doubled():
+    data = _village(亮点={"品牌创建": {"做法": ["品牌创建", "红色阵地"]}})
+    data["报告"]["品牌"] = "“河湾红”"
+    for variant in range(6):
+        text = render_text(data, variant=variant)
+        assert "““" not in text and "””" not in text
+        assert "“河湾红”" in text
+
+
+def test_next_year_is_said_plainly():
+    for variant in range(12):
+        text = "".join(_items(render(_village(问题=["集体经济薄弱", "后备干部不足"]), variant=variant), 2))
+        assert not re.search(r"在\d{4}年，|\d{4}年里，", text), (variant, text[:60])
+
+
+def test_no_character_three_times_running():
+    """往往往后推: a stock word ending where the next began."""
+    for name, data in BUNDLED[:8]:
+        text = render_text(data)
+        assert not re.search(r"([\u4e00-\u9fff])\1\1", text), name

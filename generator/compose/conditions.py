@@ -128,3 +128,11 @@ def highlights_text(report: Report) -> str:
         _TOLD.clear()
     _TOLD[id(report)] = (report, text)
     return text
+
+
+def clashes(options: list, report: Report) -> list[str]:
+    """The words of the year's highlights that rule out some of `options` (不与亮点), for telling the clerk
+    why a problem's stock elaboration was left out."""
+    told = highlights_text(report)
+    words = [w for o in options if _conditional(o) for w in (o.get("不与亮点") or ()) if w in told]
+    return list(dict.fromkeys(words))

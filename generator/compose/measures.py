@@ -69,11 +69,14 @@ def answer_plan(report: Report, bank: Bank, match, theme_of_text) -> AnswerPlan:
         else:
             loose.append(t)
     for a in answers:
+        if a.theme is None:  # placed by its 事项, else by what part one says nearest to it
+            a.theme = theme_of_text(report.tasks[a.tasks[0]]) if a.tasks else theme_of_text(a.item.text or "")
         kind = a.item.kind or a.item.like
         if not a.tasks and a.role == "problem" and kind in remedies:
             a.remedy = kind
-        if a.theme is None and a.tasks:
-            a.theme = theme_of_text(report.tasks[a.tasks[0]])
+        elif not a.tasks and by_theme.get(a.theme):
+            # nothing else answers it: the clerk's 事项 of the same theme is the likeliest answer
+            a.tasks.append(by_theme[a.theme].pop(0))
     return AnswerPlan(answers, by_theme, loose)
 
 

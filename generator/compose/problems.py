@@ -20,7 +20,7 @@ from ..facts import Item, Report
 from ..errors import Problem
 from ..model import Block, Role, Span, body
 from .choose import Choose, _grams
-from .conditions import fitting
+from .conditions import clashes, fitting
 from .text import key_path, sentence
 
 
@@ -100,9 +100,12 @@ def _items(report: Report, items: tuple[Item, ...], kinds: dict, bank: Bank, pic
         if detail:
             spans.append(Span(sentence(detail), source=source))
         elif slot == "problem":
+            spec = kinds[item.kind]
+            words = clashes([*(spec.get("表现") or ()), *(spec.get("影响") or ()), *(spec.get("展开") or ())], report)
+            seen = "、".join(f"“{w}”" for w in words[:4])
             warnings.append(Problem(
-                f"问题“{item.kind}”的几种展开说法都和今年亮点里写的做法、事例对不上（比如亮点写了党员抢险，就不能再说"
-                f"党员在急难险重任务中带头作用不明显），报告里只写了一句“{lead}”。请改写成自己的话，说清具体表现："
+                f"问题“{item.kind}”的几种展开说法都和今年亮点里写的{seen or '做法、事例'}对不上（亮点说做到了的，问题里"
+                f"不能再说没做到），报告里只写了一句“{lead}”。请改写成自己的话，说清具体表现："
                 f"{{自述: {item.kind}, 表现: 哪些方面、什么程度}}。", path=item.path))
         if slot == "cause":
             answers = explained(item, report, kinds)

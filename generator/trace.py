@@ -57,11 +57,25 @@ def trace(draft: Draft, marks: Mapping | None = None) -> list[dict[str, Any]]:
     for number, block in enumerate(draft.blocks(), 1):
         for index, span in enumerate(block.spans):
             text = note(span.source, span.text, marks)
+            also = _covers(span.covers, marks)
+            if text is None and also:  # the tool's words naming the problem a measure answers
+                text = "回应：" + "、".join(also)
+            elif text is not None and also:  # the clerk's case that also says a figure or practice
+                text += "；这句话也说了 " + "、".join(also) + "，所以那里不再重复"
             if text is None:
                 continue
             kind, _, rest = span.source.partition(":")
             path = _path(rest) if rest and not rest.startswith("上年") and kind != "计算" else ()
             out.append({"paragraph": number, "span": index, "text": span.text, "kind": KINDS.get(kind, kind),
                         "path": " → ".join(map(str, path)), "line": _line(path, marks) if path else None,
-                        "note": text})
+                        "note": text, "covers": list(span.covers)})
+    return out
+
+
+def _covers(covers: tuple, marks: Mapping) -> list[str]:
+    out = []
+    for source in covers:
+        kind, _, rest = source.partition(":")
+        label = {"指标": "数字", "做法": "做法", "原文": ""}.get(kind, kind)
+        out.append(f"{label} {_where(_path(rest), marks)}" if label else _where(_path(rest), marks))
     return out

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import EXAMPLE_INPUTS, load_example
+from conftest import EXAMPLE_INPUTS, ROOT, load_example
 from generator.api import render, render_text
 from generator.validate import validate
 
@@ -92,3 +92,20 @@ def test_no_placeholders_leak(path):
     for bad in ("X", "×", "*", "某某", "【", "待补充", "{{", "{%"):
         assert bad not in text, bad
     assert not render(data).warnings
+
+
+def test_a_case_that_carries_a_practice_says_so_in_the_trace():
+    """--format json and --annotate tell the clerk why a confirmed practice has no sentence of its own: the
+    case's note names the practice it also states, and a measure's naming names the problem it answers."""
+    from generator.api import render
+    from generator.loader import load_yaml_file
+    from generator.trace import trace
+
+    path = ROOT / "inputs" / "杏花村-2025.yaml"
+    data, marks = load_yaml_file(path)
+    entries = trace(render(data, marks=marks, base=path.parent), marks)
+    carried = [e for e in entries if e["kind"] == "原文" and e["covers"]]
+    assert carried and all("所以那里不再重复" in e["note"] and "做法 亮点" in e["note"] for e in carried)
+    assert any(c.startswith("做法:亮点.基层治理.做法") for e in carried for c in e["covers"])
+    answers = [e for e in entries if e["note"].startswith("回应：")]
+    assert answers and all("问题" in e["note"] or "原因" in e["note"] for e in answers)

@@ -206,36 +206,12 @@ def _units(tf: ThemeFacts, bank: Bank, pick: Choose, ctx: dict) -> tuple[list[Un
     case of the supermarket contract) are not said again in the catalogue's words; the clerk's span records
     that it covers them. A zero is left out (validate warns of it): no writer lists what did not happen."""
     theme = tf.theme
-    match = pick.match
-    own = [(f"原文:{key_path(d.path)}", d.text) for d in tf.practices if d.practice is None]
-    told = own + [(f"原文:亮点.{theme}.事例.{i}", c) for i, c in enumerate(tf.cases)]
-    covers: dict[str, list[str]] = {where: [] for where, _ in told}
-
-    def teller(test) -> str | None:
-        return next((where for where, text in told if test(text)), None)
-
-    facts = [f for f in tf.facts if f.is_change or f.value != 0]
-    kept_facts = []
-    for f in facts:
-        where = teller(lambda text: match.figure_told(f, text, f.metric.terms if f.metric else ()))
-        if where is None or f.good is False:
-            kept_facts.append(f)
-        else:
-            covers[where].append("指标:" + key_path(f.path))
-    practices = []
-    for done in tf.practices:
-        p = done.practice
-        where = None if p is None else teller(lambda text: match.entry_told((*p.terms, *p.aliases), p.key, text))
-        if where is None:
-            practices.append(done)
-        else:
-            covers[where].append("做法:" + key_path(done.path))
-
+    kept_facts, practices, covers = _said_by_the_clerk(tf, pick.match)
     units: list[Unit] = []
     claimed: set[int] = set()
     good = [f for f in kept_facts if f.good is not False]
     bad_facts = [f for f in kept_facts if f.good is False]
-    owner = _owners(tuple(practices), good, match)
+    owner = _owners(tuple(practices), good, pick.match)
     for done in practices:
         mine = [f for f in good if owner.get(id(f)) is done]
         claimed.update(id(f) for f in mine)
@@ -260,7 +236,7 @@ def _units(tf: ThemeFacts, bank: Bank, pick: Choose, ctx: dict) -> tuple[list[Un
             spans += figures
         units.append(Unit("practice", spans))
     rest = [f for f in good if id(f) not in claimed]
-    for chunk in _clauses(rest, match):
+    for chunk in _clauses(rest, pick.match):
         units.append(Unit("figures", figure_spans(chunk, bank, pick, ctx)))
     if bad_facts:  # stated plainly, on their own, never as a result
         units.append(Unit("plain", figure_spans(bad_facts, bank, pick, ctx)))
@@ -268,6 +244,36 @@ def _units(tf: ThemeFacts, bank: Bank, pick: Choose, ctx: dict) -> tuple[list[Un
         where = f"原文:亮点.{theme}.事例.{i}"
         units.append(Unit("case", [Span(case, source=where, covers=tuple(covers[where]))]))
     return units, bool(bad_facts)
+
+
+def _said_by_the_clerk(tf: ThemeFacts, match) -> tuple[list[Fact], list[Done], dict[str, list[str]]]:
+    """The theme's figures and practices left to word once the clerk's own words (事例, 自述) have said what
+    they say, and what each of those words covers. A zero is left out (validate warns of it); a figure that
+    must not be celebrated is kept, to be stated plainly."""
+    theme = tf.theme
+    own = [(f"原文:{key_path(d.path)}", d.text) for d in tf.practices if d.practice is None]
+    told = own + [(f"原文:亮点.{theme}.事例.{i}", c) for i, c in enumerate(tf.cases)]
+    covers: dict[str, list[str]] = {where: [] for where, _ in told}
+
+    def teller(test) -> str | None:
+        return next((where for where, text in told if test(text)), None)
+
+    kept_facts = []
+    for f in (f for f in tf.facts if f.is_change or f.value != 0):
+        where = teller(lambda text: match.figure_told(f, text, f.metric.terms if f.metric else ()))
+        if where is None or f.good is False:
+            kept_facts.append(f)
+        else:
+            covers[where].append("指标:" + key_path(f.path))
+    practices = []
+    for done in tf.practices:
+        p = done.practice
+        where = None if p is None else teller(lambda text: match.entry_told((*p.terms, *p.aliases), p.key, text))
+        if where is None:
+            practices.append(done)
+        else:
+            covers[where].append("做法:" + key_path(done.path))
+    return kept_facts, practices, covers
 
 
 def _clauses(facts: list[Fact], match) -> list[list[Fact]]:

@@ -83,7 +83,7 @@ class Choose:
         self.once: tuple[tuple[str, ...], ...] = tuple(
             (f,) if isinstance(f, str) else tuple(f) for f in families)
         self.said_once: set[str] = set()
-        self.labels: dict[str, str] = {}  # the short name each problem kind goes by in this draft
+        self.labels: dict[tuple, str] = {}  # the words part two led each bank-kind problem with (by path)
         from .overlap import Matcher
 
         self.match = Matcher({})      # compose sets the templates' own word lists (呼应.yaml)
@@ -205,20 +205,22 @@ class Choose:
             score |= 1
         return score
 
-    def text(self, options, *key, avoid_start: str = "", not_in: str = "", single: bool = False) -> str:
+    def text(self, options, *key, avoid_start: str = "", not_in: str = "", single: bool = False,
+             extra: Mapping[str, Any] | None = None) -> str:
         """Pick one entry and render it; an entry `{拼: [[…], […], …]}` is built part by part, one pick
         from each list, joined as written (the parts carry their own punctuation)."""
         if isinstance(options, dict):
             options = [options]
         choice = self.one(options, *key, avoid_start=avoid_start, not_in=not_in, single=single)
+        ctx = {**self.ctx, **extra} if extra else self.ctx   # 方面, 问题: what this one sentence names
         if isinstance(choice, dict):
             parts = choice.get("拼")
             if not isinstance(parts, list) or not parts:
                 raise TemplateError(f"词库条目的“拼”应是若干组说法：{' → '.join(map(str, key))}")
-            out = "".join(self.bank.render(self.one(part, *key, i, single=single), self.ctx)
+            out = "".join(self.bank.render(self.one(part, *key, i, single=single), ctx)
                           for i, part in enumerate(parts))
         else:
-            out = self.bank.render(choice, self.ctx)
+            out = self.bank.render(choice, ctx)
         return self.note(out)
 
     def chance(self, p: float, *key) -> bool:

@@ -204,13 +204,20 @@ def _answer(a: Answer, report: Report, bank: Bank, pick: Choose, warnings: list,
             with_tasks: bool = True) -> list[Span]:
     """The sentence that answers one problem or cause: its 事项 (the clerk's words), else its kind's 对策,
     else a marked gap the clerk is told to fill."""
-    named = a.item.kind is None or a.tasks   # a bank kind answered by its own 对策 needs no naming
+    # A bank kind is answered under its theme's heading without naming it again (its 对策, or the clerk's 事项
+    # recorded as answering it); the clerk's own problem or cause is named: by its 简称, else by its place.
+    named = a.item.kind is None
     spans = _naming(a, report, bank, pick) if named else []
+    answered = ("原文:" + key_path(a.item.path),)
     if a.tasks and with_tasks:
         for k, t in enumerate(a.tasks):
             text = report.tasks[t].rstrip("。；;，, ")
-            spans.append(Span(text + ("；" if k < len(a.tasks) - 1 else ""), source=f"原文:措施.事项.{t}"))
+            spans.append(Span(text + ("；" if k < len(a.tasks) - 1 else ""), source=f"原文:措施.事项.{t}",
+                              covers=answered if not named and k == 0 else ()))
         return spans
+    if a.remedy is not None and not named:
+        remedy = pick.text(fitting(bank.get("问题", "对策")[a.remedy], report), "remedy", a.remedy, avoid_start=avoid)
+        return [Span(remedy, source=f"词库:问题/对策/{a.remedy}", covers=answered)]
     if a.remedy is not None:
         remedy = pick.text(fitting(bank.get("问题", "对策")[a.remedy], report), "remedy", a.remedy, avoid_start=avoid)
         return spans + [Span(remedy, source=f"词库:问题/对策/{a.remedy}")]

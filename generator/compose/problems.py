@@ -57,23 +57,27 @@ def explained(cause: Item, report: Report, kinds: Mapping) -> list[Item]:
     return [p for p in report.problems if {p.kind, p.like, p.theme} & reasons]
 
 
+LABEL_WIDTH = 16  # a lead longer than this is too heavy to repeat as a name (针对……的问题)
+
+
 def problem_label(item: Item, bank: Bank, pick: Choose) -> str | None:
-    """A short name for a problem: the clerk's 简称, else the bank kind's (one of its 简称, the same one all
-    through a draft), for an own-words problem the kind its words resemble; None when there is none (then it
-    is referred to, never cut at a comma)."""
-    if item.kind is None and item.name:
-        return item.name
-    kind = item.kind or item.like
-    if kind is None:
-        return None
-    chosen = pick.labels.get(kind)
-    if chosen is None:  # one name all through the draft; the first, from a place drawn for this unit, that
-        names = (bank.get("问题", "问题").get(kind) or {}).get("简称") or [kind]   # overuses no formulation
-        names = [names] if isinstance(names, str) else list(names)
-        start = pick.pick.number("label", kind) % len(names)
+    """How a cause or a measure names a problem: the clerk's 简称, else — for a bank kind — the very words part
+    two led it with, when short enough to repeat; None otherwise (then it is referred to by its place, never by
+    a name part two did not use, never by a cut at a comma)."""
+    if item.kind is None:
+        return pick.count(item.name) if item.name else None
+    lead = pick.labels.get(item.path)
+    return pick.count(lead) if lead else None
+
+
+def field_name(theme: str, bank: Bank, pick: Choose) -> str:
+    """A theme's short name (党员队伍建设, 产业发展), the same one all through a draft."""
+    chosen = pick.labels.get(("field", theme))
+    if chosen is None:  # the first, from a place drawn for this unit, that overuses no formulation
+        names = list(bank.get("亮点", "主题", theme, "短称"))
+        start = pick.pick.number("field", theme) % len(names)
         turn = names[start:] + names[:start]
-        chosen = next((n for n in turn if not pick.overused(n)), turn[0])
-        pick.labels[kind] = chosen
+        chosen = pick.labels[("field", theme)] = next((n for n in turn if not pick.overused(n)), turn[0])
     return pick.count(chosen)
 
 
@@ -82,7 +86,7 @@ def _items(report: Report, items: tuple[Item, ...], kinds: dict, bank: Bank, pic
     ordinals = bank.get("结构", "序号")
     out = []
     general = 0
-    named: set[tuple] = set()   # problems a cause above already accounts for: each is named once
+    named: set[str] = set()   # fields a cause above already accounts for: each is named once
     for i, item in enumerate(items):
         ordinal = "" if len(items) == 1 else (ordinals[i] if i < len(ordinals) else f"第{i + 1}")
         where = "原文:" + key_path(item.path)
@@ -95,6 +99,8 @@ def _items(report: Report, items: tuple[Item, ...], kinds: dict, bank: Bank, pic
         pick.said |= said
         lead, detail = _kind_wording(kinds[item.kind], report, pick, slot, item.kind)
         said |= _grams(lead) | _grams(detail)
+        if slot == "problem" and len(lead) <= LABEL_WIDTH:
+            pick.labels[item.path] = lead
         source = f"词库:问题/{item.kind}"
         spans = [Span(ordinal + sentence(lead), lead=True, source=source)]
         if detail:
@@ -109,15 +115,16 @@ def _items(report: Report, items: tuple[Item, ...], kinds: dict, bank: Bank, pic
                 f"{{自述: {item.kind}, 表现: 哪些方面、什么程度}}。", path=item.path))
         if slot == "cause":
             answers = explained(item, report, kinds)
-            fresh = [p for p in answers if p.path not in named]
-            named.update(p.path for p in answers)
-            names = [n for n in (problem_label(p, bank, pick) for p in fresh) if n]
-            if names:
-                link = pick.one(bank.get("问题", "原因呼应"), "cause-link", item.kind, single=len(names) < 2)
-                link = pick.note(bank.render(link, {**pick.ctx, "问题": "、".join(dict.fromkeys(names))}))
-                spans.append(Span(sentence(link),
-                                  source="词库:问题/原因呼应", covers=tuple("原文:" + key_path(p.path)
-                                                                      for p in answers)))
+            # named by the fields they lie in (党员队伍建设、集体经济上的问题), each field once: a problem's own
+            # words are part two's, and a kind's name is the bank's, not the writer's
+            fields = [t for t in dict.fromkeys(p.theme for p in answers if p.theme) if t not in named]
+            named.update(fields)
+            if fields:
+                where = "、".join(field_name(t, bank, pick) for t in fields)
+                link = pick.text(bank.get("问题", "原因呼应"), "cause-link", item.kind, single=len(fields) < 2,
+                                 extra={"方面": where})
+                spans.append(Span(sentence(link), source="词库:问题/原因呼应",
+                                  covers=tuple("原文:" + key_path(p.path) for p in answers)))
             elif report.problems and not answers:
                 general += 1
                 if general > 1:
@@ -137,6 +144,9 @@ def _kind_wording(kind: Mapping, report: Report, pick: Choose, slot: str, name: 
         leads, whole = [w["要点"] for w in wordings], [w["展开"] for w in wordings]
     else:
         leads, whole = kind["要点"], kind.get("展开") or []
+    # a lead may contradict the highlights too (党员在发展一线的带动作用还不够明显 beside the members' 先锋岗);
+    # the kind the clerk named is said all the same, so when every lead would, any lead does
+    leads = fitting(leads, report) or [o["说"] if isinstance(o, dict) else o for o in leads]
     lead = pick.text(leads, slot, name, "lead")
     hows = pick.usable(fitting(kind.get("表现") or [], report))
     sos = pick.usable(fitting(kind.get("影响") or [], report))

@@ -71,7 +71,8 @@ def fact_clause(fact: Fact, bank: Bank, pick: Choose, ctx: dict, *, target: bool
             phrases = ("{{名称}}达到{{数量}}",)
             variables["名称"] = fact.key
         variables.update(数=format_number(fact.value), 数量=f"{format_number(fact.value)}{fact.unit}")
-    source = pick.one(phrases, "fact", metric.key, fact.key, target)
+    # one of a thing is not done 逐个 (对1个软弱涣散党组织逐个制定整顿措施)
+    source = pick.one(phrases, "fact", metric.key, fact.key, target, single=not fact.is_change and fact.value == 1)
     return bank.render(source, variables)
 
 

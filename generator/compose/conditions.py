@@ -20,28 +20,35 @@ _FITTED: dict = {}
 def fitting(options: list, report: Report) -> list:
     """The options `report` allows, each as its text. The same list object for the same bank list and the
     same choice of entries, so Choose's per-list cache hits instead of filling with one-off lists."""
-    hit = _FOR_REPORT.get((id(options), id(report)))
-    if hit is not None and hit[0] is options and hit[1] is report:
-        return hit[2]
+    memo = _memo(report)
+    hit = memo.get(id(options))
+    if hit is not None and hit[0] is options:
+        return hit[1]
     known = _CONDITIONAL.get(id(options))
     if known is None or known[0] is not options:
         known = _CONDITIONAL[id(options)] = (options, frozenset(i for i, o in enumerate(options) if _conditional(o)))
     conditional = known[1]
     if not conditional:
         return options
-    kept = tuple(i for i, o in enumerate(options) if i not in conditional or _allowed(o, report))
-    if len(_FOR_REPORT) > 4096:
-        _FOR_REPORT.clear()
-    key = (id(options), kept)
+    banned = frozenset(i for i in conditional if not _allowed(options[i], report))  # the few with conditions
+    key = (id(options), banned)
     hit = _FITTED.get(key)
     if hit is None or hit[0] is not options:
-        hit = _FITTED[key] = (options, [options[i]["说"] if _conditional(options[i]) else options[i] for i in kept])
-    _FOR_REPORT[(id(options), id(report))] = (options, report, hit[1])
+        hit = _FITTED[key] = (options, [o["说"] if i in conditional else o for i, o in enumerate(options)
+                                        if i not in banned])
+    memo[id(options)] = (options, hit[1])
     return hit[1]
 
 
-# one draft asks for the same list many times: the answer per (list, report), kept while both live
-_FOR_REPORT: dict = {}
+# One draft asks for the same list many times: the answers for the report being composed, and for it only
+# (keeping every report alive would make the garbage collector walk them all, batch after batch).
+_CURRENT: list = [None, {}]
+
+
+def _memo(report: Report) -> dict:
+    if _CURRENT[0] is not report:
+        _CURRENT[0], _CURRENT[1] = report, {}
+    return _CURRENT[1]
 _CONDITIONAL: dict = {}   # per bank list: which entries carry conditions
 
 
@@ -84,49 +91,43 @@ def _allowed(option: dict, report: Report) -> bool:
     if needs and not set(needs) <= confirmed:
         return False
     clash = option.get("不与亮点") or ()
-    if clash and any(w in highlights_text(report) for w in clash):
-        return False
+    if clash:
+        told = highlights_text(report)
+        if any(w in told for w in clash):
+            return False
     mentioned = option.get("需提及") or ()
-    return not mentioned or any(w in input_text(report) for w in mentioned)
-
-
-_INPUT: dict = {}
+    if not mentioned:
+        return True
+    given = input_text(report)
+    return any(w in given for w in mentioned)
 
 
 def input_text(report: Report) -> str:
     """Everything the clerk wrote that a stock sentence may lean on: part one, the problems and causes (names
     and own words), the 事项 and 思路, the targets' names. Remembered per report."""
-    hit = _INPUT.get(id(report))
-    if hit is not None and hit[0] is report:
-        return hit[1]
+    memo = _memo(report)
+    if "given" in memo:
+        return memo["given"]
     own = [x for i in report.problems + report.causes for x in (i.kind, i.text, i.detail) if x]
     text = "；".join([highlights_text(report), *own, *report.tasks, report.idea or "",
                      *(t.key for t in report.targets)])
-    if len(_INPUT) > 256:
-        _INPUT.clear()
-    _INPUT[id(report)] = (report, text)
+    memo["given"] = text
     return text
-
-
-_TOLD: dict = {}
 
 
 def highlights_text(report: Report) -> str:
     """What the year's part one holds, as one text: the confirmed practices (names and aliases), the figures'
     names, the clerk's cases and own words. Remembered per report (compose asks for it many times)."""
-    hit = _TOLD.get(id(report))
-    if hit is not None and hit[0] is report:
-        return hit[1]
+    memo = _memo(report)
+    if "told" in memo:
+        return memo["told"]
     parts: list[str] = []
     for tf in report.themes:
         for done in tf.practices:
             parts += [done.practice.key, *done.practice.aliases] if done.practice else [done.text or ""]
         parts += [f.metric.key if f.metric else (f.name or f.key) for f in tf.facts]
         parts += list(tf.cases)
-    text = "；".join(parts)
-    if len(_TOLD) > 256:
-        _TOLD.clear()
-    _TOLD[id(report)] = (report, text)
+    text = memo["told"] = "；".join(parts)
     return text
 
 

@@ -69,8 +69,9 @@ def answer_plan(report: Report, bank: Bank, match, theme_of_text) -> AnswerPlan:
         else:
             loose.append(t)
     for a in answers:
-        if a.theme is None:  # placed by its 事项, else by what part one says nearest to it
-            a.theme = theme_of_text(report.tasks[a.tasks[0]]) if a.tasks else theme_of_text(a.item.text or "")
+        if a.theme is None:  # placed by its own words, else by its 事项 (keywords, then part one's nearest words)
+            a.theme = theme_of_text(a.item.text or "") or \
+                (theme_of_text(report.tasks[a.tasks[0]]) if a.tasks else None)
         kind = a.item.kind or a.item.like
         if not a.tasks and a.role == "problem" and kind in remedies:
             a.remedy = kind

@@ -152,7 +152,9 @@ def test_a_short_name_the_clerk_gives_is_used():
 # Declared conflicts: a problem elaboration (left) must not stand in part two of a draft whose part one
 # holds the right. The bank declares these with 不与亮点; this table checks the drafts themselves.
 CONFLICTS = [
-    (r"急难险重|冲锋在前", r"暴雨|冰雹|抢险|连夜|管涌|洪水|滑坡|火灾|险情"),
+    (r"急难险重|冲锋在前", r"暴雨|冰雹|抢险|连夜|管涌|洪水|滑坡|火灾|险情|寒潮"),
+    (r"宗旨意识淡化", r"暴雨|冰雹|抢险|连夜|管涌|寒潮|先锋岗"),
+    (r"缺少年轻的带头人", r"年轻人|返乡青年|大学生"),
     (r"满足于当普通群众|看不出党员的样子", r"暴雨|冰雹|抢险|连夜|管涌|亮身份|先锋岗"),
     (r"以听汇报|听汇报、看材料|听汇报、查资料", r"调研\d|蹲点|联系点|趟"),
     (r"回应不够及时|答复得不够及时|跟进不够及时", r"件件有回音|接诉即办|12345|热线"),
@@ -381,3 +383,11 @@ def test_no_character_three_times_running():
     for name, data in BUNDLED[:8]:
         text = render_text(data)
         assert not re.search(r"([\u4e00-\u9fff])\1\1", text), name
+
+
+def test_one_of_a_thing_is_not_done_one_by_one():
+    """对1个软弱涣散党组织逐个制定整顿措施: a practice's figure wording of one thing says no 逐个."""
+    data = minimal(亮点={"组织建设": {"做法": ["软弱涣散整顿"], "整顿软弱涣散党组织": 1, "发展党员": 4}})
+    for variant in range(16):
+        item = "".join(_items(render(data, variant=variant), 0))
+        assert not re.search(r"1个[^。；]{0,12}(逐个|逐一|各个|分别)", item), (variant, item)

@@ -334,7 +334,7 @@ def _carrying(done: Done, fact: Fact, theme: str, pick: Choose, ctx: dict) -> li
 
     mark = "\x00"
     source = pick.one(done.practice.figure_phrases(fact.metric.key), "practice-figure", theme,
-                      done.practice.key)
+                      done.practice.key, single=fact.value == 1)   # 1个 is not done 逐个
     text = pick.bank.render(source, {**ctx, "数量": mark})
     before, _, after = text.partition(mark)
     where = "做法:" + key_path(done.path)

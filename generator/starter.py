@@ -104,7 +104,8 @@ def starter_yaml(cat: Catalogue, *, year: int, level: str, file_name: str,
     lines += ["", "问题:                        # 至少三条。词库名称见 gen-report metrics 问题；自己写的用 {自述: …}"]
     for kind in list(cat.problems.values())[:3]:
         lines.append(f"  # - {kind.key}")
-    lines.append("  # - {自述: 自己写的一句话, 主题: 产业发展}   # 主题可选，写了第三部分会对应回应")
+    lines.append("  # - {自述: 自己写的一句话, 表现: 具体表现, 主题: 产业发展, 简称: 五六个字的短名称}"
+                 "   # 表现、主题、简称可选；简称是第三部分点这个问题时用的名字")
     problems_last = (last or {}).get("问题") or []
     if problems_last:
         lines += ["", "整改:                        # 去年查摆的问题整改得怎样：每条移到“已完成”或“持续推进”下",
@@ -123,7 +124,8 @@ def starter_yaml(cat: Catalogue, *, year: int, level: str, file_name: str,
             lines.append(f"    # {key}: {value}")
     else:
         lines.append("    # 发展党员:                # 单位：名")
-    lines += ["  事项:                      # 下一年的具体打算，原样写进第三部分，每条一行"]
+    lines += ["  事项:                      # 下一年的具体打算，原样写进第三部分，每条一行；"
+              "用上它针对的问题或原因里的词（问题说“没有冷库”，就写“建一座冷库”），报告会把它放在那个问题后面"]
     tasks_last = ((last or {}).get("措施") or {}).get("事项") or []
     if tasks_last:
         lines.append(f"    # 去年定的{year}年事项（办成了的写进“亮点”的事例；还要接着办的写在这里）：")

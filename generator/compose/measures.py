@@ -3,11 +3,12 @@ clerk's own causes answered once, concretely.
 
 First the plan (`answer_plan`): each of the clerk's 事项 is matched to the problem or cause it answers (shared
 content words, a kind's 关键词, the same theme), else placed under its theme; each problem is answered by its
-matched 事项, else by its kind's 对策 (a bank kind, or the kind an own-words problem's words resemble), else
-left for the clerk to fill in (【待补充】 and a warning) — never by an empty formula (作为重点事项来抓，做到
-有计划、有检查). Then the wording: a theme item names each problem it answers (its 简称, or 前面说的第二个
-问题, never the problem cut at a comma), carries the theme's targets, and only when it answers nothing holds
-one general measure. 事项 that fit no theme make the last item.
+matched 事项, else by its kind's 对策 (a bank kind, or the kind an own-words problem's words resemble), else by
+an unclaimed 事项 of its theme, else left for the clerk to fill in (【待补充】 and a warning) — never by an
+empty formula (作为重点事项来抓，做到有计划、有检查). Then the wording: a theme item answers its bank-kind
+problems under its heading (the span records what it answers), names the clerk's own problems and causes (by
+简称, else 前面说的第二个问题 — never by a cut at a comma), carries the theme's targets, and only when it answers
+nothing holds one general measure. 事项 that fit no theme make the last item.
 
 Which themes: those of the problems, the own causes and the 事项 placed by theme, and of the targets; only
 when these give fewer than two items, topped up from the themes of part one.
@@ -59,11 +60,13 @@ def answer_plan(report: Report, bank: Bank, match, theme_of_text) -> AnswerPlan:
     loose: list[int] = []
     for t, task in enumerate(report.tasks):
         theme = theme_of_text(task)
-        scores = [(_score(task, prof, match) + (1 if theme and theme == a.theme else 0), -k)
-                  for k, (a, prof) in enumerate(zip(answers, profile))]
-        best = max(scores, default=(0, 0))
-        if best[0] >= 2 or (best[0] == 1 and _score(task, profile[-best[1]], match)):
-            answers[-best[1]].tasks.append(t)
+        # the answer it shares most words with (the first on a tie); the same theme adds a point, but a theme
+        # alone, with no word in common, matches nothing
+        content = [_score(task, prof, match) for prof in profile]
+        total = [c + (1 if theme and theme == a.theme else 0) for c, a in zip(content, answers)]
+        best = max(range(len(answers)), key=lambda k: (total[k], -k), default=None)
+        if best is not None and content[best] and total[best] >= 1:
+            answers[best].tasks.append(t)
         elif theme is not None:
             by_theme.setdefault(theme, []).append(t)
         else:

@@ -83,7 +83,7 @@ class Choose:
         self.once: tuple[tuple[str, ...], ...] = tuple(
             (f,) if isinstance(f, str) else tuple(f) for f in families)
         self.said_once: set[str] = set()
-        self.labels: dict[tuple, str] = {}  # the words part two led each bank-kind problem with (by path)
+        self.labels: dict[tuple, str] = {}  # names fixed for the whole draft (a theme's field name)
         from .overlap import Matcher
 
         self.match = Matcher({})      # compose sets the templates' own word lists (呼应.yaml)

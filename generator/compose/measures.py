@@ -189,7 +189,7 @@ def _naming(a: Answer, report: Report, bank: Bank, pick: Choose) -> list[Span]:
     """How an item names the problem or cause it answers: by a short name (针对党员队伍老化的问题，), else by
     its place in part two (针对前面说的第二个问题，) — never by the problem's text cut at a comma."""
     spec = bank.get("措施")
-    label = problem_label(a.item, bank, pick) if a.role == "problem" else (a.item.name or None)
+    label = problem_label(a.item, pick)
     if label:
         text = bank.render(pick.one(spec["点名"], "name", a.role, a.index), {**pick.ctx, "问题": label})
         return [Span(text, source="词库:措施/点名", covers=("原文:" + key_path(a.item.path),))]

@@ -57,17 +57,11 @@ def explained(cause: Item, report: Report, kinds: Mapping) -> list[Item]:
     return [p for p in report.problems if {p.kind, p.like, p.theme} & reasons]
 
 
-LABEL_WIDTH = 16  # a lead longer than this is too heavy to repeat as a name (针对……的问题)
-
-
-def problem_label(item: Item, bank: Bank, pick: Choose) -> str | None:
-    """How a cause or a measure names a problem: the clerk's 简称, else — for a bank kind — the very words part
-    two led it with, when short enough to repeat; None otherwise (then it is referred to by its place, never by
-    a name part two did not use, never by a cut at a comma)."""
-    if item.kind is None:
-        return pick.count(item.name) if item.name else None
-    lead = pick.labels.get(item.path)
-    return pick.count(lead) if lead else None
+def problem_label(item: Item, pick: Choose) -> str | None:
+    """How a measure names the clerk's own problem or cause: by the clerk's 简称; None when there is none
+    (then it is referred to by its place — never by a name part two did not print, never by a cut at a
+    comma). Bank-kind problems are not named: they are answered under their theme's heading."""
+    return pick.count(item.name) if item.kind is None and item.name else None
 
 
 def field_name(theme: str, bank: Bank, pick: Choose) -> str:
@@ -99,8 +93,6 @@ def _items(report: Report, items: tuple[Item, ...], kinds: dict, bank: Bank, pic
         pick.said |= said
         lead, detail = _kind_wording(kinds[item.kind], report, pick, slot, item.kind)
         said |= _grams(lead) | _grams(detail)
-        if slot == "problem" and len(lead) <= LABEL_WIDTH:
-            pick.labels[item.path] = lead
         source = f"词库:问题/{item.kind}"
         spans = [Span(ordinal + sentence(lead), lead=True, source=source)]
         if detail:

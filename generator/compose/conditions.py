@@ -30,7 +30,7 @@ def fitting(options: list, report: Report) -> list:
     conditional = known[1]
     if not conditional:
         return options
-    banned = frozenset(i for i in conditional if not _allowed(options[i], report))  # the few with conditions
+    banned = frozenset(i for i in conditional if not _allowed(options[i], report, memo))  # the few with conditions
     key = (id(options), banned)
     hit = _FITTED.get(key)
     if hit is None or hit[0] is not options:
@@ -76,26 +76,33 @@ def _conditional(option) -> bool:
     return isinstance(option, dict) and "说" in option
 
 
-def _allowed(option: dict, report: Report) -> bool:
-    against = option.get("不与") or ()
+def _rules(option: dict) -> tuple:
+    """An entry's conditions as tuples, read once per entry."""
+    hit = _RULES.get(id(option))
+    if hit is None or hit[0] is not option:
+        hit = _RULES[id(option)] = (option, tuple(option.get("不与") or ()), frozenset(option.get("需") or ()),
+                                    tuple(option.get("不与亮点") or ()), tuple(option.get("需提及") or ()))
+    return hit
+
+
+_RULES: dict = {}
+
+
+def _allowed(option: dict, report: Report, memo: dict | None = None) -> bool:
+    _, against, needs, clash, mentioned = _rules(option)
     if against:
         for item in report.problems + report.causes:
             text = (item.text or "") + (item.detail or "")
             if item.kind in against or any(w in text for w in against):
                 return False
-    needs = option.get("需") or ()
-    confirmed = {done.practice.key for tf in report.themes for done in tf.practices if done.practice} \
-        if (against or needs) else set()
-    if confirmed & set(against):
-        return False
-    if needs and not set(needs) <= confirmed:
-        return False
-    clash = option.get("不与亮点") or ()
+    if against or needs:
+        confirmed = {done.practice.key for tf in report.themes for done in tf.practices if done.practice}
+        if confirmed.intersection(against) or not needs <= confirmed:
+            return False
     if clash:
         told = highlights_text(report)
         if any(w in told for w in clash):
             return False
-    mentioned = option.get("需提及") or ()
     if not mentioned:
         return True
     given = input_text(report)

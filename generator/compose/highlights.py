@@ -295,7 +295,19 @@ def _clauses(facts: list[Fact], match) -> list[list[Fact]]:
 def _figure_name(fact: Fact) -> str:
     if fact.metric is None:
         return fact.name or fact.key
-    return " ".join((fact.metric.key, *fact.metric.aliases, *fact.metric.terms))
+    return _metric_name(fact.metric)
+
+
+def _metric_name(metric) -> str:
+    """What a metric counts, in all its names: the key, its aliases and its 关键词 (remembered by identity:
+    hashing a catalogue entry would cost more than the join)."""
+    hit = _METRIC_NAMES.get(id(metric))
+    if hit is None or hit[0] is not metric:
+        hit = _METRIC_NAMES[id(metric)] = (metric, " ".join((metric.key, *metric.aliases, *metric.terms)))
+    return hit[1]
+
+
+_METRIC_NAMES: dict = {}
 
 
 def _owners(practices: tuple[Done, ...], facts: list[Fact], match) -> dict[int, Done]:

@@ -27,6 +27,7 @@ class Matcher:
         self._claiming: dict[int, tuple[list, set]] = {}   # per option list: which entries use 凭据词
         self._plural: dict[str, bool] = {}
         self._singular: dict[int, tuple[list, list]] = {}
+        self._kept: dict[tuple, tuple[list, list]] = {}
 
     def pairs(self, text: str) -> frozenset:
         """The content pairs of `text`: every two consecutive Chinese characters, less the common ones."""
@@ -104,13 +105,14 @@ class Matcher:
         claiming = hit[1]
         if not claiming:
             return options
-        from .conditions import subset
-
-        dropped = {i for i in claiming if self.unsupported(options[i], content)}
+        dropped = frozenset(i for i in claiming if self.unsupported(options[i], content))
         if not dropped:
             return options
-        index = {id(o): i for i, o in enumerate(options)}
-        return subset(options, lambda o: index[id(o)] not in dropped)
+        key = (id(options), dropped)
+        kept = self._kept.get(key)
+        if kept is None or kept[0] is not options:
+            kept = self._kept[key] = (options, [o for i, o in enumerate(options) if i not in dropped])
+        return kept[1]
 
 
 @lru_cache(maxsize=16384)

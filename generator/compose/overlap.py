@@ -119,10 +119,3 @@ class Matcher:
 def _pairs(text: str) -> frozenset:
     return frozenset(run[i:i + 2] for run in _CJK.findall(text) for i in range(len(run) - 1))
 
-
-def fits_count(options: list, matcher: Matcher, count: int) -> list:
-    """The options that do not speak of several things when there is one (逐项解决 after one problem)."""
-    if count >= 2:
-        return options
-    kept = [o for o in options if not (isinstance(o, str) and matcher.plural_words(o))]
-    return kept or options

@@ -384,3 +384,13 @@ def test_row_warnings_are_placed_by_cell_not_parsed_from_text():
     zero = [w for w in result.warnings if "土地流转" in w and "是 0" in w]
     column = len(rows[0])
     assert zero and zero[0].startswith(f"第2行第{column}列")
+
+
+def test_a_column_under_整改_is_an_input_path():
+    """整改 is a top-level key of the input like 措施: its columns (整改.已完成) reach it, not a
+    “不认识的列” error (the hand-kept list of top-level keys lacked it)."""
+    from generator.batch.unflatten import column_path
+    from generator.catalogue import load_catalogue
+
+    path, problem = column_path("整改.已完成", load_catalogue())
+    assert problem is None and path == ("整改", "已完成")

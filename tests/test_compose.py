@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from conftest import EXAMPLE_INPUTS, load_example, minimal
 from generator.api import render, render_text
@@ -208,3 +209,20 @@ def test_title_width_counts_the_space_between_chinese_and_digits():
     from generator.compose.text import title_width
 
     assert title_width("石桥镇2024年度") == 3 + 2 + 2 + 0.5
+
+
+def test_points_past_the_sixth_are_numbered_from_the_bank():
+    """一是……六是 lived in Python while 结构.yaml lists ten: the 7th and 8th points came out unnumbered."""
+    practices = ["三会一课", "主题党日", "发展党员全程纪实", "组织生活会", "支部书记例会", "入党积极分子培养",
+                 "党群服务中心", "支部标准化"]
+    data = minimal(亮点={"组织建设": {"做法": [{"自述": "各支部轮流到邻村观摩学习"}, *practices],
+                                   "发展党员": 5, "入党积极分子": 7}})
+    found = 0
+    for variant in range(40):
+        item = render(data, variant=variant).parts[0].blocks[0].text
+        if "一是" in item:
+            found += 1
+            count = len(re.findall("；", item)) + 1
+            for i, ordinal in enumerate(["一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是"][:count]):
+                assert ordinal in item, (variant, ordinal, item)
+    assert found

@@ -164,3 +164,18 @@ def test_annotate_comments_every_figure_practice_case_and_gap(files, tmp_path, c
     first = next(e for e in trace if e["kind"] == "数字" and e["path"].startswith("亮点"))
     assert first["line"] and first["path"].count(" → ") == 2
 
+
+
+def test_check_renders_an_input_with_its_own_folder(files, tmp_path, monkeypatch):
+    """`gen-report check 2025.yaml` from another folder finds 上年: 2024.yaml beside the file (it rendered
+    without the file's folder, so the last year's file was looked for in the working folder)."""
+    from generator.check.document import read
+
+    folder, data = files
+    path = folder / "2025.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    texts = read(path).texts
+    assert any(re.search("年初定下|去年述职时定的目标|对照年初", t) for t in texts), texts[:5]

@@ -18,7 +18,7 @@ from ..schema import Measures, ReportInfo
 from .locate import Cell
 from .table import Row
 
-TOP = ("格式版本", "报告", "基本情况", "亮点", "问题", "原因", "措施")
+TOP = ("格式版本", "报告", "基本情况", "亮点", "问题", "原因", "措施", "整改")
 REPORT_FIELDS = tuple(f.alias for f in ReportInfo.model_fields.values())
 MEASURE_FIELDS = tuple(f.alias for f in Measures.model_fields.values())
 TEXT_FIELDS = tuple(f for f in REPORT_FIELDS if f != "年度" and f != "日期")

@@ -109,7 +109,7 @@ def _yaml(path: Path) -> list[tuple[str, str]]:
     from ..loader import load_yaml_file
 
     data, marks = load_yaml_file(path)
-    draft = render(data, marks=marks, source=path.name)
+    draft = render(data, marks=marks, source=path.name, base=path.parent)   # 上年 is relative to the file
     return [(b.text, "") for b in draft.blocks()]
 
 

@@ -34,7 +34,6 @@ FIGURES_PER_SENTENCE = 3
 LINK_CHANCE = 0.2
 CLOSE_CHANCE = 0.15
 ARCHITECTURES = ("woven", "points", "case", "figures", "short")
-ORDINALS = ("一是", "二是", "三是", "四是", "五是", "六是")
 
 
 @dataclass
@@ -393,7 +392,8 @@ def word_item(n: int, plan: Plan, report: Report, bank: Bank, pick: Choose, ctx:
     a = plan.architecture
     if a == "points" and len(units) >= 2:
         for i, unit in enumerate(units):
-            spans.append(Span(ORDINALS[i] if i < len(ORDINALS) else "", source=""))
+            ordinals = bank.get("结构", "序号")   # one list of 一是、二是…, in 结构.yaml
+            spans.append(Span(ordinals[i] if i < len(ordinals) else f"第{i + 1}", source=""))
             spans += unit.spans
             spans.append(Span("；" if i < len(units) - 1 else "。"))
     elif a == "case":

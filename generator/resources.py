@@ -11,9 +11,16 @@ from pathlib import Path
 
 import yaml
 
+from .errors import TemplateError
+
 _HERE = Path(__file__).resolve().parent
 # libyaml's safe loader parses the bundled banks ~10x faster than the pure-Python one (cold start).
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class MissingData(TemplateError, FileNotFoundError):
+    """A data file a templates folder lacks: a TemplateError for the clerk (exit 3), and still a
+    FileNotFoundError for the callers that fall back when an optional file is absent."""
 
 
 @lru_cache(maxsize=None)
@@ -37,8 +44,19 @@ def load_data(name: str, root: Path | None = None):
     stored = _stored(path) if bundled else None
     if stored is not None:
         return stored
-    with open(path, encoding="utf-8") as f:
-        data = yaml.load(f, Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader, C-accelerated when present
+    try:
+        with open(path, encoding="utf-8") as f:
+            data = yaml.load(f, Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader, C-accelerated when present
+    except FileNotFoundError:
+        raise MissingData(f"词库文件夹 {path.parent} 里缺少 {path.name}：从自带的 templates/ 复制一份过来再改。") \
+            from None
+    except UnicodeDecodeError:
+        raise TemplateError(f"词库文件 {path} 不是 UTF-8 编码：用记事本或 VS Code 另存为 UTF-8。") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"第{mark.line + 1}行第{mark.column + 1}列" if mark is not None else ""
+        raise TemplateError(f"词库文件 {path} {where}的写法有误（{getattr(exc, 'problem', None) or exc}）："
+                            "检查这一行和上一行的引号、括号、冒号和缩进（用空格，不用 Tab）。") from None
     if bundled:
         _store(path, data)
     return data

@@ -84,3 +84,26 @@ def test_every_problem_of_a_broken_catalogue_at_once_exit_3(tmp_path, monkeypatc
     assert "metrics.yaml → 主题 → 意识形态：不认识的项目“别名x”。您是不是想写“别名”？" in out.err
     assert "metrics.yaml → 指标 → 组织建设 → 发展党员 → 单位：“人头”没有在“单位”里定义" in out.err
     assert not (tmp_path / "x.docx").exists()
+
+
+@pytest.mark.parametrize("damage", ["yaml", "missing", "encoding"])
+def test_a_broken_data_file_is_exit_3_with_where(damage, tmp_path, monkeypatch, capsys):
+    """A YAML typo in metrics.yaml, a missing era.yaml, a GBK-saved bank: exit 3 and a Chinese message naming
+    the file (and the line for a typo), never 程序内部错误 (the parsed-data cache read them first)."""
+    root = tmp_path / "t"
+    shutil.copytree(ROOT / "templates", root)
+    if damage == "yaml":
+        with open(root / "metrics.yaml", "a", encoding="utf-8") as f:
+            f.write("坏的: [没有收尾\n")
+    elif damage == "missing":
+        (root / "era.yaml").unlink()
+    else:
+        text = (root / "bank" / "开头.yaml").read_text(encoding="utf-8")
+        (root / "bank" / "开头.yaml").write_bytes(text.encode("gbk", errors="replace"))
+    code, (out, err) = _run([str(INPUTS / "2024.yaml"), "--templates", str(root), "-o", str(tmp_path / "x.docx")],
+                            monkeypatch, capsys)
+    assert code == 3, (out, err)
+    name = {"yaml": "metrics.yaml", "missing": "era.yaml", "encoding": "开头.yaml"}[damage]
+    assert name in err and "程序内部错误" not in err
+    if damage == "yaml":
+        assert "行" in err and "列" in err

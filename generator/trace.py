@@ -3,6 +3,7 @@ line, or the computation of a derived figure. `--annotate` puts these as Word co
 draft; `--format json` prints them. Built on the source every span of the document model records."""
 from __future__ import annotations
 
+import re
 from typing import Any, Mapping
 
 from .model import Draft
@@ -11,7 +12,9 @@ KINDS = {"指标": "数字", "做法": "做法", "原文": "原文", "计算": "
 
 
 def _path(text: str) -> tuple:
-    return tuple(int(p) if p.isdigit() else p for p in text.split("."))
+    """A key path back from its text (compose.text.key_path): split at “.”, not at an escaped “\\.”."""
+    parts = (p.replace("\\.", ".") for p in re.split(r"(?<!\\)\.", text))
+    return tuple(int(p) if p.isdigit() else p for p in parts)
 
 
 def _where(path: tuple, marks: Mapping) -> str:

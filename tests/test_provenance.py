@@ -109,3 +109,22 @@ def test_a_case_that_carries_a_practice_says_so_in_the_trace():
     assert any(c.startswith("做法:亮点.基层治理.做法") for e in carried for c in e["covers"])
     answers = [e for e in entries if e["note"].startswith("回应：")]
     assert answers and all("问题" in e["note"] or "原因" in e["note"] for e in answers)
+
+
+def test_a_key_with_a_dot_is_traced_whole(tmp_path):
+    """集体经济收入超12.5万元的村 holds a “.”: its trace names the whole key and its own line, not
+    …超12 → 5万元的村 and the theme's line."""
+    from generator.api import render
+    from generator.loader import load_yaml_file
+    from generator.trace import trace
+
+    text = (ROOT / "inputs" / "2024.yaml").read_text(encoding="utf-8")
+    text = text.replace("集体经济收入超20万元的村: 6", "集体经济收入超12.5万元的村: 6")
+    assert "集体经济收入超12.5万元的村: 6" in text
+    path = tmp_path / "2024.yaml"
+    path.write_text(text, encoding="utf-8")
+    data, marks = load_yaml_file(path)
+    entries = [e for e in trace(render(data, marks=marks), marks) if "12.5" in e["path"]]
+    assert entries and entries[0]["path"] == "亮点 → 产业发展 → 集体经济收入超12.5万元的村"
+    line = next(i for i, l in enumerate(text.splitlines(), 1) if "集体经济收入超12.5万元的村" in l)
+    assert entries[0]["line"] == line

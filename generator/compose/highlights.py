@@ -96,10 +96,10 @@ def _completion(target: Fact, fact: Fact, bank: Bank, pick: Choose, ctx: dict, t
     goal = fact_clause(Fact(target.key, target.unit, value=target.value, metric=target.metric, params=target.params),
                        bank, pick, ctx)
     now = _achieved(fact, bank, pick, ctx, theme)
-    pieces = {"\x01": Span(goal, source="指标:上年.措施.目标." + target.key),
+    pieces = {"\x01": Span(goal, source="指标:" + key_path(("上年", "措施", "目标", target.key))),
               "\x02": Span(now, source="指标:" + key_path(fact.path)),
               "\x03": Span(f"{format_number(round(gap, 6))}{fact.unit}",
-                            source=f"计算:{key_path(fact.path)}−上年.措施.目标.{target.key}")}
+                            source=f"计算:{key_path(fact.path)}−{key_path(('上年', '措施', '目标', target.key))}")}
     out: list[Span] = []
     for part in re.split("([\x01\x02\x03])", text):
         if part in pieces:

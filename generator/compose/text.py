@@ -46,7 +46,9 @@ def item_number(n: int) -> str:
 
 
 def key_path(path: Iterable) -> str:
-    return ".".join(str(p) for p in path)
+    """The input's key path as text, keys joined by “.”; a “.” inside a key (集体经济收入超12.5万元的村) is
+    written “\\.”, so `trace` reads the path back whole."""
+    return ".".join(str(p).replace(".", "\\.") for p in path)
 
 
 def fact_clause(fact: Fact, bank: Bank, pick: Choose, ctx: dict, *, target: bool = False) -> str:

@@ -11,8 +11,12 @@ from typing import Any
 from . import forms
 from .catalogue import Catalogue, Metric
 from .schema import FreeMetric, InputFile
+from .validate import MAX_TEXT
 
 _NUMBER = {"type": "number", "minimum": 0}
+# Every free text, as validate reads it: no character Word cannot hold (normalise.XML_ILLEGAL), at most
+# MAX_TEXT characters. Written as a JSON Schema pattern, so editors flag a pasted control character.
+_TEXT = {"pattern": "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\ufffe\\uffff]*$", "maxLength": MAX_TEXT}
 
 
 def input_schema(cat: Catalogue) -> dict[str, Any]:
@@ -26,7 +30,10 @@ def input_schema(cat: Catalogue) -> dict[str, Any]:
     info["年度"] = {**{k: v for k, v in info["年度"].items() if k not in ("type", "minimum", "maximum")},
                   "anyOf": [{"type": "integer", "minimum": 2000, "maximum": 2100},
                             {"type": "string", "pattern": forms.YEAR.pattern}]}
-    info["日期"]["anyOf"] = [{"type": "string", "format": "date"}, {"type": "string", "pattern": forms.DATE.pattern},
+    # (format: date alone asserts nothing in most validators: the pattern and the no-such-day rule do)
+    info["日期"]["anyOf"] = [{"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$",
+                            "not": {"pattern": _NO_SUCH_DAY}},
+                           {"type": "string", "pattern": forms.DATE.pattern, "not": {"pattern": _NO_SUCH_DAY}},
                            {"type": "null"}]
     props["基本情况"] = _metrics_object(cat.metrics["基本情况"], "基本情况", "写在开头的概况", cat=cat)
     props["基本情况"]["properties"]["其他"] = _free_list()
@@ -47,7 +54,26 @@ def input_schema(cat: Catalogue) -> dict[str, Any]:
     schema["$defs"]["Measures"]["properties"]["目标"] = {
         **_metrics_object(tuple(targets.values()), "目标", "下一年要达到的数字", allow_change=False, cat=cat)}
     schema["$defs"]["Measures"]["properties"]["目标"]["properties"]["其他"] = _free_list()
+    _strict_texts(schema)
     return schema
+
+
+# A day no calendar has, in the forms people write (2025年2月30日, 2025/4/31, 2025.13.01): the pattern alone
+# would pass them, the validator does not.
+_NO_SUCH_DAY = (r"[年/.\-]\s*(0?2[月/.\-]\s*3[01]|(0?[469]|11)[月/.\-]\s*31|(0?0|1[3-9]|[2-9]\d)[月/.\-]"
+                r"|\d{1,2}[月/.\-]\s*(0?0|3[2-9]|[4-9]\d)(?!\d))")
+
+
+def _strict_texts(node: Any) -> None:
+    """Give every free-text string schema (no enum, no pattern of its own) the validator's text rule."""
+    if isinstance(node, dict):
+        if node.get("type") == "string" and "enum" not in node and "pattern" not in node and "format" not in node:
+            node.update(_TEXT)
+        for value in node.values():
+            _strict_texts(value)
+    elif isinstance(node, list):
+        for value in node:
+            _strict_texts(value)
 
 
 def _free_list() -> dict[str, Any]:
@@ -67,13 +93,26 @@ def _value_schema(metric: Metric, allow_change: bool = True, cat: Catalogue | No
     desc = f"单位：{metric.unit}。填阿拉伯数字" + ("，或 {从: 原来, 到: 现在}" if metric.change_phrases else "")
     units = "|".join(re.escape(u) for u in _units(metric, cat))
     number = r"(\d{1,3}(?:[,，]\d{3})+|\d+)(\.\d+)?"   # 1,200 is read as 1200 (generator/forms.py)
-    options: list[dict[str, Any]] = [_NUMBER, {"type": "string", "pattern": rf"^\s*{number}\s*({units})?\s*$"}]
+    options: list[dict[str, Any]] = [_number(metric, cat),
+                                     {"type": "string", "pattern": rf"^\s*{number}\s*({units})?\s*$"}]
     if allow_change and metric.change_phrases:
         options.append({"type": "string", "pattern": forms.CHANGE.pattern})
     if allow_change and metric.change_phrases:
         options.append({"type": "object", "required": ["从", "到"], "additionalProperties": False,
                         "properties": {"从": _NUMBER, "到": _NUMBER}})
     return {"description": desc, "anyOf": options}
+
+
+def _number(metric: Metric, cat: Catalogue | None) -> dict[str, Any]:
+    """A figure as a bare number, within the unit's bounds (metrics.yaml → 单位): whole for counts, at most 100
+    for %, no more than the 上限 that catches a few zeros too many — what validate refuses, flagged as typed."""
+    unit = cat.units.get(metric.unit) if cat is not None else None
+    if unit is None or metric.other_units:   # another unit may have other bounds: the validator decides
+        return _NUMBER
+    out: dict[str, Any] = {"type": "integer" if unit.integer else "number", "minimum": 0}
+    if unit.maximum < 1e12:
+        out["maximum"] = unit.maximum
+    return out
 
 
 def _metrics_object(metrics: tuple[Metric, ...], title: str, description: str,

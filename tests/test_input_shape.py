@@ -66,3 +66,30 @@ def test_validator_and_schema_agree(name, data, valid, schema_validator):
     as_json = json.loads(json.dumps(data, default=lambda v: v.isoformat() if isinstance(v, dt.date) else str(v)))
     schema_ok = not list(schema_validator.iter_errors(as_json))
     assert (accepted, schema_ok) == (valid, valid), name
+
+
+def _bad_inputs():
+    from conftest import ROOT
+
+    return sorted((ROOT / "tests" / "bad_inputs").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", _bad_inputs(), ids=lambda p: p.name)
+def test_schema_refuses_what_the_validator_refuses(path, schema_validator):
+    """Every file of tests/bad_inputs that reads as YAML: the editor's schema and the validator agree (they
+    did not on fractions of a count, absurd figures, NaN, % over 100, a day no calendar has, a pasted control
+    character and a text past MAX_TEXT)."""
+    from generator.errors import ReportError
+    from generator.loader import load_yaml_file
+
+    try:
+        data, marks = load_yaml_file(path)
+    except ReportError:
+        pytest.skip("not readable as YAML: the loader's error, before any schema")
+    try:
+        validate(data, marks, path.name)
+        accepted = True
+    except InputError:
+        accepted = False
+    as_json = json.loads(json.dumps(data, default=lambda v: v.isoformat() if isinstance(v, dt.date) else str(v)))
+    assert accepted == (not list(schema_validator.iter_errors(as_json))), path.name

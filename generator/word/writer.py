@@ -61,8 +61,11 @@ def write_docx(draft: Draft, notes: dict[tuple[int, int], str] | None = None) ->
     anchors: list[tuple[int, int, str]] = []
     oxml.replace_body(doc.element.body, paragraphs_xml(draft, notes, anchors))
     paragraphs = doc.paragraphs
-    for p, r, text in anchors:
-        doc.add_comment(paragraphs[p].runs[r], text=text, author="gen-report", initials="GR")
+    # every run is found before any comment is added: a comment inserts a reference run into its paragraph,
+    # and indexes counted after it would anchor the next comments on the wrong words
+    targets = [(paragraphs[p].runs[r], text) for p, r, text in anchors]
+    for run, text in targets:
+        doc.add_comment(run, text=text, author="gen-report", initials="GR")
     _core_properties(doc, draft)
     return _save(doc)
 

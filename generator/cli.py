@@ -495,7 +495,20 @@ def run(argv: list[str] | None = None) -> int:
 
 def main() -> None:
     """Console entry point."""
+    safe_streams()
     sys.exit(run())
+
+
+def safe_streams() -> None:
+    """Output that cannot crash on encoding: a Chinese Windows redirects to GBK, strictly, and a pasted
+    • or – (or any character GBK lacks) ended in 程序内部错误. Such a character is replaced, not fatal."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="replace")
+            except (ValueError, OSError):  # a stream already in use in another way: leave it as it is
+                pass
 
 
 if __name__ == "__main__":  # pragma: no cover

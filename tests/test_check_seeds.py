@@ -121,7 +121,7 @@ def test_check_command_exit_codes_and_json(seeds_dir, monkeypatch, capsys):
     code, out = run(EXAMPLES / "2024.docx")
     assert code == 0 and "没有发现问题" in out.out
     code, out = run(next(seeds_dir.glob("003_*.txt")))
-    assert code == 0 and "«,»" in out.out and "[punct.halfwidth-comma]" in out.out
+    assert code == 0 and "「,」" in out.out and "[punct.halfwidth-comma]" in out.out
     code, out = run(next(seeds_dir.glob("002_*.txt")), "--template")
     assert "placeholder.leftover" not in out.out
     code, out = run("nosuch.docx")

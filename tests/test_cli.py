@@ -190,3 +190,36 @@ def test_output_format_follows_the_extension(tmp_path, capsys):
     assert cli([str(GOOD), "-o", str(tmp_path / "c.pdf")]) == 2
     assert cli([str(GOOD), "-o", str(tmp_path / "d.docx")]) == 0
     assert (tmp_path / "d.docx").read_bytes()[:2] == b"PK"
+
+
+@pytest.mark.parametrize("what", ["check", "across", "preview", "json"])
+def test_output_redirected_as_gbk_never_crashes(what, tmp_path):
+    """A Chinese Windows writes redirected output as GBK, strictly: check's excerpt marks, --across's pair
+    line and a • or – pasted into a case ended in 程序内部错误 (exit 70). Now the marks are GBK's own (「」, 与)
+    and what GBK lacks is replaced."""
+    import subprocess
+    import sys
+
+    import yaml
+
+    from conftest import ROOT, minimal
+
+    data = minimal(亮点={"组织建设": {"发展党员": 3, "事例": ["• 支部把学习挪到晚上–年轻党员来得多了 ♥"]}})
+    source = tmp_path / "2024.yaml"
+    source.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    (tmp_path / "a.txt").write_text("一、履职工作特色和亮点\n今年发展党员3名,很好。\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("一、履职工作特色和亮点\n今年发展党员3名,很好。\n", encoding="utf-8")
+    args = {"check": ["check", str(tmp_path / "a.txt")], "across": ["check", "--across", str(tmp_path)],
+            "preview": ["preview", str(source)], "json": [str(source), "--format", "json"]}[what]
+    env = {**__import__("os").environ, "PYTHONIOENCODING": "cp936", "PYTHONPATH": str(ROOT)}
+    env.pop("PYTHONUTF8", None)
+    done = subprocess.run([sys.executable, "-m", "generator", *args], env=env, capture_output=True,
+                          cwd=tmp_path, timeout=120)
+    assert done.returncode in (0, 1), (done.returncode, done.stderr.decode("gbk", "replace")[-400:])
+    out = done.stdout.decode("gbk")   # the whole output is GBK, undamaged
+    if what == "check":
+        assert "「,」" in out
+    if what == "across":
+        assert " 与 " in out
+    if what in ("preview", "json"):
+        assert "支部把学习挪到晚上" in out

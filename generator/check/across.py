@@ -55,7 +55,7 @@ def as_text(pairs: list[similarity.Pair], count: int, against: str | None) -> st
     lines = [head]
     shown = worrying or pairs[:3]
     for p in shown:
-        lines.append(f"{p.band} {p.share:.0%}  {p.a} ↔ {p.b}（相同或近似的分句 {len(p.shared)} 句）")
+        lines.append(f"{p.band} {p.share:.0%}  {p.a} 与 {p.b}（相同或近似的分句 {len(p.shared)} 句）")
         for a, b, j in p.shared[:QUOTED]:
             lines.append(f"    “{a}”" + ("（相同）" if a == b else f" ≈ “{b}”"))
         if len(p.shared) > QUOTED:

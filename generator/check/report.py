@@ -10,11 +10,12 @@ CONTEXT = 14
 
 
 def excerpt(text: str, f: Finding) -> str:
-    """Return a short excerpt of the paragraph with the offending text marked «like this»."""
+    """Return a short excerpt of the paragraph with the offending text marked 「like this」 (GBK has 「」, not
+    «»: a Chinese Windows console or a redirected file would not take the latter)."""
     a, b = max(0, f.start - CONTEXT), min(len(text), f.end + CONTEXT)
     head = ("…" if a > 0 else "") + text[a:f.start]
     tail = text[f.end:b] + ("…" if b < len(text) else "")
-    return f"{head}«{text[f.start:f.end]}»{tail}"
+    return f"{head}「{text[f.start:f.end]}」{tail}"
 
 
 def as_text(doc: Document, findings: list[Finding]) -> str:

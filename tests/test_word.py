@@ -189,3 +189,30 @@ def test_sign_off_keeps_with_the_text_and_counts_digits_exactly():
     assert "<w:keepNext/>" in last_text and "<w:keepNext/>" in blank and "<w:keepNext/>" in name
     for p in (name, date):
         assert '<w:autoSpaceDN w:val="0"/>' in p
+
+
+def test_chinese_runs_are_hinted_east_asian_and_fonts_carry_their_fallbacks():
+    """WPS on a stock Windows: a run with Chinese text or “”—… is hinted eastAsia (so it stays in the East
+    Asian font when the Western one is set to Times New Roman), and the GB2312 fonts a stock system lacks carry
+    the altName, panose and signature WPS substitutes by."""
+    import zipfile
+    from xml.etree import ElementTree as ET
+
+    from conftest import EXAMPLE_INPUTS, load_example
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    data, _ = load_example(EXAMPLE_INPUTS[0])
+    with zipfile.ZipFile(io.BytesIO(render_docx(data))) as z:
+        body = ET.fromstring(z.read("word/document.xml"))
+        fonts = ET.fromstring(z.read("word/fontTable.xml"))
+    runs = [r for r in body.iter(w + "r") if "".join(t.text or "" for t in r.iter(w + "t"))]
+    chinese = [r for r in runs if re.search("[\u4e00-\u9fff“”—]", "".join(t.text or "" for t in r.iter(w + "t")))]
+    assert len(chinese) > 50
+    for r in chinese:
+        hint = r.find(f"{w}rPr/{w}rFonts")
+        assert hint is not None and hint.get(w + "hint") == "eastAsia"
+    table = {f.get(w + "name"): f for f in fonts.iter(w + "font")}
+    for name, fallback in (("仿宋_GB2312", "仿宋"), ("楷体_GB2312", "楷体"), ("方正小标宋简体", "宋体")):
+        font = table[name]
+        assert font.find(w + "altName").get(w + "val") == fallback
+        assert len(font.find(w + "panose1").get(w + "val")) == 20 and font.find(w + "sig") is not None

@@ -7,6 +7,7 @@ parsed once with python-docx's own `parse_xml` into the document body.
 """
 from __future__ import annotations
 
+import re
 from xml.sax.saxutils import escape
 
 from docx.oxml import parse_xml
@@ -15,9 +16,15 @@ from docx.oxml.ns import nsdecls
 _W = nsdecls("w")
 
 
+# Chinese text and the marks Chinese shares with Western type (“” ‘’ — … ·): a run holding any is hinted
+# East Asian, so the East Asian font draws them even after a clerk sets the Western font to Times New Roman
+# (WPS and Word would otherwise draw “ ” and — narrow, in the Western font).
+_EAST_ASIAN = re.compile("[\u2014\u2018\u2019\u201c\u201d\u2026\u00b7\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
 def run_xml(text: str, *, bold: bool = False, highlight: bool = False, line_break: bool = False) -> str:
     """Return one `w:r` with `text` (spaces kept), optionally bold, highlighted, or ending in a break."""
-    props = ""
+    props = '<w:rFonts w:hint="eastAsia"/>' if _EAST_ASIAN.search(text) else ""
     if bold:
         props += "<w:b/><w:bCs/>"
     if highlight:

@@ -318,10 +318,42 @@ def _schema_json() -> str:
     return json.dumps(input_schema(load_catalogue()), ensure_ascii=False, indent=2) + "\n"
 
 
+def expand_globs(paths: list[Path]) -> list[Path]:
+    """`check *.docx` as a Windows shell passes it: the pattern itself. A name with * or ? that is not a
+    file is expanded here (sorted); one that matches nothing is kept, for check to say it is not found."""
+    import glob
+
+    out: list[Path] = []
+    for p in paths:
+        text = str(p)
+        if any(c in text for c in "*?[") and not p.exists():
+            hits = sorted(glob.glob(text))
+            out += [Path(h) for h in hits] or [p]
+        else:
+            out.append(p)
+    return out
+
+
 @app.command("schema", cls=_Command, help="输出输入文件的 JSON Schema（编辑器据此补全指标名称、提示错误）。\n\n"
-                            "例：gen-report schema > gen-report.schema.json")
-def schema_command(debug: bool = _DEBUG) -> int:
-    return _guard(debug, lambda: typer.echo(_schema_json(), nl=False) or EXIT_OK)
+                            "例：gen-report schema -o gen-report.schema.json")
+def schema_command(
+    output: Optional[Path] = typer.Option(None, "-o", "--output",
+                                          help="写进这个文件（UTF-8）；不写则输出到屏幕。PowerShell 的“>”会存成"
+                                               " UTF-16，编辑器读不了，所以请用 -o。"),
+    force: bool = typer.Option(False, "--force", help="文件已存在时覆盖。"),
+    debug: bool = _DEBUG,
+) -> int:
+    def run() -> int:
+        if output is None:
+            typer.echo(_schema_json(), nl=False)
+            return EXIT_OK
+        from .safeio import write_atomic
+
+        write_atomic(output, _schema_json().encode("utf-8"), force=force)
+        _err(f"已生成：{output}")
+        return EXIT_OK
+
+    return _guard(debug, run)
 
 
 @app.command("init", cls=_Command, help="生成一份带中文注释的输入文件，照着填数字即可。\n\n"
@@ -355,7 +387,10 @@ def init_command(
         target = path or Path(f"{yr}.yaml")
         last_path = None
         if last is not None:  # 上年 is relative to the new file's folder
-            last_path = os.path.relpath(Path(last).resolve(), Path(target).resolve().parent)
+            try:
+                last_path = os.path.relpath(Path(last).resolve(), Path(target).resolve().parent)
+            except ValueError:  # another drive (E:\2025.yaml beside a file on the desktop): the whole path
+                last_path = str(Path(last).resolve())
         text = starter_yaml(load_catalogue(), year=yr, level=lvl,
                             file_name=str(target), last=last_data, last_path=last_path)
         if target.exists():  # init has no --force: a filled-in file is the clerk's work
@@ -386,16 +421,17 @@ def check_command(
     debug: bool = _DEBUG,
 ) -> int:
     def run() -> int:
+        paths = expand_globs(files)
         if across or against is not None:
             from .check.across import across_command
 
             if fmt not in ("text", "json"):
                 raise InputError(f"--format 只能是 text 或 json，现在是“{fmt}”。")
-            return across_command(files, against, fmt, echo=typer.echo,
+            return across_command(paths, against, fmt, echo=typer.echo,
                                   echo_err=lambda t: typer.echo(t, err=True))
         from .check.command import check_command as command
 
-        return command(files, year, level, fmt, template, echo=typer.echo)
+        return command(paths, year, level, fmt, template, echo=typer.echo)
 
     return _guard(debug, run)
 

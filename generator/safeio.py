@@ -46,6 +46,10 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"无法创建文件夹 {path.parent}：{_reason(exc)}") from None
+    if force and path.exists() and _read_only(path):
+        # said before any temp file exists: one copied read-only could not be removed on Windows
+        raise OutputError(f"无法写入 {path}：{_reason(PermissionError(13, 'read-only', str(path)))}"
+                          "原来的文件没有改动。")
     tmp = None
     try:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".~", suffix=".tmp")
@@ -55,8 +59,6 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> Path:
             f.flush()
             os.fsync(f.fileno())
         if force:
-            if path.exists() and _read_only(path):
-                raise PermissionError(13, "read-only", str(path))
             os.replace(tmp, path)
         else:
             _link_new(tmp, path)
@@ -64,7 +66,7 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> Path:
     except FileExistsError:
         raise OutputError(f"文件已存在：{path}（刚刚被别的程序创建）。没有覆盖它，请加 --force 或换一个文件名。") from None
     except OSError as exc:
-        raise OutputError(f"无法写入 {path}：{_reason(exc)}原来的文件（如有）没有改动。") from None
+        raise OutputError(f"无法写入 {path}：{_reason(exc, path)}原来的文件（如有）没有改动。") from None
     finally:
         if tmp is not None:
             try:
@@ -89,29 +91,38 @@ def _read_only(path: Path) -> bool:
 
 
 def _link_new(tmp: str, path: Path) -> None:
-    """Move `tmp` to `path` only if `path` does not exist (no race with another writer)."""
+    """Move `tmp` to `path` only if `path` does not exist (no race with another writer).
+
+    A hard link is the atomic way. Where the file system has none (FAT32 and exFAT USB sticks, some network
+    drives), `path` is first created exclusively — that is the no-overwrite guarantee — then replaced by the
+    written file. Once the draft is in place, a temp file that will not go away is not a failure."""
     try:
         os.link(tmp, path)  # fails with FileExistsError if someone created it meanwhile
-    except (AttributeError, NotImplementedError, PermissionError):
-        if path.exists():
-            raise FileExistsError(str(path)) from None
+    except FileExistsError:
+        raise
+    except (AttributeError, NotImplementedError, OSError):
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666)  # FileExistsError: someone was first
+        os.close(fd)
         os.replace(tmp, path)
         return
-    except OSError as exc:
-        if isinstance(exc, FileExistsError):
-            raise
-        if path.exists():
-            raise FileExistsError(str(path)) from None
-        os.replace(tmp, path)  # file systems without hard links (some network drives, FAT)
-        return
-    os.unlink(tmp)
+    try:
+        os.unlink(tmp)
+    except OSError:
+        pass
 
 
-def _reason(exc: OSError) -> str:
+WINDOWS_MAX_PATH = 259  # characters a Windows path may have without the long-path setting
+
+
+def _reason(exc: OSError, path: Path | None = None) -> str:
+    if path is not None and len(str(Path(path).absolute())) > WINDOWS_MAX_PATH and (
+            exc.errno in (2, 3, 36) or getattr(exc, "winerror", None) in (3, 206)):
+        return (f"路径太长（{len(str(Path(path).absolute()))} 个字符，Windows 最多 260 个）。请把文件放到浅一些的文件夹"
+                "（如 D:\\述职报告），或用短一些的文件名。")
     if isinstance(exc, PermissionError):
         return "没有写入权限——文件可能是只读的，或正被 Word/WPS 打开。请关闭该文件或取消只读后重试。"
     if exc.errno == 28:
         return "磁盘空间不足。"
     if exc.errno == 36:
         return "文件名太长。"
-    return f"{exc.strerror or exc}。"
+    return f"{str(exc.strerror or exc).rstrip('。.')}。"

@@ -1,4 +1,5 @@
-"""Read a batch table: .xlsx, .csv (UTF-8, UTF-8 with BOM, or GBK) or a folder of YAML files."""
+"""Read a batch table: .xlsx, .csv (UTF-8, UTF-8 with BOM, GBK, or Excel's tab-separated UTF-16 “Unicode 文本”)
+or a folder of YAML files."""
 from __future__ import annotations
 
 import csv
@@ -36,11 +37,12 @@ def read_rows(path: Path) -> list[Row]:
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
         return _xlsx(path)
-    if suffix == ".csv":
+    if suffix in (".csv", ".tsv", ".txt"):   # Excel's “Unicode 文本” is UTF-16, tab-separated, often .txt
         return _csv(path)
     if suffix == ".xls":
         raise InputError(f"{path.name} 是旧版 Excel 格式（.xls）。请在 Excel 或 WPS 里“另存为”.xlsx 后再试。")
-    raise InputError(f"{path.name}：批量生成只支持 .xlsx、.csv 表格，或一个放着 .yaml 文件的文件夹。")
+    raise InputError(f"{path.name}：批量生成只支持 .xlsx、.csv（或 Excel 另存的“Unicode 文本”.txt）表格，"
+                     "或一个放着 .yaml 文件的文件夹。")
 
 
 def _xlsx(path: Path) -> list[Row]:
@@ -78,7 +80,13 @@ def decode_csv(raw: bytes, name: str) -> str:
 
 def _csv(path: Path) -> list[Row]:
     text = decode_csv(path.read_bytes(), path.name)
-    return _from_grid(path.name, list(csv.reader(io.StringIO(text))))
+    return _from_grid(path.name, list(csv.reader(io.StringIO(text), delimiter=_delimiter(text))))
+
+
+def _delimiter(text: str) -> str:
+    """A tab when the header line is split by tabs (Excel's “Unicode 文本”, a copy from WPS), else a comma."""
+    header = next((line for line in text.splitlines() if line.strip()), "")
+    return "\t" if header.count("\t") > header.count(",") else ","
 
 
 TOTALS = {"合计", "总计", "小计"}

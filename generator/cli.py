@@ -464,7 +464,7 @@ def batch_command(
     defaults: Optional[Path] = typer.Option(None, "--defaults", help="各村共用的设置（年度、上级、日期等），"
                                                                      "写成输入文件的格式；表格里的同名项优先。"),
     outdir: Optional[Path] = typer.Option(None, "-o", "--output", help="草稿放在哪个文件夹（默认：表格名-草稿）。"),
-    jobs: Optional[int] = typer.Option(None, "-j", "--jobs", min=1, max=64, help="同时生成的进程数（默认：全部 CPU 核）。"),
+    jobs: Optional[int] = typer.Option(None, "-j", "--jobs", min=1, max=64, help="同时生成的进程数（默认：每 8 行一个，至多 CPU 核数；最多 61）。"),
     force: bool = typer.Option(False, "--force", help="覆盖已有的草稿。"),
     skip_existing: bool = typer.Option(False, "--skip-existing", help="已有的草稿跳过，只生成还没有的（中断后续跑用）。"),
     strict: bool = typer.Option(False, "--strict", help="有提醒的行也算失败。"),

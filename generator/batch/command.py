@@ -31,7 +31,7 @@ def batch_command(table: Path, defaults: Path | None, outdir: Path | None, jobs:
         task.base = base       # a 上年 column is relative to the table's folder
     if last is not None:
         _attach_last_year(tasks, Path(last))
-    with workers(jobs or default_jobs(), len(tasks)) as pool, progress(len(tasks)) as on_result:
+    with workers(jobs or default_jobs(len(tasks)), len(tasks)) as pool, progress(len(tasks)) as on_result:
         results, interrupted = run(tasks, pool, strict=strict, on_result=on_result)
     previous = outdir / SUMMARY
     results = keep_known(results, previous.read_bytes() if previous.is_file() else None)

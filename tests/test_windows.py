@@ -183,3 +183,35 @@ def test_the_windows_bundle_has_a_wheel_of_every_compiled_dependency_for_every_p
                 (package, tag)
     for package in ("gen_report", "jieba", "python_docx", "jinja2", "typer", "pydantic", "rich", "openpyxl"):
         assert [n for n in names if n.lower().startswith(package + "-")], package
+
+
+def test_workers_start_deaf_to_ctrl_c_on_windows(monkeypatch):
+    """On Windows a spawned worker still booting printed an English traceback on Ctrl+C: the pool is made
+    while the console ignores Ctrl+C (the one setting children inherit there), and the parent hears it again
+    once the pool exists."""
+    import signal as signals
+
+    import generator.batch.runner as runner
+
+    calls = []
+
+    class Kernel32:
+        def SetConsoleCtrlHandler(self, handler, ignore):
+            calls.append(("console", ignore))
+
+    class Pool:
+        def __init__(self, processes, initializer=None):
+            calls.append(("pool", signals.getsignal(signals.SIGINT) is signals.SIG_IGN))
+
+        def close(self): pass
+        def join(self): pass
+        def terminate(self): pass
+
+    monkeypatch.setattr(runner, "_kernel32", lambda: Kernel32())
+    monkeypatch.setattr(runner.mp, "get_context", lambda method: type("C", (), {"Pool": Pool})())
+    monkeypatch.setattr(runner, "_warm", lambda: None)
+    before = signals.getsignal(signals.SIGINT)
+    with runner.workers(2, 40):
+        pass
+    assert calls == [("console", True), ("pool", True), ("console", False)]
+    assert signals.getsignal(signals.SIGINT) is before

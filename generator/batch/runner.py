@@ -209,11 +209,8 @@ def workers(jobs: int, count: int) -> Iterator[Any]:
     if fork:
         _warm()
     processes = min(jobs, count, MAX_WORKERS)
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # workers start deaf to Ctrl+C (fork inherits
-    try:                                                     # it); the parent handles it for everyone
+    with _workers_deaf_to_ctrl_c():
         pool = mp.get_context("fork" if fork else "spawn").Pool(processes, initializer=_init_worker)
-    finally:
-        signal.signal(signal.SIGINT, previous)
     try:
         yield _Workers(pool, processes)
         pool.close()
@@ -222,6 +219,33 @@ def workers(jobs: int, count: int) -> Iterator[Any]:
         raise
     finally:
         pool.join()
+
+
+@contextmanager
+def _workers_deaf_to_ctrl_c() -> Iterator[None]:
+    """Start worker processes that ignore Ctrl+C, so that the parent alone answers it with one Chinese line.
+
+    A forked worker inherits the parent's SIG_IGN. On Windows a console's Ctrl+C reaches every process in it,
+    and a spawned worker still booting printed an English traceback; ignoring Ctrl+C through the console API
+    is the one setting child processes inherit there. Both are restored in the parent once the pool exists."""
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    kernel32 = _kernel32()
+    if kernel32 is not None:
+        kernel32.SetConsoleCtrlHandler(None, True)
+    try:
+        yield
+    finally:
+        if kernel32 is not None:
+            kernel32.SetConsoleCtrlHandler(None, False)
+        signal.signal(signal.SIGINT, previous)
+
+
+def _kernel32():
+    if os.name != "nt":
+        return None
+    import ctypes
+
+    return ctypes.windll.kernel32
 
 
 @dataclass

@@ -420,3 +420,13 @@ def test_workers_follow_the_table_and_stay_bounded(monkeypatch):
     with runner.workers(200, 5000):
         pass
     assert made == [runner.MAX_WORKERS]
+
+
+def test_reminders_are_said_on_screen(tmp_path):
+    """A row with reminders said only 成功 on the screen; the reminders were in summary.csv alone. Now each
+    line says how many and the first, and a closing line counts the units to go back to."""
+    table = write_csv(tmp_path / "v.csv", [HEADER, GOOD_ROW, ["红柳村", "王建国", "3", "4", "精力投入不足；组织生活质量不高",
+                                                            "思想认识不到位"]])
+    done = run(table, "--defaults", BATCH / "town.yaml", "-o", tmp_path / "out")
+    assert done.returncode == 0, done.stderr
+    assert "条提醒：" in done.stderr and "个单位的草稿有提醒" in done.stderr

@@ -25,10 +25,16 @@ def progress(total: int) -> Iterator:
 
         def line(result: Result) -> None:
             done[0] += 1
-            # the reasons are said once, in the summary at the end
-            print(f"[{done[0]}/{total}] {result.label} {result.unit or '—'} {result.status}", file=sys.stderr)
+            # the reasons of a failure are said once, in the summary at the end; a reminder is said here,
+            # the count and the first, so a 成功 with something to add is not taken for done
+            note = f"（{len(result.warnings)} 条提醒：{_clip(result.warnings[0])}）" if result.warnings else ""
+            print(f"[{done[0]}/{total}] {result.label} {result.unit or '—'} {result.status}{note}", file=sys.stderr)
 
         yield line
+
+
+def _clip(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[:width] + "…"
 
 
 def _problems(result: Result) -> set[str]:
@@ -79,4 +85,7 @@ def print_summary(results: list[Result], outdir, summary_path) -> None:
         for r in bad:
             rest = [p for p in _problems(r) if p not in shared] if shared else [r.error]
             print(f"  {r.label} {r.unit or '—'} {r.status}：{'；'.join(rest)}", file=sys.stderr)
+    reminded = [r for r in results if r.warnings and r.status == OK]
+    if reminded:
+        print(f"{len(reminded)} 个单位的草稿有提醒（要补充的内容），见汇总表的“提醒”一列。", file=sys.stderr)
     print(f"草稿在：{outdir}" + (f"\n汇总表：{summary_path}" if summary_path else ""), file=sys.stderr)

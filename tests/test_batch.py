@@ -430,3 +430,38 @@ def test_reminders_are_said_on_screen(tmp_path):
     done = run(table, "--defaults", BATCH / "town.yaml", "-o", tmp_path / "out")
     assert done.returncode == 0, done.stderr
     assert "条提醒：" in done.stderr and "个单位的草稿有提醒" in done.stderr
+
+
+def test_every_fact_has_a_cell(tmp_path):
+    """What a YAML file can say, a cell can say too: an own-words practice (自述：… or 主题：a sentence),
+    a 主题.其他 figure (名称 数值 单位), a problem's 表现 and 简称 after ｜, last year's 整改, a case that holds a
+    “；” (cases split at line breaks only), and a bare 事例 column whose cases start with their theme."""
+    import docx
+
+    header = ["单位", "姓名", "做法", "亮点.产业发展.其他", "事例", "问题", "原因", "事项"]
+    row = ["河口村", "刘春生", "产业发展：自己办了个脐橙分拣点，雇了本村六个人；组织建设：三会一课；组织建设：自述：支部会挪到晚上开",
+           "换栽脐橙 140 亩；发蚕种860张", "产业发展：村里把老粮站租给加工厂；租金每年两万元\n组织建设：支部书记带头讲了党课",
+           "党员队伍：年轻党员大多外出务工｜表现：组织生活常常凑不齐人｜简称：年轻党员少；精力投入不足",
+           "人才支撑不足", "从返乡青年里培养两名入党积极分子"]
+    table = write_csv(tmp_path / "v.csv", [header, row])
+    done = run(table, "--defaults", BATCH / "town.yaml", "-o", tmp_path / "out")
+    assert done.returncode == 0, done.stderr
+    (made,) = (tmp_path / "out").glob("*.docx")
+    text = "\n".join(p.text for p in docx.Document(str(made)).paragraphs)
+    assert "自己办了个脐橙分拣点，雇了本村六个人" in text and "支部会挪到晚上开" in text
+    assert "换栽脐橙140亩" in text and "860张" in text
+    assert "村里把老粮站租给加工厂；租金每年两万元" in text            # one case, not two
+    assert "组织生活常常凑不齐人" in text and "年轻党员少" in text
+
+
+def test_rectification_columns_are_lists_of_last_years_problems():
+    from generator.batch.table import Row
+    from generator.batch.unflatten import unflatten
+    from generator.catalogue import load_catalogue
+
+    cells = {"单位": "河口村", "整改.已完成": "集体经济薄弱；组织生活质量不高", "整改.持续推进": "党员队伍老化"}
+    row = Row(label="v.csv 第2行", number=1, source="v.csv", line=2, cells=cells,
+              columns={k: i for i, k in enumerate(cells, 1)}, headers={k: i for i, k in enumerate(cells, 1)})
+    data, _, problems = unflatten(row, load_catalogue())
+    assert not problems
+    assert data["整改"] == {"已完成": ["集体经济薄弱", "组织生活质量不高"], "持续推进": ["党员队伍老化"]}

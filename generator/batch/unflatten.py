@@ -3,7 +3,10 @@
 Column names are the YAML keys joined with a dot (`亮点.组织建设.发展党员`, `报告.单位`, `措施.目标.发展党员`)
 or, where unambiguous, the bare name (`单位`, `发展党员`). List columns (问题, 原因, 事例, 事项, 做法) hold several
 items separated by `；` or new lines, or are spread over numbered columns (`问题1`, `问题2`…); a problem in
-the clerk's own words may start with its theme (`党员队伍：年轻党员大多外出务工…`). A change is
+the clerk's own words may start with its theme (`党员队伍：年轻党员大多外出务工…`), with `｜表现：…` or `｜简称：…` after it; a practice in the clerk's own words
+is `自述：…`; cases are split by line breaks only (a case may hold a `；`), and a bare 事例 column starts each
+with its theme; a `主题.其他` column holds `名称 数值 单位` items; `整改.已完成` and `整改.持续推进` hold last
+year's problems. A change is
 `52.3→49.8` in one cell, or two columns ending in `.从` and `.到`. Every value remembers its cell, so
 messages name row and column.
 """
@@ -50,12 +53,21 @@ def unflatten(row: Row, cat: Catalogue) -> tuple[dict, dict[tuple, Cell], list[t
             problems.append((col, error))
             continue
         try:
-            if path == ("做法",):  # a bare 做法 column: each practice goes to the theme that has it
-                for name in _items(value, "做法", cat):
-                    theme, key = _practice_theme(name, cat)
-                    start = _extend(data, ("亮点", theme, "做法"), [key])
-                    cells.setdefault(("亮点", theme, "做法"), (header, col))
-                    cells[("亮点", theme, "做法", start)] = (header, col)
+            if path in (("做法",), ("事例",)):  # a bare column: each item goes to its theme
+                leaf = path[0]
+                for name in _items(value, leaf, cat):
+                    theme, item = _practice_theme(name, cat) if leaf == "做法" else _case_theme(name, cat)
+                    start = _extend(data, ("亮点", theme, leaf), [item])
+                    cells.setdefault(("亮点", theme, leaf), (header, col))
+                    cells[("亮点", theme, leaf, start)] = (header, col)
+            elif path[0] == "整改" and len(path) == 2:   # 整改.已完成 / 整改.持续推进: a list of last year's problems
+                items = _items(value, "整改", cat)
+                start = _extend(data, path, items)
+                cells.setdefault(path, (header, col))
+                for i in range(len(items)):
+                    cells[path + (start + i,)] = (header, col)
+            elif path[-1] == "其他" and path[0] in ("亮点", "基本情况", "措施"):
+                _put(data, cells, path, _others(value), (header, col))
             elif path[-1] in ("从", "到"):
                 _put(data, cells, path, _number_text(value), (header, col))
             elif path[-1] in LIST_LEAVES and path[0] != "报告":
@@ -131,7 +143,7 @@ def _bare(name: str, cat: Catalogue) -> tuple[tuple, str | None]:
         return ("报告", name), None
     if name in MEASURE_FIELDS:
         return ("措施", name), None
-    if name in ("问题", "原因", "做法"):
+    if name in ("问题", "原因", "做法", "事例"):
         return (name,), None
     hits = []
     if cat.lookup("基本情况", name):
@@ -142,8 +154,6 @@ def _bare(name: str, cat: Catalogue) -> tuple[tuple, str | None]:
     if len(hits) > 1:
         options = "、".join(".".join(h) for h in hits)
         return (), f"列名“{name}”不明确，可能是 {options}。请写完整的列名。"
-    if name == "事例":
-        return (), "列名“事例”要写明主题，例如 亮点.产业发展.事例。"
     return (), _unknown(name, cat)
 
 
@@ -156,27 +166,80 @@ def _unknown(name: str, cat: Catalogue) -> str:
 
 
 def _items(value: Any, leaf: str, cat: Catalogue) -> list:
-    items = [s.strip() for s in _SPLIT.split(str(value)) if s.strip()]
+    # A case is a story and may hold a “；” of its own: cases are split by line breaks (Alt+Enter) only.
+    split = _LINES if leaf == "事例" else _SPLIT
+    items = [s.strip() for s in split.split(str(value)) if s.strip()]
+    if leaf == "做法":
+        return [_own_practice(item) for item in items]
     if leaf not in ("问题", "原因"):
         return items
     kinds = cat.problems if leaf == "问题" else cat.causes
     out: list = []
     for item in items:
+        item, extra = _parts(item)
         theme, text = _themed(item, cat) if leaf == "问题" else (None, item)
         if theme:
-            out.append({"自述": text, "主题": theme})  # `党员队伍：村里年轻党员大多外出务工…`
-        elif item in kinds or (len(item) < OWN_TEXT_MIN and "，" not in item):
+            out.append({"自述": text, "主题": theme, **extra})  # `党员队伍：村里年轻党员大多外出务工…`
+        elif not extra and (item in kinds or (len(item) < OWN_TEXT_MIN and "，" not in item)):
             out.append(item)  # a bank name, or a short typo the validator answers with "did you mean"
         else:
-            out.append({"自述": item})
+            out.append({"自述": item, **extra})
     return out
 
 
-def _practice_theme(item: str, cat: Catalogue) -> tuple[str, str]:
-    """Place a practice of a bare 做法 column: `主题：名称`, or a name only one theme has."""
+_LINES = re.compile(r"\n+")
+# `…｜表现：…｜简称：…` in a problem or cause cell: the clerk's 表现 and 简称 of their own words
+_PART = re.compile(r"\s*[｜|]\s*(表现|简称|主题)\s*[：:]\s*")
+
+
+def _parts(item: str) -> tuple[str, dict]:
+    pieces = _PART.split(item)
+    extra = {pieces[i]: pieces[i + 1].strip() for i in range(1, len(pieces) - 1, 2) if pieces[i + 1].strip()}
+    return pieces[0].strip(), extra
+
+
+def _own_practice(item: str) -> Any:
+    """`自述：自己的说法` in a 做法 cell is a practice in the clerk's own words ({自述: …} in a YAML file)."""
+    m = re.match(r"^\s*自述\s*[：:]\s*(.+)$", item, re.S)
+    return {"自述": m.group(1).strip()} if m else item
+
+
+# `换栽脐橙 140 亩`, `发蚕种860张`: a figure of the catalogue's 其他, as 名称 数值 单位
+_OTHER = re.compile(r"^\s*(.+?)\s*(\d+(?:\.\d+)?)\s*([^\d\s]{1,4})\s*$")
+
+
+def _others(value: Any) -> list[dict]:
+    out = []
+    for item in (s.strip() for s in _SPLIT.split(str(value)) if s.strip()):
+        m = _OTHER.match(item)
+        if not m:
+            raise ValueError(f"“{item}”看不出名称、数字和单位。“其他”一格里每项写成“名称 数字 单位”，"
+                             "如“换栽脐橙 140 亩”，多项用“；”分开。")
+        number = float(m.group(2)) if "." in m.group(2) else int(m.group(2))
+        out.append({"名称": m.group(1).strip(), "数值": number, "单位": m.group(3)})
+    return out
+
+
+def _case_theme(item: str, cat: Catalogue) -> tuple[str, str]:
+    """Place a case of a bare 事例 column: it starts with its theme (`产业发展：……`)."""
+    theme, text = _themed(item, cat)
+    if theme:
+        return theme, text
+    raise ValueError(f"“事例”一列里的每件事要先写主题，如“产业发展：{item[:12]}……”；或用“亮点.产业发展.事例”这样的列名。")
+
+
+def _practice_theme(item: Any, cat: Catalogue) -> tuple[str, Any]:
+    """Place a practice of a bare 做法 column: `主题：名称` or `主题：自述：自己的说法` or `主题：自己的一句话`
+    (a name of eight characters or more that the theme does not list is the clerk's own words), or a name
+    only one theme has."""
+    if isinstance(item, dict):
+        raise ValueError(f"自己写的做法要写明主题，如“产业发展：自述：{item['自述'][:12]}”。")
     theme, name = _themed(item, cat)
     if theme:
-        return theme, name
+        own = _own_practice(name)
+        if isinstance(own, str) and not cat.practice(theme, own) and len(own) >= 8:
+            own = {"自述": own}
+        return theme, own
     themes = [t for t in cat.themes if cat.practice(t, name)]
     if len(themes) == 1:
         return themes[0], name

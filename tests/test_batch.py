@@ -465,3 +465,14 @@ def test_rectification_columns_are_lists_of_last_years_problems():
     data, _, problems = unflatten(row, load_catalogue())
     assert not problems
     assert data["整改"] == {"已完成": ["集体经济薄弱", "组织生活质量不高"], "持续推进": ["党员队伍老化"]}
+
+
+def test_a_table_message_suggests_the_cell_syntax(tmp_path):
+    """The validator's {自述: …} cannot be typed into a cell (and printed {自述: {自述: …): a table is told the
+    cell's own syntax, 自述：……"""
+    header = ["单位", "姓名", "组织建设.做法", "问题", "原因"]
+    table = write_csv(tmp_path / "v.csv", [header, ["河口村", "刘春生", "支部夜校", "精力投入不足；组织生活质量不高",
+                                                   "思想认识不到位"]])
+    done = run(table, "--defaults", BATCH / "town.yaml", "-o", tmp_path / "out")
+    assert done.returncode == 1
+    assert "自述：" in done.stderr and "{自述" not in done.stderr, done.stderr[-600:]

@@ -6,6 +6,8 @@ the (blank) column that would have held it, or explained when the table has no s
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 from ..errors import Problem
@@ -21,10 +23,18 @@ _TABLE_WORDING = (
 )
 
 
+# The YAML shapes a message suggests, in the cell syntax a table has for them (unflatten.py):
+# {自述: X, 表现: …} → “X｜表现：……”, {自述: X} → “自述：X”
+_OWN_WITH_PARTS = re.compile(r"\{自述: ([^{},]*), (表现|简称): …\}")
+_OWN = re.compile(r"\{自述: ([^{}]*?)\}")
+
+
 def for_table(message: str) -> str:
     for yaml_words, table_words in _TABLE_WORDING:
         message = message.replace(yaml_words, table_words)
-    return message
+    message = _OWN_WITH_PARTS.sub(lambda m: f"“{m.group(1)}｜{m.group(2)}：……”", message)
+    return _OWN.sub(lambda m: f"“自述：{m.group(1).replace('…', '……') if m.group(1) == '…' else m.group(1)}”",
+                    message)
 
 
 def column_letter(col: int) -> str:

@@ -465,8 +465,9 @@ def batch_command(
                                                                      "写成输入文件的格式；表格里的同名项优先。"),
     outdir: Optional[Path] = typer.Option(None, "-o", "--output", help="草稿放在哪个文件夹（默认：表格名-草稿）。"),
     jobs: Optional[int] = typer.Option(None, "-j", "--jobs", min=1, max=64, help="同时生成的进程数（默认：每 8 行一个，至多 CPU 核数；最多 61）。"),
-    force: bool = typer.Option(False, "--force", help="覆盖已有的草稿。"),
+    force: bool = typer.Option(False, "--force", help="重新生成全部草稿；改过的草稿先另存为“…（改前备份）.docx”。"),
     skip_existing: bool = typer.Option(False, "--skip-existing", help="已有的草稿跳过，只生成还没有的（中断后续跑用）。"),
+    only: Optional[str] = typer.Option(None, "--only", help="只重新生成这些单位，用逗号分开，如 --only 河口村,石门村。"),
     strict: bool = typer.Option(False, "--strict", help="有提醒的行也算失败。"),
     last: Optional[Path] = typer.Option(None, "--last", help="放着各村去年输入文件（.yaml）的文件夹：按“单位”对上，"
                                                            "各村报告对照去年的目标和问题来写（也可以用“上年”一列）。"),
@@ -475,7 +476,7 @@ def batch_command(
     def run() -> int:
         from .batch.command import batch_command as command
 
-        return command(table, defaults, outdir, jobs, force, skip_existing, strict, last=last)
+        return command(table, defaults, outdir, jobs, force, skip_existing, strict, last=last, only=only)
 
     return _guard(debug, run)
 

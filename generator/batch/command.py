@@ -6,15 +6,16 @@ from pathlib import Path
 from ..errors import InputError, OutputError, ReportError
 from ..safeio import write_atomic
 from .progress import print_summary, progress
-from .runner import (FAILED, SUMMARY, UNDONE, Defaults, default_jobs, keep_known, plan, run, summary_csv,
-                     workers)
+from .runner import (FAILED, SUMMARY, UNDONE, Defaults, default_jobs, keep_known, plan, record_written, run,
+                     summary_csv, workers)
 from .table import read_rows
 
 EXIT_INTERRUPTED = 130
 
 
 def batch_command(table: Path, defaults: Path | None, outdir: Path | None, jobs: int | None,
-                  force: bool, skip_existing: bool, strict: bool = False, last: Path | None = None) -> int:
+                  force: bool, skip_existing: bool, strict: bool = False, last: Path | None = None,
+                  only: str | None = None) -> int:
     """Generate one draft per row of `table`; return 0 if all rows succeeded, 1 if any failed."""
     if force and skip_existing:
         raise ReportError("--force（全部覆盖）和 --skip-existing（跳过已有）只能选一个。")
@@ -25,7 +26,12 @@ def batch_command(table: Path, defaults: Path | None, outdir: Path | None, jobs:
     outdir = Path(outdir) if outdir else _default_outdir(Path(table))
     if outdir.exists() and not outdir.is_dir():
         raise OutputError(f"{outdir} 是一个文件，不是文件夹。请用 -o 指定放草稿的文件夹。")
-    tasks = plan(rows, town, outdir, force=force, skip_existing=skip_existing)
+    units = {u.strip() for u in re_split(only)} if only else None
+    tasks = plan(rows, town, outdir, force=force, skip_existing=skip_existing, only=units)
+    if units:
+        missing = units - {t.unit for t in tasks}
+        if missing:
+            raise InputError(f"--only 里的 {'、'.join(sorted(missing))} 不在表格的“单位”一列里，请核对名称。")
     base = Path(table) if Path(table).is_dir() else Path(table).parent
     for task in tasks:
         task.base = base       # a 上年 column is relative to the table's folder
@@ -33,6 +39,7 @@ def batch_command(table: Path, defaults: Path | None, outdir: Path | None, jobs:
         _attach_last_year(tasks, Path(last))
     with workers(jobs or default_jobs(len(tasks)), len(tasks)) as pool, progress(len(tasks)) as on_result:
         results, interrupted = run(tasks, pool, strict=strict, on_result=on_result)
+    record_written(outdir, results)
     previous = outdir / SUMMARY
     results = keep_known(results, previous.read_bytes() if previous.is_file() else None)
     try:
@@ -95,3 +102,10 @@ def _defaults(path: Path | None) -> Defaults:
 def _default_outdir(table: Path) -> Path:
     base = table if table.is_dir() else table.with_suffix("")
     return base.parent / f"{base.name}-草稿"
+
+
+def re_split(text: str) -> list[str]:
+    """`--only 河口村,石门村` (or 、 ， ；): the units to regenerate."""
+    import re
+
+    return [p for p in re.split(r"[,，、;；\s]+", text) if p.strip()]

@@ -28,7 +28,9 @@ def progress(total: int) -> Iterator:
             # the reasons of a failure are said once, in the summary at the end; a reminder is said here,
             # the count and the first, so a 成功 with something to add is not taken for done
             note = f"（{len(result.warnings)} 条提醒：{_clip(result.warnings[0])}）" if result.warnings else ""
-            print(f"[{done[0]}/{total}] {result.label} {result.unit or '—'} {result.status}{note}", file=sys.stderr)
+            why = f"：{result.note}" if result.note else ""
+            print(f"[{done[0]}/{total}] {result.label} {result.unit or '—'} {result.status}{why}{note}",
+                  file=sys.stderr)
 
         yield line
 
@@ -85,6 +87,15 @@ def print_summary(results: list[Result], outdir, summary_path) -> None:
         for r in bad:
             rest = [p for p in _problems(r) if p not in shared] if shared else [r.error]
             print(f"  {r.label} {r.unit or '—'} {r.status}：{'；'.join(rest)}", file=sys.stderr)
+    notes: dict[str, int] = {}
+    for r in results:
+        if r.note and r.status == SKIPPED:
+            notes[r.note] = notes.get(r.note, 0) + 1
+    for note, n in notes.items():
+        print(f"跳过 {n} 份：{note}", file=sys.stderr)
+    for r in results:
+        if r.note and r.status == OK:   # regenerated, written beside, or backed up: said row by row
+            print(f"  {r.label} {r.unit or '—'}：{r.note}（{r.output}）", file=sys.stderr)
     reminded = [r for r in results if r.warnings and r.status == OK]
     if reminded:
         print(f"{len(reminded)} 个单位的草稿有提醒（要补充的内容），见汇总表的“提醒”一列。", file=sys.stderr)

@@ -45,6 +45,9 @@ class Task:
     existed: bool = False        # the target was there before this run
     base: Path | None = None     # the folder a relative 上年 is taken from
     force: bool = False          # --force: replace a draft that exists when this row is written
+    digest: str = ""             # fingerprint of the row's input (rerun.py)
+    reason: str = ""             # why the draft is skipped, regenerated or written beside, said on screen
+    backup: bool = False         # copy the existing (edited) draft before replacing it
 
 
 @dataclass
@@ -56,6 +59,9 @@ class Result:
     output: str = ""
     warnings: tuple[str, ...] = ()
     error: str = ""
+    note: str = ""               # why it was skipped, regenerated or written beside (rerun.py)
+    digest: str = ""             # the input's fingerprint and the written file's, for the record
+    written: str = ""
 
 
 @dataclass
@@ -67,11 +73,15 @@ class Defaults:
     name: str = ""
 
 
-def plan(rows: list[Row], defaults: Defaults, outdir: Path, *, force: bool, skip_existing: bool) -> list[Task]:
-    """Return one task per row: its merged data, its unique target file, or why it already failed."""
+def plan(rows: list[Row], defaults: Defaults, outdir: Path, *, force: bool, skip_existing: bool,
+         only: set[str] | None = None) -> list[Task]:
+    """Return one task per row: its merged data, its unique target file, or why it already failed; what to
+    do with a draft already there is rerun.decide's (by the record of the last run)."""
     from ..catalogue import load_catalogue
+    from . import rerun
 
     cat = load_catalogue()
+    record = rerun.load(outdir)
     taken: set[str] = {SUMMARY.lower()}
     columns: dict[int, dict] = {}  # one header map per table, shared by its rows
     tasks = []
@@ -92,13 +102,19 @@ def plan(rows: list[Row], defaults: Defaults, outdir: Path, *, force: bool, skip
         data = merge(defaults.data, data) if isinstance(data, dict) else data
         unit = str(((data or {}).get("报告") or {}).get("单位", "")) if isinstance(data, dict) else ""
         target = outdir / unique(draft_name(data, row.number), taken)
+        digest = rerun.fingerprint(data)
+        decision = rerun.decide(target, digest, record, force=force, skip_existing=skip_existing,
+                                only=only is None or unit in only)
+        if decision.action == "beside":
+            target = rerun.beside(target, taken, record)
         task = Task(row.number, row.label, unit, target, data, where, yaml=row.data is not None,
                     marks=row.marks, source=row.source if row.data is not None else "", errors=errors,
-                    existed=target.exists(), force=force, skip_existing=skip_existing)
-        if target.exists() and not force:
-            # an existing draft may hold the clerk's edits: it is skipped, never failed or replaced; a re-run
-            # after fixing some rows makes only the missing ones
-            task.skip = True
+                    existed=target.exists(), force=decision.action == "replace" or target.exists(),
+                    skip_existing=skip_existing,
+                    digest=digest, reason=decision.reason, backup=decision.backup)
+        # an existing draft may hold the clerk's edits: skipped (and told why), or written beside, never
+        # replaced unless the record shows it untouched or --force (with a copy first)
+        task.skip = decision.action == "skip"
         tasks.append(task)
     return tasks
 
@@ -143,7 +159,7 @@ def render_task(task: Task, strict: bool = False) -> Result:
     if task.fatal:
         return Result(**base, status=FAILED, error=task.fatal)
     if task.skip:
-        return Result(**base, status=SKIPPED, output=task.target.name)
+        return Result(**base, status=SKIPPED, output=task.target.name, note=task.reason)
     try:
         from ..api import render, write_draft
 
@@ -153,8 +169,17 @@ def render_task(task: Task, strict: bool = False) -> Result:
             except InputError as exc:
                 return Result(**base, status=FAILED, error=join(task.errors + _messages(task, exc)))
             return Result(**base, status=FAILED, error=join(task.errors))
+        note = task.reason
+        if task.backup and task.target.exists():
+            import shutil
+
+            from .rerun import backup_path
+
+            kept = backup_path(task.target)
+            shutil.copy2(task.target, kept)
+            note += f"（原稿另存为 {kept.name}）"
         try:
-            # written with --force only when asked: a draft a clerk saved while the batch ran is never replaced
+            # replaced only when the record shows the draft untouched, or with --force (after the copy above)
             draft = write_draft(task.data, task.target, marks=task.marks if task.yaml else None,
                                 source=task.source or None, base=task.base, force=task.force, strict=strict)
         except StrictError as exc:
@@ -167,8 +192,11 @@ def render_task(task: Task, strict: bool = False) -> Result:
                 return Result(**base, status=SKIPPED if task.skip_existing else FAILED, output=task.target.name,
                               error="" if task.skip_existing else str(exc))
             raise
+        from .rerun import file_hash
+
         warnings = _warnings(task, draft.warnings)
-        return Result(**base, status=OK, output=task.target.name, warnings=warnings)
+        return Result(**base, status=OK, output=task.target.name, warnings=warnings, note=note,
+                      digest=task.digest, written=file_hash(task.target))
     except ReportError as exc:
         return Result(**base, status=FAILED, error=join(_messages(task, exc)))
     except Exception as exc:  # a bug must not take the other rows down
@@ -317,7 +345,8 @@ def keep_known(results: list[Result], previous: bytes | None) -> list[Result]:
     for r in results:
         old = known.get((r.unit, r.output)) if r.status == SKIPPED else None
         if old and old.get("提醒") and not r.warnings:
-            r = Result(r.number, r.label, r.unit, r.status, r.output, tuple(old["提醒"].split("；")), r.error)
+            r = Result(r.number, r.label, r.unit, r.status, r.output, tuple(old["提醒"].split("；")), r.error,
+                       r.note)
         out.append(r)
     return out
 
@@ -326,9 +355,9 @@ def summary_csv(results: list[Result]) -> bytes:
     """Return summary.csv (UTF-8 with BOM so Excel shows the Chinese correctly)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(["序号", "来源", "单位", "状态", "输出文件", "提醒", "错误"])
+    writer.writerow(["序号", "来源", "单位", "状态", "输出文件", "提醒", "错误", "说明"])
     for r in results:
-        writer.writerow([r.number, r.label, r.unit, r.status, r.output, "；".join(r.warnings), r.error])
+        writer.writerow([r.number, r.label, r.unit, r.status, r.output, "；".join(r.warnings), r.error, r.note])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
@@ -343,3 +372,18 @@ def default_jobs(rows: int | None = None) -> int:
     if rows is None:
         return cores
     return max(1, min(cores, rows // ROWS_PER_WORKER))
+
+
+def record_written(outdir: Path, results: list[Result]) -> None:
+    """Add what this run wrote to the record the next run decides by (rerun.MANIFEST)."""
+    from . import rerun
+
+    written = {r.output: {"input": r.digest, "draft": r.written} for r in results if r.status == OK and r.written}
+    if not written:
+        return
+    record = rerun.load(outdir)
+    record.update(written)
+    try:
+        rerun.save(outdir, record)
+    except OutputError:  # the drafts are written; a record that could not be saved only costs a re-run
+        pass

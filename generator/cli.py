@@ -365,6 +365,9 @@ def init_command(
                                        help="述职年度（默认：10月起为今年，否则为去年；有 --from 时为去年加一）。"),
     last: Optional[Path] = typer.Option(None, "--from", help="去年的输入文件：沿用单位、姓名、上级等，"
                                                            "并把去年定的目标列在旁边供对照。"),
+    batch: Optional[Path] = typer.Option(None, "--batch", help="改为生成发给各村填写的 Excel 表格，如 --batch 各村.xlsx"
+                                                             "（每村一行，带下拉选项和“说明”页）。"),
+    themes: Optional[str] = typer.Option(None, "--themes", help="和 --batch 一起用：只列这些主题的列，逗号分开。"),
     debug: bool = _DEBUG,
 ) -> int:
     def run() -> int:
@@ -372,6 +375,9 @@ def init_command(
         from .loader import load_yaml_file
         from .safeio import write_atomic
         from .starter import SCHEMA_FILE, default_year, starter_yaml
+
+        if batch is not None:
+            return _init_batch(batch, level or "村", year, themes)
 
         last_data = None
         if last is not None:
@@ -404,6 +410,32 @@ def init_command(
         return EXIT_OK
 
     return _guard(debug, run)
+
+
+def _init_batch(path: Path, level: str, year: Optional[int], themes: Optional[str]) -> int:
+    """Write the workbook a township hands out (batch/workbook.py); never over an existing file."""
+    import re
+
+    from .batch.workbook import starter_workbook
+    from .catalogue import load_catalogue
+    from .safeio import write_atomic
+
+    if level not in ("镇", "乡", "街道", "村", "社区"):
+        raise InputError(f"--level 只能是 镇、乡、街道、村 或 社区，现在是“{level}”。")
+    if path.suffix.lower() != ".xlsx":
+        raise InputError(f"--batch 的文件名应以 .xlsx 结尾，现在是“{path.name}”。")
+    cat = load_catalogue()
+    chosen = None
+    if themes:
+        chosen = [cat.theme(t.strip()) for t in re.split(r"[,，、\s]+", themes) if t.strip()]
+        unknown = [t for t, c in zip(re.split(r"[,，、\s]+", themes), chosen) if c is None and t.strip()]
+        if unknown:
+            raise InputError(f"--themes 里的 {'、'.join(unknown)} 不是主题。可写的主题：{'、'.join(cat.themes)}。")
+    if path.exists():
+        raise OutputError(f"{path} 已经存在，没有覆盖它（里面可能是各村填好的内容）。换一个文件名重试。")
+    write_atomic(path, starter_workbook(cat, level, year, chosen))
+    typer.echo(f"已生成：{path}\n发给各村填写（“说明”页写着每一列填什么），收回后运行：gen-report batch {path}")
+    return EXIT_OK
 
 
 @app.command("check", cls=_Command,

@@ -531,3 +531,48 @@ def test_a_rerun_regenerates_what_changed_and_keeps_what_the_clerk_edited(tmp_pa
                "--only", "河口村")
     assert done.returncode == 0 and _draft(out, "石门村").stat().st_mtime_ns == before
     assert "不在 --only" in done.stderr
+
+
+def test_the_handed_out_workbook_reads_back_as_the_sample(tmp_path):
+    """init --batch makes the workbook a township hands out (headers in the input's words, dropdowns, a 说明
+    sheet batch ignores, text cells). Filled with the bundled sample's facts it gives the very drafts the
+    sample's CSV gives."""
+    import openpyxl
+
+    from generator.batch.unflatten import resolve_header
+    from generator.catalogue import load_catalogue
+    from generator.cli import run as cli
+
+    book_path = tmp_path / "各村.xlsx"
+    assert cli(["init", "--batch", str(book_path), "--level", "村"]) == 0
+    assert cli(["init", "--batch", str(book_path)]) != 0          # never over a filled-in workbook
+    cat = load_catalogue()
+    book = openpyxl.load_workbook(book_path)
+    assert book.sheetnames[:2] == ["各村数据", "说明"] and book["各村数据"].data_validations.dataValidation
+    sheet = book["各村数据"]
+    where = {resolve_header(c.value, cat)[0]: c.column for c in sheet[1]}
+    with open(BATCH / "villages.csv", encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    header, body = rows[0], rows[1:]
+    for r, values in enumerate(body, 2):
+        practices: dict[int, list[str]] = {}
+        for name, value in zip(header, values):
+            if not value:
+                continue
+            if name == "做法":   # the sample's one 做法 column, as the workbook's column per theme
+                for item in value.split("；"):
+                    theme, practice = item.split("：", 1)
+                    practices.setdefault(where[("亮点", theme, "做法")], []).append(practice)
+                continue
+            path = resolve_header(name, cat)[0]
+            sheet.cell(r, where[path], value)
+        for column, items in practices.items():
+            sheet.cell(r, column, "；".join(items))
+    book.save(book_path)
+    a = run(book_path, "--defaults", BATCH / "town.yaml", "-o", tmp_path / "x")
+    b = run(BATCH / "villages.csv", "--defaults", BATCH / "town.yaml", "-o", tmp_path / "c")
+    assert a.returncode == b.returncode == 0, a.stderr[-800:]
+    made = sorted((tmp_path / "x").glob("*.docx"))
+    assert len(made) == len(body)
+    for x in made:
+        assert x.read_bytes() == (tmp_path / "c" / x.name).read_bytes(), x.name

@@ -444,8 +444,8 @@ def _init_batch(path: Path, level: str, year: Optional[int], themes: Optional[st
 def check_command(
     files: list[Path] = typer.Argument(..., help="要检查的文件：.docx（改过的草稿）、.txt 或 .yaml（先生成再检查）。",
                                        show_default=False),
-    year: Optional[int] = typer.Option(None, "--year", min=2000, max=2100, help="报告年度（默认从标题或开头读出）。"),
-    level: Optional[str] = typer.Option(None, "--level", help="镇 或 村（默认从标题读出）。"),
+    year: Optional[int] = typer.Option(None, "--year", min=1980, max=2100, help="报告年度（默认从标题或开头读出）。"),
+    level: Optional[str] = typer.Option(None, "--level", help="镇、乡、街道、村 或 社区（默认从标题读出）。"),
     fmt: str = typer.Option("text", "--format", help="text：给人看；json：给程序用。"),
     template: bool = typer.Option(False, "--template", help="这是一份模板：其中的 ××、X 等占位符是有意留的，不报。"),
     across: bool = typer.Option(False, "--across", help="比较这些报告（或文件夹里的报告）彼此之间的雷同，最雷同的在前。"),

@@ -229,3 +229,40 @@ def test_each_years_study_campaign_is_stale_the_year_after():
         campaign = entry["学习教育"].strip("“”")
         if campaign:
             assert any(word.strip("“”") in campaign and since == year + 1 for word, since in stale), (year, campaign)
+
+
+LEVEL_CASES = [
+    # (title, paragraph, flagged word or None)
+    ("桐岭乡党委书记2025年度抓基层党建工作述职报告", "全镇共有党员563名，下辖11个村。", "全镇"),
+    ("桐岭乡党委书记2025年度抓基层党建工作述职报告", "我镇把党建调研排进日程。", "我镇"),
+    ("桐岭乡党委书记2025年度抓基层党建工作述职报告", "全乡共有党员563名，全乡村级集体经济总收入增加。", None),
+    ("青石镇党委书记2024年度抓基层党建工作述职报告", "全乡党员集中轮训两次。", "全乡"),
+    ("青石镇党委书记2024年度抓基层党建工作述职报告", "全县乡镇都在推进，全镇也不例外。", None),
+    ("枫林社区党委书记2026年度抓基层党建工作述职报告", "全村党员都参加了志愿服务。", "全村"),
+    ("枫林社区党委书记2026年度抓基层党建工作述职报告", "本社区在全街道考核中排名第二。", None),
+    ("枫林社区党委书记2026年度抓基层党建工作述职报告", "我街道今年新建小区党支部三个。", "我街道"),
+    ("鼓楼街道党工委书记2024年度抓基层党建工作述职报告", "全镇网格员培训三期。", "全镇"),
+    ("鼓楼街道党工委书记2024年度抓基层党建工作述职报告", "各社区、全街道的党员都参加了。", None),
+    ("白沙村党总支书记2026年度抓基层党建工作述职报告", "本村在全乡考核中排在前列。", None),
+    ("白沙村党总支书记2026年度抓基层党建工作述职报告", "全社区党员大会每季度开一次。", "全社区"),
+]
+
+
+@pytest.mark.parametrize("title, text, word", LEVEL_CASES)
+def test_level_words_follow_the_exact_level(title, text, word):
+    """全镇 in a 乡 report, 全乡 in a 镇 report, 全村 in a 社区 report: the level is read from the title; a
+    village naming the township it is ranked in is no remnant, nor is 全乡镇/全乡村."""
+    from generator.check.api import check_paragraphs
+
+    found = [t for f in check_paragraphs([title, text], year=2025) if f.rule == "remnant.level"
+             for t in [text[f.start:f.end]]]
+    assert found == ([word] if word else []), (title, text, found)
+
+
+def test_an_old_report_can_be_checked_for_its_year(tmp_path):
+    """--year took 2000 on; a real 1998 report could not be checked for its year."""
+    from generator.cli import run
+
+    path = tmp_path / "1998.txt"
+    path.write_text("一、履职工作特色和亮点\n今年发展党员3名。\n", encoding="utf-8")
+    assert run(["check", str(path), "--year", "1998"]) in (0, 1)

@@ -16,8 +16,8 @@ def check_command(files: list[Path], year: int | None, level: str | None, fmt: s
     echo_err = echo_err or (lambda text: print(text, file=sys.stderr))
     if fmt not in ("text", "json"):
         raise ReportError(f"--format 只能是 text 或 json，现在是“{fmt}”。")
-    if level not in (None, "镇", "村"):
-        raise ReportError(f"--level 只能是 镇 或 村，现在是“{level}”。")
+    if level not in (None, "镇", "乡", "街道", "村", "社区"):
+        raise ReportError(f"--level 只能是 镇、乡、街道、村 或 社区，现在是“{level}”。")
     any_error = unreadable = False
     results = []
     for path in files:

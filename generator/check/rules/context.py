@@ -20,9 +20,10 @@ YEAR_REPORTED = re.compile(r"(?:现[将就把]|现将)?本人(20\d\d)年(?:度)?
 class Context:
     year: int | None          # the report year, when the document (or --year) says it
     year_min: int | None      # a lower bound, from era markers, when the year itself is unknown
-    level: str | None         # 镇 | 村 | None
+    level: str | None         # 镇 | 村 | None: the tier
     era: dict[str, Any]
     stated: tuple = ()        # (paragraph number, start, end, year) for each year the title/opening states
+    unit_level: str | None = None  # 镇 | 乡 | 街道 | 村 | 社区, when the title, opening or --level says which
 
     def at_least(self) -> int | None:
         """Return the year the report is at least about (exact year, else the lower bound)."""
@@ -33,8 +34,37 @@ def make_context(doc: Document, year: int | None = None, level: str | None = Non
     era = load_data("era.yaml")
     stated = stated_years(doc)
     found = year if year is not None else stated[0][3] if stated else None
-    return Context(found, None if found else year_lower_bound(doc, era), level or guess_level(doc), era,
-                   stated=tuple(stated))
+    exact = level if level in ("乡", "街道", "社区") else None
+    exact = exact or guess_unit_level(doc) if level in (None, "镇", "村") else exact
+    if level in ("镇", "村") and exact is not None and TIER[exact] != level:
+        exact = level   # --level says otherwise: it wins
+    tier = TIER.get(level or "") or guess_level(doc) or (TIER[exact] if exact else None)
+    return Context(found, None if found else year_lower_bound(doc, era), tier, era,
+                   stated=tuple(stated), unit_level=exact)
+
+
+TIER = {"镇": "镇", "乡": "镇", "街道": "镇", "村": "村", "社区": "村"}
+# 白石村党支部书记, 桐岭乡党委, 鼓楼街道党工委, 枫林社区党委: the unit's own level, by the organisation it names
+_UNIT = re.compile(r"[\u4e00-\u9fff]{1,8}?(街道|社区|镇|乡|村)(?:党委|党工委|党总支|党支部|党组织)")
+
+
+_SELF_WORD = re.compile(r"(?:全|我|本)(街道|社区|镇|乡|村)(?![镇村])")
+
+
+def guess_unit_level(doc: Document) -> str | None:
+    """Return 镇, 乡, 街道, 村 or 社区 from the organisation the title names, else from the opening's first
+    words (镇党委… or 2023年，全镇…); None when neither says (the body's 村党组织 says nothing of the writer)."""
+    a, b = doc.parts.get("标题", (0, -1))
+    title = "".join(doc.texts[a:b + 1])
+    m = _UNIT.search(title)
+    if m:
+        return m.group(1)
+    if "开头" in doc.parts:
+        opening = doc.texts[doc.parts["开头"][0]][:40]
+        m = _UNIT.search(opening) or _SELF_WORD.search(opening)
+        if m:
+            return m.group(1)
+    return None
 
 
 def stated_years(doc: Document) -> list[tuple[int, int, int, int]]:

@@ -21,6 +21,15 @@ KINDS = {kind: (re.compile(spec["词"]), re.compile(spec["本单位"]))
          for kind, spec in load_data("check/外来用语.yaml")["外来用语"].items()}
 BUREAU = re.compile(r"全局(?=党建|党员|干警|职工|上下|干部职工)")
 LEVEL = {"村": re.compile(r"我镇|本镇|全镇"), "镇": re.compile(r"我村|本村")}
+# By the exact level: the words by which a report of another level names itself (全乡 in a 镇 report, 全镇 in a
+# 乡 report, 全村 in a 社区 report). 全乡镇, 全乡村: not a level word.
+_SELF = {lvl: rf"(?:全|我|本){lvl}(?![镇村])" if lvl == "乡" else rf"(?:全|我|本){lvl}" for lvl in
+         ("镇", "乡", "街道", "村", "社区")}
+EXACT = {own: re.compile("|".join(_SELF[other] for other in _SELF if other != own and not (
+    own == "社区" and other in ("镇", "乡", "街道")) and not (own == "村" and other in ("镇", "乡"))))
+    for own in _SELF}
+# a 村 or 社区 report may name the township it belongs to: only 我镇/本镇 (not 全镇 among…) is a remnant there
+OWN_TOWN = re.compile(r"(?:我|本)(?:镇|乡|街道)")
 # 在全镇考核中排名第三, 全镇第一: the village measured among the township's villages, not a remnant
 AMONG = re.compile(r"(?:考核|评比|排名|排在|第[一二三四五六七八九十\d]|前列|前茅|率先|首个|唯一|各村|范围内)")
 
@@ -39,12 +48,34 @@ def check(doc, ctx) -> list[Finding]:
             out.append(Finding("remnant.foreign-unit", WARNING, p.number, m.start(), m.end(),
                                "“全局”在这里像是“全局（局机关）”，可能是从局机关的材料复制来的",
                                f"改为“全{'村' if ctx.level == '村' else '镇'}”"))
-        pattern = LEVEL.get(ctx.level or "")
-        if pattern:
-            for m in pattern.finditer(p.text):
-                if m.group() == "全镇" and AMONG.search(p.text[m.end():m.end() + 12]):
-                    continue
-                out.append(Finding("remnant.level", WARNING, p.number, m.start(), m.end(),
-                                   f"这是{ctx.level}级的报告，却写了“{m.group()}”",
-                                   f"核对是否从{'镇' if ctx.level == '村' else '村'}级材料复制而来"))
+        out += _level_words(p, ctx)
+    return out
+
+
+def _level_words(p, ctx) -> list[Finding]:
+    """全镇 in a 乡 report, 全乡 in a 镇 report, 全村 in a 社区 report, 我镇 in a village's: another level's words.
+    A village or 社区 may speak of its township among others (在全镇考核中排名第三): not a remnant."""
+    out = []
+    own = ctx.unit_level
+    patterns = [EXACT[own]] if own else []
+    if own in ("村", "社区"):
+        patterns.append(OWN_TOWN)
+        if own == "村":
+            patterns.append(re.compile(r"全(?:镇|乡|街道)"))
+    elif own is None and ctx.level in LEVEL:
+        patterns.append(LEVEL[ctx.level])
+    seen: set[tuple[int, int]] = set()
+    for pattern in patterns:
+        for m in pattern.finditer(p.text):
+            if (m.start(), m.end()) in seen:
+                continue
+            seen.add((m.start(), m.end()))
+            word = m.group()
+            if word.startswith("全") and (own in ("村", "社区") or ctx.level == "村") and word[1:] in ("镇", "乡", "街道") \
+                    and AMONG.search(p.text[m.end():m.end() + 12]):
+                continue
+            level = own or ctx.level
+            out.append(Finding("remnant.level", WARNING, p.number, m.start(), m.end(),
+                               f"这是{level}的报告，却写了“{word}”",
+                               f"改成“全{level}”这类本{level}的说法，或核对是否从别的单位的材料复制而来"))
     return out

@@ -686,9 +686,11 @@ def _info(model: InputFile, ctx: _Context) -> Info:
         ctx.warn(("报告", "姓名"), f"“姓名”写的是“{r.name}”，像是占位符，请填写真实姓名。")
     if r.date is None:
         ctx.warn(("报告", "日期"), "没有填写“日期”，落款处标出了【待补充：日期】。")
-    elif r.date.year not in (r.year, r.year + 1):
+    elif r.date.year not in (r.year, r.year + 1) or (r.date.year == r.year and r.date.month < 11) \
+            or (r.date.year == r.year + 1 and r.date.month > 4):
+        # the window check's year.date holds too: November of the report year to April of the next
         ctx.warn(("报告", "日期"), f"落款日期 {r.date.isoformat()} 与年度 {r.year} 不符：述职一般在当年年底或"
-                                 "次年年初，请核对。")
+                                 "次年年初（11 月到次年 4 月），请核对。")
     return Info(year=r.year, unit=r.unit, level=r.level, post=r.post, name=r.name, date=r.date,
                 superior=r.superior, org=org, town=r.town, theme=r.theme, brand=r.brand)
 

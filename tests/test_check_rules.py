@@ -266,3 +266,27 @@ def test_an_old_report_can_be_checked_for_its_year(tmp_path):
     path = tmp_path / "1998.txt"
     path.write_text("一、履职工作特色和亮点\n今年发展党员3名。\n", encoding="utf-8")
     assert run(["check", str(path), "--year", "1998"]) in (0, 1)
+
+
+DATE_CASES = [
+    # (paragraphs after the title, flagged?)
+    (["截至2022年底，全镇共有党员847名。"], True),
+    (["截止到2021年末，集体经济收入超过10万元的村有4个。"], True),
+    (["截至2023年底，全镇共有党员847名。"], False),
+    (["到2023年12月，全部完成整改。"], False),
+    (["周立文", "2023年6月1日"], True),     # signed mid-year
+    (["周立文", "2024年7月15日"], True),     # signed late in the next year
+    (["周立文", "2023年12月28日"], False),
+    (["周立文", "2024年1月16日"], False),
+    (["周立文", "2023年1月12日"], True),     # before the year's work was done
+]
+
+
+@pytest.mark.parametrize("paragraphs, flagged", DATE_CASES)
+def test_dates_agree_with_the_report_year(paragraphs, flagged):
+    """截至/截止 another year's end, and a sign-off outside November of the report year to April of the next."""
+    from generator.check.api import check_paragraphs
+
+    texts = ["青石镇党委书记2023年度抓基层党建工作述职报告", "一、履职工作特色和亮点", *paragraphs]
+    found = [f for f in check_paragraphs(texts, year=2023) if f.rule == "year.date"]
+    assert bool(found) == flagged, (paragraphs, [f.message for f in found])

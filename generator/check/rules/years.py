@@ -6,7 +6,8 @@ year.opening        the title, the opening's first words or its 现将本人…�
 year.part-one       part one opens a sentence with another year than the report's (2023年，发展党员2名 in a
                     2024 report): last year's text kept by mistake
 year.future         a year later than the report year + 1
-year.date           a date that does not exist, or a sign-off date not in the report year or the next
+year.date           a date that does not exist; a sign-off not between November of the report year and April
+                    of the next; 截至2022年底 in a 2023 report (another year's end)
 year.unknown        the report year could not be read (year checks skipped)
 """
 from __future__ import annotations
@@ -20,9 +21,14 @@ IDS = ("year.plan-not-next", "year.opening", "year.part-one", "year.future", "ye
 SENTENCE_YEAR = re.compile(r"(?:^(?:[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、]|[一二三四五六七八九十]是)?|[。；：！？])"
                            r"\s*((20\d\d)年)(?![\dXx×]{1,2}月)")
 PLANNED_YEAR = re.compile(r"(?:力争|确保|计划|争取|预计|到)((20\d\d)年)")
-SIGN_OFF = re.compile(r"[（(]?(20\d\d)年\d{1,2}月\d{1,2}日[）)]?")
+SIGN_OFF = re.compile(r"[（(]?((?:19|20)\d\d)年(\d{1,2})月\d{1,2}日[）)]?")
 ANY_YEAR = re.compile(r"(?<!\d)(20\d\d)年")
-DATE = re.compile(r"(20\d\d)年(\d{1,2})月(\d{1,2})日")
+DATE = re.compile(r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日")
+# 截至2022年底 in a 2023 report: the figures of another year's end (kept from last year's text)
+AS_OF = re.compile(r"(?:截至|截止到?|到)((?:19|20)\d\d)年(?:底|末|年底|12月(?:底|末)?)")
+# The sign-off falls after the year's work, by the first months of the next year: November of the report
+# year to April of the next (述职评议 is held at year's end or early in the new year).
+SIGN_FROM, SIGN_TO = 11, 4
 
 
 def check(doc, ctx) -> list[Finding]:
@@ -56,10 +62,21 @@ def check(doc, ctx) -> list[Finding]:
                                        f"第三部分写的是下一年的打算，这里却是“{m.group(1)}”",
                                        f"改为“{year + 1}年”"))
         signed = SIGN_OFF.fullmatch(p.text)
-        if signed and p.number > last - 3 and int(signed.group(1)) not in (year, year + 1):
-            out.append(Finding("year.date", WARNING, p.number, 0, len(p.text),
-                               f"落款日期是 {signed.group(1)} 年，报告年度是 {year} 年",
-                               f"落款应在 {year} 年底或 {year + 1} 年初，核对年份"))
+        if signed and p.number > last - 3:
+            y, month = int(signed.group(1)), int(signed.group(2))
+            if y not in (year, year + 1):
+                out.append(Finding("year.date", WARNING, p.number, 0, len(p.text),
+                                   f"落款日期是 {signed.group(1)} 年，报告年度是 {year} 年",
+                                   f"落款应在 {year} 年底或 {year + 1} 年初，核对年份"))
+            elif (y == year and month < SIGN_FROM) or (y == year + 1 and month > SIGN_TO):
+                out.append(Finding("year.date", WARNING, p.number, 0, len(p.text),
+                                   f"落款是 {y} 年 {month} 月：{year} 年度的述职一般在年底或 {year + 1} 年初",
+                                   f"核对落款日期（{year} 年 11 月到 {year + 1} 年 4 月之间）"))
+        for m in AS_OF.finditer(p.text):
+            if int(m.group(1)) != year and not (three and three[0] <= index <= three[1]):
+                out.append(Finding("year.date", WARNING, p.number, m.start(), m.end(),
+                                   f"“{m.group()}”：报告写的是 {year} 年，这里却是 {m.group(1)} 年的年底",
+                                   f"核对是否沿用了上年的材料，改为“截至{year}年底”"))
         for m in ANY_YEAR.finditer(p.text):
             if int(m.group(1)) > year + 1 and not _is_target_horizon(p.text, m.start()):
                 out.append(Finding("year.future", WARNING, p.number, m.start(), m.end(),

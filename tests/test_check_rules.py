@@ -55,6 +55,10 @@ CASES = [
     ("era.stale", report("深入学习贯彻党的十九大精神。" + LONG), 2024, "十九大"),
     ("era.stale", report("扎实开展党史学习教育。" + LONG), 2023, "党史学习教育"),
     ("era.stale", report("巩固拓展党史学习教育成果。" + LONG), 2023, None),
+    ("era.stale", report("党的十九大以来，全镇党员队伍不断壮大。" + LONG), 2024, None),
+    ("era.future", report("二十届三中全会召开后，班子成员分头到各村宣讲。" + LONG), 2023, "二十届三中全会"),
+    ("era.future", report("扎实开展党纪学习教育。" + LONG), 2023, "党纪学习教育"),
+    ("era.future", report("二十届三中全会召开后，班子成员分头到各村宣讲。" + LONG), 2024, None),
     ("era.stale", report("推进“两学一做”学习教育常态化。" + LONG), 2021, "两学一做"),
     ("era.stale", report("围绕“五大发展理念”谋划工作。" + LONG), 2021, "五大发展理念"),
     ("era.stale", report("深入开展扫黑除恶专项斗争。" + LONG), 2022, "扫黑除恶专项斗争"),
@@ -290,3 +294,26 @@ def test_dates_agree_with_the_report_year(paragraphs, flagged):
     texts = ["青石镇党委书记2023年度抓基层党建工作述职报告", "一、履职工作特色和亮点", *paragraphs]
     found = [f for f in check_paragraphs(texts, year=2023) if f.rule == "year.date"]
     assert bool(found) == flagged, (paragraphs, [f.message for f in found])
+
+
+ERA_CASES = [
+    # (report year, sentence, rule expected or None)
+    (2023, "二十届三中全会召开后，镇党委班子成员分头到各村宣讲。", "era.future"),
+    (2021, "认真学习贯彻党的二十大精神。", "era.future"),
+    (2023, "扎实开展党纪学习教育。", "era.future"),
+    (2024, "二十届三中全会召开后，镇党委班子成员分头到各村宣讲。", None),
+    (2024, "党的十九大以来，全镇党员队伍不断壮大。", None),
+    (2025, "十九届五中全会期间提出的目标已经完成。", None),
+    (2024, "深入学习贯彻党的十九大精神。", "era.stale"),
+]
+
+
+@pytest.mark.parametrize("year, sentence, rule", ERA_CASES)
+def test_era_in_both_directions(year, sentence, rule):
+    """A term later than the report's year is an error; a term stale for the year is caught, unless the
+    sentence looks back (以来, 期间)."""
+    from generator.check.api import check_paragraphs
+
+    texts = [f"青石镇党委书记{year}年度抓基层党建工作述职报告", "一、履职工作特色和亮点", sentence]
+    found = {f.rule for f in check_paragraphs(texts, year=year) if f.rule.startswith("era.") and f.rule != "era.unknown-year"}
+    assert found == ({rule} if rule else set()), (year, sentence, found)

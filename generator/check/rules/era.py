@@ -1,5 +1,7 @@
 """era.stale — formulations out of date for the report year, from templates/era.yaml (the same data
-the phrase banks use); era.unknown-year — a report year era.yaml does not cover yet.
+the phrase banks use), unless the text looks back (十九大以来); era.future — a plenum, congress or campaign
+later than the report's year (二十届三中全会 in a 2023 report); era.unknown-year — a report year era.yaml does
+not cover yet.
 
 When the year is not stated, a lower bound read from era markers (党史学习教育 → 2021 …) is used, so
 “两学一做” in a report that speaks of 党史学习教育 is still caught.
@@ -10,7 +12,11 @@ import re
 
 from ..findings import ERROR, WARNING, Finding
 
-IDS = ("era.stale", "era.unknown-year")
+IDS = ("era.stale", "era.unknown-year", "era.future")
+# 十九大以来, 十九届五中全会期间: looking back, not current work
+LOOKING_BACK = re.compile(r"^(?:[一二三四五六七八九、]+中全会)?(?:召开)?(?:以来|期间|以后|之后|时期)")
+# a bare 六中全会 may be any congress's: only a marker that names its congress (or is unique) dates a text
+_AMBIGUOUS = re.compile(r"^[一二三四五六七八九]中全会$")
 
 
 def check(doc, ctx) -> list[Finding]:
@@ -29,11 +35,33 @@ def check(doc, ctx) -> list[Finding]:
         for p in doc.paragraphs:
             # one finding per word and paragraph (seed 004 says 贫困户 six times in one paragraph)
             spots = [m.start() for m in re.finditer(re.escape(word), p.text)
-                     if not any(u in p.text[max(0, m.start() - 6):m.start()] for u in unless)]
+                     if not any(u in p.text[max(0, m.start() - 6):m.start()] for u in unless)
+                     and not LOOKING_BACK.match(p.text[m.end():m.end() + 12])]
             if spots:
                 times = f"（本段共 {len(spots)} 处）" if len(spots) > 1 else ""
                 severity = ERROR if entry.get("严重") else WARNING
                 out.append(Finding("era.stale", severity, p.number, spots[0], spots[0] + len(word),
                                    f"“{word}”对 {year} 年度的报告已过时{times}：{entry['说明']}",
                                    "改用当年的提法，或说明是对以往工作的回顾"))
+    if ctx.year is not None:
+        out += _later_than(doc, ctx)
+    return out
+
+
+def _later_than(doc, ctx) -> list[Finding]:
+    """A plenum, congress or campaign that had not happened by the report's year (二十届三中全会 in a 2023
+    report): from era.yaml's 年份标志, each marker dated to the year it began."""
+    out = []
+    markers = sorted(((w, y) for w, y in (ctx.era.get("年份标志") or {}).items()
+                      if y > ctx.year and not _AMBIGUOUS.match(w)), key=lambda wy: -len(wy[0]))
+    for p in doc.paragraphs:
+        taken: list[tuple[int, int]] = []
+        for word, year in markers:
+            for m in re.finditer(re.escape(word), p.text):
+                if any(a <= m.start() < b for a, b in taken):   # 二十届三中全会 once, not also 三中全会
+                    continue
+                taken.append((m.start(), m.end()))
+                out.append(Finding("era.future", ERROR, p.number, m.start(), m.end(),
+                                   f"“{word}”是 {year} 年的事，报告年度是 {ctx.year} 年，那时还没有",
+                                   "核对报告年度，或改成当年的提法"))
     return out

@@ -51,6 +51,8 @@ def check(doc, ctx) -> list[Finding]:
 def _is_placeholder(text: str, m: re.Match, label: str) -> bool:
     before = text[m.start() - 1] if m.start() else ""
     after = text[m.end()] if m.end() < len(text) else ""
+    if label == "“某某”" and (_after_surname(text, m.start()) or after == "案"):
+        return False  # 王某某, 欧阳某某, 某某案: a name withheld in a case, not a blank
     if label == "X":
         # an empty neighbour (the paragraph's edge) is not a plus sign: XX村…, 联系电话：XXX
         if (before and before in _PLUS) or (after and after in _PLUS):
@@ -69,3 +71,13 @@ def _is_placeholder(text: str, m: re.Match, label: str) -> bool:
 
 def _cjk(ch: str) -> bool:
     return bool(ch) and "\u4e00" <= ch <= "\u9fff"
+
+
+def _after_surname(text: str, start: int) -> bool:
+    """Whether the characters before `start` are a surname (王某某 …): templates/check/姓氏.yaml."""
+    from ...resources import load_data
+
+    names = load_data("check/姓氏.yaml")
+    if start >= 2 and text[start - 2:start] in (names.get("复姓") or ()):
+        return True
+    return start >= 1 and text[start - 1] in (names.get("单姓") or "")

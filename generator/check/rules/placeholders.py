@@ -20,7 +20,7 @@ _PATTERNS = (
     (re.compile(r"[（(]\s*待(补充|填写|定)\s*[）)]|待补充"), "“待补充”标记"),
     (re.compile(r"某某"), "“某某”"),
     # a lone 某 standing for a name: 某镇, 某村 (某些, 某种, 某个 are words)
-    (re.compile(r"某(?=[镇乡村县区市街道社区单位同志局部门支部党委])"), "“某”"),
+    (re.compile(r"(?<!某)某(?=[镇乡村县区市街道社区单位同志局部门支部党委])"), "“某”"),
     (re.compile(r"[*＊]+"), "星号"),
     (re.compile(r"[×xX]+|[Ｘｘ]+"), "X"),
 )
@@ -51,8 +51,8 @@ def check(doc, ctx) -> list[Finding]:
 def _is_placeholder(text: str, m: re.Match, label: str) -> bool:
     before = text[m.start() - 1] if m.start() else ""
     after = text[m.end()] if m.end() < len(text) else ""
-    if label == "“某某”" and (_after_surname(text, m.start()) or after == "案"):
-        return False  # 王某某, 欧阳某某, 某某案: a name withheld in a case, not a blank
+    if label in ("“某某”", "“某”") and (_after_surname(text, m.start()) or after == "案"):
+        return False  # 王某某, 张某同志, 欧阳某某, 某某案: a name withheld in a case, not a blank
     if label == "X":
         # an empty neighbour (the paragraph's edge) is not a plus sign: XX村…, 联系电话：XXX
         if (before and before in _PLUS) or (after and after in _PLUS):

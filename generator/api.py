@@ -10,7 +10,8 @@ Marks = Mapping[tuple, tuple[int, int]]
 
 
 def render(data: Any, *, marks: Marks | None = None, source: str | None = None, variant: int = 0,
-           templates: Path | None = None, base: Path | None = None) -> Draft:
+           templates: Path | None = None, base: Path | None = None, style: int | None = None,
+           seat: int | None = None) -> Draft:
     """Validate `data` (what `yaml.safe_load` gives) and compose the draft; raise `ReportError`s.
 
     `base` is the folder 报告 → 上年 is relative to (the input file's); without it a relative 上年 is taken
@@ -26,12 +27,13 @@ def render(data: Any, *, marks: Marks | None = None, source: str | None = None, 
     if report.last is not None:  # this year's report must not read like last year's: note its wording
         from dataclasses import replace
 
-        last_draft = compose(last, bank)
+        last_draft = compose(last, bank, style=style or report.info.style)
         leads = tuple(s.text for b in last_draft.parts[2].blocks for s in b.spans
-                      if s.source.startswith("词库:措施/") and s.source.endswith("/要点"))
+                      if s.source.startswith("词库:措施/") and s.source.endswith("/要点")
+                      or s.source.startswith("词库:作者/"))
         worded = tuple(s.text for b in last_draft.blocks() for s in b.spans if s.source.startswith(("词库", "做法")))
         report = replace(report, last=replace(report.last, plan_leads=leads, worded=worded))
-    return compose(report, bank, variant=variant)
+    return compose(report, bank, variant=variant, style=style, seat=seat)
 
 
 def last_year(data: Any, marks: Marks | None, source: str | None, base: Path | None, cat, bank):
@@ -105,7 +107,8 @@ def draft_bytes(draft: Draft, fmt: str = "docx", marks: Marks | None = None, ann
 
 
 def write_draft(data: Any, target: Path, *, marks: Marks | None = None, source: str | None = None,
-                base: Path | None = None, variant: int = 0, templates: Path | None = None, fmt: str = "docx",
+                base: Path | None = None, variant: int = 0, style: int | None = None, seat: int | None = None,
+                templates: Path | None = None, fmt: str = "docx",
                 annotate: bool = False, force: bool = False, strict: bool = False) -> Draft:
     """Render `data` and write it to `target` atomically: the one way the draft command and batch write.
 
@@ -114,7 +117,8 @@ def write_draft(data: Any, target: Path, *, marks: Marks | None = None, source: 
     from .errors import StrictError
     from .safeio import write_atomic
 
-    draft = render(data, marks=marks, source=source, variant=variant, templates=templates, base=base)
+    draft = render(data, marks=marks, source=source, variant=variant, templates=templates, base=base, style=style,
+                   seat=seat)
     if strict and draft.warnings:
         error = StrictError(f"有 {len(draft.warnings)} 条提醒，按 --strict 要求没有生成文件。")
         error.warnings = draft.warnings

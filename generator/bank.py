@@ -154,6 +154,18 @@ _VARIABLE = re.compile(r"\{\{\s*([^\W\d]\w*)\s*\}\}")
 _SIMPLE = re.compile(r"(?:[^{}]|\{\{\s*[^\W\d]\w*\s*\}\})*")
 
 
+@lru_cache(maxsize=256)
+def _stride(n: int) -> int:
+    """A step coprime with n near n × 0.618: consecutive seats land far apart on the wheel, so a seat's
+    second choice is not its neighbour's first."""
+    from math import gcd
+
+    step = max(1, round(n * 0.618))
+    while gcd(step, n) != 1:
+        step += 1
+    return step
+
+
 def _substitute(source: str, context: Mapping[str, Any]) -> str:
     def value(match: re.Match) -> str:
         name = match.group(1)
@@ -177,23 +189,81 @@ def _jinja_reason(exc: JinjaError) -> str:
 
 @lru_cache(maxsize=8)
 def load_bank(root: Path | None = None) -> Bank:
-    """Return the (cached) bank for `root`, default the bundled templates."""
-    return Bank(root)
+    """Return the (cached) bank for `root`, default the bundled templates. A township's own folder is
+    checked whole when loaded (`audit`): an entry this draft happens not to use is no less broken."""
+    bank = Bank(root)
+    if root is not None and Path(root).resolve() != templates_dir().resolve():
+        audit(bank)
+    return bank
+
+
+# The variables compose gives the bank strings besides the level words of 称谓.yaml: the report's (context)
+# and those one kind of sentence fills in (数量 of a figure, 第 of a place in part two …).
+VARIABLES = ("单位", "组织", "职务", "上级", "层级", "年度", "下年", "主题", "品牌", "指导思想", "理论", "会议精神",
+             "学习教育", "对照学习教育", "年份定位", "换届", "数量", "从量", "到量", "变化", "第", "问题", "方面",
+             "目标", "实际", "差", "甲", "乙", "门槛", "数")
+
+
+def audit(bank: Bank) -> None:
+    """Try every entry of the banks once, with stand-in values: an unknown variable, a syntax error, a
+    sandbox escape or a runaway loop anywhere is a `TemplateError` naming them all, before any draft."""
+    names = set(VARIABLES)
+    for level in (bank.data.get("称谓") or {}).values():
+        if isinstance(level, dict):
+            names.update(k for k, v in level.items() if isinstance(v, str))
+    stand_in = {n: ("2024" if n in ("年度", "下年") else "某") for n in names}
+    problems: list[str] = []
+
+    def walk(node, where: tuple) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                walk(value, (*where, str(key)))
+        elif isinstance(node, list):
+            for value in node:
+                walk(value, where)
+        elif isinstance(node, str) and "{" in node:
+            text = node[2:] if node[1:2] == "|" and node[0] in "镇村" else node
+            try:
+                bank.render(text, stand_in)
+            except TemplateError as exc:
+                problems.append(f"bank/{where[0]}.yaml → {' → '.join(where[1:])}：{exc}")
+
+    for name, data in bank.data.items():
+        walk(data, (name,))
+    if problems:
+        shown = "\n".join(problems[:20]) + (f"\n……另有 {len(problems) - 20} 处" if len(problems) > 20 else "")
+        raise TemplateError(f"词库条目有 {len(problems)} 处无法生成：\n{shown}")
 
 
 class Picker:
     """Deterministic choices: the same (unit, year, variant, key) always picks the same option.
 
     A choice is a hash of the key, not a seeded `random.Random` (seeding costs more than the hash, and a
-    draft makes some two hundred choices)."""
+    draft makes some two hundred choices).
 
-    def __init__(self, unit: str, year: int, variant: int = 0):
+    With a `seat` (a draft's place among the drafts of one batch), the first draw for a slot is not a hash
+    of the unit but a turn of the wheel: the slot's start, the same for every draft of the year, plus the
+    seat times a stride coprime with the list's length. Neighbouring seats then take different options of
+    every list, and a list of n options serves n seats before any option comes round again; hashed draws
+    would give two drafts the same option one time in n, whatever their seats."""
+
+    def __init__(self, unit: str, year: int, variant: int = 0, seat: int | None = None):
         self.base = f"{unit}|{year}|{variant}"
+        self.shared = f"{year}|{variant}"
+        self.seat = seat
 
     def number(self, *key: Any) -> int:
         """Return a 64-bit number fixed by the key."""
         text = "|".join([self.base, *map(str, key)]).encode("utf-8")
         return int.from_bytes(hashlib.blake2b(text, digest_size=8).digest(), "big")
+
+    def draw(self, n: int, *key: Any) -> int:
+        """The index of the first option to try of a list of `n` for this slot (see the class)."""
+        if self.seat is None or n < 2:
+            return self.number(*key) % n
+        text = "|".join([self.shared, *map(str, key)]).encode("utf-8")
+        start = int.from_bytes(hashlib.blake2b(text, digest_size=8).digest(), "big")
+        return (start + self.seat * _stride(n)) % n
 
     def one(self, options: Sequence[Any], *key: Any) -> Any:
         if not options:

@@ -121,6 +121,9 @@ def draft_command(
     strict: bool = typer.Option(False, "--strict", help="有提醒时也按错误处理，不生成文件。"),
     variant: int = typer.Option(0, "--variant", min=0, max=999,
                                 help="换一种措辞（0、1、2……），数据不变。"),
+    style: Optional[int] = typer.Option(None, "--style", min=1, max=999,
+                                        help="换一种写法（第一部分的分层、小标题句式、语体等，1、2、3……），"
+                                             "代替输入里的“风格”；不给时按输入或单位名称定。"),
     templates: Optional[Path] = typer.Option(None, "--templates",
                                              help="使用自己的词库文件夹（默认用内置词库）。"),
     open_after: bool = typer.Option(False, "--open", help="生成后用系统默认程序打开。"),
@@ -139,7 +142,7 @@ def draft_command(
 
             data, marks = load_yaml_file(file)
             draft = render(data, marks=marks, source=file.name, variant=variant,
-                           templates=_templates_dir(templates), base=file.parent)
+                           style=style, templates=_templates_dir(templates), base=file.parent)
             typer.echo(json.dumps({"file": file.name, "warnings": [str(w) for w in draft.warnings],
                                    "trace": trace(draft, marks)}, ensure_ascii=False, indent=2))
             return EXIT_OK
@@ -149,7 +152,7 @@ def draft_command(
             from .text import draft_to_text
 
             draft = render(data, marks=marks, source=file.name, variant=variant,
-                           templates=_templates_dir(templates), base=file.parent)
+                           style=style, templates=_templates_dir(templates), base=file.parent)
             _warn(draft.warnings, strict)
             _print_preview(draft_to_text(draft), draft)
             return EXIT_OK
@@ -158,7 +161,7 @@ def draft_command(
         target = output or file.with_suffix("." + chosen)
         try:
             draft = write_draft(data, target, marks=marks, source=file.name, base=file.parent, variant=variant,
-                                templates=_templates_dir(templates), fmt=chosen, annotate=annotate, force=force,
+                                style=style, templates=_templates_dir(templates), fmt=chosen, annotate=annotate, force=force,
                                 strict=strict)
         except StrictError as exc:
             _warn(exc.warnings, False)
@@ -177,9 +180,11 @@ def draft_command(
 def preview_command(
     file: Path = typer.Argument(..., help="输入文件（.yaml）。", show_default=False),
     variant: int = typer.Option(0, "--variant", min=0, max=999, help="换一种措辞（0、1、2……）。"),
+    style: Optional[int] = typer.Option(None, "--style", min=1, max=999,
+                                        help="试看另一种写法（1、2、3……）；满意后在输入的“报告”下写 风格: N。"),
     debug: bool = _DEBUG,
 ) -> int:
-    return draft_command(file, None, False, "txt", False, variant, None, False, False, debug)
+    return draft_command(file, None, False, "txt", False, variant, style, None, False, False, debug)
 
 
 def _warn(warnings, strict: bool) -> None:

@@ -94,6 +94,7 @@ class Info:
     town: str | None
     theme: str | None
     brand: str | None
+    style: int | None = None   # the author (风格 N); None: drawn from the unit's name
 
     @property
     def tier(self) -> str:

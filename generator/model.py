@@ -91,6 +91,8 @@ class Draft:
     sign_date: tuple[Span, ...]
     meta: Meta
     warnings: tuple = field(default=())   # errors.Problem objects: str() says them, batch places them by cell
+    style: int = 0                        # the author's number (风格), 0 for a templates folder without authors
+    skeleton: tuple = field(default=())   # the author's layout: part-one shape, theme order, heading family …
 
     @property
     def title(self) -> str:

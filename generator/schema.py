@@ -48,6 +48,10 @@ class ReportInfo(_Model):
                                     description="可选，例如 党建引领乡村振兴")
     brand: StrictStr | None = Field(None, alias="品牌", max_length=40, title="党建品牌",
                                     description="可选，例如 石桥红")
+    style: int | None = Field(None, alias="风格", ge=1, le=999, title="写法风格",
+                              description="可选：草稿的写法（第一部分怎么分层、小标题句式、语体等）用第几种，"
+                                          "不填时按单位名称定（同一单位年年相同）；想换一种写法时填一个数字，"
+                                          "可先用 gen-report preview --style N 试看")
     last: StrictStr | None = Field(None, alias="上年", max_length=260, title="上年的输入文件",
                                    description="可选：去年用本工具时的输入文件，相对本文件所在文件夹，例如 2025.yaml。"
                                                "写了以后，报告会对照去年的目标写完成情况，并写去年问题的整改")

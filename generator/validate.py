@@ -692,7 +692,8 @@ def _info(model: InputFile, ctx: _Context) -> Info:
         ctx.warn(("报告", "日期"), f"落款日期 {r.date.isoformat()} 与年度 {r.year} 不符：述职一般在当年年底或"
                                  "次年年初（11 月到次年 4 月），请核对。")
     return Info(year=r.year, unit=r.unit, level=r.level, post=r.post, name=r.name, date=r.date,
-                superior=r.superior, org=org, town=r.town, theme=r.theme, brand=r.brand)
+                superior=r.superior, org=org, town=r.town, theme=r.theme, brand=r.brand,
+                style=r.style)
 
 
 def _warn_targets(themes: tuple[ThemeFacts, ...], targets: tuple[Fact, ...], ctx: _Context) -> None:

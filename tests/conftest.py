@@ -46,3 +46,17 @@ def minimal(**overrides):
     }
     data.update(overrides)
     return data
+
+
+def style_where(**want) -> int:
+    """The first author number (风格) whose dimensions are `want` (opening="站位在前", part_two="分列" …): for a
+    test about one layout, which other authors do not write."""
+    from generator.compose import author_spec
+    from generator.compose.author import make_author
+
+    spec = author_spec(None)
+    for n in range(1, int(spec["风格数"]) + 1):
+        author = make_author(spec, n)
+        if all(getattr(author, k) == v for k, v in want.items()):
+            return n
+    raise LookupError(want)

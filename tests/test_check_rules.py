@@ -79,8 +79,15 @@ CASES = [
     ("repeat.sentence", report(ITEM, LONG + LONG), 2024, LONG),
     ("repeat.phrase4", report("严格落实制度，严格落实责任，严格落实任务，严格落实措施。" + LONG), 2024, "严格落实"),
     ("repeat.phrase4", report("集体经济，集体经济，集体经济，集体经济。" + LONG), 2024, None),
+    ("repeat.lead-shape", report("1.坚持把学习作为首要任务。" + LONG, "2.坚持把责任落实到每个支部、每名党员。" + LONG,
+                                 "3.坚持把基础打牢。" + LONG), 2024, "坚持把"),
+    ("repeat.lead-shape", report("1.加强支部建设，规范组织生活。" + LONG, "2.加强支部阵地建设。" + LONG,
+                                 "3.加强支部书记队伍建设，提升带头能力。" + LONG), 2024, "加强支"),
+    # a deliberate parallel (排比: first clauses of one length, each its own) is the author's, not monotony
     ("repeat.lead-shape", report("1.坚持把学习作为首要任务。" + LONG, "2.坚持把责任作为主要抓手。" + LONG,
-                                 "3.坚持把基础作为重要途径。" + LONG), 2024, "坚持把"),
+                                 "3.坚持把基础作为重要途径。" + LONG), 2024, None),
+    ("repeat.lead-shape", report("（一）高站位抓学习。" + LONG, "（二）高标准建支部。" + LONG,
+                                 "（三）高质量兴产业。" + LONG), 2024, None),
     # typography
     ("punct.halfwidth-comma", report("深化拓展提升年活动, 坚持抓重点。" + LONG), 2024, ","),
     ("punct.halfwidth-colon", report(ITEM, two=("存在问题的主要原因:一是认识不到位。",)), 2024, ":"),

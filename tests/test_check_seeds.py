@@ -22,7 +22,8 @@ EXPECTED = {
         ("structure.numbering", 13, "3."),          # “3.创新党建载体”pasted inside item 4
         ("structure.parts", 0, ""),                 # starts at 一、: no opening
         ("year.unknown", 0, ""),
-        ("repeat.lead-shape", 4, "坚持把"),          # 坚持把… four items in a row
+        # 坚持把…作为…，高…: four items in a row open alike, but as a deliberate 排比 (first clauses of one
+        # length), which real authors write and repeat.lead-shape leaves alone
         ("punct.quote-dunhao", 4, "、"), ("punct.quote-dunhao", 12, "、"), ("punct.quote-dunhao", 13, "、"),
         ("structure.level-skip", 2, "1."), ("structure.level-skip", 10, "1."),  # 一、 then 1., no （一）
     ] + SPACES_000,

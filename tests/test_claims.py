@@ -107,7 +107,14 @@ def test_no_stance_or_plan_about_members_away_without_such_a_fact():
         assert not re.search("外出党员|流动党员|外出务工党员", text), variant
     away = _village(党员队伍={"流动党员": 12, "做法": ["流动党员管理", "亮身份"]})
     away["问题"] = ["党员教育管理不严"]
-    assert any(re.search("外出|流动", render_text(away, variant=v).split("三、")[1]) for v in range(8))
+    # the remedies that speak of members away are open to a report that does
+    from generator.bank import load_bank
+    from generator.compose.conditions import fitting
+
+    remedies = load_bank().get("问题", "对策", "党员教育管理不严")
+    assert [o for o in fitting(remedies, validate(away)) if "外出" in str(o)]
+    assert not [o for o in fitting(remedies, validate(_village(党员队伍={"党员培训": 40}))) if "外出" in str(o)]
+    assert any(re.search("外出|流动", render_text(away, variant=v, style=v + 1).split("三、")[1]) for v in range(24))
 
 
 def test_a_fall_or_a_zero_is_stated_plainly_and_suggested_as_a_problem():
@@ -172,11 +179,14 @@ def test_every_level_speaks_as_itself(level, words, never):
                    问题=["党员作用发挥不够", "组织生活质量不高", "基层治理能力不强"],
                    原因=["工作方法欠缺", "调查研究不深"])
     data["报告"] = {**data["报告"], "单位": f"东山{level}", "层级": level, "上级": "区委"}
+    said = ""
     for variant in range(4):
-        draft = render(data, variant=variant)
-        text = "".join(s.text for b in draft.blocks() for s in b.spans if not s.source.startswith("原文:"))
-        assert all(w in text for w in words), (variant, words)
-        assert not [w for w in never if w in text], (variant, [w for w in never if w in text])
+        for style in (1, 2, 3, 4):   # some authors never name their own organisation: the others do
+            draft = render(data, variant=variant, style=style)
+            text = "".join(s.text for b in draft.blocks() for s in b.spans if not s.source.startswith("原文:"))
+            said += text
+            assert not [w for w in never if w in text], (variant, style, [w for w in never if w in text])
+    assert all(w in said for w in words), words
 
 
 def test_highlight_wording_never_contradicts_a_problem():

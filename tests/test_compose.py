@@ -6,6 +6,7 @@ import re
 
 from conftest import EXAMPLE_INPUTS, load_example, minimal
 from generator.api import render, render_text
+from generator.bank import load_bank
 from generator.model import Role
 
 
@@ -14,12 +15,19 @@ def _headings(draft, role):
 
 
 def test_four_part_structure_in_order():
-    draft = render(minimal())
+    from conftest import style_where
+
+    draft = render(minimal(), style=style_where(part_two="分列"))
     assert draft.title == "红柳镇党委书记2024年度抓基层党建工作述职报告"
     assert draft.title_lines == ("红柳镇党委书记2024年度", "抓基层党建工作述职报告")
     assert _headings(draft, Role.HEADING1) == ["一、履职工作特色和亮点", "二、存在的问题及原因",
                                                "三、下一步工作思路和措施"]
-    assert _headings(draft, Role.HEADING2) == ["（一）存在的问题", "（二）产生问题的主要原因"]
+    first, second = _headings(draft, Role.HEADING2)   # the author's pair of sub-headings (结构.yaml)
+    structure = load_bank().get("结构")
+    assert first in structure["问题小标题"] and second in structure["原因小标题"]
+    assert structure["问题小标题"].index(first) == structure["原因小标题"].index(second) % len(structure["问题小标题"])
+    paired = render(minimal(), style=style_where(part_two="对应"))
+    assert not _headings(paired, Role.HEADING2)
     opening = draft.opening[0].text
     assert opening.endswith("如下：") and "2024年度" in opening
     assert [s.text for s in draft.sign_name] == ["王建平"]
@@ -36,10 +44,25 @@ def test_lead_spans_are_numbered_and_bold():
                                "政治建设": {"集中学习": 12, "讲党课": 4}}))
     first = draft.parts[0].blocks[0]
     number, lead = first.spans[:2]
-    assert number.lead and number.text == "（一）" and number.source == "序号"
-    assert lead.lead and lead.text.endswith("。") and lead.source.startswith("词库:亮点/")
+    assert number.lead and number.text in ("（一）", "一是") and number.source == "序号"
+    assert lead.lead and lead.text.endswith("。") and lead.source.startswith(("词库:亮点/", "词库:作者/"))
     problems = [b for b in draft.parts[1].blocks if b.spans[0].lead]
     assert [b.spans[0].text[:2] for b in problems[:2]] == ["一是", "二是"]
+    # every author numbers its items in GB/T 9704 order: （一） items, 一是 paragraphs, or a （一） heading
+    # over 1．2． paragraphs
+    data = minimal(亮点={"组织建设": {"发展党员": 12, "入党积极分子": 14}, "党员队伍": {"党员培训": 40},
+                       "政治建设": {"集中学习": 12, "讲党课": 4}, "产业发展": {"村集体经济收入": 25}})
+    shapes = set()
+    for style in range(1, 21):
+        blocks = render(data, style=style).parts[0].blocks
+        if blocks[0].role.value == "heading2":
+            assert blocks[0].text.startswith("（一）") and not blocks[0].text.endswith("。"), style
+            assert blocks[1].spans[0].text == "1." and blocks[1].spans[1].lead, style
+            shapes.add("分层")
+        else:
+            assert blocks[0].spans[0].text in ("（一）", "一是") and blocks[0].spans[1].lead, style
+            shapes.add(blocks[0].spans[0].text)
+    assert shapes == {"分层", "（一）", "一是"}
 
 
 def test_same_input_same_text_and_variants_differ():
@@ -146,7 +169,8 @@ def test_part_three_answers_every_problem_and_states_no_theme_twice():
         draft = render(minimal(问题=problems), variant=variant)
         leads = [s.text.rstrip("。") for b in draft.parts[2].blocks for s in b.spans
                  if s.lead and s.source.startswith("词库:措施/") and s.source.endswith("/要点")]
-        themes = []
+        themes = [s.source.split("/")[1] for b in draft.parts[2].blocks for s in b.spans
+                  if s.lead and s.source.startswith("词库:作者/")]   # a heading of the author's family
         for lead in leads:
             owners = [t for t in cat.themes if lead in bank.for_level(bank.get("措施", "主题", t, "要点"), "镇")]
             assert len(owners) == 1, lead
@@ -218,8 +242,8 @@ def test_points_past_the_sixth_are_numbered_from_the_bank():
     data = minimal(亮点={"组织建设": {"做法": [{"自述": "各支部轮流到邻村观摩学习"}, *practices],
                                    "发展党员": 5, "入党积极分子": 7}})
     found = 0
-    for variant in range(40):
-        item = render(data, variant=variant).parts[0].blocks[0].text
+    for style in range(1, 41):
+        item = next((b.text for b in render(data, style=style).parts[0].blocks if "二是" in b.text), "")
         if "一是" in item:
             found += 1
             count = len(re.findall("；", item)) + 1

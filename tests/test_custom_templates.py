@@ -8,7 +8,7 @@ import sys
 import pytest
 import yaml
 
-from conftest import INPUTS, ROOT
+from conftest import INPUTS, ROOT, style_where
 
 
 def _custom(tmp_path, opening: str):
@@ -32,7 +32,9 @@ def _run(args, monkeypatch, capsys):
 
 def test_custom_bank_is_used(tmp_path, monkeypatch, capsys):
     root = _custom(tmp_path, "{{年度}}年，{{本级}}自编的开头句")
-    code, out = _run([INPUTS / "2024.yaml", "--templates", root, "--format", "txt"], monkeypatch, capsys)
+    style = style_where(opening="站位在前")   # an author whose opening has its 起句
+    code, out = _run([INPUTS / "2024.yaml", "--templates", root, "--format", "txt", "--style", style],
+                     monkeypatch, capsys)
     assert code == 0 and "2024年，镇党委自编的开头句" in out.out
 
 
@@ -67,8 +69,10 @@ def test_a_custom_era_file_is_honoured(tmp_path, monkeypatch, capsys):
     shutil.copytree(ROOT / "templates", root)
     era = yaml.safe_load((root / "era.yaml").read_text(encoding="utf-8"))
     era["年度"][2024]["会议精神"] = "本镇自定的会议精神提法"
+    era["年度"][2024].pop("会议精神说法")   # a township that words the line its own way words it once
     (root / "era.yaml").write_text(yaml.safe_dump(era, allow_unicode=True), encoding="utf-8")
-    code, out = _run([INPUTS / "2024.yaml", "--templates", root, "--format", "txt"], monkeypatch, capsys)
+    code, out = _run([INPUTS / "2024.yaml", "--templates", root, "--format", "txt", "--style",
+                      style_where(opening="站位在前")], monkeypatch, capsys)
     assert code == 0 and "本镇自定的会议精神提法" in out.out
 
 

@@ -78,11 +78,14 @@ def test_every_fact_of_the_input_appears(path):
                 assert number in tokens, (fact.key, number)
         for piece in _texts(data):
             assert piece in text, piece
-        # every theme the clerk filled in has its own item in part one, led by that theme's words
-        draft = render(data, variant=variant)
-        led = {s.source.split("/")[1] for b in draft.parts[0].blocks for s in b.spans
-               if s.lead and s.source.startswith("词库:亮点/") and s.source.endswith("/要点")}
-        assert led == {t.theme for t in report.themes}
+        # every theme the clerk filled in has its own item, paragraph or point in part one, led by that
+        # theme's words (its bank lead, or its heading in the author's heading family)
+        for style in (None, 1, 2, 3, 4):
+            draft = render(data, variant=variant, style=style)
+            led = {s.source.split("/")[1] for b in draft.parts[0].blocks for s in b.spans
+                   if s.source.startswith("词库:亮点/") and s.source.endswith("/要点")
+                   or s.source.startswith("词库:作者/")}
+            assert led >= {t.theme for t in report.themes}, (style, led)
 
 
 @pytest.mark.parametrize("path", EXAMPLE_INPUTS, ids=lambda p: p.name)
@@ -105,7 +108,10 @@ def test_a_case_that_carries_a_practice_says_so_in_the_trace():
     data, marks = load_yaml_file(path)
     entries = trace(render(data, marks=marks, base=path.parent), marks)
     carried = [e for e in entries if e["kind"] == "原文" and e["covers"]]
-    assert carried and all("所以那里不再重复" in e["note"] and "做法 亮点" in e["note"] for e in carried)
+    assert carried and all("所以那里不再重复" in e["note"] for e in carried)
+    # a case says which practice it carries; a 事项 which problem it answers
+    assert all(("做法 亮点" in e["note"]) == any(c.startswith("做法:") for c in e["covers"]) for e in carried)
+    assert all(("问题 →" in e["note"]) == any(c.startswith("原文:问题") for c in e["covers"]) for e in carried)
     assert any(c.startswith("做法:亮点.基层治理.做法") for e in carried for c in e["covers"])
     answers = [e for e in entries if e["note"].startswith("回应：")]
     assert answers and all("问题" in e["note"] or "原因" in e["note"] for e in answers)

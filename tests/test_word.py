@@ -9,6 +9,8 @@ from pathlib import Path
 import zipfile
 
 import docx
+
+from generator.bank import load_bank
 import pytest
 from docx.oxml.ns import qn
 from docx.shared import Emu, Pt
@@ -23,7 +25,11 @@ MM = 36000  # EMU per millimetre
 
 @pytest.fixture(scope="module")
 def document():
-    return docx.Document(io.BytesIO(render_docx(minimal())))
+    """The minimal report by an author of （一） items and part two in two lists (the layout these tests read)."""
+    from conftest import style_where
+
+    data = minimal(亮点={"组织建设": {"发展党员": 12, "入党积极分子": 14}, "政治建设": {"集中学习": 12, "讲党课": 4}})
+    return docx.Document(io.BytesIO(render_docx(data, style=style_where(part_one="分项", part_two="分列"))))
 
 
 def _fonts(style):
@@ -75,9 +81,11 @@ def test_headings_keep_outline_levels(document):
 
 def test_heading_order_and_text(document):
     headings = [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Heading")]
-    assert headings == [("Heading 1", "一、履职工作特色和亮点"), ("Heading 1", "二、存在的问题及原因"),
-                        ("Heading 2", "（一）存在的问题"), ("Heading 2", "（二）产生问题的主要原因"),
-                        ("Heading 1", "三、下一步工作思路和措施")]
+    structure = load_bank().get("结构")
+    assert [h for h in headings if h[0] == "Heading 1"] == [
+        ("Heading 1", "一、履职工作特色和亮点"), ("Heading 1", "二、存在的问题及原因"), ("Heading 1", "三、下一步工作思路和措施")]
+    assert [h[0] for h in headings] == ["Heading 1", "Heading 1", "Heading 2", "Heading 2", "Heading 1"]
+    assert headings[2][1] in structure["问题小标题"] and headings[3][1] in structure["原因小标题"]
     title = document.paragraphs[0]
     assert title.style.name == "Title" and title.text == "红柳镇党委书记2024年度\n抓基层党建工作述职报告"
 

@@ -48,6 +48,8 @@ class Task:
     digest: str = ""             # fingerprint of the row's input (rerun.py)
     reason: str = ""             # why the draft is skipped, regenerated or written beside, said on screen
     backup: bool = False         # copy the existing (edited) draft before replacing it
+    style: int | None = None     # the author batch deals this row (authors.deal), unless the row names one
+    seat: int | None = None      # the row's place among the drafts: neighbours choose different wordings
 
 
 @dataclass
@@ -62,6 +64,7 @@ class Result:
     note: str = ""               # why it was skipped, regenerated or written beside (rerun.py)
     digest: str = ""             # the input's fingerprint and the written file's, for the record
     written: str = ""
+    style: int = 0               # the author the draft was written by (风格), to say in summary.csv
 
 
 @dataclass
@@ -116,7 +119,28 @@ def plan(rows: list[Row], defaults: Defaults, outdir: Path, *, force: bool, skip
         # replaced unless the record shows it untouched or --force (with a copy first)
         task.skip = decision.action == "skip"
         tasks.append(task)
+    deal(tasks, defaults)
     return tasks
+
+
+def deal(tasks: list[Task], defaults: Defaults) -> None:
+    """Deal the authors out: the rows of one table take consecutive author numbers from a start fixed by
+    the township (so a table gives the same drafts every run), so neighbouring rows never share an author
+    and the table spreads evenly over them; a row that names its 风格 keeps it. Each row also gets its seat,
+    by which neighbours choose different wordings of the same slot (compose.choose)."""
+    from ..compose import author_spec
+    from ..compose.author import unit_style
+
+    spec = author_spec(None)
+    count = int(spec["风格数"]) if spec else 0
+    report = defaults.data.get("报告") if isinstance(defaults.data.get("报告"), dict) else {}
+    town = str(report.get("所属镇") or report.get("上级") or defaults.name or "")
+    start = unit_style(town, count) - 1 if count else 0
+    for seat, task in enumerate(t for t in tasks if t.data is not None and not t.fatal):
+        task.seat = seat
+        named = ((task.data or {}).get("报告") or {}).get("风格") if isinstance(task.data, dict) else None
+        if count and not named:
+            task.style = (start + seat) % count + 1
 
 
 def header_paths(headers: dict[str, int], cat) -> dict[tuple, tuple[str, int]]:
@@ -165,7 +189,7 @@ def render_task(task: Task, strict: bool = False) -> Result:
 
         if task.errors:
             try:  # the row's own problems first, then the unplaceable columns, all at once
-                render(task.data, marks=None, source=None, base=task.base)
+                render(task.data, marks=None, source=None, base=task.base, style=task.style, seat=task.seat)
             except InputError as exc:
                 return Result(**base, status=FAILED, error=join(task.errors + _messages(task, exc)))
             return Result(**base, status=FAILED, error=join(task.errors))
@@ -181,7 +205,8 @@ def render_task(task: Task, strict: bool = False) -> Result:
         try:
             # replaced only when the record shows the draft untouched, or with --force (after the copy above)
             draft = write_draft(task.data, task.target, marks=task.marks if task.yaml else None,
-                                source=task.source or None, base=task.base, force=task.force, strict=strict)
+                                source=task.source or None, base=task.base, force=task.force, strict=strict,
+                                style=task.style, seat=task.seat)
         except StrictError as exc:
             warnings = _warnings(task, exc.warnings)
             return Result(**base, status=FAILED, warnings=warnings, error=f"有 {len(warnings)} 条提醒（--strict）")
@@ -196,7 +221,7 @@ def render_task(task: Task, strict: bool = False) -> Result:
 
         warnings = _warnings(task, draft.warnings)
         return Result(**base, status=OK, output=task.target.name, warnings=warnings, note=note,
-                      digest=task.digest, written=file_hash(task.target))
+                      digest=task.digest, written=file_hash(task.target), style=draft.style)
     except ReportError as exc:
         return Result(**base, status=FAILED, error=join(_messages(task, exc)))
     except Exception as exc:  # a bug must not take the other rows down
@@ -355,9 +380,12 @@ def summary_csv(results: list[Result]) -> bytes:
     """Return summary.csv (UTF-8 with BOM so Excel shows the Chinese correctly)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(["序号", "来源", "单位", "状态", "输出文件", "提醒", "错误", "说明"])
+    # 风格: the author batch dealt the row; a clerk who wants the same voice for one village again writes
+    # 风格: N in its input (or reruns the table with --only)
+    writer.writerow(["序号", "来源", "单位", "状态", "输出文件", "提醒", "错误", "说明", "风格"])
     for r in results:
-        writer.writerow([r.number, r.label, r.unit, r.status, r.output, "；".join(r.warnings), r.error, r.note])
+        writer.writerow([r.number, r.label, r.unit, r.status, r.output, "；".join(r.warnings), r.error, r.note,
+                         r.style or ""])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 

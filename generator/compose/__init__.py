@@ -20,7 +20,9 @@ from ..facts import Report
 from ..errors import Problem
 from ..model import Draft, Meta, Part, Span
 from ..resources import load_data
+from .author import PLAIN, Author, Hand, make_author, unit_style
 from .choose import Choose
+from .headings import Headings
 from .highlights import highlights
 from .measures import measures
 from .opening import opening
@@ -31,13 +33,23 @@ from .text import break_title, chinese_date, sentence
 __all__ = ["compose", "sentence", "chinese_date", "break_title"]
 
 
-def compose(report: Report, bank: Bank | None = None, variant: int = 0) -> Draft:
-    """Return the draft for `report`; `variant` selects another wording of the same facts."""
+def compose(report: Report, bank: Bank | None = None, variant: int = 0, style: int | None = None,
+            seat: int | None = None) -> Draft:
+    """Return the draft for `report`; `variant` selects another wording of the same facts, `style` another
+    author (else the report's 风格, else the unit's own); `seat`, the draft's place in a batch, makes the
+    drafts of one table choose different wordings of each slot (see `bank.Picker`)."""
     bank = bank or load_bank()
     info = report.info
     warnings = list(report.warnings)
-    ctx = context(report, bank, warnings)
-    pick = Choose(bank, Picker(info.unit, info.year, variant), info.tier, ctx)
+    authors = author_spec(bank.root)
+    author = choose_author(authors, style or info.style, info.unit, warnings)
+    ctx = context(report, bank, warnings, author.number, author.theory)
+    pick = Choose(bank, Picker(info.unit, info.year, variant, seat), info.tier, ctx)
+    pick.author = author
+    pick.heads = Headings(authors,
+                          {"一": author.heading_one, "三": author.heading_three}, pick.pick.number)
+    if author.hands > 1 or author.register:
+        pick.hand = Hand(author, authors.get("语体标记"))
     pick.match = matcher(bank.root)
     if report.last is not None:
         from .choose import _grams
@@ -66,7 +78,31 @@ def compose(report: Report, bank: Bank | None = None, variant: int = 0) -> Draft
                   subject=f"{info.year}年度抓基层党建工作述职报告",
                   created=dt.datetime.combine(info.date or dt.date(info.year, 12, 31), dt.time(9, 0))),
         warnings=tuple(warnings),
+        style=author.number,
+        skeleton=author.skeleton,
     )
+
+
+@lru_cache(maxsize=8)
+def author_spec(root) -> dict | None:
+    """templates/作者.yaml: the authors' dimensions, heading families and registers (None for a township's
+    templates folder of an earlier version, whose drafts keep the one layout they had)."""
+    try:
+        return load_data("作者.yaml", root)
+    except FileNotFoundError:
+        return None
+
+
+def choose_author(spec: dict | None, style: int | None, unit: str, warnings: list) -> Author:
+    """The author of this draft: the one named, else the unit's own; PLAIN for templates without 作者.yaml."""
+    if spec is None:
+        return PLAIN
+    count = int(spec["风格数"])
+    if style is not None and not 1 <= style <= count:
+        warnings.append(Problem(f"风格 {style} 超出范围：只有 1 到 {count} 种写法，这次用了第 {(style - 1) % count + 1} 种。",
+                                path=("报告", "风格")))
+        style = (style - 1) % count + 1
+    return make_author(spec, style or unit_style(unit, count))
 
 
 @lru_cache(maxsize=8)
@@ -79,8 +115,9 @@ def matcher(root) -> Matcher:
         return Matcher({})
 
 
-def context(report: Report, bank: Bank, warnings: list[str]) -> dict[str, Any]:
-    """Return the variables every bank string may use: level nouns, names, era formulations."""
+def context(report: Report, bank: Bank, warnings: list[str], author: int = 0, theory: str = "全称") -> dict[str, Any]:
+    """Return the variables every bank string may use: level nouns, names, era formulations (the year's
+    line in the author's own wording of it, one of the equivalent 会议精神说法)."""
     info = report.info
     words = dict(bank.get("称谓", info.level)) if bank.has("称谓", info.level) else dict(bank.get("称谓", info.tier))
     if info.tier == "村" and info.org.startswith(info.unit):
@@ -106,7 +143,9 @@ def context(report: Report, bank: Bank, warnings: list[str]) -> dict[str, Any]:
         "主题": _unquoted(info.theme),
         "品牌": _unquoted(info.brand),
         "指导思想": era["指导思想"],
-        "会议精神": year_terms["会议精神"],
+        # the opening's name for it: the full name, or 党的创新理论 for the authors who write it so
+        "理论": era["指导思想"] if theory != "简称" else "党的创新理论",
+        "会议精神": _line(year_terms, author),
         # A 学习教育 aimed at county-level leaders is not claimed as the township's or village's own
         # activity; the report measures itself against its requirement instead.
         "学习教育": "" if aimed_above else (year_terms.get("学习教育") or ""),
@@ -115,6 +154,15 @@ def context(report: Report, bank: Bank, warnings: list[str]) -> dict[str, Any]:
         # the year's election is named for villages (村“两委”换届); a 社区 or 街道 elects its 社区“两委”
         "换届": (year_terms.get("换届") or "村“两委”换届").replace("村“两委”", words.get("两委", "村“两委”")),
     }
+
+
+def _line(year_terms: dict, author: int) -> str:
+    forms = [year_terms["会议精神"], *(year_terms.get("会议精神说法") or ())]
+    if not author:
+        return forms[0]
+    import hashlib
+
+    return forms[int.from_bytes(hashlib.blake2b(f"era|{author}".encode(), digest_size=4).digest(), "big") % len(forms)]
 
 
 def _unquoted(name: str | None) -> str:

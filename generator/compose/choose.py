@@ -52,7 +52,7 @@ def formulations(text: str) -> tuple[str, ...]:
 
 
 CLASH_TERMS = tuple(_NAMES["撞词不计"])
-_FULL = (3 << 4) | 15  # the score of an option that meets every preference of Choose.one
+_FULL = 0xFF           # the score of an option that meets every preference of Choose.one
 _DRAWS = 6             # draws Choose.one tries before it scores the whole list
 
 
@@ -87,6 +87,14 @@ class Choose:
         from .overlap import Matcher
 
         self.match = Matcher({})      # compose sets the templates' own word lists (呼应.yaml)
+        self.links = 0                # connectors said so far (highlights.MAX_LINKS)
+        self.hand = None              # compose sets the author's share of the banks (author.Hand)
+        from .author import PLAIN
+
+        self.author = PLAIN           # compose sets the draft's author (author.Author)
+        from .headings import Headings
+
+        self.heads = Headings(None, {}, pick.number)   # and its heading families
 
     def begin_item(self, keep: bool = False) -> None:
         """Start a paragraph: what it says is checked afresh (`keep`: go on from the paragraph before, as
@@ -161,15 +169,21 @@ class Choose:
             return self.pick.one(usable, *key)  # raises the bank's own error
         if single:  # one thing to speak of: no 逐项, 一件一件, 几项 (数量词)
             usable = self.match.singular(usable)
-        n = len(usable)
+        # the author's own entries first (its register, its hand's share): two drafts of one township
+        # rarely draw from the same entries; the others only when the author's would all repeat something
+        own = self.hand.mine(usable) if self.hand is not None else usable
+        mine = None if own is usable else frozenset(own)
         choice = None
-        for attempt in range(min(n, _DRAWS)):
-            option = usable[self.pick.number(*key, attempt) % n]
-            if self._score(option, avoid_start, not_in) == _FULL:
-                choice = option
-                break
+        if own:
+            n = len(own)
+            first = self.pick.draw(n, *key)
+            for attempt in range(min(n, _DRAWS)):
+                option = own[first if attempt == 0 else self.pick.number(*key, attempt) % n]
+                if self._score(option, avoid_start, not_in, mine) == _FULL:
+                    choice = option
+                    break
         if choice is None:
-            scores = [self._score(o, avoid_start, not_in) for o in usable]
+            scores = [self._score(o, avoid_start, not_in, mine) for o in usable]
             top = max(scores)
             pool = [o for o, s in zip(usable, scores) if s == top] if top >= 0 else usable
             choice = pool[self.pick.number(*key) % len(pool)]
@@ -179,22 +193,26 @@ class Choose:
             self.said_once.update(w for family in self.once if any(p in choice for p in family) for w in family)
         return choice
 
-    def _score(self, option, avoid_start: str, not_in: str) -> int:
-        """How well `option` meets the preferences of `one` (higher is better; -1: already used)."""
+    def _score(self, option, avoid_start: str, not_in: str, mine=None) -> int:
+        """How well `option` meets the preferences of `one`, one bit each, the weightier higher (-1: already
+        used): not last year's words; not echoing the paragraph; the author's own; no formulation the
+        paragraph has; not opening like the item before; not a connector already there; no once-a-report
+        phrase said again; no formulation overused."""
         if option.__class__ is not str or not option:
             return _FULL
         if option in self.used:
             return -1
         avoid, said, forms = self.avoid_grams, self.said, self.forms
         grams = _grams(option) if (avoid or said) else None
-        tier = 0
+        score = 0
         if not (avoid and not grams.isdisjoint(avoid)):
-            tier = 1
-            if not (said and not grams.isdisjoint(said)):
-                tier = 2
-                if not (forms and not forms.isdisjoint(formulations(option))):
-                    tier = 3
-        score = tier << 4
+            score |= 128
+        if not (said and not grams.isdisjoint(said)):
+            score |= 64
+        if mine is None or option in mine:
+            score |= 32
+        if not (forms and not forms.isdisjoint(formulations(option))):
+            score |= 16
         if not (avoid_start and option.startswith(avoid_start)):
             score |= 8
         if not (not_in and option.strip("，") in not_in):

@@ -23,16 +23,16 @@ from dataclasses import dataclass, field
 from ..bank import Bank
 from ..facts import Done, Fact, Report, ThemeFacts
 from ..errors import Problem
-from ..model import Block, Span, body
+from ..model import Block, Role, Span, body
 from .choose import Choose, _grams
 from .conditions import fitting
 from .text import close, fact_clause, figure_spans, item_number, key_path, sentence
 
 FIGURES_PER_SENTENCE = 3
-# Real authors use few connectors (另外, 同时 …: 0.3 per 1,000 characters in the seeds) and close few items on
-# a judgement of results (none of the seeds' items do); both are rare here for that reason.
-LINK_CHANCE = 0.2
-CLOSE_CHANCE = 0.15
+# An author's connector at most this often in a draft: its one habit, not a tic (同时，×4 reads as one).
+MAX_LINKS = 2
+# How often connectors (另外, 同时 …) and closing judgements appear is the author's (作者.yaml): real authors
+# use few connectors (0.3 per 1,000 characters in the seeds) and close no item on a judgement.
 ARCHITECTURES = ("woven", "points", "case", "figures", "short")
 
 
@@ -59,18 +59,116 @@ def highlights(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: li
                                 path=("亮点",)))
         return [body(Span("【待补充：本年度抓党建的主要做法和成效（在“亮点”下按主题填写做法、数字和事例）】",
                           missing=True, source="待补充:亮点"))]
-    groups = _group(report.themes)
-    out: list[Block] = []
-    last = {"architecture": "", "lead": "", "family": ""}
+    author = pick.author
+    themes = ordered(report.themes, author.order)
     rectify = bool(report.last and (report.last.done or report.last.ongoing))
-    numbered = len(groups) + rectify > 1
     targets = _last_targets(report)
-    for n, themes in enumerate(groups, 1):
-        plan = plan_item(themes, bank, pick, ctx, last["architecture"], first=n == 1, targets=targets)
-        out.append(word_item(n if numbered else 0, plan, report, bank, pick, ctx, last))
+    last = {"architecture": "", "lead": "", "family": ""}
+    shape = author.part_one
+    groups = _by_group(themes, pick.heads.spec, author.grouping) if shape in ("归并", "分层") else []
+    if len(groups) + rectify < 2:
+        shape = "分项" if shape != "平铺" else shape
+    if shape in ("归并", "分层") and any(len(g) > 1 for _, g in groups):
+        return _grouped_items(shape, groups, report, bank, pick, ctx, last, targets, rectify)
+    if shape in ("归并", "分层"):
+        shape = "分项"
+    items = _group(themes)
+    out: list[Block] = []
+    numbered = len(items) + rectify > 1
+    for n, item in enumerate(items, 1):
+        plan = plan_item(item, bank, pick, ctx, last["architecture"], first=n == 1, targets=targets,
+                         nested=shape == "平铺")
+        marker = _marker(shape, n, bank) if numbered else ""
+        lead = pick.heads.heading("一", _heading_key(item, pick.heads.spec, author.grouping), n - 1)
+        out.append(body(*_item_spans(marker, plan, report, bank, pick, ctx, last, lead=lead)))
         last["architecture"] = plan.architecture
     if rectify:
-        out.append(_rectify_item(len(groups) + 1, report, bank, pick))
+        n = len(items) + 1
+        lead = pick.heads.heading("一", "整改", n - 1)
+        out.append(_rectify_item(_marker(shape, n, bank), report, bank, pick, lead))
+    return out
+
+
+def ordered(themes: tuple[ThemeFacts, ...], order: tuple[str, ...]) -> tuple[ThemeFacts, ...]:
+    """The themes in the author's order (a theme the order does not know keeps its place at the end)."""
+    rank = {t: i for i, t in enumerate(order)}
+    return tuple(sorted(themes, key=lambda tf: rank.get(tf.theme, len(rank))))
+
+
+def _marker(shape: str, n: int, bank: Bank) -> str:
+    """An item's number: （一） for items, 一是 for flat paragraphs."""
+    if shape == "平铺":
+        ordinals = bank.get("结构", "序号")
+        return ordinals[n - 1] if n <= len(ordinals) else f"第{n}"
+    return item_number(n)
+
+
+def _by_group(themes: tuple[ThemeFacts, ...], authors: dict, grouping: str) -> list[tuple[str, list[ThemeFacts]]]:
+    """The author's groups of the themes filled in, in the order of their first theme; a group of one theme
+    is that theme."""
+    spec = ((authors or {}).get("分组") or {}).get(grouping) or []
+    home = {t: g["名"] for g in spec for t in g["主题"]}
+    out: list[tuple[str, list[ThemeFacts]]] = []
+    for tf in themes:
+        name = home.get(tf.theme, tf.theme)
+        hit = next((g for g in out if g[0] == name), None)
+        if hit is None:
+            out.append((name, [tf]))
+        else:
+            hit[1].append(tf)
+    return out
+
+
+def _heading_key(item: tuple[ThemeFacts, ...], authors: dict, grouping: str) -> str:
+    """What a heading speaks of: the theme, or for two merged themes the group they share (else the first)."""
+    if len(item) == 1:
+        return item[0].theme
+    groups = _by_group(item, authors, grouping)
+    return groups[0][0] if len(groups) == 1 else item[0].theme
+
+
+def _grouped_items(shape: str, groups, report: Report, bank: Bank, pick: Choose, ctx: dict, last: dict,
+                   targets: dict, rectify: bool) -> list[Block]:
+    """Fewer items, each a group of related themes: 归并 — （一）group heading, then 一是…二是… in one
+    paragraph; 分层 — （一）group heading on its own line, then a paragraph 1. 2. per theme."""
+    out: list[Block] = []
+    first = True
+    ordinals = bank.get("结构", "序号")
+    for n, (name, members) in enumerate(groups, 1):
+        key = name if len(members) > 1 else members[0].theme
+        head = pick.heads.heading("一", key, n - 1)
+        if len(members) == 1:   # a group of one theme is an ordinary item
+            plan = plan_item((members[0],), bank, pick, ctx, last["architecture"], first=first, targets=targets)
+            out.append(body(*_item_spans(item_number(n), plan, report, bank, pick, ctx, last, lead=head)))
+            last["architecture"] = plan.architecture
+            first = False
+            continue
+        if head is None:
+            head = pick.text(bank.get("亮点", "主题", members[0].theme, "要点"), "lead", name)
+        if shape == "分层":
+            out.append(Block(Role.HEADING2, (Span(item_number(n) + head.rstrip("。"),
+                                                  source=f"词库:作者/{name}"),)))
+            for k, tf in enumerate(members, 1):
+                plan = plan_item((tf,), bank, pick, ctx, last["architecture"], first=first, targets=targets)
+                out.append(body(*_item_spans(f"{k}.", plan, report, bank, pick, ctx, last)))
+                last["architecture"] = plan.architecture
+                first = False
+            continue
+        spans = [Span(item_number(n), lead=True, source="序号"),
+                 Span(head.rstrip("。") + "。", lead=True, source=f"词库:作者/{name}")]
+        pick.begin_item(keep=first)   # one paragraph: its points must not echo its heading or each other
+        pick.note(head)
+        for k, tf in enumerate(members):
+            plan = plan_item((tf,), bank, pick, ctx, last["architecture"], first=first, targets=targets,
+                             nested=True, keep=True)
+            spans += _item_spans(ordinals[k] if k < len(ordinals) else f"第{k + 1}", plan, report, bank, pick,
+                                 ctx, last, bold=False)
+            last["architecture"] = plan.architecture
+            first = False
+        out.append(body(*spans))
+    if rectify:
+        n = len(groups) + 1
+        out.append(_rectify_item(item_number(n), report, bank, pick, pick.heads.heading("一", "整改", n - 1)))
     return out
 
 
@@ -123,12 +221,12 @@ def _achieved(fact: Fact, bank: Bank, pick: Choose, ctx: dict, theme: str) -> st
     return bank.render(source, {**ctx, "数量": f"{format_number(fact.value)}{fact.unit}"})
 
 
-def _rectify_item(n: int, report: Report, bank: Bank, pick: Choose) -> Block:
+def _rectify_item(marker: str, report: Report, bank: Bank, pick: Choose, lead: str | None = None) -> Block:
     """The last item of part one: last year's problems, each named, done or still in hand."""
     pick.begin_item()
-    spans = [Span(item_number(n), lead=True, source="序号"),
-             Span(sentence(pick.text(bank.get("亮点", "整改要点"), "rectify-lead")), lead=True,
-                  source="词库:亮点/整改要点")]
+    lead = lead or pick.text(bank.get("亮点", "整改要点"), "rectify-lead")
+    spans = [Span(marker, lead=True, source="序号")] if marker else []
+    spans.append(Span(sentence(lead), lead=True, source="词库:亮点/整改要点"))
     for status, items in (("整改完成", report.last.done), ("整改推进", report.last.ongoing)):
         if not items:
             continue
@@ -161,8 +259,9 @@ def _group(themes: tuple[ThemeFacts, ...]) -> list[tuple[ThemeFacts, ...]]:
 # --- plan ------------------------------------------------------------------------------------------
 
 def plan_item(themes: tuple[ThemeFacts, ...], bank: Bank, pick: Choose, ctx: dict, previous: str,
-              first: bool = False, targets: dict | None = None) -> Plan:
-    pick.begin_item(keep=first)  # item 1 must not echo the opening
+              first: bool = False, targets: dict | None = None, nested: bool = False, keep: bool = False) -> Plan:
+    """`nested`: the item is itself a point (一是…) of a paragraph, so it cannot be worded as points."""
+    pick.begin_item(keep=first or keep)  # item 1 must not echo the opening; a point, its paragraph
     units: list[Unit] = []
     bad = False
     supported = False
@@ -192,7 +291,11 @@ def plan_item(themes: tuple[ThemeFacts, ...], bank: Bank, pick: Choose, ctx: dic
         fits.append("figures")
     if len(units) <= 1 and "case" not in kinds:
         fits = ["short"]
-    choices = [a for a in fits if a != previous] or fits
+    if nested:
+        fits = [a for a in fits if a != "points"] or ["woven"]
+    # the author's own architectures, never the same twice running when another of them fits
+    own = [a for a in fits if a in pick.author.architectures or a == "short"] or fits
+    choices = [a for a in own if a != previous] or own
     architecture = choices[pick.shape(len(choices), "architecture", themes[0].theme)]
     return Plan(themes, units, architecture, supported, bad)
 
@@ -363,29 +466,38 @@ def _practice_span(done: Done, theme: str, pick: Choose, ctx: dict, covers: tupl
 
 # --- wording ---------------------------------------------------------------------------------------
 
-def word_item(n: int, plan: Plan, report: Report, bank: Bank, pick: Choose, ctx: dict, last: dict) -> Block:
+def _item_spans(marker: str, plan: Plan, report: Report, bank: Bank, pick: Choose, ctx: dict, last: dict,
+                lead: str | None = None, bold: bool = True) -> list[Span]:
+    """One item's words: its marker and lead (the heading family's `lead` when given, else one of the
+    theme's own), the author's stance if any, its units in its architecture, a closing only where the
+    author closes at all. `bold`: the lead is a run-in heading (not when the item is a point of another)."""
     spec = bank.get("亮点", "主题", plan.themes[0].theme)
     theme = plan.themes[0].theme
-    if plan.architecture == "merged":
+    author = pick.author
+    if lead is not None:
+        pick.note(lead)
+        source = "词库:作者/" + theme
+    elif plan.architecture == "merged":
         other = bank.get("亮点", "主题", plan.themes[1].theme)
         words = {"甲": pick.one(spec["短称"], "short", theme),
                  "乙": pick.one(other["短称"], "short", plan.themes[1].theme)}
         lead = pick.note(bank.render(pick.one(bank.get("亮点", "合并要点"), "merged-lead", theme), {**ctx, **words}))
+        source = f"词库:亮点/{theme}/要点"
     else:  # a heading promises only what the item holds (no 后进 without a 后进 fact, no 一项一项 for one)
         content = _content(plan)
         leads = pick.match.supported(spec["要点"], content)
         lead = pick.text(leads or spec["要点"], "lead", theme, avoid_start=last["lead"][:2],
                          single=len(plan.units) < 2)
+        source = f"词库:亮点/{theme}/要点"
     last["lead"] = lead
     pick.leads |= _grams(lead)
-    spans: list[Span] = [Span(item_number(n), lead=True, source="序号")] if n else []
-    spans.append(Span(lead.rstrip("。") + "。", lead=True, source=f"词库:亮点/{theme}/要点"))
+    spans: list[Span] = [Span(marker, lead=bold, source="序号")] if marker else []
+    spans.append(Span(lead.rstrip("。") + "。", lead=bold, source=source))
 
     stance = None
-    if plan.architecture not in ("short", "merged") and pick.chance(0.6, "stance", theme):
+    if plan.architecture not in ("short", "merged") and pick.chance(author.stance_rate, "stance", theme):
         stance = Span(pick.text(fitting(spec["立场"], report), "stance", theme), source=f"词库:亮点/{theme}/立场")
-    stance_first = stance is not None and pick.chance(0.5, "stance-first", theme)
-    if stance_first:
+    if stance is not None and author.stance_first:
         spans.append(stance)
 
     units = plan.units
@@ -410,13 +522,13 @@ def word_item(n: int, plan: Plan, report: Report, bank: Bank, pick: Choose, ctx:
         spans += _sentences(units, bank, pick, theme, frame=True)
     else:  # woven, short
         spans += _sentences(units, bank, pick, theme, frame=(a == "woven"))
-    if stance is not None and not stance_first:
+    if stance is not None and not author.stance_first:
         spans.append(stance)
 
     closing = _closing(plan, report, bank, pick, spec, theme, last)
     if closing:
         spans += closing
-    return body(*spans)
+    return spans
 
 
 def _sentences(units: list[Unit], bank: Bank, pick: Choose, theme: str, *, frame: bool = False,
@@ -427,8 +539,12 @@ def _sentences(units: list[Unit], bank: Bank, pick: Choose, theme: str, *, frame
     previous = ""
     for i, unit in enumerate(units):
         head: list[Span] = []
-        if unit.kind == "practice" and previous == "practice" and pick.chance(LINK_CHANCE, "link", theme, i):
-            head.append(Span(pick.text(bank.get("亮点", "衔接"), "link", theme, i), source="词库:亮点/衔接"))
+        author = pick.author
+        if unit.kind == "practice" and previous == "practice" and author.connector != "" \
+                and pick.links < MAX_LINKS and pick.chance(author.link_chance, "link", theme, i):
+            pick.links += 1
+            links = [author.connector] if author.connector else bank.get("亮点", "衔接")
+            head.append(Span(pick.text(links, "link", theme, i), source="词库:亮点/衔接"))
         elif unit.kind in ("figures", "plain") and frame and i == 0:
             spec = bank.get("亮点", "主题", theme)
             head.append(Span(pick.text(spec["引出"], "frame", theme) + "，", source=f"词库:亮点/{theme}/引出"))
@@ -460,7 +576,7 @@ def _closing(plan: Plan, report: Report, bank: Bank, pick: Choose, spec: dict, t
     # and 干部作风还需进一步转变 in part two cannot both be the writer's view
     troubled = any(i.theme in {tf.theme for tf in plan.themes} for i in report.problems)
     if not plan.supported or plan.bad or troubled or plan.architecture == "short" \
-            or not pick.chance(CLOSE_CHANCE, "close", theme):
+            or not pick.chance(pick.author.close_chance, "close", theme):
         last["family"] = ""
         return []
     content = _content(plan)

@@ -138,11 +138,14 @@ def measures(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list
     plan = answer_plan(report, bank, pick.match, lambda text: task_theme(text, report, cat, pick.match))
     pick.begin_item()
     pick.said = _grams(after)  # the opening of part three must not echo part two's last line
+    author = pick.author
     if report.idea:
         blocks = [body(Span(sentence(report.idea), source="原文:措施.思路"))]
-    else:
+    elif author.outline:
         blocks = [body(Span(pick.text(spec["引言"], "measures", "intro"), source="词库:措施/引言"))]
-    themes = measure_themes(report, cat.themes, plan)
+    else:   # this author goes straight to the items
+        blocks = []
+    themes = measure_themes(report, _order(report, plan, author, cat.themes), plan)
     free_targets = [t for t in report.targets if t.metric is None]
     loose = [t for t in plan.loose]
     for a in plan.answers:  # an answer with no theme of its own goes to the last item
@@ -177,12 +180,23 @@ def measures(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list
             spans += close([Span(opener, source="词库:措施/目标引语"),
                             *figure_spans(free_targets, bank, pick, ctx, target=True)])
         blocks.append(body(*spans))
-    if len(blocks) == 1:
+    if len(blocks) == (1 if (report.idea or author.outline) else 0):
         warnings.append(Problem("第三部分没有可写的内容：请在“问题”“措施 → 目标”或“措施 → 事项”下填写下一年的打算。",
                                 path=("措施",)))
         blocks.append(body(Span("【待补充：下一年的工作打算（在“措施”下填写目标和事项）】", missing=True,
                                 source="待补充:措施")))
     return blocks
+
+
+def _order(report: Report, plan: AnswerPlan, author, default: tuple[str, ...]) -> tuple[str, ...]:
+    """The order of part three's items: the author's theme order, or (按问题) the order of part two's
+    problems first, each answered where it was raised, then the other themes."""
+    order = tuple(author.order) if author.order else tuple(default)
+    order += tuple(t for t in default if t not in order)
+    if author.part_three != "按问题":
+        return order
+    first = tuple(dict.fromkeys(a.theme for a in plan.answers if a.role == "problem" and a.theme))
+    return first + tuple(t for t in order if t not in first)
 
 
 def _naming(a: Answer, report: Report, bank: Bank, pick: Choose) -> list[Span]:
@@ -252,10 +266,16 @@ def _theme_item(n: int, theme: str, answers: list[Answer], placed: list[int], re
                         *(report.tasks[i] for a in answers for i in a.tasks), *(report.tasks[i] for i in placed),
                         *(f.key for f in targets)])
     things = len(answers) + len(placed) + len(targets)
-    leads = pick.match.supported(fitting(t["要点"], report), content)
-    lead = pick.text(leads or t["要点"], "measure-lead", theme, avoid_start=last_lead[:2], single=things < 2)
+    lead = pick.heads.heading("三", theme, max(n - 1, 0))
+    source = f"词库:作者/{theme}"
+    if lead is None or any(lead.rstrip("。") == x.rstrip("。") for x in pick.used):
+        leads = pick.match.supported(fitting(t["要点"], report), content)
+        lead = pick.text(leads or t["要点"], "measure-lead", theme, avoid_start=last_lead[:2], single=things < 2)
+        source = f"词库:措施/{theme}/要点"
+    else:
+        pick.note(lead)
     head = [Span(item_number(n), lead=True, source="序号")] if n else []
-    head.append(Span(sentence(lead), lead=True, source=f"词库:措施/{theme}/要点"))
+    head.append(Span(sentence(lead), lead=True, source=source))
 
     units: list[list[Span]] = [_answer(a, report, bank, pick, warnings, avoid=lead[:2]) for a in answers]
     units += [[Span(report.tasks[i].rstrip("。；; "), source=f"原文:措施.事项.{i}")] for i in placed]

@@ -19,34 +19,117 @@ from ..bank import Bank
 from ..facts import Item, Report
 from ..errors import Problem
 from ..model import Block, Role, Span, body
-from .choose import Choose, _grams
+from .choose import Choose, _grams, formulations
 from .conditions import clashes, fitting
 from .text import key_path, sentence
 
 
 def problems(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list[str]) -> tuple[list[Block], str]:
-    """Return part two's blocks, and its last line (part three's opening must not echo it)."""
+    """Return part two's blocks, and its last line (part three's opening must not echo it).
+
+    Laid out as the author lays it out: 分列 — （一）存在的问题 and （二）产生问题的主要原因, each a list; 对应 —
+    no sub-headings, each problem followed by the cause that explains it, the causes that explain no one
+    problem last. A lead-in line and the closing pledge only for the authors who write them."""
     spec = bank.get("问题")
     structure = bank.get("结构")
-    blocks = [Block(Role.HEADING2, (Span(structure["问题小标题"]),))]
+    author = pick.author
+    paired = author.part_two == "对应" and bool(report.problems) and bool(report.causes)
     said: set[str] = set()
+    forms: set[str] = set()
+    problem_blocks: list[Block] = []
     if report.problems:
-        blocks.append(body(Span(pick.text(spec["问题引语"], "problems", "intro"), source="词库:问题/问题引语")))
-        blocks += _items(report, report.problems, spec["问题"], bank, pick, "problem", said, warnings)
+        problem_blocks = _items(report, report.problems, spec["问题"], bank, pick, "problem", said, warnings,
+                                said_forms=forms)
     else:
         warnings.append(Problem("没有填写“问题”，第二部分标出了【待补充：存在的问题】。", path=("问题",)))
-        blocks.append(body(Span("【待补充：存在的问题（在“问题”下填写）】", missing=True, source="待补充:问题")))
-    blocks.append(Block(Role.HEADING2, (Span(structure["原因小标题"]),)))
+        problem_blocks = [body(Span("【待补充：存在的问题（在“问题”下填写）】", missing=True, source="待补充:问题"))]
+    cause_blocks: list[Block] = []
     if report.causes:
-        if len(report.causes) > 1:
-            blocks.append(body(Span(pick.text(spec["原因引语"], "causes", "intro"), source="词库:问题/原因引语")))
-        blocks += _items(report, report.causes, spec["原因"], bank, pick, "cause", said, warnings)
+        cause_blocks = _items(report, report.causes, spec["原因"], bank, pick, "cause", said, warnings,
+                              link=not paired, said_forms=forms)
     else:
         warnings.append(Problem("没有填写“原因”，第二部分标出了【待补充：产生问题的主要原因】。", path=("原因",)))
-        blocks.append(body(Span("【待补充：产生问题的主要原因（在“原因”下填写）】", missing=True, source="待补充:原因")))
-    last = pick.text(spec["收尾"], "problems", "end", single=len(report.problems) < 2)
-    blocks.append(body(Span(last, source="词库:问题/收尾")))
+        cause_blocks = [body(Span("【待补充：产生问题的主要原因（在“原因”下填写）】", missing=True, source="待补充:原因"))]
+    intro = bool(report.problems) and author.problem_intro
+    if paired:
+        blocks = _paired(report, problem_blocks, cause_blocks, bank, pick, spec)
+        if author.problem_intro:
+            blocks.insert(0, body(Span(pick.text(spec["问题引语"], "problems", "intro"), source="词库:问题/问题引语")))
+    else:
+        heads = _pair(structure, pick)
+        blocks = [Block(Role.HEADING2, (Span(heads[0]),))]
+        if intro:
+            blocks.append(body(Span(pick.text(spec["问题引语"], "problems", "intro"), source="词库:问题/问题引语")))
+        blocks += problem_blocks
+        blocks.append(Block(Role.HEADING2, (Span(heads[1]),)))
+        if len(report.causes) > 1 and author.problem_intro:
+            blocks.append(body(Span(pick.text(spec["原因引语"], "causes", "intro"), source="词库:问题/原因引语")))
+        blocks += cause_blocks
+    last = ""
+    if author.pledge or not report.problems:
+        last = pick.text(spec["收尾"], "problems", "end", single=len(report.problems) < 2)
+        blocks.append(body(Span(last, source="词库:问题/收尾")))
     return blocks, last
+
+
+def _pair(structure, pick: Choose) -> tuple[str, str]:
+    """The two sub-headings, a pair of one kind for the whole draft (the n-th of each list)."""
+    first, second = structure["问题小标题"], structure["原因小标题"]
+    first = [first] if isinstance(first, str) else list(first)
+    second = [second] if isinstance(second, str) else list(second)
+    from .author import _number
+
+    k = _number("sub-headings", pick.author.number) if pick.author.number else 0   # the author's, every year
+    return first[k % len(first)], second[k % len(second)]
+
+
+def _paired(report: Report, problem_blocks: list[Block], cause_blocks: list[Block], bank: Bank, pick: Choose,
+            spec) -> list[Block]:
+    """Each problem, then the cause that explains it (a cause kind's 解释, or an own cause of the same
+    theme), each cause once; the causes that explain no single problem close the part as one paragraph."""
+    kinds = spec["原因"]
+    home: dict[int, int] = {}          # cause index → problem index
+    for c, cause in enumerate(report.causes):
+        answers = explained(cause, report, kinds) if cause.kind else \
+            [p for p in report.problems if cause.theme and p.theme == cause.theme]
+        for p in answers:
+            k = report.problems.index(p)
+            # one paragraph, one author's hand: a cause that would repeat a formulation of its problem's
+            # paragraph waits for the last paragraph instead
+            shared = set(formulations(problem_blocks[k].text)) & set(formulations(cause_blocks[c].text))
+            if k not in home.values() and not shared:
+                home[c] = k
+                break
+    out: list[Block] = []
+    for k, block in enumerate(problem_blocks):
+        mine = [c for c, p in home.items() if p == k]
+        spans = list(block.spans)
+        for c in mine:
+            spans.append(Span(pick.text(spec["原因接语"], "cause-after", c), source="词库:问题/原因接语"))
+            spans += [_unnumbered(s) for s in cause_blocks[c].spans]
+        out.append(Block(block.role, tuple(spans)))
+    rest = [c for c in range(len(cause_blocks)) if c not in home]
+    if rest:
+        spans = [Span(pick.text(spec["其余原因"], "causes", "rest", single=len(rest) < 2),
+                      source="词库:问题/其余原因")]
+        ordinals = bank.get("结构", "序号")
+        for i, c in enumerate(rest):
+            if len(rest) > 1:
+                spans.append(Span(ordinals[i] if i < len(ordinals) else f"第{i + 1}", source=""))
+            spans += [_unnumbered(s, lead=False) for s in cause_blocks[c].spans]
+        out.append(body(*spans))
+    return out
+
+
+def _unnumbered(span: Span, lead: bool = False) -> Span:
+    """A cause said inside another paragraph: without its own 一是 and not as a run-in heading."""
+    text = span.text
+    if span.lead:
+        for ordinal in ("一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是"):
+            if text.startswith(ordinal):
+                text = text[len(ordinal):]
+                break
+    return Span(text, lead=lead, missing=span.missing, source=span.source, covers=span.covers)
 
 
 def explained(cause: Item, report: Report, kinds: Mapping) -> list[Item]:
@@ -64,19 +147,25 @@ def problem_label(item: Item, pick: Choose) -> str | None:
     return pick.count(item.name) if item.kind is None and item.name else None
 
 
-def field_name(theme: str, bank: Bank, pick: Choose) -> str:
-    """A theme's short name (党员队伍建设, 产业发展), the same one all through a draft."""
+def field_name(theme: str, bank: Bank, pick: Choose, beside: str = "") -> str:
+    """A theme's short name (党员队伍建设, 产业发展), the same one all through a draft — unless the sentence
+    it joins (`beside`) already says it, where another of its names reads better than the same one twice."""
     chosen = pick.labels.get(("field", theme))
+    names = list(bank.get("亮点", "主题", theme, "短称"))
     if chosen is None:  # the first, from a place drawn for this unit, that overuses no formulation
-        names = list(bank.get("亮点", "主题", theme, "短称"))
         start = pick.pick.number("field", theme) % len(names)
         turn = names[start:] + names[:start]
         chosen = pick.labels[("field", theme)] = next((n for n in turn if not pick.overused(n)), turn[0])
+    if beside and chosen in beside:
+        chosen = next((n for n in names if n not in beside), chosen)
     return pick.count(chosen)
 
 
 def _items(report: Report, items: tuple[Item, ...], kinds: dict, bank: Bank, pick: Choose, slot: str,
-           said: set[str], warnings: list) -> list[Block]:
+           said: set[str], warnings: list, link: bool = True, said_forms: set | None = None) -> list[Block]:
+    """`said`: the runs part two has said so far; `said_forms`: the problems' formulations (a cause may be
+    printed in its problem's paragraph, where a formulation said twice reads as padding)."""
+    said_forms = set() if said_forms is None else said_forms
     ordinals = bank.get("结构", "序号")
     out = []
     general = 0
@@ -91,8 +180,12 @@ def _items(report: Report, items: tuple[Item, ...], kinds: dict, bank: Bank, pic
             continue
         pick.begin_item()
         pick.said |= said
+        if slot == "cause":   # a cause may stand in its problem's paragraph (对应): not its formulations either
+            pick.forms |= said_forms
         lead, detail = _kind_wording(kinds[item.kind], report, pick, slot, item.kind)
         said |= _grams(lead) | _grams(detail)
+        if slot == "problem":
+            said_forms.update(formulations(lead + "，" + detail))
         source = f"词库:问题/{item.kind}"
         spans = [Span(ordinal + sentence(lead), lead=True, source=source)]
         if detail:
@@ -111,8 +204,9 @@ def _items(report: Report, items: tuple[Item, ...], kinds: dict, bank: Bank, pic
             # words are part two's, and a kind's name is the bank's, not the writer's
             fields = [t for t in dict.fromkeys(p.theme for p in answers if p.theme) if t not in named]
             named.update(fields)
-            if fields:
-                where = "、".join(field_name(t, bank, pick) for t in fields)
+            if fields and link:
+                told = "".join(x.text for x in spans)
+                where = "、".join(field_name(t, bank, pick, beside=told) for t in fields)
                 link = pick.text(bank.get("问题", "原因呼应"), "cause-link", item.kind, single=len(fields) < 2,
                                  extra={"方面": where})
                 spans.append(Span(sentence(link), source="词库:问题/原因呼应",

@@ -29,14 +29,27 @@ PROBLEMS = ["党员作用发挥不够", "集体经济薄弱", "干部能力不�
             "作风建设有差距", "党建与业务融合不够", "责任传导不够"]
 CAUSES = ["学习不够深入", "工作方法欠缺", "人才支撑不足", "思想认识不到位", "压力传导不到位",
           "调查研究不深", "创新意识不强", "统筹谋划不够", "从严管理不够"]
-# Problems in the secretary's own words, as clerks write them (kept verbatim in the draft).
-# A leading theme tells the draft which part of the plan answers it.
-OWN_PROBLEMS = ["党员队伍：村里年轻党员大多外出务工，组织生活经常凑不齐人，流动党员管理办法不多",
-                "产业发展：合作社还停留在统一收购环节，深加工和品牌销售没有起步，带动农户增收的能力有限",
-                "基层治理：个别村民小组长年龄偏大，用手机开展线上学习和网格管理有困难"]
-# What a clerk who names such a problem plans against it (a 事项 of the same words, so part three answers it).
-OWN_PLANS = {OWN_PROBLEMS[1]: "和加工企业合作，在合作社建一条{crop}分拣包装线，试着注册自己的品牌",
-             OWN_PROBLEMS[2]: "请年轻党员手把手教小组长用手机，网格里的信息先由年轻党员帮着录入"}
+# Problems in the secretary's own words, as clerks write them (kept verbatim in the draft), each village its
+# own: drawn without putting back. A leading theme tells the draft which part of the plan answers it; the
+# plan a clerk who names it writes against it follows (the same words, so part three answers it).
+OWN_PROBLEMS = [
+    ("党员队伍：村里年轻党员大多外出务工，组织生活经常凑不齐人，流动党员管理办法不多",
+     "春节和农忙前后集中开一次组织生活会，给在外党员寄学习材料"),
+    ("产业发展：合作社还停留在统一收购环节，深加工和品牌销售没有起步，带动农户增收的能力有限",
+     "和加工企业合作，在合作社建一条{crop}分拣包装线，试着注册自己的品牌"),
+    ("基层治理：个别村民小组长年龄偏大，用手机开展线上学习和网格管理有困难",
+     "请年轻党员手把手教小组长用手机，网格里的信息先由年轻党员帮着录入"),
+    ("组织建设：村部活动室面积小，党员大会一开就挤不下，远一点的组来一趟要走一个多小时",
+     "在{g}借用闲置校舍设一个党员活动点，远的组就近过组织生活"),
+    ("产业发展：{crop}种植户各干各的，品种杂、品相不一，收购商压价压得厉害",
+     "由合作社统一供苗、统一标准，秋后按等级收购"),
+    ("干部队伍：村干部里懂电脑的只有会计一人，项目申报材料常常要拖到最后一天",
+     "送两名年轻村干部参加县里的办公软件培训，项目材料分人负责"),
+    ("作风建设：村务公开栏更新不及时，有的账目贴出来群众看不明白",
+     "公开栏每月十日前更新，大额支出附上说明，在村民微信群同步发"),
+    ("基层治理：{g}几户常年在外，房前屋后无人打理，环境整治总是卡在这几户",
+     "和在外的户主逐户通电话，委托亲戚或邻居代管，写进村规民约"),
+]
 # The problems each cause accounts for (as the bank's 解释 says): a careful clerk names causes that explain
 # the problems above them, and at most one general self-criticism.
 EXPLAINS = {"学习不够深入": ["理论学习不深", "干部能力不足"],
@@ -55,15 +68,30 @@ HEADERS = ["单位", "姓名", "职务", "品牌", "党员", "党小组", "村�
            "警示教育", "谈心谈话", "村集体经济收入", "党建领办合作社", "土地流转", "带动就业", "化解矛盾纠纷",
            "为民办实事", "四议两公开", "做法", "亮点.党员队伍.事例", "亮点.产业发展.事例", "亮点.基层治理.事例",
            "问题", "原因", "目标.村集体经济收入", "目标.发展党员", "目标.储备后备干部", "事项"]
-# Cases as clerks tell them: each village its own, with its own crop, place and numbers.
+# Cases as clerks tell them: each village its own (drawn without putting back, so no two villages of the
+# sample share a case and the variety figures measure the tool, not the sample), with its own crop, place
+# and numbers.
 INDUSTRY = [
     "由村党支部牵头流转撂荒地{n}亩种{crop}，当年就有{h}户群众在地里务工",
     "村里的{crop}以前靠客商上门收，今年合作社和县里的加工企业签了收购合同，价格比往年稳",
     "发动{h}户党员带头试种{crop}，秋后算账每亩比种玉米多收入一千多元，第二年跟着种的群众多了起来",
     "利用村委会旁边闲置的粮站仓库办起{crop}初加工点，农忙时雇用本村妇女{h}人",
-    "组织种植户到邻县学习{crop}管护技术，回来后在{g}组建起示范地块",
+    "组织种植户到邻县学习{crop}管护技术，回来后在{g}建起示范地块",
     "村集体入股的{crop}烘干房建成投用，群众的鲜货不用再连夜拉到镇上",
     "请返乡大学毕业生开网店卖{crop}，年底网上销售占到一成多",
+    "把废弃多年的砖厂场地平整出来，租给养殖大户建牛棚，村集体每年收租金",
+    "冬闲时请县农技站的专家在村部讲了三回{crop}修剪，来听的群众挤满了屋子",
+    "{g}的{crop}地缺水，支部带着群众修了两座小水窖，旱季也能浇上水",
+    "和镇上的超市谈成了蔬菜直供，每天早上六点前把菜送到，群众省了赶集的工夫",
+    "村里的老油坊重新开起来，用本地胡麻榨油，过年前订单排到了腊月二十",
+    "合作社统一买种子、统一买化肥，每亩地的成本比群众自己买低了几十元",
+    "组织{h}户脱贫户养了土鸡，支部书记帮着在县城找了三家饭馆长期收",
+    "在村口路边搭了一排{crop}售卖棚，过往的车停下来买，群众不用再挑担子进城",
+    "把村集体的{n}亩机动地统一发包给种植大户，租金比过去分散发包时高出一截",
+    "联系县里的物流公司在村委会设了收发点，{crop}发快递不用再跑二十里",
+    "支部党员带头把自家的{crop}地连成一片，方便机械作业，群众看了也愿意连片",
+    "请在外做生意的老乡回村看了三次，最后投资建起一个{crop}育苗大棚",
+    "把村里闲置的小学校舍改成手工作坊，留守妇女在家门口编筐，按件拿钱",
 ]
 GOVERNANCE = [
     "{g}两户因宅基地边界多年不和，支委和老党员上门调解{k}次，最后双方签了协议",
@@ -71,12 +99,24 @@ GOVERNANCE = [
     "在{g}试行“红黑榜”，环境卫生每月一评，张榜公布",
     "村里成立了由{k}名老党员组成的调解小组，邻里纠纷先在院坝里说开",
     "针对{g}道路泥泞，党员带头出工出料，硬化了一段进组道路",
+    "村里的路灯坏了大半年，支部争取到专项资金，年底前沿主路装了三十多盏太阳能灯",
+    "红白喜事攀比之风刹不住，村民代表会议定了标准，由红白理事会上门把关",
+    "两个组为灌溉用水分配争了好几年，村里按地亩重新定了放水次序，写进村规民约",
+    "{g}的危桥一到雨季就断行，支部向镇里反映后列入项目，秋收前通了新桥",
+    "每个月逢五在村部开一次“有事来说”会，群众提的事当场登记，下次会上说办理结果",
+    "组织党员和村民把村里的垃圾死角清了一遍，添了十几个分类垃圾桶，定人定时清运",
+    "留守老人多的{g}办起了老年饭桌，村里出场地，党员轮流帮厨",
 ]
 MEMBERS = [
     "汛期{g}河堤出现管涌，{k}名党员连夜上堤装沙袋",
     "给外出务工党员建了微信群，每月推送学习材料，春节返乡时集中过组织生活",
     "{k}名党员每人联系几户独居老人，定期上门帮着买药、打扫",
     "党员带头清理{g}沟渠垃圾，群众跟着出工",
+    "入冬后一场大雪压塌了{g}两户的羊圈，党员们第二天一早就去帮着重新搭棚",
+    "老党员自发组织起护林队，一年里在后山巡查，没有发生一起火情",
+    "党员把自家院子腾出来给小组开会用，群众说“有事就到党员家里商量”",
+    "秋收时{k}名党员组成帮收队，先帮缺劳力的人家把粮食收回来",
+    "年轻党员利用周末给村里的留守孩子辅导作业，一学期没断过",
 ]
 GROUPS = ["一组", "二组", "三组", "四组", "五组", "六组", "河东组", "后山组", "沟口组"]
 # Village-level practices a clerk ticks, per theme (names from templates/做法.yaml).
@@ -103,12 +143,43 @@ def _causes(drawn: list[str], problems: list[str], i: int) -> list[str]:
     return (chosen + general)[:3]
 
 
+# Plans as clerks write them, each village its own (drawn without putting back).
+PLANS = [
+    "新建{crop}保鲜库1座，延长产业链条",
+    "完成党群服务中心提升改造，腾出一间屋子做党员活动室",
+    "争取项目资金硬化{g}道路",
+    "把{crop}合作社的分红方案提交村民代表会议讨论",
+    "每名党员联系十户左右群众，有事先上门",
+    "给村里的{crop}申请地理标志，统一包装",
+    "把村集体的闲置房屋清理登记，能租的租出去",
+    "开春前修好{g}的灌溉渠，保证春灌",
+    "办两期{crop}种植技术培训，请县里的专家来讲",
+    "把村史馆建起来，老党员的故事录下来放进去",
+    "对村里的二十多户独居老人建立联系卡，谁联系谁写清楚",
+    "在{g}试种一片新品种{crop}，看行情再推广",
+    "组织村干部到先进村学一次集体经济的经营办法",
+    "把村规民约重新修订一遍，先在各组征求意见",
+    "村部增设一个便民代办点，群众办社保、医保不出村",
+    "引导外出务工能人回村，至少谈成一个返乡创业项目",
+    "把{g}的人畜饮水工程列进明年的项目计划",
+    "年底前把合作社的账目向全体社员公开一次",
+]
+
+
+def _told(rng: random.Random, p: float, pool: list, fill: dict) -> str:
+    """A clerk's own words with probability p, taken out of `pool` so no other village tells it again."""
+    if rng.random() >= p or not pool:
+        return ""
+    return pool.pop(rng.randrange(len(pool))).format(**fill)
+
+
 def maybe(rng: random.Random, p: float, value):
     """`value` with probability p, else a blank cell: villages report different things."""
     return value if rng.random() < p else ""
 
 
-def village_row(rng: random.Random, i: int, name: str) -> list:
+def village_row(rng: random.Random, i: int, name: str, told: dict) -> list:
+    """One village's row. `told` holds the pools of the clerks' own words not yet used by another village."""
     before = round(rng.uniform(3, 12), 1)
     after = round(before + rng.uniform(0.8, 6), 1)
     crop = rng.choice(CROPS)
@@ -118,8 +189,10 @@ def village_row(rng: random.Random, i: int, name: str) -> list:
     for theme, names in PRACTICES.items():
         practices += [f"{theme}：{p}" for p in rng.sample(names, rng.randint(1, 3))]
     problems = rng.sample(PROBLEMS, rng.randint(3, 4))
-    if rng.random() < 0.25:
-        problems[-1] = rng.choice(OWN_PROBLEMS)
+    own_plan = ""
+    if rng.random() < 0.3 and told["own"]:
+        problem, own_plan = told["own"].pop(rng.randrange(len(told["own"])))
+        problems[-1] = problem.format(**fill)
     row = {
         "单位": name,
         "姓名": SURNAMES[i] + GIVEN[i],
@@ -147,21 +220,18 @@ def village_row(rng: random.Random, i: int, name: str) -> list:
         "为民办实事": maybe(rng, 0.5, rng.randint(6, 30)),
         "四议两公开": maybe(rng, 0.5, rng.randint(4, 15)),
         "做法": "；".join(practices),
-        "亮点.党员队伍.事例": maybe(rng, 0.35, rng.choice(MEMBERS).format(**fill)),
-        "亮点.产业发展.事例": maybe(rng, 0.75, rng.choice(INDUSTRY).format(**fill)),
-        "亮点.基层治理.事例": maybe(rng, 0.45, rng.choice(GOVERNANCE).format(**fill)),
+        "亮点.党员队伍.事例": _told(rng, 0.35, told["members"], fill),
+        "亮点.产业发展.事例": _told(rng, 0.75, told["industry"], fill),
+        "亮点.基层治理.事例": _told(rng, 0.45, told["governance"], fill),
         "问题": "；".join(problems),
         "原因": "；".join(_causes(rng.sample(CAUSES, 3), problems, i)),
         "目标.村集体经济收入": round(after + rng.uniform(1, 5), 1),
         "目标.发展党员": 0,  # set below: never lower than this year's figure
         "目标.储备后备干部": "",
-        "事项": rng.choice(["", f"新建{crop}保鲜库1座，延长产业链条", "完成党群服务中心提升改造",
-                            f"争取项目资金硬化{fill['g']}道路", f"把{crop}合作社的分红方案提交村民代表会议讨论",
-                            f"新建{crop}保鲜库1座\n每名党员联系10户左右群众，每季度至少上门一次"]),
+        "事项": _told(rng, 0.7, told["plans"], fill),
     }
-    plan = OWN_PLANS.get(problems[-1])
-    if plan:
-        row["事项"] = "\n".join(filter(None, [row["事项"], plan.format(crop=crop)]))
+    if own_plan:
+        row["事项"] = "\n".join(filter(None, [row["事项"], own_plan.format(**fill)]))
     row["目标.发展党员"] = row["发展党员"] + rng.randint(0, 2)
     if row["储备后备干部"] != "":
         row["目标.储备后备干部"] = maybe(rng, 0.5, row["储备后备干部"] + rng.randint(1, 3))
@@ -169,7 +239,8 @@ def village_row(rng: random.Random, i: int, name: str) -> list:
     # about it; a clerk told so fills in the figure. Drawn from a generator of its own, so the other cells
     # stay as they were (and after every draw of `rng`, for the same reason).
     extra = random.Random(f"figure-{i}")
-    for theme, column, low, high in (("干部队伍", "储备后备干部", 2, 4), ("作风建设", "警示教育", 2, 4)):
+    for theme, column, low, high in (("干部队伍", "储备后备干部", 2, 4), ("作风建设", "警示教育", 2, 4),
+                                     ("党员队伍", "党员先锋岗", 3, 9)):
         ticked = [p for p in practices if p.startswith(theme + "：")]
         figures = [c for c in THEME_FIGURES[theme] if row[c] != ""]
         if len(ticked) == 1 and not figures:
@@ -178,7 +249,8 @@ def village_row(rng: random.Random, i: int, name: str) -> list:
 
 
 # The figure columns of the themes that can end up with one practice and nothing else.
-THEME_FIGURES = {"干部队伍": ["储备后备干部"], "作风建设": ["警示教育", "谈心谈话"]}
+THEME_FIGURES = {"干部队伍": ["储备后备干部"], "作风建设": ["警示教育", "谈心谈话"],
+                 "党员队伍": ["党员志愿服务队", "党员先锋岗", "结对帮扶", "亮点.党员队伍.事例"]}
 
 STAMP = dt.datetime(2024, 12, 20, 9, 0, 0)
 
@@ -200,7 +272,9 @@ def _fixed_times(xlsx: bytes) -> bytes:
 def sample_rows() -> list[list]:
     """The 24 rows of the sample, the same every time (tests compare the written table with them)."""
     rng = random.Random(2024)
-    return [village_row(rng, i, name) for i, name in enumerate(VILLAGES)]
+    told = {"own": list(OWN_PROBLEMS), "industry": list(INDUSTRY), "governance": list(GOVERNANCE),
+            "members": list(MEMBERS), "plans": list(PLANS)}
+    return [village_row(rng, i, name, told) for i, name in enumerate(VILLAGES)]
 
 
 def main() -> None:

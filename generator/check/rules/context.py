@@ -104,6 +104,6 @@ def guess_level(doc: Document) -> str | None:
     for text in (title, opening):
         if re.search(r"(镇|乡)党委(书记)?|街道党工委", text):
             return "镇"
-        if re.search(r"村党(总)?支部|村党委", text):
+        if re.search(r"(?:村|社区)党(?:总支|支部|委)", text):   # 村党总支 too, not only 村党总支部
             return "村"
     return None

@@ -153,6 +153,9 @@ def _sentences_of(text: str):
 
 
 def _lead_shapes(doc) -> list[Finding]:
+    """Three numbered leads in a row that open alike read as monotony — unless they are a deliberate
+    parallel (排比): first clauses of one length, built alike (坚持把学习提高作为第一任务 / 坚持把靠实责任
+    作为主要抓手 / 坚持把夯实基础作为重要途径, as a real report heads its items)."""
     out = []
     run: list = []
     for p in doc.paragraphs:
@@ -162,9 +165,20 @@ def _lead_shapes(doc) -> list[Finding]:
         shape = p.text[m.end():m.end() + 3]
         if run and run[-1][1] == shape:
             run.append((p, shape))
-            if len(run) == 3:
+            if len(run) == 3 and not _parallel([q.text[LEAD.match(q.text).end():] for q, _ in run]):
                 out.append(Finding("repeat.lead-shape", WARNING, p.number, m.end(), m.end() + 3,
                                    f"连续三条以上都以“{shape}”开头", "变换几条引领句的句式，避免千篇一律"))
         else:
             run = [(p, shape)]
     return out
+
+
+_CLAUSE_END = re.compile(r"[，。；：]")
+
+
+def _parallel(leads: list[str]) -> bool:
+    """Whether leads that open alike are a parallel: their first clauses are of one length (a character
+    either way), at least five characters, and differ from each other, as the members of a 排比 do."""
+    firsts = [_CLAUSE_END.split(lead, 1)[0] for lead in leads]
+    lengths = [len(f) for f in firsts]
+    return max(lengths) - min(lengths) <= 1 and len(set(firsts)) == len(firsts) and min(lengths) >= 5

@@ -1,0 +1,188 @@
+"""The author of a draft: the habits one person keeps from the first line to the last.
+
+Blind readers picked out every generated draft by its skeleton: the same theme order, the same kit in every
+item, the same part two and three, whatever the unit. A real township's reports are written by different
+people. An `Author` fixes, for a whole draft, what such a person fixes without thinking: how part one is
+layered, the order of themes, one parallel heading family per part, one register, one connector used rarely
+(or none), whether items ever close on a judgement, the architectures of its items, the order of the
+opening, and the layout of parts two and three. The wording steps read it; they never choose these again.
+
+An author is a number, 1 to 风格数 (templates/bank/作者.yaml), so a clerk can name one (风格: N, --style N)
+and a batch can deal them out. Without one, the number comes from the unit's name: the same secretary keeps a
+voice from year to year. Each dimension is drawn from the number; the ones that make a skeleton step through
+their values (number × a stride coprime with the count), so neighbouring numbers — neighbouring rows of a
+batch — never share a part-one shape, a heading family or a theme order.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import lru_cache
+from math import gcd
+from typing import Any, Mapping, Sequence
+
+# the default theme order, for a templates folder without 作者.yaml (the catalogue's own order)
+CANONICAL = ("政治建设", "意识形态", "责任落实", "组织建设", "党员队伍", "干部队伍", "作风建设",
+             "产业发展", "基层治理", "品牌创建")
+
+
+@dataclass(frozen=True)
+class Author:
+    number: int
+    part_one: str                   # 分项 | 归并 | 分层 | 平铺
+    grouping: str                   # the 分组 used by 归并 and 分层
+    order_name: str
+    order: tuple[str, ...]
+    heading_one: str                # heading family of part one
+    heading_three: str              # heading family of part three
+    register: str                   # 公文 | 平实
+    connector: str | None           # the one connector this author uses, "" for none, None: the bank's
+    link_chance: float
+    close_chance: float             # 0 for the authors who never close on a judgement
+    stance_rate: float
+    stance_first: bool
+    architectures: tuple[str, ...]
+    opening: str                    # 站位在前 | 家底在前 | 简述 | 开门见山
+    theory: str                     # 全称 | 简称: how the opening names the guiding thought
+    part_two: str                   # 分列 | 对应
+    problem_intro: bool
+    pledge: bool
+    part_three: str                 # 按主题 | 按问题
+    outline: bool
+    hand: int
+    hands: int
+
+    @property
+    def skeleton(self) -> tuple[str, ...]:
+        """What a reviewer sees of the layout at a glance (bench/skeleton.py counts these)."""
+        grouped = self.part_one in ("归并", "分层")
+        return (self.part_one + ("/" + self.grouping if grouped else ""), self.order_name, self.heading_one,
+                self.part_two, self.part_three)
+
+
+def _number(*key: Any) -> int:
+    return int.from_bytes(hashlib.blake2b("|".join(map(str, key)).encode("utf-8"), digest_size=8).digest(), "big")
+
+
+def unit_style(unit: str, count: int) -> int:
+    """The author a unit gets when nobody names one: fixed by its name alone, not by the year."""
+    return _number("author", unit) % count + 1
+
+
+def _values(values) -> list:
+    """A dimension's values: a list, or a mapping value → weight (an integer: how many shares it gets)."""
+    if isinstance(values, Mapping):
+        return [v for v, weight in values.items() for _ in range(int(weight))]
+    return list(values)
+
+
+def _stepped(values, n: int, stride: int) -> Any:
+    values = _values(values)
+    size = len(values)
+    while gcd(stride, size) != 1:   # coprime, so consecutive numbers step through every value
+        stride += 1
+    return values[(n * stride) % size]
+
+
+def _drawn(values, n: int, name: str) -> Any:
+    values = _values(values)
+    return values[_number(name, n) % len(values)]
+
+
+def make_author(spec: Mapping[str, Any], number: int) -> Author:
+    """The author with this number, by the dimensions of 作者.yaml."""
+    n = number - 1
+    groupings = list(spec["分组"])
+    orders = list(spec["主题次序"])
+    families = list(spec["标题家族"])
+    closing = _drawn(spec["段尾评语"], n, "close")
+    return Author(
+        number=number,
+        part_one=_stepped(spec["第一部分"], n, 1),
+        grouping=_drawn(groupings, n, "grouping"),
+        order_name=(order := _stepped(orders, n, 2)),
+        order=tuple(spec["主题次序"][order]),
+        heading_one=_stepped(families, n, 7),
+        heading_three=_stepped(families, n, 11),
+        register=_drawn(spec["语体"], n, "register"),
+        connector=_drawn(spec["连接词"], n, "connector"),
+        link_chance=float(spec["连接概率"]),
+        close_chance=float(spec["偶尔概率"]) if closing == "偶尔" else 0.0,
+        stance_rate=float(_drawn(spec["立场频率"], n, "stance")),
+        stance_first=_drawn(spec["立场位置"], n, "stance-at") == "前",
+        architectures=tuple(_drawn(spec["条目写法"], n, "architectures")),
+        opening=_drawn(spec["开头次序"], n, "opening"),
+        theory=_drawn(spec.get("理论说法") or ["全称"], n, "theory"),
+        part_two=_stepped(spec["第二部分"], n, 1),
+        problem_intro=_drawn(spec["问题引语"], n, "problem-intro") == "有",
+        pledge=_drawn(spec["整改表态"], n, "pledge") == "有",
+        part_three=_drawn(spec["第三部分"], n, "part-three"),
+        outline=_drawn(spec["总体思路"], n, "outline") == "有",
+        hand=n % int(spec["手笔数"]),
+        hands=int(spec["手笔数"]),
+    )
+
+
+# The author for a templates folder of an earlier version, without 作者.yaml: the layout drafts had before
+# authors existed, every bank entry open to it.
+PLAIN = Author(number=0, part_one="分项", grouping="", order_name="常规", order=CANONICAL, heading_one="",
+               heading_three="", register="", connector=None, link_chance=0.2, close_chance=0.15,
+               stance_rate=0.6, stance_first=False, architectures=("woven", "points", "case", "figures"),
+               opening="站位在前", theory="全称", part_two="分列", problem_intro=True, pledge=True, part_three="按主题",
+               outline=True, hand=0, hands=1)
+
+
+class Hand:
+    """Which bank entries belong to an author: its share of every long list (by the entry's text, so the
+    split is the same in every draft) in its register."""
+
+    def __init__(self, author: Author, markers: Mapping[str, Sequence[str]] | None):
+        self.author = author
+        markers = markers or {}
+        self.plain = tuple(markers.get("平实") or ())
+        self.formal = tuple(markers.get("公文") or ())
+        self._lists: dict[int, tuple[Any, list]] = {}
+
+    def register_of(self, text: str) -> str:
+        return _register(text, self.plain, self.formal)
+
+    def fits(self, text: str) -> bool:
+        """Whether this author would say `text` at all: not in the other register."""
+        if not self.author.register:
+            return True
+        kind = self.register_of(text)
+        return not kind or kind == self.author.register
+
+    def mine(self, options: list) -> list:
+        """The options of a list this author draws from first: its register, and its hand's share when the
+        list is long enough to share (a short list is everybody's)."""
+        hit = self._lists.get(id(options))
+        if hit is not None and hit[0] is options:
+            return hit[1]
+        strings = [o for o in options if isinstance(o, str) and o]
+        fitting = [o for o in strings if self.fits(o)] or strings
+        a = self.author
+        if a.hands > 1 and len(fitting) >= 2 * a.hands:
+            own = [o for o in fitting if _hand_of(o, a.hands) == a.hand]
+            fitting = own if len(own) >= 2 else fitting
+        out = fitting if len(fitting) < len(options) or any(not isinstance(o, str) for o in options) else options
+        if len(self._lists) < 20_000:
+            self._lists[id(options)] = (options, out)
+        return out
+
+
+@lru_cache(maxsize=65536)
+def _hand_of(text: str, hands: int) -> int:
+    return _number("hand", text) % hands
+
+
+@lru_cache(maxsize=65536)
+def _register(text: str, plain: tuple, formal: tuple) -> str:
+    if any(w in text for w in plain):
+        return "平实"
+    if sum(1 for w in formal if w in text) >= 2:
+        return "公文"
+    return ""
+
+
+__all__ = ["Author", "Hand", "make_author", "unit_style", "PLAIN", "CANONICAL"]

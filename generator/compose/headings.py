@@ -1,0 +1,106 @@
+"""Headings in one family: the items of a part worded in one parallel form (高站位抓学习 / 高标准建支部 …).
+
+A family (作者.yaml → 标题家族) is a pattern for part one and one for part three; its {槽} are filled from
+the vocabulary of the item's theme or group (词汇), one wording per theme for the whole draft, and its
+{序:名} from a series, a different member for each item (高站位, 高标准 …), so the headings are parallel in
+form and never the same twice. A heading sets a direction; it claims no result (the facts below it do).
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Mapping
+
+SLOT = re.compile(r"\{(序:)?([^{}]+)\}")
+
+
+class Headings:
+    """The heading family of each part of one draft."""
+
+    def __init__(self, spec: Mapping[str, Any] | None, families: Mapping[str, str], number, stale=None):
+        self.spec = spec or {}
+        self.stale = stale or (lambda text: False)   # last year's words: a wording said then is passed over
+        self.families = {part: f for part, f in families.items() if f}
+        self.number = number          # Picker.number: fixed by (unit, year, key)
+        self.used: dict[str, set[str]] = {}
+        self.taken: dict[tuple[str, str], dict[str, str]] = {}
+
+    def family(self, part: str) -> str:
+        return self.families.get(part, "")
+
+    def has(self, part: str, key: str) -> bool:
+        """Whether the part's family can head an item of this theme or group."""
+        pattern = self._pattern(part)
+        words = (self.spec.get("词汇") or {}).get(key) or {}
+        return bool(pattern) and all(bool(series) or name in words for series, name in SLOT.findall(pattern))
+
+    def heading(self, part: str, key: str, position: int) -> str | None:
+        """The heading of the `position`-th item (0-based) of `part`, for a theme or group; None when the
+        family cannot say it (the caller uses the theme's own bank leads)."""
+        if not self.has(part, key):
+            return None
+        pattern = self._pattern(part)
+        words = (self.spec.get("词汇") or {})[key]
+        used = self.used.setdefault(part, set())
+
+        def fill(match: re.Match) -> str:
+            series, name = match.groups()
+            if series:
+                members = list((self.spec.get("序列") or {}).get(name) or ())
+                if not members:
+                    return ""
+                start = self.number("heading-series", part, name) % len(members)
+                turn = members[start:] + members[:start]
+                ahead = turn[position % len(turn):] + turn[:position % len(turn)]
+                word = next((m for m in ahead if m not in used and not self.stale(m)),
+                            next((m for m in ahead if m not in used), ahead[0]))
+                used.add(word)
+                return word
+            # one wording per theme and part; part three says it otherwise than part one where it can
+            options = words[name]
+            options = [options] if isinstance(options, str) else list(options)
+            start = self.number("heading-word", key, name) % len(options)
+            taken = self.taken.setdefault((key, name), {})
+            if part in taken:
+                return taken[part]
+            turn = options[start:] + options[:start]
+            word = next((o for o in turn if o not in taken.values() and not self.stale(o)),
+                        next((o for o in turn if o not in taken.values()), turn[0]))
+            taken[part] = word
+            return word
+
+        return SLOT.sub(fill, pattern)
+
+    def _pattern(self, part: str) -> str:
+        family = self.families.get(part)
+        entry = (self.spec.get("标题家族") or {}).get(family) if family else None
+        return (entry or {}).get(part, "") if isinstance(entry, Mapping) else ""
+
+
+def pattern_of(heading: str, pattern: str, vocabulary: Mapping[str, Any], series: Mapping[str, Any]) -> bool:
+    """Whether `heading` is an instance of `pattern` (a test and bench/skeleton.py check parallel headings
+    with this): every {槽} stands for one of its words, every {序:名} for a member of its series."""
+    def alternatives(match: re.Match) -> str:
+        is_series, name = match.groups()
+        if is_series:
+            words = series.get(name) or ()
+        else:
+            words = {w for theme in vocabulary.values() for w in
+                     ([theme[name]] if isinstance(theme.get(name), str) else theme.get(name) or ())}
+        return "(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")"
+
+    regex = "".join(alternatives(m) if isinstance(m, re.Match) else re.escape(m) for m in _pieces(pattern))
+    return re.fullmatch(regex, heading.rstrip("。")) is not None
+
+
+def _pieces(pattern: str):
+    at = 0
+    for m in SLOT.finditer(pattern):
+        if m.start() > at:
+            yield pattern[at:m.start()]
+        yield m
+        at = m.end()
+    if at < len(pattern):
+        yield pattern[at:]
+
+
+__all__ = ["Headings", "pattern_of"]

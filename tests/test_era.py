@@ -28,7 +28,9 @@ def test_every_year_from_2018_to_2026_is_known():
 
 @pytest.mark.parametrize("level", ["镇", "村"])
 def test_2026_draft_uses_2026_terms_and_plans_for_2027(level):
-    draft = render(_year(2026, level))
+    from conftest import style_where
+
+    draft = render(_year(2026, level), style=style_where(opening="站位在前"))
     opening = draft.opening[0].text
     assert opening.startswith("2026年是“十五五”开局之年")
     # the year's line in one of its equivalent wordings (era.yaml → 会议精神说法), or none for the authors

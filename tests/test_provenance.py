@@ -46,7 +46,9 @@ def _texts(value) -> list[str]:
             elif k in ("自述", "思路") and isinstance(v, str):
                 found.append(v.rstrip("。"))
             elif k == "报告" and isinstance(v, dict):  # 主题 elsewhere (in 问题) is a link, not text
-                found += [str(v[f]) for f in ("单位", "职务", "姓名", "上级", "主题", "品牌") if v.get(f)]
+                # (上级 is whom the report answers to: an author who opens without the year's line may not
+                # name it, as real reports that start 根据会议安排 do not)
+                found += [str(v[f]) for f in ("单位", "职务", "姓名", "主题", "品牌") if v.get(f)]
             else:
                 found += _texts(v)
     elif isinstance(value, list):

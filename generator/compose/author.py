@@ -132,6 +132,9 @@ PLAIN = Author(number=0, part_one="分项", grouping="", order_name="常规", or
                outline=True, hand=0, hands=1)
 
 
+MIN_OWN = 3   # fewer options than this in the author's register: the whole list (see 作者.yaml → 语体)
+
+
 class Hand:
     """Which bank entries belong to an author: its share of every long list (by the entry's text, so the
     split is the same in every draft) in its register."""
@@ -160,9 +163,11 @@ class Hand:
         if hit is not None and hit[0] is options:
             return hit[1]
         strings = [o for o in options if isinstance(o, str) and o]
-        fitting = [o for o in strings if self.fits(o)] or strings
+        fitting = [o for o in strings if self.fits(o)]
+        if len(fitting) < MIN_OWN:   # too few of its register: every author may use the list
+            fitting = strings
         a = self.author
-        if a.hands > 1 and len(fitting) >= 2 * a.hands:
+        if a.hands > 1 and len(fitting) >= 2 * a.hands:   # (手笔数 1: no split, see 作者.yaml)
             own = [o for o in fitting if _hand_of(o, a.hands) == a.hand]
             fitting = own if len(own) >= 2 else fitting
         out = fitting if len(fitting) < len(options) or any(not isinstance(o, str) for o in options) else options
@@ -180,7 +185,7 @@ def _hand_of(text: str, hands: int) -> int:
 def _register(text: str, plain: tuple, formal: tuple) -> str:
     if any(w in text for w in plain):
         return "平实"
-    if sum(1 for w in formal if w in text) >= 2:
+    if any(w in text for w in formal):
         return "公文"
     return ""
 

@@ -88,6 +88,7 @@ class Choose:
 
         self.match = Matcher({})      # compose sets the templates' own word lists (呼应.yaml)
         self.links = 0                # connectors said so far (highlights.MAX_LINKS)
+        self.item_links = 0           # and in the current paragraph (one at most)
         self.hand = None              # compose sets the author's share of the banks (author.Hand)
         from .author import PLAIN
 
@@ -102,6 +103,7 @@ class Choose:
         if not keep:
             self.said = set()
             self.forms = set()
+            self.item_links = 0
 
     def note(self, text: str) -> str:
         self.said |= _grams(text)
@@ -176,7 +178,7 @@ class Choose:
         choice = None
         if own:
             n = len(own)
-            first = self.pick.draw(n, *key)
+            first = self.pick.draw(own, *key)
             for attempt in range(min(n, _DRAWS)):
                 option = own[first if attempt == 0 else self.pick.number(*key, attempt) % n]
                 if self._score(option, avoid_start, not_in, mine) == _FULL:

@@ -16,11 +16,14 @@ SLOT = re.compile(r"\{(序:)?([^{}]+)\}")
 class Headings:
     """The heading family of each part of one draft."""
 
-    def __init__(self, spec: Mapping[str, Any] | None, families: Mapping[str, str], number, stale=None):
+    def __init__(self, spec: Mapping[str, Any] | None, families: Mapping[str, str], number, stale=None,
+                 draw=None, avoid: tuple[str, ...] = ()):
         self.spec = spec or {}
         self.stale = stale or (lambda text: False)   # last year's words: a wording said then is passed over
+        self.avoid = avoid   # the level's 不用词 (称谓.yaml): no 强村富民 in a 社区's headings
         self.families = {part: f for part, f in families.items() if f}
         self.number = number          # Picker.number: fixed by (unit, year, key)
+        self.draw = draw or (lambda options, *key: number(*key) % len(options))   # Picker.draw: by seat
         self.used: dict[str, set[str]] = {}
         self.taken: dict[tuple[str, str], dict[str, str]] = {}
 
@@ -41,8 +44,17 @@ class Headings:
         pattern = self._pattern(part)
         words = (self.spec.get("词汇") or {})[key]
         used = self.used.setdefault(part, set())
+        said: list[str] = []   # the slot words of this heading: no second slot repeats them (聚焦理论武装，强化理论武装)
 
         def fill(match: re.Match) -> str:
+            word = _fill(match)
+            said.append(word)
+            return word
+
+        def fresh(word: str) -> bool:
+            return not any(_pairs(word) & _pairs(w) for w in said)
+
+        def _fill(match: re.Match) -> str:
             series, name = match.groups()
             if series:
                 members = list((self.spec.get("序列") or {}).get(name) or ())
@@ -58,13 +70,15 @@ class Headings:
             # one wording per theme and part; part three says it otherwise than part one where it can
             options = words[name]
             options = [options] if isinstance(options, str) else list(options)
-            start = self.number("heading-word", key, name) % len(options)
+            options = [o for o in options if not any(w in o for w in self.avoid)] or options
+            start = self.draw(options, "heading-word", key, name)
             taken = self.taken.setdefault((key, name), {})
-            if part in taken:
+            if part in taken and fresh(taken[part]):
                 return taken[part]
             turn = options[start:] + options[:start]
-            word = next((o for o in turn if o not in taken.values() and not self.stale(o)),
-                        next((o for o in turn if o not in taken.values()), turn[0]))
+            word = next((o for o in turn if o not in taken.values() and not self.stale(o) and fresh(o)),
+                        next((o for o in turn if fresh(o)),
+                             next((o for o in turn if o not in taken.values()), turn[0])))
             taken[part] = word
             return word
 
@@ -74,6 +88,11 @@ class Headings:
         family = self.families.get(part)
         entry = (self.spec.get("标题家族") or {}).get(family) if family else None
         return (entry or {}).get(part, "") if isinstance(entry, Mapping) else ""
+
+
+def _pairs(word: str) -> set[str]:
+    chars = re.sub(r"[^\u4e00-\u9fff]", "", word)
+    return {chars[i:i + 2] for i in range(len(chars) - 1)}
 
 
 def pattern_of(heading: str, pattern: str, vocabulary: Mapping[str, Any], series: Mapping[str, Any]) -> bool:

@@ -137,7 +137,7 @@ def _grouped_items(shape: str, groups, report: Report, bank: Bank, pick: Choose,
     for n, (name, members) in enumerate(groups, 1):
         key = name if len(members) > 1 else members[0].theme
         head = pick.heads.heading("一", key, n - 1)
-        if len(members) == 1:   # a group of one theme is an ordinary item
+        if len(members) == 1 and shape == "归并":   # a group of one theme is an ordinary item
             plan = plan_item((members[0],), bank, pick, ctx, last["architecture"], first=first, targets=targets)
             out.append(body(*_item_spans(item_number(n), plan, report, bank, pick, ctx, last, lead=head)))
             last["architecture"] = plan.architecture
@@ -148,9 +148,10 @@ def _grouped_items(shape: str, groups, report: Report, bank: Bank, pick: Choose,
         if shape == "分层":
             out.append(Block(Role.HEADING2, (Span(item_number(n) + head.rstrip("。"),
                                                   source=f"词库:作者/{name}"),)))
-            for k, tf in enumerate(members, 1):
+            for k, tf in enumerate(members, 1):   # one paragraph under its heading is not numbered 1.
                 plan = plan_item((tf,), bank, pick, ctx, last["architecture"], first=first, targets=targets)
-                out.append(body(*_item_spans(f"{k}.", plan, report, bank, pick, ctx, last)))
+                out.append(body(*_item_spans(f"{k}." if len(members) > 1 else "", plan, report, bank, pick,
+                                             ctx, last)))
                 last["architecture"] = plan.architecture
                 first = False
             continue
@@ -541,8 +542,10 @@ def _sentences(units: list[Unit], bank: Bank, pick: Choose, theme: str, *, frame
         head: list[Span] = []
         author = pick.author
         if unit.kind == "practice" and previous == "practice" and author.connector != "" \
-                and pick.links < MAX_LINKS and pick.chance(author.link_chance, "link", theme, i):
+                and pick.links < MAX_LINKS and not pick.item_links \
+                and pick.chance(author.link_chance, "link", theme, i):
             pick.links += 1
+            pick.item_links += 1
             links = [author.connector] if author.connector else bank.get("亮点", "衔接")
             head.append(Span(pick.text(links, "link", theme, i), source="词库:亮点/衔接"))
         elif unit.kind in ("figures", "plain") and frame and i == 0:

@@ -10,8 +10,8 @@ from ..findings import WARNING, Finding
 IDS = ("length.total", "length.part")
 MIN_TOTAL, MAX_TOTAL = 1500, 6000
 # A village or 社区 secretary reports on one 支部's year: real village reports run shorter than a township's
-# (1,200–2,500 字 is common), so "far shorter" starts lower there.
-MIN_VILLAGE = 1200
+# (1,000–2,500 字 is common; a small village's two pages are about 1,100), so "far shorter" starts lower there.
+MIN_VILLAGE = 1000
 MIN_PART = 60
 
 
@@ -25,7 +25,7 @@ def check(doc, ctx) -> list[Finding]:
     out = []
     total = word_count("".join(doc.texts))
     least = MIN_VILLAGE if ctx.level == "村" else MIN_TOTAL
-    usual = "村级述职报告通常 1500—3000 字" if ctx.level == "村" else "述职报告通常 2500—5000 字"
+    usual = "村级述职报告通常 1000—2500 字" if ctx.level == "村" else "述职报告通常 2500—5000 字"
     if total < least or total > MAX_TOTAL:
         out.append(Finding("length.total", WARNING, 0, 0, 0,
                            f"全文约 {total} 字，{'偏短' if total < least else '偏长'}（{usual}）",

@@ -305,3 +305,12 @@ def test_metric_and_practice_wordings_speak_the_level(level):
         for variant in range(6):
             text = render_text(report, variant=variant)
             assert "村“两委”" not in text and "合作社" not in text, (variant, text)
+
+
+def test_no_wording_counts_its_figure_twice():
+    """{{数量}} carries its unit (9个): a measure word right after it doubles it (把述职评议的9个条反馈意见)."""
+    doubled = []
+    for path in sorted((ROOT / "templates").rglob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        doubled += [(path.name, m.group()) for m in re.finditer(r"\{\{数量\}\}[条个名次项件人户场座支块]", text)]
+    assert not doubled, doubled

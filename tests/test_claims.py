@@ -205,12 +205,18 @@ def test_own_words_problem_is_placed_by_keywords_and_answered():
     data = minimal(问题=[{"自述": "党员队伍老化，六十岁以上的占一半多"}, "精力投入不足"])
     report = validate(data)
     assert report.problems[0].theme == "党员队伍"
-    part_three = " ".join(b.text for b in render(data).parts[2].blocks)
-    # referred to by its place (no 简称 given), never by the clerk's sentence cut at a comma, and answered
-    # by the 对策 of the kind its words match (党员队伍老化)
+    from conftest import style_where
+
+    # an author who numbers back refers to it by its place (no 简称 given); one who does not (most) answers
+    # it under its theme without announcing it; never by the clerk's sentence cut at a comma; and it is
+    # answered by the 对策 of the kind its words match (党员队伍老化)
     from generator.bank import load_bank
 
-    assert "第一个问题" in part_three and "六十岁以上" not in part_three
+    referring = " ".join(b.text for b in render(data, style=style_where(refers=True)).parts[2].blocks)
+    assert "第一个问题" in referring and "六十岁以上" not in referring
+    quiet = render(data, style=style_where(refers=False))
+    assert "第一个问题" not in " ".join(b.text for b in quiet.parts[2].blocks)
+    assert any(s.covers == ("原文:问题.0",) for b in quiet.parts[2].blocks for s in b.spans)
     draft = render(data)
     remedies = [s.source for b in draft.parts[2].blocks for s in b.spans]
     assert "词库:问题/对策/党员队伍老化" in remedies

@@ -46,8 +46,6 @@ def compose(report: Report, bank: Bank | None = None, variant: int = 0, style: i
     ctx = context(report, bank, warnings, author.number, author.theory)
     pick = Choose(bank, Picker(info.unit, info.year, variant, seat), info.tier, ctx)
     pick.author = author
-    pick.heads = Headings(authors,
-                          {"一": author.heading_one, "三": author.heading_three}, pick.pick.number)
     if author.hands > 1 or author.register:
         pick.hand = Hand(author, authors.get("语体标记"))
     pick.match = matcher(bank.root)
@@ -55,6 +53,11 @@ def compose(report: Report, bank: Bank | None = None, variant: int = 0, style: i
         from .choose import _grams
 
         pick.avoid_grams = set().union(*map(_grams, report.last.worded)) if report.last.worded else set()
+    last_words = "\n".join(report.last.worded) if report.last is not None else ""
+    # the author's heading families: words by seat in a batch, none of the level's 不用词, none said last year
+    pick.heads = Headings(authors, {"一": author.heading_one, "三": author.heading_three}, pick.pick.number,
+                          stale=lambda word: bool(last_words) and word in last_words, draw=pick.pick.draw,
+                          avoid=pick.avoid)
     structure = bank.get("结构")
 
     first = opening(report, bank, pick, ctx)
@@ -79,7 +82,7 @@ def compose(report: Report, bank: Bank | None = None, variant: int = 0, style: i
                   created=dt.datetime.combine(info.date or dt.date(info.year, 12, 31), dt.time(9, 0))),
         warnings=tuple(warnings),
         style=author.number,
-        skeleton=author.skeleton,
+        skeleton=realised(author, pick.layout),
     )
 
 
@@ -91,6 +94,14 @@ def author_spec(root) -> dict | None:
         return load_data("作者.yaml", root)
     except FileNotFoundError:
         return None
+
+
+def realised(author: Author, layout: dict) -> tuple:
+    """The author's skeleton as this draft took it: part one laid out as its facts allowed (two groups at
+    least to group; a group too rich for one paragraph as paragraphs), part two paired only when there are
+    problems and causes to pair."""
+    one, order, family, two, three = author.skeleton
+    return (layout.get("一", one), order, family, layout.get("二", two), three)
 
 
 def choose_author(spec: dict | None, style: int | None, unit: str, warnings: list) -> Author:

@@ -51,6 +51,10 @@ class Author:
     outline: bool
     hand: int
     hands: int
+    refers: bool = True             # part three names an own problem by its place (针对前面说的第二个问题)
+    cause_links: bool = True        # a cause says which fields' problems it explains
+    figure_lead: str | None = None  # the one lead-in before figures, "" none, None: the bank's
+    figure_lead_chance: float = 1.0
 
     @property
     def skeleton(self) -> tuple[str, ...]:
@@ -120,6 +124,10 @@ def make_author(spec: Mapping[str, Any], number: int) -> Author:
         outline=_drawn(spec["总体思路"], n, "outline") == "有",
         hand=n % int(spec["手笔数"]),
         hands=int(spec["手笔数"]),
+        refers=_drawn(spec.get("回应点名") or ["按序"], n, "refers") == "按序",
+        cause_links=_drawn(spec.get("原因呼应") or ["有"], n, "cause-links") == "有",
+        figure_lead=_drawn(spec["数字引语"], n, "figure-lead") if "数字引语" in spec else None,
+        figure_lead_chance=float(spec.get("数字引语概率", 1.0)),
     )
 
 

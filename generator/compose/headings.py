@@ -36,9 +36,11 @@ class Headings:
         words = (self.spec.get("词汇") or {}).get(key) or {}
         return bool(pattern) and all(bool(series) or name in words for series, name in SLOT.findall(pattern))
 
-    def heading(self, part: str, key: str, position: int) -> str | None:
+    def heading(self, part: str, key: str, position: int, content: str = "") -> str | None:
         """The heading of the `position`-th item (0-based) of `part`, for a theme or group; None when the
-        family cannot say it (the caller uses the theme's own bank leads)."""
+        family cannot say it (the caller uses the theme's own bank leads). `content`, what the item holds:
+        a slot word that speaks of part of the field (后备培养, 一岗双责) is taken only when the item speaks
+        of it too, else the words of the whole field (干部队伍, 责任落实)."""
         if not self.has(part, key):
             return None
         pattern = self._pattern(part)
@@ -71,6 +73,8 @@ class Headings:
             options = words[name]
             options = [options] if isinstance(options, str) else list(options)
             options = [o for o in options if not any(w in o for w in self.avoid)] or options
+            if content and name in self.spec.get("按内容取", ()):   # a field word the item speaks of, else any
+                options = [o for o in options if _pairs(o) & _pairs(content)] or options
             start = self.draw(options, "heading-word", key, name)
             taken = self.taken.setdefault((key, name), {})
             if part in taken and fresh(taken[part]):

@@ -68,10 +68,14 @@ def highlights(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: li
     groups = _by_group(themes, pick.heads.spec, author.grouping) if shape in ("归并", "分层") else []
     if len(groups) + rectify < 2:
         shape = "分项" if shape != "平铺" else shape
+    if shape == "归并" and any(sum(_weight(tf) for tf in g) > PARAGRAPH_WEIGHT for _, g in groups):
+        shape = "分层"   # a group too rich for one paragraph: the same groups, a paragraph per theme
     if shape in ("归并", "分层") and any(len(g) > 1 for _, g in groups):
+        pick.layout["一"] = f"{shape}/{author.grouping}"
         return _grouped_items(shape, groups, report, bank, pick, ctx, last, targets, rectify)
     if shape in ("归并", "分层"):
         shape = "分项"
+    pick.layout["一"] = shape
     items = _group(themes)
     out: list[Block] = []
     numbered = len(items) + rectify > 1
@@ -79,7 +83,8 @@ def highlights(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: li
         plan = plan_item(item, bank, pick, ctx, last["architecture"], first=n == 1, targets=targets,
                          nested=shape == "平铺")
         marker = _marker(shape, n, bank) if numbered else ""
-        lead = pick.heads.heading("一", _heading_key(item, pick.heads.spec, author.grouping), n - 1)
+        lead = pick.heads.heading("一", _heading_key(item, pick.heads.spec, author.grouping), n - 1,
+                                  content=_told(item, bank))
         out.append(body(*_item_spans(marker, plan, report, bank, pick, ctx, last, lead=lead)))
         last["architecture"] = plan.architecture
     if rectify:
@@ -87,6 +92,15 @@ def highlights(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: li
         lead = pick.heads.heading("一", "整改", n - 1)
         out.append(_rectify_item(_marker(shape, n, bank), report, bank, pick, lead))
     return out
+
+
+# 归并 puts a group's themes in one paragraph as 一是…二是…; past this many things said (practices, figures,
+# cases) it would run to 600 characters and more (real items run 300–700), past what a reader takes in as one paragraph.
+PARAGRAPH_WEIGHT = 12
+
+
+def _weight(tf: ThemeFacts) -> int:
+    return len(tf.practices) + len(tf.cases) + (len(tf.facts) + 1) // 2
 
 
 def ordered(themes: tuple[ThemeFacts, ...], order: tuple[str, ...]) -> tuple[ThemeFacts, ...]:
@@ -119,6 +133,17 @@ def _by_group(themes: tuple[ThemeFacts, ...], authors: dict, grouping: str) -> l
     return out
 
 
+def _told(themes: tuple[ThemeFacts, ...], bank: Bank) -> str:
+    """What a heading may speak of: the themes' names and the names and words of what they hold."""
+    parts = []
+    for tf in themes:
+        parts += list(bank.get("亮点", "主题", tf.theme, "短称")) + [tf.theme]
+        parts += [d.practice.key + " " + " ".join(d.practice.terms) if d.practice else d.text for d in tf.practices]
+        parts += [f.metric.key if f.metric else (f.name or f.key) for f in tf.facts]
+        parts += list(tf.cases)
+    return "；".join(parts)
+
+
 def _heading_key(item: tuple[ThemeFacts, ...], authors: dict, grouping: str) -> str:
     """What a heading speaks of: the theme, or for two merged themes the group they share (else the first)."""
     if len(item) == 1:
@@ -136,7 +161,7 @@ def _grouped_items(shape: str, groups, report: Report, bank: Bank, pick: Choose,
     ordinals = bank.get("结构", "序号")
     for n, (name, members) in enumerate(groups, 1):
         key = name if len(members) > 1 else members[0].theme
-        head = pick.heads.heading("一", key, n - 1)
+        head = pick.heads.heading("一", key, n - 1, content=_told(tuple(members), bank))
         if len(members) == 1 and shape == "归并":   # a group of one theme is an ordinary item
             plan = plan_item((members[0],), bank, pick, ctx, last["architecture"], first=first, targets=targets)
             out.append(body(*_item_spans(item_number(n), plan, report, bank, pick, ctx, last, lead=head)))
@@ -331,9 +356,9 @@ def _units(tf: ThemeFacts, bank: Bank, pick: Choose, ctx: dict) -> tuple[list[Un
             spans.append(Span("，"))
             figures = figure_spans(mine, bank, pick, ctx)
             if not _opens_with_scope(figures, ctx):
-                lead_in = pick.text(bank.get("亮点", "做法数字引语"), "practice-figures", theme,
-                                    done.practice.key if done.practice else done.text,
-                                    not_in="".join(x.text for x in spans))
+                lead_in = _figure_lead(bank, pick, "做法数字引语", theme,
+                                       done.practice.key if done.practice else done.text,
+                                       not_in="".join(x.text for x in spans))
                 if lead_in:
                     spans.append(Span(lead_in, source="词库:亮点/做法数字引语"))
             spans += figures
@@ -432,6 +457,18 @@ def _owners(practices: tuple[Done, ...], facts: list[Fact], match) -> dict[int, 
         if near:
             out[id(fact)] = near[0]
     return out
+
+
+def _figure_lead(bank: Bank, pick: Choose, slot: str, *key, not_in: str = "") -> str:
+    """A lead-in before figures (全年, 一年来，): the author's one habit, now and then, or none; the bank's
+    list for a templates folder without authors."""
+    author = pick.author
+    if author.figure_lead is None:
+        return pick.text(bank.get("亮点", slot), slot, *key, not_in=not_in)
+    if not author.figure_lead or author.figure_lead.strip("，") in not_in \
+            or not pick.chance(author.figure_lead_chance, slot, *key):
+        return ""
+    return pick.note(author.figure_lead)
 
 
 def _opens_with_scope(spans: list[Span], ctx: dict) -> bool:
@@ -552,7 +589,7 @@ def _sentences(units: list[Unit], bank: Bank, pick: Choose, theme: str, *, frame
             spec = bank.get("亮点", "主题", theme)
             head.append(Span(pick.text(spec["引出"], "frame", theme) + "，", source=f"词库:亮点/{theme}/引出"))
         elif unit.kind in ("figures", "plain") and not _opens_with_scope(unit.spans, pick.ctx):
-            lead_in = pick.text(bank.get("亮点", "数字引语"), "figures", theme, i)
+            lead_in = _figure_lead(bank, pick, "数字引语", theme, i)
             if lead_in:
                 head.append(Span(lead_in, source="词库:亮点/数字引语"))
         # A case enters as a statement of its own, never after 比如: what it is an instance of has been

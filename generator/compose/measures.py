@@ -168,9 +168,16 @@ def measures(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list
         n = len(themes) + 1
         pick.begin_item()
         count = len(loose) + len(free_targets) + len(unplaced)
-        lead = pick.text(spec["事项要点"], "tasks", single=count < 2)
+        # the last item is headed in the part's family too (党建 as a whole), else from the bank
+        lead = pick.heads.heading("三", "党建", n - 1) if numbered else None
+        source = "词库:作者/党建"
+        if lead is None or any(lead.rstrip("。") == x.rstrip("。") for x in pick.used):
+            lead = pick.text(spec["事项要点"], "tasks", single=count < 2)
+            source = "词库:措施/事项要点"
+        else:
+            pick.note(lead)
         spans = [Span(item_number(n), lead=True, source="序号")] if numbered else []
-        spans.append(Span(sentence(lead), lead=True, source="词库:措施/事项要点"))
+        spans.append(Span(sentence(lead), lead=True, source=source))
         for a in unplaced:
             spans += close(_answer(a, report, bank, pick, warnings, with_tasks=True))
         for t in dict.fromkeys(loose):
@@ -208,6 +215,8 @@ def _naming(a: Answer, report: Report, bank: Bank, pick: Choose) -> list[Span]:
         text = bank.render(pick.one(spec["点名"], "name", a.role, a.index), {**pick.ctx, "问题": label})
         return [Span(text, source="词库:措施/点名", covers=("原文:" + key_path(a.item.path),))]
     total = len(report.problems) if a.role == "problem" else len(report.causes)
+    if a.role == "cause" and pick.author.part_two == "对应":
+        total = 1   # causes stand beside their problems there, not in a numbered list: no 第三条原因
     slot = "回指" if a.role == "problem" else "回指原因"
     options = [o for o in spec[slot] if ("{{第}}" in o) == (total > 1)] or spec[slot]
     text = bank.render(pick.one(options, "refer", a.role, a.index), {**pick.ctx, "第": _ordinal(a.index + 1)})
@@ -224,7 +233,9 @@ def _answer(a: Answer, report: Report, bank: Bank, pick: Choose, warnings: list,
     else a marked gap the clerk is told to fill."""
     # A bank kind is answered under its theme's heading without naming it again (its 对策, or the clerk's 事项
     # recorded as answering it); the clerk's own problem or cause is named: by its 简称, else by its place.
-    named = a.item.kind is None
+    # ... and, for the authors who do not number their own part two back (most), answered where it belongs
+    # without being announced, unless the clerk gave it a 简称
+    named = a.item.kind is None and (pick.author.refers or bool(problem_label(a.item, pick)))
     spans = _naming(a, report, bank, pick) if named else []
     answered = ("原文:" + key_path(a.item.path),)
     if a.tasks and with_tasks:
@@ -266,7 +277,8 @@ def _theme_item(n: int, theme: str, answers: list[Answer], placed: list[int], re
                         *(report.tasks[i] for a in answers for i in a.tasks), *(report.tasks[i] for i in placed),
                         *(f.key for f in targets)])
     things = len(answers) + len(placed) + len(targets)
-    lead = pick.heads.heading("三", theme, max(n - 1, 0))
+    names = "；".join([theme, *bank.get("亮点", "主题", theme, "短称")])
+    lead = pick.heads.heading("三", theme, max(n - 1, 0), content=names + "；" + content)
     source = f"词库:作者/{theme}"
     if lead is None or any(lead.rstrip("。") == x.rstrip("。") for x in pick.used):
         leads = pick.match.supported(fitting(t["要点"], report), content)

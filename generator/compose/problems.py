@@ -34,6 +34,7 @@ def problems(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list
     structure = bank.get("结构")
     author = pick.author
     paired = author.part_two == "对应" and bool(report.problems) and bool(report.causes)
+    pick.layout["二"] = "对应" if paired else "分列"
     said: set[str] = set()
     forms: set[str] = set()
     problem_blocks: list[Block] = []
@@ -204,7 +205,7 @@ def _items(report: Report, items: tuple[Item, ...], kinds: dict, bank: Bank, pic
             # words are part two's, and a kind's name is the bank's, not the writer's
             fields = [t for t in dict.fromkeys(p.theme for p in answers if p.theme) if t not in named]
             named.update(fields)
-            if fields and link:
+            if fields and link and pick.author.cause_links:
                 told = "".join(x.text for x in spans)
                 where = "、".join(field_name(t, bank, pick, beside=told) for t in fields)
                 link = pick.text(bank.get("问题", "原因呼应"), "cause-link", item.kind, single=len(fields) < 2,

@@ -95,6 +95,8 @@ class Info:
     theme: str | None
     brand: str | None
     style: int | None = None   # the author (风格 N); None: drawn from the unit's name
+    brand_meaning: str | None = None
+    local: tuple = ()          # (名称, 含义 or None) of each 本地提法
 
     @property
     def tier(self) -> str:

@@ -21,6 +21,15 @@ class _Model(BaseModel):
                               str_strip_whitespace=True)
 
 
+class LocalTerm(_Model):
+    """本地提法：本单位自己的工作提法，写名称和一句含义。"""
+
+    name: StrictStr = Field(alias="名称", min_length=2, max_length=20, title="名称",
+                            description="例如 四抓两整治、三单制、一圈七带")
+    meaning: StrictStr | None = Field(None, alias="含义", max_length=80, title="含义",
+                                      description="一句话说明它指什么，例如 抓班子、抓队伍、抓阵地、抓服务，整治软弱涣散、整治违规违纪")
+
+
 class ReportInfo(_Model):
     """报告：谁、哪一年、向谁述职。"""
 
@@ -48,6 +57,11 @@ class ReportInfo(_Model):
                                     description="可选，例如 党建引领乡村振兴")
     brand: StrictStr | None = Field(None, alias="品牌", max_length=40, title="党建品牌",
                                     description="可选，例如 石桥红")
+    brand_meaning: StrictStr | None = Field(None, alias="品牌含义", max_length=80, title="品牌含义",
+                                            description="可选：一句话说明品牌的意思，例如 红色引领、石桥同心")
+    local: list[LocalTerm] | None = Field(None, alias="本地提法", max_length=3, title="本地提法",
+                                          description="可选：本单位自己的工作提法（至多 3 个），报告会在开头、相关"
+                                                      "条目和下一步打算里前后呼应地写到")
     style: int | None = Field(None, alias="风格", ge=1, le=999, title="写法风格",
                               description="可选：草稿的写法（第一部分怎么分层、小标题句式、语体等）用第几种，"
                                           "不填时按单位名称定（同一单位年年相同）；想换一种写法时填一个数字，"

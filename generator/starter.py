@@ -72,11 +72,20 @@ def starter_yaml(cat: Catalogue, *, year: int, level: str, file_name: str,
         lines.append(_field(key, value, comment))
     for key, comment in (("党组织", "可选：党组织全称，如 杏花村党总支（不写则自动推出）"),
                          ("主题", "可选：全年工作主题，例如 党建引领乡村振兴"),
-                         ("品牌", "可选：党建品牌名称，例如 石桥红")):
+                         ("品牌", "可选：党建品牌名称，例如 石桥红"),
+                         ("品牌含义", "可选：一句话说明品牌的意思（只写名字的品牌不写进报告）"),
+                         ("风格", "可选：写法换一种时填 1、2、3……（先用 gen-report preview --style N 试看）")):
         if last_report.get(key):
             lines.append(_field(key, last_report[key], comment))
         else:
             lines.append(f"  # {key}:{' ' * max(1, 22 - 2 * len(key))}# {comment}")
+    if last_report.get("本地提法"):
+        lines.append("  本地提法:")
+        lines += [f"    - {{名称: {t.get('名称', '')}, 含义: {t.get('含义', '')}}}" for t in last_report["本地提法"]
+                  if isinstance(t, dict)]
+    else:
+        lines.append("  # 本地提法:                  # 可选：本单位自己的工作提法，开头、相关条目和打算里会前后呼应")
+        lines.append("  #   - {名称: 四抓两整治, 含义: 抓班子、抓队伍、抓阵地、抓服务，整治软弱涣散、整治违规违纪}")
 
     lines += ["", "基本情况:                    # 可选：写在开头的概况（删掉需要的行首的“# ”）"]
     overview_last = (last or {}).get("基本情况") or {}

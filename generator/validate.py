@@ -693,7 +693,9 @@ def _info(model: InputFile, ctx: _Context) -> Info:
                                  "次年年初（11 月到次年 4 月），请核对。")
     return Info(year=r.year, unit=r.unit, level=r.level, post=r.post, name=r.name, date=r.date,
                 superior=r.superior, org=org, town=r.town, theme=r.theme, brand=r.brand,
-                style=r.style)
+                style=r.style, brand_meaning=r.brand_meaning,
+                local=tuple((t.name.strip().strip("“”\"「」"), (t.meaning or "").strip().rstrip("。") or None)
+                            for t in (r.local or ())))
 
 
 def _warn_targets(themes: tuple[ThemeFacts, ...], targets: tuple[Fact, ...], ctx: _Context) -> None:

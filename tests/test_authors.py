@@ -243,3 +243,47 @@ def test_thirty_towns_of_one_input_read_as_many_authors(towns):
     m = measure(towns)
     assert m["fewest skeletons in ten"] >= 6 and m["most of ten sharing one"] <= 2, m
     assert m["closings per item"] <= 0.10 and m["connectors per 1000"] <= 0.6, m
+
+
+# --- the unit's own formulations -----------------------------------------------------------------------
+
+def test_a_local_formulation_runs_from_the_opening_through_its_item_to_the_plans():
+    """本地提法: named (with its meaning) in the opening, carried by the item of part one it speaks of, taken
+    up again in part three (首尾呼应) — for every author."""
+    data = minimal(**RICH)
+    data["报告"]["本地提法"] = [{"名称": "三联三帮", "含义": "党员联户、干部联村，帮产业、帮治理"}]
+    for style in range(1, 13):
+        draft = render(data, style=style)
+        opening = draft.opening[0].text
+        if make_author(SPEC, style).opening != "开门见山":
+            assert "“三联三帮”" in opening and "帮产业、帮治理" in opening, (style, opening)
+        carriers = [b.text for b in draft.parts[0].blocks if "“三联三帮”" in b.text]
+        assert len(carriers) == 1, (style, carriers)
+        assert "“三联三帮”" in "".join(b.text for b in draft.parts[2].blocks), style
+
+
+def test_a_brand_with_nothing_about_it_is_not_printed_bare():
+    data = minimal(**RICH)
+    data["报告"]["品牌"] = "红柳先锋"
+    draft = render(data, style=style_where(opening="站位在前"))
+    assert "红柳先锋" not in render_text(data) and any("品牌含义" in str(w) for w in draft.warnings)
+    data["报告"]["品牌含义"] = "党员在产业和治理一线当先锋"
+    text = render_text(data, style=style_where(opening="站位在前"))
+    assert "“红柳先锋”" in text and "党员在产业和治理一线当先锋" in text
+    told = minimal(亮点={"品牌创建": {"做法": ["品牌创建"]}, "组织建设": {"发展党员": 2}})
+    told["报告"]["品牌"] = "红柳先锋"
+    assert not [w for w in render(told).warnings if "品牌含义" in str(w)]
+
+
+def test_the_starter_and_the_schema_know_the_new_keys():
+    from generator.catalogue import load_catalogue
+    from generator.jsonschema import input_schema
+    from generator.starter import starter_yaml
+
+    cat = load_catalogue()
+    text = starter_yaml(cat, year=2025, level="村", file_name="2025.yaml")
+    assert "# 本地提法:" in text and "# 风格:" in text and "# 品牌含义:" in text
+    schema = input_schema(cat)
+    report = schema["properties"]["报告"]
+    props = (report.get("properties") or schema["$defs"][report["$ref"].split("/")[-1]]["properties"])
+    assert {"风格", "本地提法", "品牌含义"} <= set(props)

@@ -147,10 +147,14 @@ def test_year_terms():
 
 def test_jinja_in_values_comes_out_literally():
     data = minimal()
-    data["报告"] = dict(data["报告"], 品牌="{{ 7*7 }}")
+    data["报告"] = dict(data["报告"], 品牌="{{ 7*7 }}", 品牌含义="{{ 8*8 }}",
+                      本地提法=[{"名称": "{{ 9*9 }}", "含义": "{% for x in range(2) %}提{% endfor %}"}])
     data["亮点"] = {"组织建设": {"发展党员": 3, "事例": ["{% for x in range(3) %}循环{% endfor %}"]}}
-    text = render_text(data)
+    from conftest import style_where
+
+    text = render_text(data, style=style_where(opening="站位在前"))
     assert "“{{ 7*7 }}”" in text and "{% for x in range(3) %}循环{% endfor %}" in text and "49" not in text
+    assert "{{ 8*8 }}" in text and "“{{ 9*9 }}”" in text and "64" not in text and "81" not in text
 
 
 def test_no_sentence_repeats_within_examples():

@@ -32,6 +32,7 @@ def columns(cat: Catalogue, level: str, themes: Iterable[str] | None = None) -> 
         ("层级", "村、社区（或 镇、乡、街道）", "层级"),
         ("党组织", "可选：党组织全称，如 河口村党总支", None),
         ("品牌", "可选：党建品牌名称", None),
+        ("品牌含义", "可选：一句话说明品牌的意思（只写名字的品牌不写进报告）", None),
     ]
     base = {m.key: m for m in cat.metrics.get("基本情况", ())}
     out += [(f"基本情况.{key}", f"基本情况：{base[key].unit}", None) for key in BASE[tier] if key in base]

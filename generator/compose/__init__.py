@@ -23,6 +23,7 @@ from ..resources import load_data
 from .author import PLAIN, Author, Hand, make_author, unit_style
 from .choose import Choose
 from .headings import Headings
+from .local import brand_told, home_themes
 from .highlights import highlights
 from .measures import measures
 from .opening import opening
@@ -59,6 +60,14 @@ def compose(report: Report, bank: Bank | None = None, variant: int = 0, style: i
                           stale=lambda word: bool(last_words) and word in last_words, draw=pick.pick.draw,
                           avoid=pick.avoid)
     structure = bank.get("结构")
+    pick.local = home_themes(report, author.order)          # 本地提法: the theme of part one each belongs to
+    pick.local_plan = {k: list(v) for k, v in pick.local.items()}   # … and of part three (首尾呼应)
+    if info.brand and not brand_told(report):
+        ctx = {**ctx, "品牌": ""}
+        pick.ctx = ctx
+        warnings.append(Problem(f"只写了品牌名称“{_unquoted(info.brand)}”，没有写它的含义，“亮点”里也没有品牌创建的"
+                                "内容，报告里就没有提这个品牌（只有一个名字，读的人不知道它是什么）。请在“报告”下加一行 "
+                                "品牌含义: 一句话说明它的意思，或在“亮点 → 品牌创建”下写做法和事例。", path=("报告", "品牌")))
 
     first = opening(report, bank, pick, ctx)
     part_one = highlights(report, bank, pick, ctx, warnings)
@@ -153,6 +162,7 @@ def context(report: Report, bank: Bank, warnings: list[str], author: int = 0, th
         # the bank quotes them (“{{品牌}}”): a clerk who wrote the quotes too is not printed ““…””
         "主题": _unquoted(info.theme),
         "品牌": _unquoted(info.brand),
+        "品牌含义": (info.brand_meaning or "").strip().rstrip("。"),
         "指导思想": era["指导思想"],
         # the opening's name for it: the full name, or 党的创新理论 for the authors who write it so
         "理论": era["指导思想"] if theory != "简称" else "党的创新理论",

@@ -537,6 +537,11 @@ def _item_spans(marker: str, plan: Plan, report: Report, bank: Bank, pick: Choos
         stance = Span(pick.text(fitting(spec["立场"], report), "stance", theme), source=f"词库:亮点/{theme}/立场")
     if stance is not None and author.stance_first:
         spans.append(stance)
+    for tf in plan.themes:   # the unit's own formulation this item carries (本地提法), once
+        for k, (name, _) in enumerate(pick.local.pop(tf.theme, [])):
+            if bank.has("亮点", "本地提法"):
+                spans.append(Span(pick.text(bank.get("亮点", "本地提法"), "local", tf.theme, k, extra={"提法": name}),
+                                  source="词库:亮点/本地提法"))
 
     units = plan.units
     a = plan.architecture

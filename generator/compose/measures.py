@@ -159,6 +159,9 @@ def measures(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list
         for lead in report.last.plan_leads:
             pick.used.add(lead.rstrip("。"))
             pick.leads |= _grams(lead)
+    if themes:   # a formulation whose theme has no item here is taken up by the first item
+        for t in [t for t in pick.local_plan if t not in themes]:
+            pick.local_plan.setdefault(themes[0], []).extend(pick.local_plan.pop(t))
     for n, theme in enumerate(themes, 1):
         mine = [a for a in plan.answers if a.theme == theme]
         block, last_lead = _theme_item(n if numbered else 0, theme, mine, plan.by_theme.get(theme, []), report,
@@ -290,6 +293,11 @@ def _theme_item(n: int, theme: str, answers: list[Answer], placed: list[int], re
     head.append(Span(sentence(lead), lead=True, source=source))
 
     units: list[list[Span]] = [_answer(a, report, bank, pick, warnings, avoid=lead[:2]) for a in answers]
+    # the unit's own formulation again where it belongs (首尾呼应); the first item takes one whose theme has none
+    for k, (name, _) in enumerate(pick.local_plan.pop(theme, [])):
+        if spec.get("本地提法"):
+            units.insert(0, [Span(pick.text(spec["本地提法"], "local-plan", theme, k, extra={"提法": name}),
+                                  source="词库:措施/本地提法")])
     units += [[Span(report.tasks[i].rstrip("。；; "), source=f"原文:措施.事项.{i}")] for i in placed]
     if not units:  # nothing of the clerk's to answer here: one general measure, not a list of them
         if t.get("举措") and t.get("目的") and (not t.get("展开") or pick.chance(0.5, "measure", theme)):

@@ -33,7 +33,13 @@ def opening(report: Report, bank: Bank, pick: Choose, ctx: dict) -> Block:
         if ctx["主题"]:
             clauses.append(Span(pick.text(o["主题"], "open", "theme"), source="原文:报告.主题"))
         if ctx["品牌"]:
-            clauses.append(Span(pick.text(o["品牌"], "open", "brand"), source="原文:报告.品牌"))
+            brand = o["品牌含义"] if ctx.get("品牌含义") and "品牌含义" in o else o["品牌"]
+            clauses.append(Span(pick.text(brand, "open", "brand"), source="原文:报告.品牌"))
+        for i, (name, meaning) in enumerate(report.info.local[:2]):   # the unit's own formulations
+            slot = "本地提法含义" if meaning and "本地提法含义" in o else "本地提法"
+            if slot in o:
+                clauses.append(Span(pick.text(o[slot], "open", "local", i, extra={"提法": name, "含义": meaning or ""}),
+                                    source=f"原文:报告.本地提法.{i}"))
         clauses.append(Span(pick.text(o["落实"], "open", "duty"), source="词库:开头/落实"))
         for i, c in enumerate(clauses):
             # the brief start (一年来，村党支部) runs straight into the next clause

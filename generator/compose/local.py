@@ -1,0 +1,39 @@
+"""本地提法 and the brand: a unit's own coined formulations (四抓两整治, 三单制) woven in where a real author
+puts them — the opening names them, the item of part one they speak of carries them, and part three takes
+them up again (首尾呼应). Pure: which theme a formulation belongs to is decided here, the words in the banks.
+"""
+from __future__ import annotations
+
+from ..facts import Report, ThemeFacts
+from .headings import _pairs
+
+
+def home_themes(report: Report, order: tuple[str, ...]) -> dict[str, list[tuple[str, str | None]]]:
+    """Each 本地提法 under the theme of part one whose content shares most with its name and meaning (the
+    first in the author's order on a tie); one that shares nothing goes with the first item."""
+    out: dict[str, list] = {}
+    themes = sorted(report.themes, key=lambda tf: order.index(tf.theme) if tf.theme in order else len(order))
+    for name, meaning in report.info.local:
+        words = _pairs(name + (meaning or ""))
+        best = max(themes, key=lambda tf: len(words & _pairs(_content(tf))), default=None)
+        if best is None:
+            continue
+        out.setdefault(best.theme, []).append((name, meaning))
+    return out
+
+
+def brand_told(report: Report) -> bool:
+    """Whether the brand has something said about it: its meaning, or facts under 品牌创建."""
+    info = report.info
+    return bool(info.brand_meaning) or any(tf.theme == "品牌创建" for tf in report.themes)
+
+
+def _content(tf: ThemeFacts) -> str:
+    parts = [tf.theme]
+    parts += [d.practice.key + " ".join(d.practice.terms) if d.practice else d.text for d in tf.practices]
+    parts += [f.metric.key if f.metric else (f.name or f.key) for f in tf.facts]
+    parts += list(tf.cases)
+    return "；".join(parts)
+
+
+__all__ = ["home_themes", "brand_told"]

@@ -21,11 +21,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# Runs inside a fresh interpreter with the tree to measure first on sys.path. Inputs are always read from
-# this tree (ROOT), so both trees render exactly the same data.
+# Runs inside a fresh interpreter with the tree to measure first on sys.path. Inputs (and the bench modules
+# that read them) come from the earlier commit's tree for both runs: the older code may not know keys the
+# newer inputs use, and both trees must render exactly the same data.
 PROBE = r"""
 import json, sys, time
-tree, here = sys.argv[1], sys.argv[2]
+tree, here = sys.argv[1], sys.argv[2]   # here: the tree the inputs are read from
 sys.path.insert(0, tree)
 sys.path.insert(1, here + "/bench")
 from generator.api import render
@@ -63,8 +64,8 @@ print(json.dumps({"town": per_draft([town] * 20, 5), "villages": per_draft(villa
 """
 
 
-def measure(tree: Path) -> dict:
-    out = subprocess.run([sys.executable, "-c", PROBE, str(tree), str(ROOT)], capture_output=True, text=True,
+def measure(tree: Path, inputs: Path) -> dict:
+    out = subprocess.run([sys.executable, "-c", PROBE, str(tree), str(inputs)], capture_output=True, text=True,
                          check=True, cwd=tempfile.gettempdir())
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -84,8 +85,8 @@ def main() -> None:
         try:
             runs = {"old": [], "new": []}
             for _ in range(rounds):
-                runs["old"].append(measure(old))
-                runs["new"].append(measure(ROOT))
+                runs["old"].append(measure(old, old))
+                runs["new"].append(measure(ROOT, old))
         finally:
             subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(old)], check=False,
                            capture_output=True)

@@ -92,6 +92,8 @@ class Choose:
         self.local: dict = {}         # 本地提法 by the theme of part one that carries it (compose/local.py)
         self.local_plan: dict = {}    # … and of part three
         self.item_links = 0           # and in the current paragraph (one at most)
+        self.figure_leads = 0         # the author's lead-ins before figures (highlights.MAX_FIGURE_LEADS)
+        self.item_leads = 0
         self.hand = None              # compose sets the author's share of the banks (author.Hand)
         from .author import PLAIN
 
@@ -107,6 +109,7 @@ class Choose:
             self.said = set()
             self.forms = set()
             self.item_links = 0
+            self.item_leads = 0
 
     def note(self, text: str) -> str:
         self.said |= _grams(text)

@@ -31,6 +31,9 @@ from .text import close, fact_clause, figure_spans, item_number, key_path, sente
 FIGURES_PER_SENTENCE = 3
 # An author's connector at most this often in a draft: its one habit, not a tic (同时，×4 reads as one).
 MAX_LINKS = 2
+# The author's lead-in before figures (一年来，) at most this often in a draft and once a paragraph: three
+# 一年来 in one item read as a tic (a blind reader counted them).
+MAX_FIGURE_LEADS = 3
 # How often connectors (另外, 同时 …) and closing judgements appear is the author's (作者.yaml): real authors
 # use few connectors (0.3 per 1,000 characters in the seeds) and close no item on a judgement.
 ARCHITECTURES = ("woven", "points", "case", "figures", "short")
@@ -465,9 +468,11 @@ def _figure_lead(bank: Bank, pick: Choose, slot: str, *key, not_in: str = "") ->
     author = pick.author
     if author.figure_lead is None:
         return pick.text(bank.get("亮点", slot), slot, *key, not_in=not_in)
-    if not author.figure_lead or author.figure_lead.strip("，") in not_in \
-            or not pick.chance(author.figure_lead_chance, slot, *key):
+    if not author.figure_lead or author.figure_lead.strip("，") in not_in or pick.item_leads \
+            or pick.figure_leads >= MAX_FIGURE_LEADS or not pick.chance(author.figure_lead_chance, slot, *key):
         return ""
+    pick.item_leads += 1
+    pick.figure_leads += 1
     return pick.note(author.figure_lead)
 
 

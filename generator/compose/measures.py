@@ -90,14 +90,18 @@ def task_theme(text: str, report: Report, cat, match) -> str | None:
     theme = cat.theme_of_text(text)
     if theme is not None:
         return theme
-    best, home = 0, None
+    # else the theme whose practices and cases share most words with it — only when one theme clearly does
+    # (a word shared with two themes, 蜜瓜 in a members' case and in the industry's, places it nowhere: a 事项
+    # under the wrong heading reads worse than one in the last item)
+    scores = []
     for tf in report.themes:
         told = "；".join([*tf.cases, *(d.text or " ".join((d.practice.key, *d.practice.aliases, *d.practice.terms))
                                        for d in tf.practices)])
-        shared = len(match.shared(text, told))
-        if shared > best:
-            best, home = shared, tf.theme
-    return home
+        scores.append((len(match.shared(text, told)), tf.theme))
+    scores.sort(reverse=True)
+    if not scores or not scores[0][0] or (len(scores) > 1 and scores[1][0] == scores[0][0]):
+        return None
+    return scores[0][1]
 
 
 def _profile(item: Item, kinds: dict) -> tuple[str, tuple[str, ...]]:

@@ -99,25 +99,9 @@ def _central() -> tuple[str, ...]:
 
 
 def town_variant_drafts(n: int = 30) -> list:
-    import copy
+    from variety import town_variant_renders
 
-    from generator.api import render
-    from generator.loader import load_yaml_file
-
-    from variety import TOWN_NAMES
-
-    base = load_yaml_file(ROOT / "inputs/2024.yaml")[0]
-    out = []
-    for name in TOWN_NAMES[:n]:
-        data = copy.deepcopy(base)
-        old = data["报告"]["单位"]
-        data["报告"]["单位"] = name
-        if name.endswith("乡"):
-            data["报告"]["层级"] = "乡"
-        if data["报告"].get("党组织"):
-            data["报告"]["党组织"] = data["报告"]["党组织"].replace(old, name)
-        out.append(render(data))
-    return out
+    return [draft for _, draft in town_variant_renders(n)]
 
 
 def main() -> None:

@@ -69,6 +69,11 @@ def sample_renders() -> list:
 
 def town_variants(n: int = 30) -> list[tuple[str, str]]:
     """The town example under `n` other unit names (the same facts: the hardest case for variety)."""
+    return [(name, wording(draft)) for name, draft in town_variant_renders(n)]
+
+
+def town_variant_renders(n: int = 30) -> list:
+    """The drafts of `town_variants`, as (unit, model.Draft)."""
     from generator.api import render
     from generator.loader import load_yaml_file
 
@@ -83,7 +88,7 @@ def town_variants(n: int = 30) -> list[tuple[str, str]]:
         for key in ("党组织",):
             if data["报告"].get(key):
                 data["报告"][key] = data["报告"][key].replace(old, name)
-        out.append((name, wording(render(data))))
+        out.append((name, render(data)))
     return out
 
 

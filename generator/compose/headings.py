@@ -26,6 +26,7 @@ class Headings:
         self.draw = draw or (lambda options, *key: number(*key) % len(options))   # Picker.draw: by seat
         self.used: dict[str, set[str]] = {}
         self.taken: dict[tuple[str, str], dict[str, str]] = {}
+        self.part_words: dict[str, list[str]] = {}
 
     def family(self, part: str) -> str:
         return self.families.get(part, "")
@@ -56,6 +57,11 @@ class Headings:
         def fresh(word: str) -> bool:
             return not any(_pairs(word) & _pairs(w) for w in said)
 
+        others = self.part_words.setdefault(part, [])   # the slot words of the part's other headings
+
+        def new_in_part(word: str) -> bool:   # 要有厚度 / 要有厚度 / 要有厚度 is no parallel
+            return not any(_pairs(word) & _pairs(w) for w in others)
+
         def _fill(match: re.Match) -> str:
             series, name = match.groups()
             if series:
@@ -78,12 +84,17 @@ class Headings:
             start = self.draw(options, "heading-word", key, name)
             taken = self.taken.setdefault((key, name), {})
             if part in taken and fresh(taken[part]):
+                others.append(taken[part])
                 return taken[part]
             turn = options[start:] + options[:start]
-            word = next((o for o in turn if o not in taken.values() and not self.stale(o) and fresh(o)),
-                        next((o for o in turn if fresh(o)),
-                             next((o for o in turn if o not in taken.values()), turn[0])))
+            word = next((o for o in turn if o not in taken.values() and not self.stale(o) and fresh(o)
+                         and new_in_part(o)),
+                        next((o for o in turn if not self.stale(o) and fresh(o) and new_in_part(o)),
+                        next((o for o in turn if o not in taken.values() and not self.stale(o) and fresh(o)),
+                             next((o for o in turn if fresh(o)),
+                                  next((o for o in turn if o not in taken.values()), turn[0])))))
             taken[part] = word
+            others.append(word)
             return word
 
         return SLOT.sub(fill, pattern)

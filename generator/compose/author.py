@@ -152,7 +152,9 @@ class Hand:
         markers = markers or {}
         self.plain = tuple(markers.get("平实") or ())
         self.formal = tuple(markers.get("公文") or ())
-        self._lists: dict[int, tuple[Any, list]] = {}
+        # the choice for a list depends only on the list and the author's register and hand: remembered
+        # across drafts (a draft asks for some three thousand lists)
+        self._lists = _MINE.setdefault((author.register, author.hands, author.hand, self.plain, self.formal), {})
 
     def register_of(self, text: str) -> str:
         return _register(text, self.plain, self.formal)
@@ -182,6 +184,9 @@ class Hand:
         if len(self._lists) < 20_000:
             self._lists[id(options)] = (options, out)
         return out
+
+
+_MINE: dict = {}
 
 
 @lru_cache(maxsize=65536)

@@ -8,6 +8,7 @@ form and never the same twice. A heading sets a direction; it claims no result (
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any, Mapping
 
 SLOT = re.compile(r"\{(序:)?([^{}]+)\}")
@@ -105,9 +106,10 @@ class Headings:
         return (entry or {}).get(part, "") if isinstance(entry, Mapping) else ""
 
 
-def _pairs(word: str) -> set[str]:
+@lru_cache(maxsize=16384)
+def _pairs(word: str) -> frozenset[str]:
     chars = re.sub(r"[^\u4e00-\u9fff]", "", word)
-    return {chars[i:i + 2] for i in range(len(chars) - 1)}
+    return frozenset(chars[i:i + 2] for i in range(len(chars) - 1))
 
 
 def pattern_of(heading: str, pattern: str, vocabulary: Mapping[str, Any], series: Mapping[str, Any]) -> bool:

@@ -62,9 +62,10 @@ EXPLAINS = {"学习不够深入": ["理论学习不深", "干部能力不足"],
             "统筹谋划不够": ["党建与业务融合不够", "集体经济薄弱", "精力投入不足"],
             "从严管理不够": ["党员教育管理不严", "作风建设有差距"]}
 CROPS = ["辣椒", "花椒", "黄花菜", "枸杞", "食用菌", "蜜瓜", "核桃", "中药材"]
-BRANDS = ["红柳先锋", "沙河党旗红", "枸杞红·党建兴"]
-# what each brand means (a brand with only its name and nothing about it is left out of the draft)
-BRAND_MEANINGS = ["党员在产业和治理一线当先锋", "支部带着群众沿河发展产业", "枸杞产业链上建支部、带农户"]
+# the villages with a brand of their own (named after them), and what each means (a brand with only its
+# name and nothing about it is left out of the draft)
+BRANDS = {1: ("红柳先锋", "党员在产业和治理一线当先锋"), 9: ("西湾党旗红", "支部带着群众沿河发展产业"),
+          17: ("高崖红·党建兴", "枸杞产业链上建支部、带农户")}
 HEADERS = ["单位", "姓名", "职务", "品牌", "品牌含义", "党员", "党小组", "村民小组", "集中学习", "讲党课", "发展党员",
            "入党积极分子", "主题党日", "党员志愿服务队", "党员先锋岗", "结对帮扶", "储备后备干部",
            "警示教育", "谈心谈话", "村集体经济收入", "党建领办合作社", "土地流转", "带动就业", "化解矛盾纠纷",
@@ -199,8 +200,8 @@ def village_row(rng: random.Random, i: int, name: str, told: dict) -> list:
         "单位": name,
         "姓名": SURNAMES[i] + GIVEN[i],
         "职务": "党总支书记" if i % 7 == 3 else "",
-        "品牌": BRANDS[i % 3] if i % 8 == 1 else "",
-        "品牌含义": BRAND_MEANINGS[i % 3] if i % 8 == 1 else "",
+        "品牌": BRANDS[i][0] if i in BRANDS else "",
+        "品牌含义": BRANDS[i][1] if i in BRANDS else "",
         "党员": rng.randint(28, 96),
         "党小组": rng.randint(3, 8),
         "村民小组": maybe(rng, 0.6, rng.randint(4, 11)),

@@ -117,7 +117,7 @@ def make_author(spec: Mapping[str, Any], number: int) -> Author:
         architectures=tuple(_drawn(spec["条目写法"], n, "architectures")),
         opening=_drawn(spec["开头次序"], n, "opening"),
         theory=_drawn(spec.get("理论说法") or ["全称"], n, "theory"),
-        part_two=_stepped(spec["第二部分"], n, 1),
+        part_two=_drawn(spec["第二部分"], n, "part-two"),   # drawn: stepped, it would move with part one
         problem_intro=_drawn(spec["问题引语"], n, "problem-intro") == "有",
         pledge=_drawn(spec["整改表态"], n, "pledge") == "有",
         part_three=_drawn(spec["第三部分"], n, "part-three"),

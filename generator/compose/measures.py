@@ -222,8 +222,8 @@ def _naming(a: Answer, report: Report, bank: Bank, pick: Choose) -> list[Span]:
         text = bank.render(pick.one(spec["点名"], "name", a.role, a.index), {**pick.ctx, "问题": label})
         return [Span(text, source="词库:措施/点名", covers=("原文:" + key_path(a.item.path),))]
     total = len(report.problems) if a.role == "problem" else len(report.causes)
-    if a.role == "cause" and pick.author.part_two == "对应":
-        total = 1   # causes stand beside their problems there, not in a numbered list: no 第三条原因
+    if a.role == "cause" and pick.layout.get("二") in ("对应", "主客"):
+        total = 1   # causes stand beside their problems, or in two lists: no 第三条原因
     slot = "回指" if a.role == "problem" else "回指原因"
     options = [o for o in spec[slot] if ("{{第}}" in o) == (total > 1)] or spec[slot]
     text = bank.render(pick.one(options, "refer", a.role, a.index), {**pick.ctx, "第": _ordinal(a.index + 1)})

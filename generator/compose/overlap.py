@@ -22,6 +22,7 @@ class Matcher:
     def __init__(self, data: dict):
         self.stop = frozenset(data.get("通用字对") or ())
         self.plural = tuple(data.get("数量词") or ())
+        self.subjective = tuple(data.get("主观标记") or ())   # an own cause that speaks of the writer (problems._sides)
         self.evidence: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in (data.get("凭据词") or {}).items()}
         self._claims: dict[str, tuple[str, ...]] = {}
         self._claiming: dict[int, tuple[list, set]] = {}   # per option list: which entries use 凭据词

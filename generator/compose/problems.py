@@ -34,7 +34,8 @@ def problems(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list
     structure = bank.get("结构")
     author = pick.author
     paired = author.part_two == "对应" and bool(report.problems) and bool(report.causes)
-    pick.layout["二"] = "对应" if paired else "分列"
+    sides = _sides(report, spec["原因"], pick) if author.part_two == "主客" else None
+    pick.layout["二"] = "对应" if paired else "主客" if sides else "分列"
     said: set[str] = set()
     forms: set[str] = set()
     problem_blocks: list[Block] = []
@@ -45,7 +46,12 @@ def problems(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list
         warnings.append(Problem("没有填写“问题”，第二部分标出了【待补充：存在的问题】。", path=("问题",)))
         problem_blocks = [body(Span("【待补充：存在的问题（在“问题”下填写）】", missing=True, source="待补充:问题"))]
     cause_blocks: list[Block] = []
-    if report.causes:
+    if sides:   # 主观 and 客观 causes, each side numbered on its own under its lead-in
+        for side, slot in zip(sides, ("主观引语", "客观引语")):
+            cause_blocks.append(body(Span(pick.text(spec[slot], "causes", slot), source=f"词库:问题/{slot}")))
+            cause_blocks += _items(report, side, spec["原因"], bank, pick, "cause", said, warnings,
+                                   said_forms=forms)
+    elif report.causes:
         cause_blocks = _items(report, report.causes, spec["原因"], bank, pick, "cause", said, warnings,
                               link=not paired, said_forms=forms)
     else:
@@ -63,7 +69,7 @@ def problems(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list
             blocks.append(body(Span(pick.text(spec["问题引语"], "problems", "intro"), source="词库:问题/问题引语")))
         blocks += problem_blocks
         blocks.append(Block(Role.HEADING2, (Span(heads[1]),)))
-        if len(report.causes) > 1 and author.problem_intro:
+        if len(report.causes) > 1 and author.problem_intro and not sides:
             blocks.append(body(Span(pick.text(spec["原因引语"], "causes", "intro"), source="词库:问题/原因引语")))
         blocks += cause_blocks
     last = ""
@@ -71,6 +77,22 @@ def problems(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list
         last = pick.text(spec["收尾"], "problems", "end", single=len(report.problems) < 2)
         blocks.append(body(Span(last, source="词库:问题/收尾")))
     return blocks, last
+
+
+def _sides(report: Report, kinds, pick: Choose) -> tuple[tuple[Item, ...], tuple[Item, ...]] | None:
+    """The causes as (主观, 客观), in the clerk's order within each; None unless there are both. A bank kind is
+    主观 unless it says 性质: 客观; the clerk's own cause is 主观 when it speaks of the writer and the team
+    (呼应.yaml → 主观标记), else a condition of the place (客观)."""
+    words = pick.match.subjective
+
+    def subjective(item: Item) -> bool:
+        if item.kind is not None:
+            return (kinds.get(item.kind) or {}).get("性质") != "客观"
+        return any(w in (item.text or "") + (item.detail or "") for w in words)
+
+    mine = tuple(c for c in report.causes if subjective(c))
+    given = tuple(c for c in report.causes if not subjective(c))
+    return (mine, given) if mine and given else None
 
 
 def _pair(structure, pick: Choose) -> tuple[str, str]:
@@ -110,6 +132,12 @@ def _paired(report: Report, problem_blocks: list[Block], cause_blocks: list[Bloc
             spans += [_unnumbered(s) for s in cause_blocks[c].spans]
         out.append(Block(block.role, tuple(spans)))
     rest = [c for c in range(len(cause_blocks)) if c not in home]
+    joined = [f for c in rest for f in set(formulations(cause_blocks[c].text))]
+    if rest and len(joined) != len(set(joined)):   # one paragraph would say a formulation twice: a list instead
+        out.append(body(Span(pick.text(spec["其余原因"], "causes", "rest", single=len(rest) < 2),
+                             source="词库:问题/其余原因")))
+        out += [cause_blocks[c] for c in rest]
+        return out
     if rest:
         spans = [Span(pick.text(spec["其余原因"], "causes", "rest", single=len(rest) < 2),
                       source="词库:问题/其余原因")]

@@ -287,3 +287,21 @@ def test_the_starter_and_the_schema_know_the_new_keys():
     report = schema["properties"]["报告"]
     props = (report.get("properties") or schema["$defs"][report["$ref"].split("/")[-1]]["properties"])
     assert {"风格", "本地提法", "品牌含义"} <= set(props)
+
+
+def test_causes_in_two_paragraphs_subjective_then_objective():
+    """主客: the causes split by their nature — bank kinds by 性质, the clerk's own by what they speak of —
+    each side under its lead-in and numbered on its own; without both sides the author lists them plainly."""
+    data = minimal(**RICH)
+    data["原因"] = ["工作方法欠缺", "人才支撑不足", {"自述": "村里年轻人少，能到村里任职的人选不多"}]
+    draft = render(data, style=style_where(part_two="主客"))
+    blocks = draft.parts[1].blocks
+    leads = [i for i, b in enumerate(blocks) if b.spans[0].source in ("词库:问题/主观引语", "词库:问题/客观引语")]
+    assert [blocks[i].spans[0].source.split("/")[1] for i in leads] == ["主观引语", "客观引语"]
+    subjective = "".join(b.text for b in blocks[leads[0] + 1:leads[1]])
+    objective = "".join(b.text for b in blocks[leads[1] + 1:])
+    assert "年轻人少" in objective and "年轻人少" not in subjective
+    assert any(s.source == "词库:问题/人才支撑不足" for b in blocks[leads[1] + 1:] for s in b.spans)
+    data["原因"] = ["工作方法欠缺", "思想认识不到位"]
+    plain = render(data, style=style_where(part_two="主客")).parts[1].blocks
+    assert not [b for b in plain if b.spans[0].source.endswith(("主观引语", "客观引语"))]

@@ -9,10 +9,8 @@ import csv
 import re
 import sys
 from collections import Counter
-from pathlib import Path
 
 import pytest
-import yaml
 
 from conftest import INPUTS, ROOT, load_example, minimal, style_where
 from generator.api import render, render_text

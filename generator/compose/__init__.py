@@ -47,7 +47,7 @@ def compose(report: Report, bank: Bank | None = None, variant: int = 0, style: i
     ctx = context(report, bank, warnings, author.number, author.theory)
     pick = Choose(bank, Picker(info.unit, info.year, variant, seat), info.tier, ctx)
     pick.author = author
-    if author.hands > 1 or author.register:
+    if author.register:
         pick.hand = Hand(author, authors.get("语体标记"))
     pick.match = matcher(bank.root)
     if report.last is not None:

@@ -49,8 +49,6 @@ class Author:
     pledge: bool
     part_three: str                 # 按主题 | 按问题
     outline: bool
-    hand: int
-    hands: int
     refers: bool = True             # part three names an own problem by its place (针对前面说的第二个问题)
     cause_links: bool = True        # a cause says which fields' problems it explains
     figure_lead: str | None = None  # the one lead-in before figures, "" none, None: the bank's
@@ -122,8 +120,6 @@ def make_author(spec: Mapping[str, Any], number: int) -> Author:
         pledge=_drawn(spec["整改表态"], n, "pledge") == "有",
         part_three=_drawn(spec["第三部分"], n, "part-three"),
         outline=_drawn(spec["总体思路"], n, "outline") == "有",
-        hand=n % int(spec["手笔数"]),
-        hands=int(spec["手笔数"]),
         refers=_drawn(spec.get("回应点名") or ["按序"], n, "refers") == "按序",
         cause_links=_drawn(spec.get("原因呼应") or ["有"], n, "cause-links") == "有",
         figure_lead=_drawn(spec["数字引语"], n, "figure-lead") if "数字引语" in spec else None,
@@ -137,24 +133,25 @@ PLAIN = Author(number=0, part_one="分项", grouping="", order_name="常规", or
                heading_three="", register="", connector=None, link_chance=0.2, close_chance=0.15,
                stance_rate=0.6, stance_first=False, architectures=("woven", "points", "case", "figures"),
                opening="站位在前", theory="全称", part_two="分列", problem_intro=True, pledge=True, part_three="按主题",
-               outline=True, hand=0, hands=1)
+               outline=True)
 
 
 MIN_OWN = 3   # fewer options than this in the author's register: the whole list (see 作者.yaml → 语体)
 
 
 class Hand:
-    """Which bank entries belong to an author: its share of every long list (by the entry's text, so the
-    split is the same in every draft) in its register."""
+    """Which bank entries suit an author: those of its register. (A split of every list into "hands" by the
+    entries' texts was measured and left out: two drafts of one hand then meet three times as often, so the
+    mean stays and the max rises; batch seats keep a township's drafts apart instead, see bank.Picker.)"""
 
     def __init__(self, author: Author, markers: Mapping[str, Sequence[str]] | None):
         self.author = author
         markers = markers or {}
         self.plain = tuple(markers.get("平实") or ())
         self.formal = tuple(markers.get("公文") or ())
-        # the choice for a list depends only on the list and the author's register and hand: remembered
-        # across drafts (a draft asks for some three thousand lists)
-        self._lists = _MINE.setdefault((author.register, author.hands, author.hand, self.plain, self.formal), {})
+        # the choice for a list depends only on the list and the author's register: remembered across drafts
+        # (a draft asks for some three thousand lists)
+        self._lists = _MINE.setdefault((author.register, self.plain, self.formal), {})
 
     def register_of(self, text: str) -> str:
         return _register(text, self.plain, self.formal)
@@ -167,8 +164,8 @@ class Hand:
         return not kind or kind == self.author.register
 
     def mine(self, options: list) -> list:
-        """The options of a list this author draws from first: its register, and its hand's share when the
-        list is long enough to share (a short list is everybody's)."""
+        """The options of a list this author draws from first: those of its register (all of them when fewer
+        than MIN_OWN are)."""
         hit = self._lists.get(id(options))
         if hit is not None and hit[0] is options:
             return hit[1]
@@ -176,10 +173,6 @@ class Hand:
         fitting = [o for o in strings if self.fits(o)]
         if len(fitting) < MIN_OWN:   # too few of its register: every author may use the list
             fitting = strings
-        a = self.author
-        if a.hands > 1 and len(fitting) >= 2 * a.hands:   # (手笔数 1: no split, see 作者.yaml)
-            own = [o for o in fitting if _hand_of(o, a.hands) == a.hand]
-            fitting = own if len(own) >= 2 else fitting
         out = fitting if len(fitting) < len(options) or any(not isinstance(o, str) for o in options) else options
         if len(self._lists) < 20_000:
             self._lists[id(options)] = (options, out)
@@ -187,11 +180,6 @@ class Hand:
 
 
 _MINE: dict = {}
-
-
-@lru_cache(maxsize=65536)
-def _hand_of(text: str, hands: int) -> int:
-    return _number("hand", text) % hands
 
 
 @lru_cache(maxsize=65536)

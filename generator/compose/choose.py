@@ -177,8 +177,8 @@ class Choose:
             return self.pick.one(usable, *key)  # raises the bank's own error
         if single:  # one thing to speak of: no 逐项, 一件一件, 几项 (数量词)
             usable = self.match.singular(usable)
-        # the author's own entries first (its register, its hand's share): two drafts of one township
-        # rarely draw from the same entries; the others only when the author's would all repeat something
+        # the author's own entries first (its register); the others only when those would all repeat
+        # something
         own = self.hand.mine(usable) if self.hand is not None else usable
         mine = None if own is usable else frozenset(own)
         choice = None

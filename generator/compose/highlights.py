@@ -138,13 +138,10 @@ def _by_group(themes: tuple[ThemeFacts, ...], authors: dict, grouping: str) -> l
 
 def _told(themes: tuple[ThemeFacts, ...], bank: Bank) -> str:
     """What a heading may speak of: the themes' names and the names and words of what they hold."""
-    parts = []
-    for tf in themes:
-        parts += list(bank.get("亮点", "主题", tf.theme, "短称")) + [tf.theme]
-        parts += [d.practice.key + " " + " ".join(d.practice.terms) if d.practice else d.text for d in tf.practices]
-        parts += [f.metric.key if f.metric else (f.name or f.key) for f in tf.facts]
-        parts += list(tf.cases)
-    return "；".join(parts)
+    from .local import theme_content
+
+    return "；".join(part for tf in themes
+                    for part in (*bank.get("亮点", "主题", tf.theme, "短称"), theme_content(tf)))
 
 
 def _heading_key(item: tuple[ThemeFacts, ...], authors: dict, grouping: str) -> str:

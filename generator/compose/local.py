@@ -15,7 +15,7 @@ def home_themes(report: Report, order: tuple[str, ...]) -> dict[str, list[tuple[
     themes = sorted(report.themes, key=lambda tf: order.index(tf.theme) if tf.theme in order else len(order))
     for name, meaning in report.info.local:
         words = _pairs(name + (meaning or ""))
-        best = max(themes, key=lambda tf: len(words & _pairs(_content(tf))), default=None)
+        best = max(themes, key=lambda tf: len(words & _pairs(theme_content(tf))), default=None)
         if best is None:
             continue
         out.setdefault(best.theme, []).append((name, meaning))
@@ -28,12 +28,14 @@ def brand_told(report: Report) -> bool:
     return bool(info.brand_meaning) or any(tf.theme == "品牌创建" for tf in report.themes)
 
 
-def _content(tf: ThemeFacts) -> str:
+def theme_content(tf: ThemeFacts) -> str:
+    """What a theme of part one holds, as text: its name, its practices' names and words, its figures' names
+    and the clerk's cases (what a heading or a formulation may be matched against)."""
     parts = [tf.theme]
-    parts += [d.practice.key + " ".join(d.practice.terms) if d.practice else d.text for d in tf.practices]
+    parts += [d.practice.key + " " + " ".join(d.practice.terms) if d.practice else d.text for d in tf.practices]
     parts += [f.metric.key if f.metric else (f.name or f.key) for f in tf.facts]
     parts += list(tf.cases)
     return "；".join(parts)
 
 
-__all__ = ["home_themes", "brand_told"]
+__all__ = ["home_themes", "brand_told", "theme_content"]

@@ -165,6 +165,10 @@ CASES = [
     ("repeat.in-paragraph", report("推广“党建引领合作社发展”做法，参加全市党建引领现场会。" + LONG), 2024, None),
     ("typo.common", report("认真布暑年度党建工作。" + LONG), 2024, "布暑"),
     ("typo.common", report("认真部署年度党建工作。" + LONG), 2024, None),
+    ("typo.idiom", report("全体党员迎难而尚。" + LONG), 2024, "迎难而尚"),
+    ("typo.idiom", report("全体党员迎难而上。" + LONG), 2024, None),
+    ("typo.doubled", report("全村党员员都参加了冬训。" + LONG), 2024, "员员"),
+    ("typo.doubled", report("问题件件有着落。" + LONG), 2024, None),
 ]
 
 
@@ -343,3 +347,80 @@ def test_a_name_withheld_in_a_case_is_not_a_placeholder(sentence, flagged):
     texts = ["青石镇党委书记2024年度抓基层党建工作述职报告", "一、履职工作特色和亮点", sentence]
     found = [f for f in check_paragraphs(texts, year=2024) if f.rule == "placeholder.leftover"]
     assert bool(found) == flagged, (sentence, [f.message for f in found])
+
+
+# Issue 24's kinds, each with flagged and clean cases of our own (not the issue's examples).
+def _found(year: int, sentence: str, prefix: str, title: str = "青石镇党委书记{year}年度抓基层党建工作述职报告"):
+    texts = [title.format(year=year), "一、履职工作特色和亮点", sentence]
+    return [(f.rule, sentence[f.start:f.end]) for f in check_paragraphs(texts, year=year)
+            if f.rule.startswith(prefix) and f.paragraph == 3]
+
+
+@pytest.mark.parametrize("sentence, flagged", [
+    ("班子成员要同心协力，锲而不舍地抓好落实。", None),
+    ("对群众反映的问题，我们做到有求必应、一丝不够。", "一丝不够"),   # 一丝不苟
+    ("全镇上下齐心协力，按步就班推进整改。", "按步就班"),
+    ("村干部对群众诉求置之不里，群众意见很大。", "置之不里"),        # 置之不理
+    ("全村党员迎难而尚，主动到防汛一线值守。", "迎难而尚"),          # 迎难而上
+    ("对老党员的意见，镇党委虚心接受、兼听则明。", None),
+    ("驻村干部脚踏实地、任劳任怨，群众交口称赞。", None),
+    ("我们将继往开来、砥砺前行，推动工作再上新台阶。", None),
+])
+def test_idiom_one_character_off(sentence, flagged):
+    found = [t for r, t in _found(2024, sentence, "typo.") if r in ("typo.idiom", "typo.common")]
+    assert found == ([flagged] if flagged else []), (sentence, found)
+
+
+@pytest.mark.parametrize("sentence, flagged", [
+    ("全村党员员都参加了冬训。", "员员"),
+    ("我们把把问题清单交给各村。", "把把"),
+    ("镇党委委员分片包村，召开了了党员大会。", "了了"),
+    ("学习笔记记了满满一本，问题件件有着落。", None),
+    ("村里的事大家坐下来议议，年年有变化。", None),
+    ("为了达到目的的手段要合规，看了了解的情况再定。", None),
+    ("制定“十五五”发展规划，一一对应整改。", None),
+])
+def test_doubled_characters(sentence, flagged):
+    found = [t for r, t in _found(2024, sentence, "typo.doubled")]
+    assert found == ([flagged] if flagged else []), (sentence, found)
+
+
+@pytest.mark.parametrize("year, sentence, flagged", [
+    (2022, "聚焦精准扶贫，为每户制定帮扶计划。", "精准扶贫"),
+    (2027, "对照“十四五”规划，逐项推进重点项目。", "十四五"),
+    (2023, "全镇3个贫困村的村集体经济全部破零。", "贫困村"),
+    (2024, "把“两学一做”学习教育常态化制度化作为日常功课。", "两学一做"),
+    (2026, "“十四五”时期，全镇累计发展党员46名。", None),
+    (2023, "巩固拓展精准扶贫成果，做好防返贫监测。", None),
+    (2024, "回顾精准扶贫那几年，驻村干部吃住在村。", None),
+    (2025, "对照“十四五”规划目标，抓好收官各项工作。", None),
+])
+def test_stale_terms_unless_looking_back(year, sentence, flagged):
+    found = [t for r, t in _found(year, sentence, "era.stale")]
+    assert found == ([flagged] if flagged else []), (year, sentence, found)
+
+
+@pytest.mark.parametrize("sentence, flagged", [
+    ("2023年，全村发展党员2名，培养入党积极分子4名。", True),
+    ("2022年村集体经济收入达到26万元。", True),
+    ("2021年全镇新建党群服务中心5个。", True),
+    ("2019年冬天，本人第一次到柳沟村走访，村委会连张像样的桌子都没有。", False),
+    ("2018年刚当选时，本人对村里的账目心里没底。", False),
+    ("2020年那场洪水过后，村里的党员都记着老支书的话。", False),
+])
+def test_a_past_year_in_a_story_is_not_last_years_text(sentence, flagged):
+    found = _found(2024, sentence, "year.part-one")
+    assert bool(found) == flagged, (sentence, found)
+
+
+@pytest.mark.parametrize("sentence, flagged", [
+    ("坚持党建引领，以党建引领带动增收。", "repeat.in-paragraph"),   # not of one shape: no 排比
+    ("落实主题党日，规范主题党日。", "repeat.in-paragraph"),
+    ("坚持学用结合，做到学用结合。", "repeat.in-paragraph"),
+    ("以党建引领聚人心，以党建引领兴产业，以党建引领美乡村。", None),
+    ("抓主题党日强规范，抓主题党日提质量，抓主题党日见实效。", None),
+    ("学用结合促发展，学用结合解难题，学用结合惠民生。", None),
+])
+def test_a_parallel_repeats_its_term_on_purpose(sentence, flagged):
+    found = {r for r, _ in _found(2024, sentence, "repeat.")}
+    assert found == ({flagged} if flagged else set()), (sentence, found)

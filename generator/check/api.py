@@ -5,11 +5,12 @@ from pathlib import Path
 
 from . import document as documents
 from .findings import Finding
-from .rules import (era, figures, length, placeholders, remnants, repetition, structure, terms, typography, typos,
-                    years)
+from .rules import (era, figures, length, placeholders, remnants, repetition, spelling, structure, terms, typography,
+                    typos, years)
 from .rules.context import make_context
 
-RULES = (placeholders, years, era, structure, repetition, typography, typos, figures, terms, length, remnants)
+RULES = (placeholders, years, era, structure, repetition, typography, typos, spelling, figures, terms, length,
+         remnants)
 
 
 def all_ids() -> tuple[str, ...]:

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ..resources import cache_dir
 
-FORMAT = 1           # bump when the SQLite layout changes
+FORMAT = 2           # bump when the SQLite layout changes (2: the idiom table of typo.idiom)
 _BATCH = 900         # SQLite's default limit on bound parameters is 999
 
 
@@ -91,7 +91,8 @@ def _open_copy(jieba) -> tuple[sqlite3.Connection | None, int]:
     source = os.path.join(os.path.dirname(jieba.__file__), jieba.DEFAULT_DICT_NAME)
     try:
         stat = os.stat(source)
-        key = hashlib.md5(f"{FORMAT}:{source}:{stat.st_size}:{stat.st_mtime_ns}".encode()).hexdigest()[:12]
+        recipe = f"{FORMAT}:{IDIOM_TAGS}:{IDIOM_MIN_FREQ}:{source}:{stat.st_size}:{stat.st_mtime_ns}"
+        key = hashlib.md5(recipe.encode()).hexdigest()[:12]
         path = os.path.join(cache_dir(), f"jieba-{key}.sqlite3")
         if not os.path.exists(path):
             _make_copy(source, path)
@@ -105,19 +106,26 @@ def _open_copy(jieba) -> tuple[sqlite3.Connection | None, int]:
 def _make_copy(source: str, path: str) -> None:
     """Write jieba's dictionary into an SQLite file at `path`, atomically (parallel runs may race)."""
     words: dict[str, int] = {}
+    idioms: dict[str, int] = {}
     total = 0
     with open(source, encoding="utf-8") as f:
         for line in f:
-            word, count = line.split(" ")[:2]
+            word, count, *tag = line.split()
             words[word] = int(count)  # as jieba: a repeated word keeps its last count, total counts both
             total += int(count)
+            if is_idiom(word, int(count), tag[0] if tag else ""):
+                idioms[word] = int(count)
     fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
     os.close(fd)
     try:
         db = sqlite3.connect(tmp)
         db.execute("CREATE TABLE words (word TEXT PRIMARY KEY, freq INTEGER) WITHOUT ROWID")
         db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+        db.execute("CREATE TABLE idioms (key TEXT, idiom TEXT, freq INTEGER)")
         db.executemany("INSERT INTO words VALUES (?, ?)", words.items())
+        db.executemany("INSERT INTO idioms VALUES (?, ?, ?)",
+                       ((key, word, count) for word, count in idioms.items() for key in wildcards(word)))
+        db.execute("CREATE INDEX idioms_by_key ON idioms (key)")
         db.executemany("INSERT INTO meta VALUES (?, ?)",
                        [("total", str(total)), ("maxlen", str(max(map(len, words))))])
         db.commit()
@@ -127,6 +135,77 @@ def _make_copy(source: str, path: str) -> None:
     finally:
         if os.path.exists(tmp):
             os.remove(tmp)
+
+
+# An idiom typo.idiom may correct towards: a four-character set phrase (jieba tags 成语 i, 习用语 l) seen
+# often enough in jieba's corpus that it is the standard form; jieba also lists common misspellings as i
+# with a count of 3 (迫不急待), and those must never be the target.
+IDIOM_TAGS = ("i", "l")
+IDIOM_MIN_FREQ = 10
+
+
+def is_idiom(word: str, freq: int, tag: str) -> bool:
+    return tag in IDIOM_TAGS and freq >= IDIOM_MIN_FREQ and len(word) == 4 and all(
+        "\u4e00" <= c <= "\u9fff" for c in word)
+
+
+def wildcards(word: str) -> list[str]:
+    """再接再厉 → ?接再厉, 再?再厉, 再接?厉, 再接再?: the keys of the words one character off it."""
+    return [word[:i] + "?" + word[i + 1:] for i in range(len(word))]
+
+
+class Lexicon:
+    """Frequencies and one-character-off idioms from the SQLite copy (or, if it cannot be made, the
+    dictionary file read once)."""
+
+    def __init__(self, db):
+        self.db = db
+        self._words: dict[str, int] | None = None
+        self._idioms: dict[str, list[tuple[str, int]]] | None = None
+        if db is None:
+            import jieba
+
+            words, index = {}, {}
+            with open(os.path.join(os.path.dirname(jieba.__file__), jieba.DEFAULT_DICT_NAME), encoding="utf-8") as f:
+                for line in f:
+                    word, count, *tag = line.split()
+                    words[word] = int(count)
+                    if is_idiom(word, int(count), tag[0] if tag else ""):
+                        for key in wildcards(word):
+                            index.setdefault(key, []).append((word, int(count)))
+            self._words, self._idioms = words, index
+
+    def _query(self, sql: str, keys: list[str]) -> list[tuple]:
+        rows: list[tuple] = []
+        for k in range(0, len(keys), _BATCH):
+            part = keys[k:k + _BATCH]
+            rows += self.db.execute(sql.format(",".join("?" * len(part))), part).fetchall()
+        return rows
+
+    def frequencies(self, words) -> dict[str, int]:
+        """Return jieba's count for each of `words` that the dictionary holds."""
+        words = sorted(set(words))
+        if self._words is not None:
+            return {w: self._words[w] for w in words if w in self._words}
+        return dict(self._query("SELECT word, freq FROM words WHERE word IN ({})", words))
+
+    def idioms_near(self, windows) -> dict[str, list[tuple[str, int]]]:
+        """Return, for each four-character window, the idioms that differ from it in one character."""
+        keys = sorted({k for w in windows for k in wildcards(w)})
+        found: dict[str, list[tuple[str, int]]] = {}
+        if self._idioms is not None:
+            rows = [(k, word, freq) for k in keys for word, freq in self._idioms.get(k, ())]
+        else:
+            rows = self._query("SELECT key, idiom, freq FROM idioms WHERE key IN ({})", keys)
+        for key, idiom, freq in rows:
+            found.setdefault(key, []).append((idiom, freq))
+        return {w: [hit for k in wildcards(w) for hit in found.get(k, ()) if hit[0] != w] for w in windows}
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """Return the process's lexicon (shares the segmenter's copy of the dictionary)."""
+    return Lexicon(segmenter().db)
 
 
 @lru_cache(maxsize=1)

@@ -14,7 +14,11 @@ from ..findings import ERROR, WARNING, Finding
 
 IDS = ("era.stale", "era.unknown-year", "era.future")
 # 十九大以来, 十九届五中全会期间: looking back, not current work
-LOOKING_BACK = re.compile(r"^(?:[一二三四五六七八九、]+中全会)?(?:召开)?(?:以来|期间|以后|之后|时期)")
+LOOKING_BACK = re.compile(r"^[”’」]?(?:规划)?(?:[一二三四五六七八九、]+中全会)?(?:召开)?(?:圆满|胜利|顺利)?"
+                          r"(?:以来|期间|以后|之后|时期|收官|末|成果|成就|的成绩)")
+# 回顾脱贫攻坚那几年, 过去精准扶贫时: a sentence that looks back before the term names it
+BACK_BEFORE = re.compile(r"回顾|过去|曾经|曾|当年|那几年|那时")
+_SENTENCE_START = re.compile(r"[。！？；]")
 # a bare 六中全会 may be any congress's: only a marker that names its congress (or is unique) dates a text
 _AMBIGUOUS = re.compile(r"^[一二三四五六七八九]中全会$")
 
@@ -36,7 +40,7 @@ def check(doc, ctx) -> list[Finding]:
             # one finding per word and paragraph (seed 004 says 贫困户 six times in one paragraph)
             spots = [m.start() for m in re.finditer(re.escape(word), p.text)
                      if not any(u in p.text[max(0, m.start() - 6):m.start()] for u in unless)
-                     and not LOOKING_BACK.match(p.text[m.end():m.end() + 12])]
+                     and not _looks_back(p.text, m.start(), m.end())]
             if spots:
                 times = f"（本段共 {len(spots)} 处）" if len(spots) > 1 else ""
                 severity = ERROR if entry.get("严重") else WARNING
@@ -46,6 +50,14 @@ def check(doc, ctx) -> list[Finding]:
     if ctx.year is not None:
         out += _later_than(doc, ctx)
     return out
+
+
+def _looks_back(text: str, start: int, end: int) -> bool:
+    """十九大以来, “十四五”期间, 回顾脱贫攻坚那几年: the term names past work, not this year's."""
+    if LOOKING_BACK.match(text[end:end + 12]):
+        return True
+    begin = max((m.end() for m in _SENTENCE_START.finditer(text, 0, start)), default=0)
+    return BACK_BEFORE.search(text, begin, start) is not None
 
 
 def _later_than(doc, ctx) -> list[Finding]:

@@ -87,13 +87,49 @@ def formulation_spans(text: str):
                 yield candidate, starts[i]
 
 
+_CLAUSE = re.compile(r"[^，。；：！？]+")
+
+
+def parallel_clauses(text: str, term: str) -> list[tuple[int, int]]:
+    """Return the spans of the clauses of `text` that repeat `term` as a deliberate 排比: consecutive
+    clauses of about one length (three characters either way), each opening on the term (after at most one
+    character, 以/用/抓) and going on with words of its own (以党建引领凝聚人心，以党建引领推动发展). 做到真抓实干，
+    突出真抓实干 is a repetition, not a 排比. Empty when there is no such run."""
+    clauses = [(m.start(), m.end(), m.group()) for m in _CLAUSE.finditer(text)]
+    best: list[tuple[int, int]] = []
+    run: list[tuple[int, int, str]] = []
+    for clause in clauses + [(0, 0, "")]:
+        where = clause[2].find(term)
+        if where > 1 or len(clause[2]) - len(term) - max(where, 0) < 3:
+            where = -1
+        if run and where >= 0 and where == run[0][2].find(term) and abs(len(clause[2]) - len(run[0][2])) <= 3:
+            run.append(clause)
+            continue
+        if len(run) >= 2 and len(run) > len(best):
+            best = [(a, b) for a, b, _ in run]
+        run = [clause] if where >= 0 else []
+    return best
+
+
+def _outside_parallel(text: str, term: str, starts: list[int]) -> list[int]:
+    """`starts` with the occurrences inside one 排比 counted once (its first)."""
+    spans = parallel_clauses(text, term)
+    if not spans:
+        return starts
+    inside = [s for s in starts if any(a <= s < b for a, b in spans)]
+    return [s for s in starts if s not in inside[1:]]
+
+
 def _phrases(doc) -> list[Finding]:
     places: dict[str, list[tuple[int, int]]] = defaultdict(list)
     title = _title(doc)
     for p in doc.paragraphs:
+        found: dict[str, list[int]] = defaultdict(list)
         for word, start in formulation_spans(p.text):
             if word not in title:
-                places[word].append((p.number, start))
+                found[word].append(start)
+        for word, starts in found.items():
+            places[word] += [(p.number, s) for s in _outside_parallel(p.text, word, starts)]
     out = []
     for word, where in places.items():
         if len(where) > MAX_PHRASE:
@@ -123,7 +159,7 @@ def _in_paragraph(doc) -> list[Finding]:
         for word in per_paragraph:
             first = p.text.find(word)
             second = p.text.find(word, first + len(word)) if first >= 0 else -1
-            if second >= 0 and word not in title:
+            if second >= 0 and word not in title and len(_outside_parallel(p.text, word, _all(p.text, word))) > 1:
                 out.append(Finding("repeat.in-paragraph", WARNING, p.number, second, second + len(word),
                                    f"“{word}”在这一段里用了两次", "删去或换一种说法"))
         # a term inside a longer quoted name (“党建引领合作社发展…”) is part of a name, not a repetition
@@ -133,7 +169,7 @@ def _in_paragraph(doc) -> list[Finding]:
             for text, offset in _sentences_of(masked):
                 first = text.find(term)
                 second = text.find(term, first + len(term)) if first >= 0 else -1
-                if second >= 0:
+                if second >= 0 and len(_outside_parallel(text, term, _all(text, term))) > 1:
                     out.append(Finding("repeat.in-paragraph", WARNING, p.number, offset + second,
                                        offset + second + len(term), f"“{term}”在一句话里出现了两次",
                                        "删去一处，或拆成两句"))
@@ -143,6 +179,10 @@ def _in_paragraph(doc) -> list[Finding]:
                 out.append(Finding("repeat.in-paragraph", WARNING, p.number, later, later + len(m.group()),
                                    f"“{m.group()}”在这一段里用了两次", "删去或换一种说法"))
     return out
+
+
+def _all(text: str, term: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(term), text)]
 
 
 def _sentences_of(text: str):

@@ -27,6 +27,11 @@ def _pattern() -> re.Pattern:
     return re.compile("|".join(map(re.escape, wrongs)))
 
 
+def listed(text: str) -> bool:
+    """Whether `text` holds a misspelling of the list (typo.idiom leaves those to typo.common)."""
+    return _pattern().search(text) is not None
+
+
 def check(doc, ctx) -> list[Finding]:
     table = {e[1]: e for e in entries()}
     out = []

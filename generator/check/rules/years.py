@@ -49,7 +49,8 @@ def check(doc, ctx) -> list[Finding]:
         index = p.number - 1
         if one and one[0] < index <= one[1]:
             for m in SENTENCE_YEAR.finditer(p.text):
-                if int(m.group(2)) != year and not p.text[m.end(1):m.end(1) + 2].startswith(("以来", "底", "年")):
+                if int(m.group(2)) != year and not p.text[m.end(1):m.end(1) + 2].startswith(("以来", "底", "年")) \
+                        and not _anecdote(p.text, m.end(1)):
                     out.append(Finding("year.part-one", WARNING, p.number, m.start(1), m.end(1),
                                        f"第一部分写的是 {year} 年的工作，这一句却以“{m.group(1)}”开头",
                                        f"核对是否沿用了上年的材料，改为“{year}年”或删去年份"))
@@ -90,6 +91,20 @@ def check(doc, ctx) -> list[Finding]:
                 out.append(Finding("year.date", ERROR, p.number, m.start(), m.end(),
                                    f"日期“{m.group()}”不存在", "核对月份和日期"))
     return out
+
+
+# 2020年夏天，本人到…蹲点时: a past year that opens a story (a season or month after it, or a sentence told as
+# then: 时，/ 那时 / 当时 / 曾) is a memory, not last year's figures kept by mistake.
+STORY_TIME = re.compile(r"^(?:春|夏|秋|冬|初|上半年|下半年|汛期|春节|国庆|中秋|端午|元旦|前后|的一天|那|刚|我|本人|"
+                        r"[一二三四五六七八九十\d]{1,2}月)")
+TOLD_AS_THEN = re.compile(r"时[，,]|那时|当时|那年|那一年|曾经|曾")
+
+
+def _anecdote(text: str, after: int) -> bool:
+    if STORY_TIME.match(text[after:after + 4]):
+        return True
+    end = re.search(r"[。！？]", text[after:])
+    return TOLD_AS_THEN.search(text, after, after + end.start() if end else len(text)) is not None
 
 
 def _is_target_horizon(text: str, start: int) -> bool:

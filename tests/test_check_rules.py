@@ -424,3 +424,17 @@ def test_a_past_year_in_a_story_is_not_last_years_text(sentence, flagged):
 def test_a_parallel_repeats_its_term_on_purpose(sentence, flagged):
     found = {r for r, _ in _found(2024, sentence, "repeat.")}
     assert found == ({flagged} if flagged else set()), (sentence, found)
+
+
+@pytest.mark.parametrize("sentence, flagged", [
+    ("本人带头抓民警队伍建设，民警思想稳定。", "民警"),
+    ("全校师生参加了主题党日。", "师生"),
+    ("把患者满意度作为党建考核的重要内容。", "患者"),
+    ("邀请派出所民警到村讲反诈知识。", None),
+    ("组织党员为留守学生辅导功课。", None),
+    ("协调镇卫生院医护人员到村义诊，看望重病患者。", None),
+])
+def test_another_units_words_read_in_their_sentence(sentence, flagged):
+    """民警 in a sentence that works with the police is no remnant; 民警 as the writer's own staff is."""
+    found = [t for r, t in _found(2024, sentence, "remnant.foreign")]
+    assert (found[:1] == [flagged]) if flagged else not found, (sentence, found)

@@ -2,7 +2,8 @@
 
 remnant.foreign-unit  words from another kind of unit (民警, 学生, 患者, 客户, 我局 …) in a Party
                       secretary's report on 基层党建 — unless the report's title names that kind of unit
-                      (a school's report speaks of 师生); 返乡大学生 and 大学生村官 are not 学生
+                      (a school's report speaks of 师生) — or the sentence works with such a unit or its
+                      people (联合派出所民警, 资助困难学生, 返乡大学生, 看望患者)
                       (全局党建/全局干警: “全局” as “the whole bureau” is a 提醒, since 全局 also means “overall”)
 remnant.level         a village report that calls itself 镇 (我镇, 全镇), or a township report 我村
                       (在全镇考核中排名第三: a village ranked among the township's, not a remnant)
@@ -17,8 +18,11 @@ from ..findings import ERROR, WARNING, Finding
 IDS = ("remnant.foreign-unit", "remnant.level")
 # Words of another kind of unit, by kind, from templates/check/外来用语.yaml; a report whose own title names
 # that kind of unit (a school's, a bureau's) uses them rightly.
-KINDS = {kind: (re.compile(spec["词"]), re.compile(spec["本单位"]))
-         for kind, spec in load_data("check/外来用语.yaml")["外来用语"].items()}
+_FOREIGN = load_data("check/外来用语.yaml")
+KINDS = {kind: (re.compile(spec["词"]), re.compile(spec["本单位"]), re.compile(spec["合作方"]), re.compile(spec["自称"]))
+         for kind, spec in _FOREIGN["外来用语"].items()}
+PARTNER = re.compile(_FOREIGN["协作"])
+_SENTENCE = re.compile(r"[^。！？；]+")
 BUREAU = re.compile(r"全局(?=党建|党员|干警|职工|上下|干部职工)")
 LEVEL = {"村": re.compile(r"我镇|本镇|全镇"), "镇": re.compile(r"我村|本村")}
 # By the exact level: the words by which a report of another level names itself (全乡 in a 镇 report, 全镇 in a
@@ -38,9 +42,9 @@ def check(doc, ctx) -> list[Finding]:
     out = []
     a, b = doc.parts.get("标题", (0, 0))
     title = "".join(doc.texts[a:b + 1])[:80]
-    foreign = [words for words, own in KINDS.values() if not own.search(title)]
+    foreign = [(words, partner, self_) for words, own, partner, self_ in KINDS.values() if not own.search(title)]
     for p in doc.paragraphs:
-        for m in (m for words in foreign for m in words.finditer(p.text)):
+        for m in (m for kind in foreign for m in _remnants(p.text, *kind)):
             out.append(Finding("remnant.foreign-unit", ERROR, p.number, m.start(), m.end(),
                                f"“{m.group()}”不像是基层党建述职报告的用语，可能是从别的材料复制来的",
                                "改成本单位的说法（如 党员、干部、群众），或删去"))
@@ -50,6 +54,19 @@ def check(doc, ctx) -> list[Finding]:
                                f"改为“全{'村' if ctx.level == '村' else '镇'}”"))
         out += _level_words(p, ctx)
     return out
+
+
+def _remnants(text: str, words, partner, self_):
+    """The words of another kind of unit in `text` that are not about working with such a unit: 联合派出所民警,
+    资助困难学生, 看望患者 speak of others; 民警管理时紧时松 and 我校 speak as that unit."""
+    for sentence in _SENTENCE.finditer(text):
+        for m in words.finditer(text, sentence.start(), sentence.end()):
+            # the unit is named by other words than its people's (民警 names no 警 unit); 大学生 is a partner
+            rest = words.sub(lambda w: "\u3000" * len(w.group()), sentence.group())
+            if not self_.match(text, m.start()) and (partner.search(rest)
+                                                      or PARTNER.search(text, sentence.start(), m.end())):
+                continue
+            yield m
 
 
 def _level_words(p, ctx) -> list[Finding]:

@@ -199,8 +199,11 @@ def _typos():
 
 
 def test_typo_list_is_large_and_well_formed():
+    from generator.check.rules.typos import sources
+
     rows = _typos()
-    assert len(rows) >= 200
+    assert len(rows) >= 500
+    assert set(sources()) == {r[0] for r in rows}, "every entry names a source of the 来源 table"
     assert len({r[0] for r in rows}) == len(rows) and len({r[1] for r in rows}) == len(rows)
     assert all(r[1] != r[2] and r[1] in r[3] for r in rows)
 

@@ -17,8 +17,14 @@ def entries() -> tuple[tuple[str, str, str, str, bool], ...]:
     out = []
     for row in load_data("check/错别字.yaml")["错别字"]:
         ident, wrong, right, example = (str(x) for x in row[:4])
-        out.append((ident, wrong, right, example, len(row) > 4 and row[4] == "提醒"))
+        out.append((ident, wrong, right, example, "提醒" in row[4:]))
     return tuple(out)
+
+
+def sources() -> dict[str, str]:
+    """Each entry's id → the authority for its right form (the list's 来源 table, by its short name)."""
+    data = load_data("check/错别字.yaml")
+    return {str(row[0]): data["来源"][row[4]] for row in data["错别字"] if len(row) > 4 and row[4] in data["来源"]}
 
 
 @lru_cache(maxsize=1)

@@ -169,6 +169,8 @@ CASES = [
     ("typo.idiom", report("全体党员迎难而上。" + LONG), 2024, None),
     ("typo.doubled", report("全村党员员都参加了冬训。" + LONG), 2024, "员员"),
     ("typo.doubled", report("问题件件有着落。" + LONG), 2024, None),
+    ("typo.confusion", report("截止11月底，全镇发展党员9名。" + LONG), 2024, "截止"),
+    ("typo.confusion", report("申报截止时间为11月底。" + LONG), 2024, None),
 ]
 
 
@@ -441,3 +443,18 @@ def test_another_units_words_read_in_their_sentence(sentence, flagged):
     """民警 in a sentence that works with the police is no remnant; 民警 as the writer's own staff is."""
     found = [t for r, t in _found(2024, sentence, "remnant.foreign")]
     assert (found[:1] == [flagged]) if flagged else not found, (sentence, found)
+
+
+def _confusions():
+    from generator.check.rules.confusion import entries
+
+    return [(e["编号"], e["例句"], e["正例"], e["写法"]) for e in entries()]
+
+
+@pytest.mark.parametrize("ident, wrong, right, word", _confusions(), ids=[c[0] for c in _confusions()])
+def test_confusion_pairs_read_their_context(ident, wrong, right, word):
+    """Each 易混词 entry: its wrong sentence is flagged at the word, its right sentence is not."""
+    found = [(f.message, wrong[f.start:f.end]) for f in check_paragraphs(report(wrong + "。" + LONG), year=2024)
+             if f.rule == "typo.confusion"]
+    assert any(ident in m and t == word for m, t in found), (ident, found)
+    assert not [f for f in check_paragraphs(report(right + "。" + LONG), year=2024) if f.rule == "typo.confusion"]

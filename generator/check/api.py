@@ -5,11 +5,11 @@ from pathlib import Path
 
 from . import document as documents
 from .findings import Finding
-from .rules import (era, figures, length, placeholders, remnants, repetition, spelling, structure, terms, typography,
+from .rules import (confusion, era, figures, length, placeholders, remnants, repetition, spelling, structure, terms, typography,
                     typos, years)
 from .rules.context import make_context
 
-RULES = (placeholders, years, era, structure, repetition, typography, typos, spelling, figures, terms, length,
+RULES = (placeholders, years, era, structure, repetition, typography, typos, spelling, confusion, figures, terms, length,
          remnants)
 
 

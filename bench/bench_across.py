@@ -1,6 +1,6 @@
 """Benchmark: `gen-report check --across` on N generated village drafts (.docx), wall time including start-up.
 
-Run it by hand:  python bench/bench_across.py [N]      (budget: 200 reports in at most 10 s on 2 cores)
+Run it by hand:  python bench/bench_across.py [N]      (budget: 200 reports in at most 5 s on 2 cores)
 """
 from __future__ import annotations
 

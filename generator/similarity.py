@@ -72,8 +72,16 @@ def genre_clauses(root: str | None = None) -> tuple[frozenset, ...]:
     era = load_data("era.yaml", base)
     entries = list(data.get("通用语句") or [])
     for terms in (era.get("年度") or {}).values():
-        if terms.get("会议精神"):
-            entries.append(f"深入学习贯彻{terms['会议精神']}")
+        # the year's line in every wording era.yaml knows (2026: 党的二十大和二十届四中全会精神 …), the line a
+        # township or village report measures itself against (2026: 坚持为民出政绩、以实干出政绩) and the year's
+        # place (“十五五”开局之年): every report of that year says them
+        for line in [terms.get("会议精神")] + list(terms.get("会议精神说法") or []):
+            if line:
+                entries.append(f"深入学习贯彻{line}")
+        if terms.get("基层说法"):
+            entries.append(terms["基层说法"])
+        if terms.get("年份定位"):
+            entries.append(f"今年是{terms['年份定位']}")
         if terms.get("学习教育"):  # every report of the year says it ran that year's 学习教育
             entries.append(f"开展{terms['学习教育']}")
     return tuple(bigrams(c) for entry in entries for c in clauses(entry))

@@ -112,3 +112,84 @@ def test_a_planted_near_copy_in_the_batch_sample_ranks_first():
     assert {pairs[0].a, pairs[0].b} == {name, "改数字的" + name}
     assert pairs[0].share >= 0.8 and pairs[0].band == "明显雷同"
     assert pairs[1].share < 0.4
+
+
+def test_copy_ratio_counts_runs_of_thirteen_characters():
+    """复制比: characters in runs of 13+ identical characters, of the shorter report; a run of 12 is none."""
+    from generator import copying
+
+    base = "全村党员冬训时把政策讲到田间地头，群众听得明白。"          # 24 characters
+    other = "本人每月到联系村走访两次，坐在炕头上听群众说事。"
+    twelve = base[:12] + "甲乙丙" + other                               # only 12 in a row from base
+    pairs, _ = copying.compare([base + other, base, twelve])
+    assert round(pairs[(0, 1)].ratio, 2) == 1.0                       # all of the shorter is in the longer
+    assert (1, 2) not in pairs or pairs[(1, 2)].b_in_a == 0            # 12 identical characters are no run
+    kept, reused, passages = copying.contained(base + other, base + "另起炉灶写的新内容，一字不同。")
+    assert round(kept, 2) == 0.5 and passages == [base]
+
+
+def test_boilerplate_of_the_set_is_listed_once_and_left_out(tmp_path, capsys):
+    """A passage most reports of a set share (a county document they all quote) is 通用, not copying."""
+    import random
+
+    county = "按照县委关于进一步加强村党组织书记队伍建设的十条措施要求，"
+    rng = random.Random(5)
+    chars = "党员群众村组产业服务学习组织阵地治理发展集体经济合作社志愿宣讲调解网格慰问项目修路引水"
+    for i in range(6):
+        own = "".join(rng.choice(chars) for _ in range(300))
+        (tmp_path / f"{i}.txt").write_text(county + "，".join(own[k:k + 15] for k in range(0, 300, 15)) + "。",
+                                           encoding="utf-8")
+    assert main(["check", "--across", str(tmp_path), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert any("十条措施" in run for run in data["common"]["runs"])
+    assert all(p["copy_ratio"] < 0.05 and p["share"] < 0.05 for p in data["pairs"])
+    assert set(data["largest_source"]) <= {f"{i}.txt" for i in range(6)}
+
+
+def test_against_says_how_much_of_last_year_is_contained(tmp_path, seeds_dir, capsys):
+    texts, name = _planted(seeds_dir)
+    for n, t in texts:
+        (tmp_path / n).write_text(t, encoding="utf-8")
+    other = next(n for n, _ in texts if n not in (name, "copy-" + name))
+    assert main(["check", str(tmp_path / ("copy-" + name)), "--against", str(tmp_path / name), "--format", "json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["contained"] > 0.5 and data["passages"] and data["pairs"][0]["copy_ratio"] > 0.5
+    assert main(["check", str(tmp_path / other), "--against", str(tmp_path / name), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["contained"] < 0.05
+
+
+def test_the_years_central_line_is_genre_in_every_wording():
+    """2026: 基层说法 and each equivalent wording of the year's line are discounted for reviewers."""
+    from generator.similarity import prepare
+
+    text = ("深入学习贯彻党的二十大和二十届四中全会精神，自觉对照树立和践行正确政绩观的要求，坚持为民出政绩、"
+            "以实干出政绩，今年是“十五五”开局之年")
+    assert prepare("a", text).clauses == ()
+
+
+def test_a_file_far_beyond_a_report_is_refused_unread_and_the_rest_compared(tmp_path, capsys):
+    """A .docx whose text unpacks to far more than a report is refused before it is read whole."""
+    import zipfile
+
+    from conftest import EXAMPLES
+    from generator.check.document import MAX_CHARS
+
+    big = tmp_path / "big.docx"
+    with zipfile.ZipFile(EXAMPLES / "2024.docx") as src, zipfile.ZipFile(big, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename == "word/document.xml":
+                run = b"<w:p><w:r><w:t>" + "党建".encode() * 5000 + b"</w:t></w:r></w:p>"
+                data = data.replace(b"<w:body>", b"<w:body>" + run * (MAX_CHARS // 10000 + 2))
+            out.writestr(item, data)
+    for name in ("2024.docx", "杏花村-2025.docx"):
+        (tmp_path / name).write_bytes((EXAMPLES / name).read_bytes())
+    assert main(["check", "--across", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "big.docx" in err and "超过" in err
+    assert main(["check", str(big)]) == 2
+    assert "超过" in capsys.readouterr().err
+    huge = tmp_path / "huge.txt"
+    huge.write_bytes("党".encode() * (MAX_CHARS + 10))
+    assert main(["check", str(huge)]) == 2

@@ -117,7 +117,9 @@ def test_town_example_under_thirty_names_reads_as_different_authors():
 
 def test_thirty_similar_villages_differ(township_drafts):
     s = summary([(VILLAGE_NAMES[i], t) for i, t in enumerate(township_drafts)])
-    assert s["mean"] <= 0.10 and s["max"] <= 0.28, (s["mean"], s["max"], s["worst"].shared[:5])
+    # max 0.29, was 0.28: the genre list now also discounts each year's 基层说法 and every wording of its line
+    # (issue 24), so the worst pair's 28 shared clauses stand against a smaller denominator; drafts unchanged
+    assert s["mean"] <= 0.10 and s["max"] <= 0.29, (s["mean"], s["max"], s["worst"].shared[:5])
 
 
 @pytest.fixture(scope="module")

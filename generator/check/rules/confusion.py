@@ -26,11 +26,16 @@ def entries() -> tuple[dict, ...]:
 
 
 def check(doc, ctx) -> list[Finding]:
+    from .typos import listed_spans
+
     out = []
     for p in doc.paragraphs:
+        listed = listed_spans(p.text)   # 截止目前 is typo.common's already: one finding, not two
         for row in entries():
             for m in row["_after"].finditer(p.text):
                 if row["_before"] is not None and not row["_before"].search(p.text, 0, m.start()):
+                    continue
+                if any(a < m.start() + len(row["写法"]) and m.start() < b for a, b in listed):
                     continue
                 out.append(Finding("typo.confusion", WARNING if row.get("提醒") else ERROR, p.number, m.start(),
                                    m.start() + len(row["写法"]),

@@ -16,6 +16,8 @@ IDS = ("era.stale", "era.unknown-year", "era.future")
 # 十九大以来, 十九届五中全会期间: looking back, not current work
 LOOKING_BACK = re.compile(r"^[”’」]?(?:规划)?(?:[一二三四五六七八九、]+中全会)?(?:召开)?(?:圆满|胜利|顺利)?"
                           r"(?:以来|期间|以后|之后|时期|收官|末|成果|成就|的成绩)")
+# 脱贫攻坚取得全面胜利后，……; “十三五”规划完成时，……: the term in a clause of time that looks back
+BACK_CLAUSE = re.compile(r"^[^，。；！？]{0,14}?(?:以来|以后|之后|后|时)[，,]")
 # 回顾脱贫攻坚那几年, 过去精准扶贫时: a sentence that looks back before the term names it
 BACK_BEFORE = re.compile(r"回顾|过去|曾经|曾|当年|那几年|那时")
 _SENTENCE_START = re.compile(r"[。！？；]")
@@ -54,7 +56,7 @@ def check(doc, ctx) -> list[Finding]:
 
 def _looks_back(text: str, start: int, end: int) -> bool:
     """十九大以来, “十四五”期间, 回顾脱贫攻坚那几年: the term names past work, not this year's."""
-    if LOOKING_BACK.match(text[end:end + 12]):
+    if LOOKING_BACK.match(text[end:end + 12]) or BACK_CLAUSE.match(text[end:end + 20]):
         return True
     begin = max((m.end() for m in _SENTENCE_START.finditer(text, 0, start)), default=0)
     return BACK_BEFORE.search(text, begin, start) is not None

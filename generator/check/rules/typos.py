@@ -38,6 +38,10 @@ def listed(text: str) -> bool:
     return _pattern().search(text) is not None
 
 
+def listed_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _pattern().finditer(text)]
+
+
 def check(doc, ctx) -> list[Finding]:
     table = {e[1]: e for e in entries()}
     out = []

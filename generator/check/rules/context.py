@@ -48,6 +48,9 @@ TIER = {"镇": "镇", "乡": "镇", "街道": "镇", "村": "村", "社区": "�
 _UNIT = re.compile(r"[\u4e00-\u9fff]{1,8}?(街道|社区|镇|乡|村)(?:党委|党工委|党总支|党支部|党组织)")
 
 
+# a sign-off line naming the writer's post: 白沙村党支部书记 王建平
+_SIGNED_BY = re.compile(r"[\u4e00-\u9fff]{1,8}?(街道|社区|镇|乡|村)(?:党委|党工委|党总支|党支部)(?:书记|副书记)?"
+                        r"(?:\s*[\u4e00-\u9fff]{2,4})?")
 _SELF_WORD = re.compile(r"(?:全|我|本)(街道|社区|镇|乡|村)(?![镇村])")
 
 
@@ -62,6 +65,10 @@ def guess_unit_level(doc: Document) -> str | None:
     if "开头" in doc.parts:
         opening = doc.texts[doc.parts["开头"][0]][:40]
         m = _UNIT.search(opening) or _SELF_WORD.search(opening)
+        if m:
+            return m.group(1)
+    for text in doc.texts[-3:]:   # the sign-off: 白沙村党支部 / 2025年1月8日
+        m = _UNIT.fullmatch(text.strip()) or _SIGNED_BY.fullmatch(text.strip())
         if m:
             return m.group(1)
     return None

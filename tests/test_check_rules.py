@@ -463,13 +463,13 @@ def test_confusion_pairs_read_their_context(ident, wrong, right, word):
     assert not [f for f in check_paragraphs(report(right + "。" + LONG), year=2024) if f.rule == "typo.confusion"]
 
 
-@pytest.mark.parametrize("sign_off, word", [
-    ("白沙村党支部书记 王建平", "全镇"),
-    ("枫林社区党委", "全镇"),
-    ("青石镇党委书记 周立文", None),
+@pytest.mark.parametrize("sign_off, said, word", [
+    ("白沙村党支部书记 王建平", "全镇", "全镇"),
+    ("枫林社区党委", "全村", "全村"),
+    ("青石镇党委书记 周立文", "全镇", None),
 ])
-def test_the_level_is_read_from_the_sign_off_when_the_title_does_not_say(sign_off, word):
-    texts = ["2024年，本人认真履行职责。现将情况报告如下：", "一、履职工作特色和亮点", "全镇党员都参加了冬训。",
+def test_the_level_is_read_from_the_sign_off_when_the_title_does_not_say(sign_off, said, word):
+    texts = ["2024年，本人认真履行职责。现将情况报告如下：", "一、履职工作特色和亮点", f"{said}党员都参加了冬训。",
              "二、存在的问题及原因", "问题。", "三、下一步工作思路和措施", "措施。", sign_off, "2025年1月8日"]
     found = [texts[f.paragraph - 1][f.start:f.end] for f in check_paragraphs(texts, year=2024)
              if f.rule == "remnant.level"]

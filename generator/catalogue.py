@@ -39,7 +39,7 @@ class Metric:
     params: tuple[str, ...]
     rise_word: str = "提高"
     fall_word: str = "下降"
-    levels: tuple[str, ...] = ("镇", "村")     # tiers the metric fits (镇: 镇/乡/街道; 村: 村/社区)
+    levels: tuple[str, ...] = ("镇", "乡", "街道", "村", "社区")   # the levels whose reports may carry it
     direction: str = "升"                      # 升 | 降 | 中: which way is better
     other_units: tuple[tuple[str, tuple[str, ...]], ...] = ()   # (unit, phrases) also accepted
     terms: tuple[str, ...] = ()                # 关键词: words a clerk's case uses for what this counts
@@ -77,11 +77,47 @@ THEME_KEYS = ("别名", "关键词")
 PRACTICE_KEYS = ("层级", "别名", "指标", "说法", "带数说法", "关键词")
 
 TIERS = {"镇": "镇", "乡": "镇", "街道": "镇", "村": "村", "社区": "村"}
+LEVELS = tuple(TIERS)
+# 层级 in metrics.yaml and 做法.yaml: the levels by name, or a whole tier by 镇级 (镇、乡、街道) / 村级 (村、社区).
+# The one field `metrics`, `init`, the workbook, the JSON Schema and the validator all read.
+LEVEL_GROUPS = {"镇级": ("镇", "乡", "街道"), "村级": ("村", "社区")}
+
+
+LEVEL_HELP = "可写 镇、乡、街道、村、社区，或 镇级（镇、乡、街道）、村级（村、社区）。"
 
 
 def tier(level: str) -> str:
     """Return 镇 or 村: the tier a level (镇/乡/街道/村/社区) belongs to."""
     return TIERS[level]
+
+
+def expand_levels(written) -> tuple[tuple[str, ...], list[str]]:
+    """(the levels `written` names, in the order of LEVELS; the words that are no level)."""
+    found, wrong = set(), []
+    for word in written or ("镇级", "村级"):
+        if word in LEVEL_GROUPS:
+            found.update(LEVEL_GROUPS[word])
+        elif word in TIERS:
+            found.add(word)
+        else:
+            wrong.append(str(word))
+    return tuple(lv for lv in LEVELS if lv in found), wrong
+
+
+def levels_text(levels) -> str:
+    """镇级（镇、乡、街道）/ 街道、社区 / 各级: the levels as a clerk reads them."""
+    levels = tuple(levels)
+    if set(levels) == set(LEVELS):
+        return "各级"
+    for group, members in LEVEL_GROUPS.items():
+        if set(levels) == set(members):
+            return f"{group}（{'、'.join(members)}）"
+    return "、".join(levels)
+
+
+def fits_tier(levels, tier_: str) -> bool:
+    """Whether some level of `tier_` (镇 or 村) may carry it (the workbook knows only the tier)."""
+    return any(TIERS[lv] == tier_ for lv in levels)
 
 
 @dataclass(frozen=True)
@@ -158,11 +194,11 @@ class Catalogue:
         before = len(self.found)
         self._keys(where, spec, PRACTICE_KEYS)
         phrases = tuple(spec.get("说法") or ())
-        levels = tuple(spec.get("层级") or ("镇", "村"))
+        levels, wrong = expand_levels(spec.get("层级"))
         if len(phrases) < 2:
             self.found.append(f"{where} → 说法：至少要有两种说法。")
-        if not set(levels) <= {"镇", "村"}:
-            self.found.append(f"{where} → 层级：只能写 镇、村，现在是 {'、'.join(map(str, levels))}。")
+        if wrong:
+            self.found.append(f"{where} → 层级：{'、'.join(wrong)} 不是层级。{LEVEL_HELP}")
         known = {m.key for m in self.metrics.get(theme, ())}
         metrics = tuple(spec.get("指标") or ())
         unknown = [m for m in metrics if m not in known]
@@ -188,9 +224,16 @@ class Catalogue:
     avoid_words: dict[str, list[str]] = {}
 
     def fits_level(self, practice: Practice, level: str) -> bool:
-        """True if `practice` can be worded for a report of `level` (社区 has no 村民, 街道 no 田间)."""
+        """True if `practice` is one of `level`'s and can be worded for its report (社区 has no 村民, 街道 no
+        田间)."""
+        return level in practice.levels and self.unsayable(practice, level) is None
+
+    def unsayable(self, practice: Practice, level: str) -> str | None:
+        """The word that keeps every wording of `practice` out of a `level` report (村 in 对村干部履职情况定期
+        考核 for a 社区), else None."""
         avoid = self.avoid_words.get(level) or ()
-        return any(not any(w in p for w in avoid) for p in practice.phrases)
+        blocked = [next((w for w in avoid if w in p), None) for p in practice.phrases]
+        return None if not blocked or not all(blocked) else blocked[0]
 
     def practice(self, theme: str, name: str) -> Practice | None:
         return self._practice_names.get((theme, name))
@@ -217,10 +260,10 @@ class Catalogue:
         if len(phrases) < 2:
             self.found.append(f"{where} → 说法：至少要有两种说法。")
         words = spec.get("变化词") or {}
-        levels = tuple(spec.get("层级") or ("镇", "村"))
+        levels, wrong = expand_levels(spec.get("层级"))
         direction = spec.get("方向") or "升"
-        if not set(levels) <= {"镇", "村"}:
-            self.found.append(f"{where} → 层级：只能写 镇、村。")
+        if wrong:
+            self.found.append(f"{where} → 层级：{'、'.join(wrong)} 不是层级。{LEVEL_HELP}")
         if direction not in ("升", "降", "中"):
             self.found.append(f"{where} → 方向：只能写 升、降、中，现在是“{direction}”。")
         others = tuple((u, tuple(ph)) for u, ph in (spec.get("其他单位") or {}).items())

@@ -301,12 +301,16 @@ def _list_practices(cat, theme: str | None) -> int:
         if canonical is None:
             raise InputError(f"没有主题“{theme}”。可选：{'、'.join(cat.themes)}。")
         themes = [canonical]
+    from .catalogue import levels_text
+
     bank = load_bank()
     ctx = {**bank.get("称谓", "镇"), "单位": "本镇", "换届": "村“两委”换届"}
     for t in themes:
         typer.echo(f"【{t}】")
         for p in cat.practices.get(t, ()):
-            levels = "镇、村都可用" if set(p.levels) == {"镇", "村"} else f"只用于{'镇（乡、街道）' if p.levels == ('镇',) else '村（社区）'}"
+            # the example in the words of a level the practice is for (接诉即办 read as a 街道 would write it)
+            ctx = {**bank.get("称谓", p.levels[0]), "单位": f"本{p.levels[0]}", "换届": "村“两委”换届"}
+            levels = "各级都可用" if levels_text(p.levels) == "各级" else f"只用于{levels_text(p.levels)}"
             figures = f"；带出数字：{'、'.join(p.metrics)}" if p.metrics else ""
             alias = f"；也可写：{'、'.join(p.aliases)}" if p.aliases else ""
             typer.echo(f"  {p.key}（{levels}{figures}{alias}）")

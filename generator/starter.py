@@ -92,7 +92,7 @@ def starter_yaml(cat: Catalogue, *, year: int, level: str, file_name: str,
     if overview_last:
         lines.append("  # 去年的基本情况（核对今年的数字后，删掉行首的“# ”）：")
         lines += [f"  # {k}: {v}" for k, v in overview_last.items() if k != "其他"]
-    lines += _metric_lines([m for m in cat.metrics["基本情况"] if tier in m.levels], indent="  ")
+    lines += _metric_lines([m for m in cat.metrics["基本情况"] if level in m.levels], indent="  ")
     lines += ["", "亮点:                        # 按主题填写，每个主题成为第一部分的一条"]
     targets_last = ((last or {}).get("措施") or {}).get("目标") or {}
     for theme in cat.themes:
@@ -100,11 +100,11 @@ def starter_yaml(cat: Catalogue, *, year: int, level: str, file_name: str,
         carried = _last_targets_for(cat, theme, targets_last)
         if carried:
             lines.append("  #   （去年定的目标：" + "；".join(carried) + "）")
-        names = [p.key for p in cat.practices.get(theme, ()) if tier in p.levels and cat.fits_level(p, level)]
+        names = [p.key for p in cat.practices.get(theme, ()) if cat.fits_level(p, level)]
         lines.append("  #   做法:                    # 本单位确实做过的，写成 [名称, 名称]，或 {自述: 自己的说法}")
         for i in range(0, len(names), 6):
             lines.append("  #     # 可选：" + "、".join(names[i:i + 6]))
-        lines += _metric_lines([m for m in cat.metrics[theme] if tier in m.levels], indent="  #   ",
+        lines += _metric_lines([m for m in cat.metrics[theme] if level in m.levels], indent="  #   ",
                                commented=False)
         lines.append("  #   事例:                    # 一件具体的事（原样写进报告），每条一行，以“- ”开头")
         lines.append("  #     - ")

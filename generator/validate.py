@@ -11,7 +11,7 @@ from typing import Any, Mapping
 
 from pydantic import ValidationError
 
-from .catalogue import TIERS, Catalogue, Metric, load_catalogue, tier
+from .catalogue import TIERS, Catalogue, Metric, levels_text, load_catalogue, tier
 from .errors import InputError, Problem
 from .facts import Done, Fact, Info, Item, LastYear, Report, ThemeFacts, format_number
 from . import forms
@@ -396,13 +396,14 @@ def _practices(raw: Any, path: tuple, theme: str, cat: Catalogue, ctx: _Context)
             ctx.error(where, f"“{theme}”下没有“{entry}”这项做法。{hint}可选的做法用 gen-report metrics 做法 {theme} "
                              f"查看；目录里没有的，请写成 {{自述: {_clip(entry.strip())}}}。")
             continue
-        if ctx.tier and ctx.tier not in practice.levels:
-            ctx.error(where, f"“{practice.key}”是{'镇' if ctx.tier == '村' else '村'}级的做法，{ctx.level}级报告不能选。"
+        if ctx.level and ctx.level not in practice.levels:
+            ctx.error(where, f"“{practice.key}”是{levels_text(practice.levels)}的做法，{ctx.level}的报告不能选。"
                              f"请换一项（gen-report metrics 做法 {theme}），或用 {{自述: …}} 写{_self(ctx)}实际做的事。")
             continue
-        if ctx.level and not cat.fits_level(practice, ctx.level):
-            ctx.error(where, f"“{practice.key}”的说法是写村里的，{ctx.level}的报告用不上。请用 {{自述: …}} 写{_self(ctx)}"
-                             "实际是怎么做的。")
+        word = cat.unsayable(practice, ctx.level) if ctx.level else None
+        if word:
+            ctx.error(where, f"“{practice.key}”目录里的说法都带着“{word}”，{ctx.level}的报告用不上。请用 {{自述: …}} "
+                             f"写{_self(ctx)}实际是怎么做的。")
             continue
         if practice.key in seen:
             ctx.error(where, f"做法“{practice.key}”写了两次。")
@@ -461,13 +462,14 @@ def _facts_block(raw: Any, path: tuple, theme: str, cat: Catalogue, ctx: _Contex
                              "查看可写的指标；目录里没有的数据请写在“其他”下（名称、数值、单位）。")
             continue
         metric, params = hit
-        if ctx.tier and ctx.tier not in metric.levels:
-            if ctx.tier == "村":
-                why = ("村级报告由村党组织书记本人述职，说的是本村的事；" if "书记" in metric.key or "村" in metric.key
-                       else "这是镇里统筹的工作；")
-                ctx.error(where, f"“{key}”只适用于镇级报告。{why}请删掉这一行，或把本村的情况写成一个做法或事例。")
+        if ctx.level and ctx.level not in metric.levels:
+            if ctx.tier == "村" and not any(tier(lv) == "村" for lv in metric.levels):
+                why = (f"{ctx.level}级报告由书记本人述职，说的是本{ctx.level}的事；"
+                       if "书记" in metric.key or "村" in metric.key else "这是镇里统筹的工作；")
+                ctx.error(where, f"“{key}”只适用于{levels_text(metric.levels)}的报告。{why}请删掉这一行，"
+                                 f"或把{_self(ctx)}的情况写成一个做法或事例。")
             else:
-                ctx.error(where, f"“{key}”只适用于村级报告，请删掉这一行。")
+                ctx.error(where, f"“{key}”只适用于{levels_text(metric.levels)}的报告，{ctx.level}的报告请删掉这一行。")
             continue
         ident = (metric.key, tuple(sorted(params.items())))
         if ident in seen:
@@ -617,8 +619,8 @@ def _targets(raw: Any, cat: Catalogue, ctx: _Context) -> tuple[Fact, ...]:
             ctx.error(where, f"目标“{key}”不在指标目录里。{hint}用 gen-report metrics 查看可写的指标。")
             continue
         metric, params = hit
-        if ctx.tier and ctx.tier not in metric.levels:
-            ctx.error(where, f"目标“{key}”只适用于{'镇' if ctx.tier == '村' else '村'}级报告，请删掉这一行。")
+        if ctx.level and ctx.level not in metric.levels:
+            ctx.error(where, f"目标“{key}”只适用于{levels_text(metric.levels)}的报告，请删掉这一行。")
             continue
         fact = _fact(key, value, metric, params, where, cat, ctx, allow_change=False)
         if fact is not None:

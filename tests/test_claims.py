@@ -136,9 +136,9 @@ def test_neutral_direction_is_not_celebrated():
 
 
 @pytest.mark.parametrize("key, value, why", [
-    ("集体经济收入超10万元的村", 1, "只适用于镇级报告"),
-    ("村党组织书记平均年龄", {"从": 55.8, "到": 48.2}, "只适用于镇级报告"),
-    ("驻村第一书记", 1, "只适用于镇级报告"),
+    ("集体经济收入超10万元的村", 1, "只适用于镇级（镇、乡、街道）的报告"),
+    ("村党组织书记平均年龄", {"从": 55.8, "到": 48.2}, "只适用于镇级（镇、乡、街道）的报告"),
+    ("驻村第一书记", 1, "只适用于镇级（镇、乡、街道）的报告"),
 ])
 def test_township_metrics_are_refused_at_village_level(key, value, why):
     theme = "产业发展" if "集体" in key else "干部队伍"
@@ -154,7 +154,7 @@ def test_practices_resolve_with_did_you_mean_and_level():
     assert "您是不是想写“党员积分制管理”" in info.value.problems[0].message
     with pytest.raises(InputError) as info:
         validate(_village(组织建设={"做法": ["软弱涣散整顿"]}))
-    assert "镇级的做法" in info.value.problems[0].message
+    assert "是镇级（镇、乡、街道）的做法，村的报告不能选" in info.value.problems[0].message
     report = validate(_village(党员队伍={"做法": ["积分制管理", {"自述": "每月评一次星级党员户"}]}))
     (tf,) = report.themes
     assert tf.practices[0].practice.key == "党员积分制管理" and tf.practices[1].text == "每月评一次星级党员户"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 from typing import Iterable
 
-from ..catalogue import Catalogue
+from ..catalogue import Catalogue, fits_tier
 
 DATA, HELP, LISTS = "各村数据", "说明", "选项"
 LEVELS = ("村", "社区", "镇", "乡", "街道")
@@ -38,7 +38,7 @@ def columns(cat: Catalogue, level: str, themes: Iterable[str] | None = None) -> 
     out += [(f"基本情况.{key}", f"基本情况：{base[key].unit}", None) for key in BASE[tier] if key in base]
     for theme in chosen:
         for m in cat.metrics.get(theme, ()):
-            if tier in m.levels and not m.params:
+            if fits_tier(m.levels, tier) and not m.params:
                 change = "；写变化用 6.8→9.1" if m.change_phrases else ""
                 out.append((f"亮点.{theme}.{m.key}", f"{theme}：{m.unit}，阿拉伯数字{change}", None))
         out.append((f"亮点.{theme}.做法", f"{theme}确实做过的做法（下拉选，或写“自述：自己的说法”），多项用“；”",
@@ -57,10 +57,9 @@ def columns(cat: Catalogue, level: str, themes: Iterable[str] | None = None) -> 
 
 
 def lists(cat: Catalogue, level: str) -> dict[str, list[str]]:
-    tier = "镇" if level in ("镇", "乡", "街道") else "村"
     out = {"层级": list(LEVELS), "问题": list(cat.problems), "原因": list(cat.causes)}
     for theme in cat.themes:
-        out[f"做法·{theme}"] = [p.key for p in cat.practices.get(theme, ()) if tier in p.levels]
+        out[f"做法·{theme}"] = [p.key for p in cat.practices.get(theme, ()) if cat.fits_level(p, level)]
     return out
 
 

@@ -47,6 +47,13 @@ def example_sentence(metric: Metric, render) -> str:
                                       **params})
 
 
+def _titles(level: str) -> dict:
+    """The level's 称谓 (bank/称谓.yaml): its default post and the body it reports to."""
+    from .bank import load_bank
+
+    return load_bank().get("称谓", level)
+
+
 def starter_yaml(cat: Catalogue, *, year: int, level: str, file_name: str,
                  last: Mapping[str, Any] | None = None, last_path: str | None = None) -> str:
     """Return the text of a fresh input file for `year` and `level`, optionally seeded from `last`."""
@@ -54,15 +61,16 @@ def starter_yaml(cat: Catalogue, *, year: int, level: str, file_name: str,
     tier = "镇" if level in ("镇", "乡", "街道") else "村"
     is_town = tier == "镇"
     unit = last_report.get("单位", "")
+    titles = _titles(level)
     lines = [_HEADER.format(schema=SCHEMA_FILE, year=year, file=file_name), "格式版本: 1", "", "报告:"]
     report_fields = [
         ("年度", str(year), "述职的年度，四位数字"),
         ("单位", unit, "名称，例如 " + ("石桥镇" if is_town else "杏花村")),
         ("层级", level, "镇、乡、街道、村 或 社区（决定“镇党委/全镇”“村党支部/全村”等称谓）"),
-        ("职务", last_report.get("职务", "党委书记" if is_town else "党支部书记"), "例如 党委书记、党支部书记"),
+        ("职务", last_report.get("职务", titles.get("默认职务", "")), "例如 党委书记、党工委书记、党支部书记"),
         ("姓名", last_report.get("姓名", ""), "述职人姓名"),
         ("日期", "", f"落款日期，年-月-日，例如 {year + 1}-01-10"),
-        ("上级", last_report.get("上级", "县委" if is_town else "镇党委"), "向谁述职：县委、区委、市委；村写 镇党委"),
+        ("上级", last_report.get("上级", titles.get("默认上级", "")), "向谁述职：县委、区委；村写 镇党委，社区写 街道党工委"),
     ]
     if not is_town or last_report.get("所属镇"):
         report_fields.append(("所属镇", last_report.get("所属镇", ""), "所属的镇（乡、街道），例如 石桥镇"))

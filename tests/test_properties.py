@@ -34,12 +34,11 @@ def _value(unit: str):
 @st.composite
 def valid_inputs(draw):
     level = draw(st.sampled_from(["镇", "乡", "街道", "村", "社区"]))
-    tier = "镇" if level in ("镇", "乡", "街道") else "村"
     year = draw(st.integers(2019, 2026))
     unit = draw(st.sampled_from(["红柳", "青石", "杏林", "白杨"])) + level
     highlights = {}
     for theme in draw(st.lists(st.sampled_from(CAT.themes), max_size=5, unique=True)):
-        fit = [m for m in CAT.metrics[theme] if tier in m.levels]
+        fit = [m for m in CAT.metrics[theme] if level in m.levels]
         metrics = draw(st.lists(st.sampled_from(fit), max_size=4, unique_by=lambda m: m.key))
         facts = {}
         for m in metrics:
@@ -53,7 +52,7 @@ def valid_inputs(draw):
                 facts[key] = draw(_value(m.unit))
         if draw(st.booleans()):
             facts["事例"] = [f"建成示范基地{draw(st.integers(1, 99))}个"]
-        done = [p.key for p in CAT.practices[theme] if tier in p.levels and CAT.fits_level(p, level)]
+        done = [p.key for p in CAT.practices[theme] if CAT.fits_level(p, level)]
         if done and draw(st.booleans()):
             facts["做法"] = draw(st.lists(st.sampled_from(done), min_size=1, max_size=3, unique=True))
         if facts:
@@ -69,7 +68,7 @@ def valid_inputs(draw):
         "问题": problems,
         "原因": draw(st.lists(st.sampled_from(list(CAT.causes)), max_size=3, unique=True)),
     }
-    targets = draw(st.lists(st.sampled_from([m for m in CAT.metrics["组织建设"] if tier in m.levels]), max_size=2,
+    targets = draw(st.lists(st.sampled_from([m for m in CAT.metrics["组织建设"] if level in m.levels]), max_size=2,
                             unique_by=lambda m: m.key))
     if targets:
         data["措施"] = {"目标": {m.key: draw(_value(m.unit)) for m in targets}}

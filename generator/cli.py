@@ -143,8 +143,15 @@ def draft_command(
             data, marks = load_yaml_file(file)
             draft = render(data, marks=marks, source=file.name, variant=variant,
                            style=style, templates=_templates_dir(templates), base=file.parent)
-            typer.echo(json.dumps({"file": file.name, "warnings": [str(w) for w in draft.warnings],
-                                   "trace": trace(draft, marks)}, ensure_ascii=False, indent=2))
+            text = json.dumps({"file": file.name, "warnings": [str(w) for w in draft.warnings],
+                               "trace": trace(draft, marks)}, ensure_ascii=False, indent=2)
+            if output is None:
+                typer.echo(text)
+            else:   # -o x.json writes the file (atomically, never over a file without --force)
+                from .safeio import write_atomic
+
+                written = write_atomic(output, (text + "\n").encode("utf-8"), force=force)
+                typer.echo(f"已生成：{written}")
             return EXIT_OK
         chosen = _output_format(fmt, output)
         data, marks = load_yaml_file(file)

@@ -425,10 +425,14 @@ def _cases(raw: Any, path: tuple, ctx: _Context) -> tuple[str, ...]:
     for i, case in enumerate(raw):
         if case is None:
             continue
-        if not isinstance(case, (str, int, float)) or isinstance(case, bool):
-            ctx.error(path + (i,), "每条事例应是一段文字。")
+        if not isinstance(case, str):   # 事例: [12] is a number, not a deed
+            ctx.error(path + (i,), f"每条事例应是一句话，说一件具体的事，现在是“{case}”。例如：- 村里把老粮站租给加工厂，"
+                                   "每年收租金两万元。")
             continue
-        out.append(_sentence_body(str(case), path + (i,), ctx))
+        if re.match(r"^\s*[-－—–]\S", case):   # -下寨村…: a list dash without its space is read as text
+            ctx.warn(path + (i,), "这条事例开头的“-”后面少了一个空格，已按列表的一条处理。下次写成“- 下寨村……”。")
+            case = re.sub(r"^\s*[-－—–]", "", case)
+        out.append(_sentence_body(case, path + (i,), ctx))
     return tuple(t for t in out if t)
 
 
@@ -454,6 +458,11 @@ def _facts_block(raw: Any, path: tuple, theme: str, cat: Catalogue, ctx: _Contex
         key = str(key)
         where = path + (key,)
         hit = cat.lookup(theme, key)
+        elsewhere = cat.lookup_any(key) if hit is None and theme != "基本情况" else None
+        if elsewhere is not None:   # 发展党员 under 党员队伍: it belongs under 组织建设, say so
+            owner = elsewhere[0].theme
+            ctx.error(where, f"“{key}”属于“{owner}”，不属于“{theme}”。请把这一行移到 亮点 → {owner} 下面。")
+            continue
         if hit is None:
             written = _NUMBER_WITH_UNIT.match(value) if isinstance(value, str) else None
             suggestions = cat.suggestions(key, theme, unit=written.group(2) if written and written.group(2) else None)

@@ -1,0 +1,174 @@
+"""Every unit can say its year (issue 22): each fact at each level it belongs to, worded in that level's words,
+and refused with a message naming the levels it fits. One field (层级) decides for metrics, init and the validator."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import minimal
+from generator.api import render_text
+from generator.catalogue import LEVELS, expand_levels, levels_text, load_catalogue
+from generator.errors import InputError
+from generator.validate import validate
+
+CAT = load_catalogue()
+OWN = {"镇": "全镇", "乡": "全乡", "街道": "全街道", "村": "全村", "社区": "全社区"}
+POST = {"镇": "党委书记", "乡": "党委书记", "街道": "党工委书记", "村": "党支部书记", "社区": "党支部书记"}
+OTHER_WORDS = {"社区": ("全村", "村民", "全镇", "镇党委"), "街道": ("全镇", "镇党委", "村民"), "村": ("全镇", "社区"),
+               "乡": ("全镇", "镇党委"), "镇": ("全乡", "全村")}
+
+
+def _data(level: str, highlights: dict, base: dict | None = None) -> dict:
+    data = minimal()
+    data["报告"] = {**data["报告"], "单位": "东关" + level, "层级": level, "职务": POST[level], "上级": "区委"}
+    data["亮点"] = highlights
+    if base:
+        data["基本情况"] = base
+    return data
+
+
+FACTS = [
+    # (theme, key, value, the levels it belongs to, words the draft must hold)
+    ("党员队伍", "在职党员报到", 126, ("镇", "街道", "社区"), "报到126名"),
+    ("党员队伍", "在职党员报到", "310次", ("街道", "社区"), "310次"),
+    ("基层治理", "接诉即办工单", 842, ("镇", "乡", "街道", "社区"), "842件"),
+    ("基层治理", "工单按时办结率", "96.5%", ("镇", "乡", "街道", "社区"), "96.5%"),
+    ("组织建设", "小区党支部", {"从": 5, "到": 9}, ("街道", "社区"), "从5个增加到9个"),
+    ("组织建设", "新就业群体党组织", 2, ("镇", "街道", "社区"), "2个"),
+    ("基层治理", "无物业小区", {"从": 7, "到": 3}, ("街道", "社区"), "从7个减少到3个"),
+    ("干部队伍", "社区专职工作者", 18, ("街道", "社区"), "18名"),
+    ("基层治理", "村庄清洁行动", 12, ("镇", "乡", "村"), "12次"),
+    ("基层治理", "河长制巡河", 48, ("村",), "48次"),
+    ("基层治理", "人居环境整治", "9次", ("村", "乡"), "9次"),
+    ("产业发展", "防返贫监测户", 6, ("村", "乡"), "6户"),
+    ("产业发展", "衔接资金", 85, ("村", "镇"), "85万元"),
+    ("产业发展", "高标准农田", 1200, ("村", "乡"), "1200亩"),
+    ("产业发展", "中药材", 300, ("村",), "300亩"),
+    ("党员队伍", "党员联系留守老人", 23, ("村", "乡"), "23户"),
+]
+
+
+@pytest.mark.parametrize("theme, key, value, levels, said", FACTS, ids=[f"{f[1]}-{f[2]}" for f in FACTS])
+def test_each_fact_reads_right_at_each_level_it_belongs_to(theme, key, value, levels, said):
+    for level in levels:
+        text = render_text(_data(level, {theme: {key: value}}))
+        assert said in text, (level, key)
+        body = text.split("\n", 3)[-1]
+        assert not [w for w in OTHER_WORDS[level] if w in body], (level, key, [w for w in OTHER_WORDS[level] if w in body])
+
+
+@pytest.mark.parametrize("level, key, theme", [
+    ("村", "在职党员报到", "党员队伍"), ("社区", "河长制巡河", "基层治理"), ("社区", "高标准农田", "产业发展"),
+    ("村", "社区专职工作者", "干部队伍"),
+])
+def test_a_fact_of_other_levels_is_refused_naming_its_levels(level, key, theme):
+    with pytest.raises(InputError) as info:
+        validate(_data(level, {theme: {key: 3}}))
+    message = info.value.problems[0].message
+    metric = next(m for m in CAT.metrics[theme] if m.key == key)
+    assert levels_text(metric.levels) in message and level in message, message
+
+
+def test_community_and_street_practices_of_the_issue():
+    """接诉即办 and 新建党组织 at a 社区; 履职考核 at a 街道; the 社区 message says no 本村."""
+    report = validate(_data("社区", {"基层治理": {"做法": ["接诉即办"]}, "组织建设": {"做法": ["新建党组织"]}}))
+    assert [p.practice.key for t in report.themes for p in t.practices] == ["新领域党建", "接诉即办"] or \
+        {p.practice.key for t in report.themes for p in t.practices} == {"新领域党建", "接诉即办"}
+    text = render_text(_data("街道", {"干部队伍": {"做法": ["履职考核"]}}))
+    assert "社区" in text and "村干部" not in text
+    with pytest.raises(InputError) as info:
+        validate(_data("社区", {"干部队伍": {"做法": ["履职考核"]}}))
+    assert "本村" not in info.value.problems[0].message and "本社区" in info.value.problems[0].message
+
+
+@pytest.mark.parametrize("name, theme", [("党员冬训", "党员队伍"), ("积分超市", "基层治理"), ("积分兑换", "基层治理"),
+                                         ("红白理事会", "基层治理")])
+def test_common_village_names_are_taken_as_written(name, theme):
+    data = _data("村", {theme: {"做法": [name]}})
+    practice = next(t for t in CAT.themes if CAT.practice(t, name))
+    data["亮点"] = {practice: {"做法": [name]}}
+    report = validate(data)
+    assert report.themes[0].practices
+
+
+def test_the_base_facts_of_a_street_and_a_community():
+    text = render_text(_data("街道", {}, {"社区党组织": 14, "两新党组织": {"从": 20, "到": 26}, "小区": 63, "党员": 2210}))
+    assert "社区党组织14个" in text and "两新党组织由上年的20个增加到26个" in text
+    text = render_text(_data("社区", {}, {"常住居民": 8600, "小区": 7, "网格": 12, "党员": 310}))
+    assert "8600人" in text and "7个" in text and "12个" in text
+
+
+def test_a_townships_villages_over_a_threshold_and_their_sum_can_change():
+    data = _data("乡", {"产业发展": {"集体经济收入超10万元的村": {"从": 4, "到": 8},
+                                    "村集体经济收入": {"从": 86, "到": 132}}})
+    text = render_text(data)
+    assert re.search(r"[从由]4个增加[到至]8个", text) and "全乡村级集体经济总收入" in text and "132万元" in text
+    village = render_text(_data("村", {"产业发展": {"村集体经济收入": {"从": 8.6, "到": 13.2}}}))
+    assert "村集体经济收入" in village and "村级集体经济总收入" not in village
+
+
+def test_one_field_for_levels_in_every_reader():
+    """metrics' labels, init's list and the validator agree for every entry of both catalogues."""
+    from generator.starter import starter_yaml
+
+    for level in LEVELS:
+        starter = starter_yaml(CAT, year=2025, level=level, file_name="x.yaml")
+        for theme, metrics in CAT.metrics.items():
+            for m in metrics:
+                if m.params:
+                    continue
+                listed = f"{m.key}:" in starter
+                assert listed == (level in m.levels), (level, m.key)
+    for theme, practices in CAT.practices.items():
+        for p in practices:
+            assert p.levels == expand_levels(p.levels)[0]
+            for level in LEVELS:
+                ok = CAT.fits_level(p, level)
+                try:
+                    validate(_data(level, {theme: {"做法": [p.key]}}))
+                    accepted = True
+                except InputError:
+                    accepted = False
+                assert accepted == ok, (level, p.key)
+
+
+def test_a_metric_under_the_wrong_theme_is_told_where_it_belongs():
+    with pytest.raises(InputError) as info:
+        validate(_data("村", {"党员队伍": {"发展党员": 2}}))
+    message = info.value.problems[0].message
+    assert "属于“组织建设”" in message and "流动党员" not in message
+
+
+@pytest.mark.parametrize("cases, said", [([12], "每条事例应是一句话"), ([True], "每条事例应是一句话")])
+def test_a_case_that_is_no_sentence_is_refused(cases, said):
+    with pytest.raises(InputError) as info:
+        validate(_data("村", {"组织建设": {"发展党员": 2, "事例": cases}}))
+    assert said in info.value.problems[0].message
+
+
+def test_a_case_with_a_dash_and_no_space_is_one_case_and_warned():
+    data = _data("村", {"组织建设": {"发展党员": 2, "事例": "-下寨村把支部会挪到晚上开，外出党员视频参会"}})
+    text = render_text(data)
+    assert "-下寨村" not in text and "下寨村把支部会挪到晚上开" in text
+    report = validate(data)
+    assert any("少了一个空格" in w.message for w in report.warnings)
+
+
+def test_a_fullwidth_percent_is_a_percent():
+    text = render_text(_data("社区", {"基层治理": {"工单按时办结率": "85％"}}))
+    assert "85%" in text
+
+
+def test_json_with_output_writes_the_file_and_never_over_one(tmp_path):
+    import json
+
+    from conftest import EXAMPLE_INPUTS
+    from generator.cli import run
+
+    target = tmp_path / "trace.json"
+    assert run([str(EXAMPLE_INPUTS[0]), "--format", "json", "-o", str(target)]) == 0
+    assert json.loads(target.read_text("utf-8"))["trace"]
+    before = target.read_bytes()
+    assert run([str(EXAMPLE_INPUTS[0]), "--format", "json", "-o", str(target)]) != 0
+    assert target.read_bytes() == before

@@ -272,8 +272,15 @@ def metrics_command(
             return _list_practices(cat, sub)
         if theme in ("问题", "原因"):
             kinds = cat.problems if theme == "问题" else cat.causes
+            from .bank import load_bank
+
+            bank = load_bank()
+            words = bank.get("称谓", "镇")
             for kind in kinds.values():
                 typer.echo(f"{kind.key}" + (f"（对应主题：{kind.theme}）" if kind.theme else ""))
+                points = bank.get("问题", theme, kind.key).get("要点") or [] if bank.has("问题", theme, kind.key) else []
+                if points:   # what the name stands for, as the draft will say it
+                    typer.echo(f"      例：{bank.render(str(points[0]), words)}")
             return EXIT_OK
         groups = list(cat.metrics)
         if theme:

@@ -69,8 +69,8 @@ def validate(data: Any, marks: Marks | None = None, source: str | None = None,
     if ctx.problems:
         raise InputError(f"{source or '输入'} 有 {len(ctx.problems)} 处需要修改：", _sorted(ctx.problems))
     _warn_targets(themes, targets, ctx)
-    if len(problems) < 2:
-        ctx.warn(("问题",), "“问题”少于两条。述职评议通常要求查摆三条以上问题，请补充。")
+    if len(problems) < MIN_PROBLEMS:
+        ctx.warn(("问题",), f"“问题”只有 {len(problems)} 条。述职评议通常要求查摆三条以上问题，请补充。")
     tasks = tuple(_sentence_body(t, ("措施", "事项", i), ctx) for i, t in enumerate(model.measures.tasks))
     idea = _sentence_body(model.measures.idea, ("措施", "思路"), ctx) if model.measures.idea else None
     return Report(info=info, overview=overview, themes=themes, problems=problems, causes=causes,
@@ -411,6 +411,10 @@ def _practices(raw: Any, path: tuple, theme: str, cat: Catalogue, ctx: _Context)
         seen.add(practice.key)
         out.append(Done(practice, None, where))
     return tuple(out)
+
+
+# 述职评议 asks for three problems or more; `init`'s template says so and the warning fires below the same number
+MIN_PROBLEMS = 3
 
 
 def _cases(raw: Any, path: tuple, ctx: _Context) -> tuple[str, ...]:

@@ -92,7 +92,10 @@ def test_a_folder_that_keeps_each_report_as_docx_and_txt_compares_reports_not_fo
 
     assert main(["check", "--across", str(ROOT / "examples"), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["reports"] == 3 and len(data["pairs"]) == 3
+    from conftest import EXAMPLE_INPUTS
+
+    n = len(EXAMPLE_INPUTS)
+    assert data["reports"] == n and len(data["pairs"]) == n * (n - 1) // 2
     assert all(p["band"] == "正常" for p in data["pairs"]), data["pairs"]
 
 def test_check_across_needs_two_reports(tmp_path, capsys):

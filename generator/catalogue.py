@@ -43,6 +43,16 @@ class Metric:
     direction: str = "升"                      # 升 | 降 | 中: which way is better
     other_units: tuple[tuple[str, tuple[str, ...]], ...] = ()   # (unit, phrases) also accepted
     terms: tuple[str, ...] = ()                # 关键词: words a clerk's case uses for what this counts
+    aim: str = "达到"                          # 目标是: what a bare target means, 达到 (a level) or 新增 (an amount)
+    aim_phrases: tuple[tuple[str, tuple[str, ...]], ...] = ()   # 达到说法 / 新增说法: a target of either kind
+
+    def target_wordings(self, aim: str | None) -> tuple[str, ...]:
+        """The wordings of a target of `aim` (达到 or 新增; None: the metric's own kind)."""
+        aim = aim or self.aim
+        own = dict(self.aim_phrases).get(aim)
+        if own:
+            return own
+        return self.target_phrases if aim == self.aim else ()
 
     def better(self, before: float, after: float) -> bool | None:
         """True if before → after is the good direction, False if the bad one, None if neutral."""
@@ -72,7 +82,9 @@ class Practice:
         return dict(self.with_figure).get(metric_key, ())
 
 
-METRIC_KEYS = ("单位", "别名", "说法", "变化说法", "目标说法", "变化词", "层级", "方向", "其他单位", "关键词")
+METRIC_KEYS = ("单位", "别名", "说法", "变化说法", "目标说法", "变化词", "层级", "方向", "其他单位", "关键词",
+               "目标是", "达到说法", "新增说法")
+AIMS = ("达到", "新增")
 THEME_KEYS = ("别名", "关键词")
 PRACTICE_KEYS = ("层级", "别名", "指标", "说法", "带数说法", "关键词")
 
@@ -264,6 +276,9 @@ class Catalogue:
         direction = spec.get("方向") or "升"
         if wrong:
             self.found.append(f"{where} → 层级：{'、'.join(wrong)} 不是层级。{LEVEL_HELP}")
+        aim = spec.get("目标是") or "达到"
+        if aim not in AIMS:
+            self.found.append(f"{where} → 目标是：只能写 达到 或 新增，现在是“{aim}”。")
         if direction not in ("升", "降", "中"):
             self.found.append(f"{where} → 方向：只能写 升、降、中，现在是“{direction}”。")
         others = tuple((u, tuple(ph)) for u, ph in (spec.get("其他单位") or {}).items())
@@ -278,7 +293,8 @@ class Catalogue:
                       target_phrases=tuple(spec.get("目标说法") or ()),
                       aliases=tuple(spec.get("别名") or ()), params=tuple(_PARAM.findall(key)),
                       terms=tuple(spec.get("关键词") or ()),
-                      rise_word=words.get("增", "提高"), fall_word=words.get("减", "下降"))
+                      rise_word=words.get("增", "提高"), fall_word=words.get("减", "下降"), aim=aim,
+                      aim_phrases=tuple((a, tuple(spec[f"{a}说法"])) for a in AIMS if spec.get(f"{a}说法")))
 
     def theme(self, name: str) -> str | None:
         """Return the canonical theme for `name` (or an alias of it), else None."""

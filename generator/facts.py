@@ -30,6 +30,7 @@ class Fact:
     params: tuple[tuple[str, str], ...] = ()
     name: str | None = None               # free-form: the verb-object phrase
     path: tuple = ()                      # key path in the input, for the source record
+    aim: str | None = None                # a target: 达到 (a level to reach) or 新增 (an amount to add)
 
     @property
     def good(self) -> bool | None:
@@ -134,3 +135,12 @@ class Report:
 
     def all_facts(self) -> list[Fact]:
         return [*self.overview, *(f for t in self.themes for f in t.facts), *self.targets]
+
+
+def achieved(target: Fact, fact: Fact) -> int | float:
+    """This year's figure to set against last year's `target`, like with like: a level (达到) against where
+    the figure stands now, an amount (新增) against what was added (到 − 从 when the clerk wrote a change)."""
+    aim = target.aim or (target.metric.aim if target.metric else "达到")
+    if fact.is_change:
+        return fact.after - fact.before if aim == "新增" else fact.after
+    return fact.value

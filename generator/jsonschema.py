@@ -100,6 +100,10 @@ def _value_schema(metric: Metric, allow_change: bool = True, cat: Catalogue | No
     if allow_change and metric.change_phrases:
         options.append({"type": "object", "required": ["从", "到"], "additionalProperties": False,
                         "properties": {"从": _NUMBER, "到": _NUMBER}})
+    if not allow_change:   # a target may say its kind: {达到: 1500} or {新增: 100} (metrics.yaml → 目标是)
+        desc = f"单位：{metric.unit}。填阿拉伯数字（按“{metric.aim}”理解），或 {{达到: 数}}、{{新增: 数}}"
+        options += [{"type": "object", "required": [aim], "additionalProperties": False,
+                     "properties": {aim: _NUMBER}} for aim in ("达到", "新增")]
     return {"description": desc, "anyOf": options}
 
 

@@ -11,9 +11,9 @@ from typing import Any, Mapping
 
 from pydantic import ValidationError
 
-from .catalogue import TIERS, Catalogue, Metric, levels_text, load_catalogue, tier
+from .catalogue import AIMS, TIERS, Catalogue, Metric, levels_text, load_catalogue, tier
 from .errors import InputError, Problem
-from .facts import Done, Fact, Info, Item, LastYear, Report, ThemeFacts, format_number
+from .facts import Done, Fact, Info, Item, LastYear, Report, ThemeFacts, achieved, format_number
 from . import forms
 from .normalise import XML_ILLEGAL, normalise
 from .schema import InputFile
@@ -98,7 +98,7 @@ def _last_year(last: Report | None, info: Info, model: InputFile, themes, ctx: _
             ctx.warn(where, f"去年定的目标“{target.key}: {format_number(target.value)}”今年没有对应的数字，"
                             f"报告里没有写完成情况。请在“亮点”下填写今年的“{target.key}”。")
             continue
-        got = fact.after if fact.is_change else fact.value
+        got = achieved(target, fact)
         better = target.metric.better(target.value, got) if got != target.value else True
         if better is False:
             ctx.warn(where, f"去年定的目标“{target.key}: {format_number(target.value)}”没有完成（今年 "
@@ -501,6 +501,16 @@ def _fact(key: str, value: Any, metric: Metric, params: dict, where: tuple, cat:
         ctx.warn(where, f"“{key}”没有填写数值，已跳过。不需要的话请删掉这一行。")
         return None
     params_t = tuple(sorted(params.items()))
+    if isinstance(value, Mapping) and not allow_change and len(value) == 1 and next(iter(value)) in AIMS:
+        # a target that says its kind: {达到: 1500} (a level to reach) or {新增: 100} (an amount to add)
+        aim, amount = next(iter(value.items()))
+        number = _number(amount, metric.unit, where + (aim,), cat, ctx, metric=metric)
+        return None if number is None else Fact(key, metric.unit, value=number, metric=metric, params=params_t,
+                                                path=where, aim=aim)
+    if isinstance(value, Mapping) and not allow_change:
+        ctx.error(where, f"目标写一个数，或写成 {{达到: 数}}（一年后要达到的总数）、{{新增: 数}}（一年里新增多少）。"
+                         f"“{key}”只写数时，按“{metric.aim}”理解。")
+        return None
     if isinstance(value, Mapping) and allow_change:
         if set(value) != {"从", "到"}:
             ctx.error(where, "写变化时请用 {从: 原来的数, 到: 现在的数} 的形式。")
@@ -719,8 +729,8 @@ def _warn_targets(themes: tuple[ThemeFacts, ...], targets: tuple[Fact, ...], ctx
         if target.metric is None:
             continue
         now = current.get((target.metric.key, target.params))
-        if now is None or now.is_change:
-            continue
+        if now is None or now.is_change or (target.aim or target.metric.aim) == "新增":
+            continue   # an amount to add next year is no level to compare with this year's
         if target.value is not None and now.value is not None and target.value < now.value \
                 and target.unit not in ("岁",):
             ctx.warn(("措施", "目标", target.key),

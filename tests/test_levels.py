@@ -172,3 +172,35 @@ def test_json_with_output_writes_the_file_and_never_over_one(tmp_path):
     before = target.read_bytes()
     assert run([str(EXAMPLE_INPUTS[0]), "--format", "json", "-o", str(target)]) != 0
     assert target.read_bytes() == before
+
+
+@pytest.mark.parametrize("target, said", [
+    ({"土地流转": 1500}, "新增土地规模流转1500亩"),              # the catalogue says a bare target here is an amount
+    ({"土地流转": {"达到": 1500}}, "达到1500亩"),
+    ({"党建领办合作社": {"达到": 9}}, "合作社达到9个"),
+    ({"党建领办合作社": 2}, "新培育党组织领办合作社2个"),
+])
+def test_a_target_says_whether_it_is_a_level_or_an_amount(target, said):
+    data = _data("村", {"产业发展": {"土地流转": 1200}})
+    data["措施"] = {"目标": target}
+    text = render_text(data)
+    assert said in text and ("新增" not in text.split(said)[0][-6:] if "达到" in said else True)
+
+
+def test_a_target_of_another_shape_is_refused_with_what_to_write():
+    data = _data("村", {})
+    data["措施"] = {"目标": {"土地流转": {"到": 1500}}}
+    with pytest.raises(InputError) as info:
+        validate(data)
+    assert "{达到: 数}" in info.value.problems[0].message
+
+
+def test_next_year_compares_an_amount_with_what_was_added(tmp_path):
+    """Last year: 新增 300 亩. This year 1200 → 1550: 350 added, the target is met (not 1550 against 300)."""
+    from generator.facts import Fact, achieved
+
+    metric = next(m for m in CAT.metrics["产业发展"] if m.key == "土地流转")
+    added = Fact("土地流转", "亩", value=300, metric=metric, aim="新增")
+    level = Fact("土地流转", "亩", value=1500, metric=metric, aim="达到")
+    now = Fact("土地流转", "亩", before=1200, after=1550, metric=metric)
+    assert achieved(added, now) == 350 and achieved(level, now) == 1550

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..bank import Bank
-from ..facts import Done, Fact, Report, ThemeFacts
+from ..facts import Done, Fact, Report, ThemeFacts, achieved
 from ..errors import Problem
 from ..model import Block, Role, Span, body
 from .choose import Choose, _grams
@@ -209,7 +209,7 @@ def _completion(target: Fact, fact: Fact, bank: Bank, pick: Choose, ctx: dict, t
     """年初定下发展党员15名的目标，全年发展党员17名，超额完成2名: both figures, and the gap computed from them."""
     from ..facts import format_number
 
-    got = fact.after if fact.is_change else fact.value
+    got = achieved(target, fact)
     gap = abs(got - target.value)
     better = target.metric.better(target.value, got)
     kind = "完成" if gap == 0 else ("超额" if better in (True, None) else "未完成")
@@ -217,8 +217,8 @@ def _completion(target: Fact, fact: Fact, bank: Bank, pick: Choose, ctx: dict, t
     source = pick.one(options, "completion", theme, target.key)
     marks = {"目标": "\x01", "实际": "\x02", "差": "\x03"}
     text = bank.render(source, {**ctx, **marks})
-    goal = fact_clause(Fact(target.key, target.unit, value=target.value, metric=target.metric, params=target.params),
-                       bank, pick, ctx)
+    goal = fact_clause(Fact(target.key, target.unit, value=target.value, metric=target.metric, params=target.params,
+                            aim=target.aim), bank, pick, ctx)
     now = _achieved(fact, bank, pick, ctx, theme)
     pieces = {"\x01": Span(goal, source="指标:" + key_path(("上年", "措施", "目标", target.key))),
               "\x02": Span(now, source="指标:" + key_path(fact.path)),

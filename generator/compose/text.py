@@ -66,11 +66,12 @@ def fact_clause(fact: Fact, bank: Bank, pick: Choose, ctx: dict, *, target: bool
         variables.update(从量=f"{format_number(fact.before)}{fact.unit}",
                          到量=f"{format_number(fact.after)}{fact.unit}", 变化=word)
     else:
-        phrases = metric.target_phrases if target and metric.target_phrases else metric.phrases
+        wordings = metric.target_wordings(fact.aim) if target else ()
+        phrases = wordings or metric.phrases
         if fact.unit != metric.unit:
             phrases = dict(metric.other_units).get(fact.unit, phrases)
-        if target and not metric.target_phrases:
-            phrases = ("{{名称}}达到{{数量}}",)
+        if target and not wordings:   # 新增土地流转1500亩 / 土地流转达到1500亩: the kind the clerk meant
+            phrases = ("新增{{名称}}{{数量}}",) if (fact.aim or metric.aim) == "新增" else ("{{名称}}达到{{数量}}",)
             variables["名称"] = fact.key
         variables.update(数=format_number(fact.value), 数量=f"{format_number(fact.value)}{fact.unit}")
     # one of a thing is not done 逐个 (对1个软弱涣散党组织逐个制定整顿措施)

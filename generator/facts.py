@@ -117,6 +117,7 @@ class LastYear:
     plan_leads: tuple[str, ...] = ()
     worded: tuple[str, ...] = ()          # last year's draft in the tool's words (banks, practices)
     done: tuple[Item, ...] = ()           # problems the clerk marks 已完成
+    notes: tuple[tuple[int, str], ...] = ()   # (id of a done or ongoing problem, how it was fixed / how far it is)
     ongoing: tuple[Item, ...] = ()        # … and 持续推进
 
 

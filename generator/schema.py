@@ -98,6 +98,17 @@ class OwnText(_Model):
 Item = Union[StrictStr, OwnText]
 
 
+class Rectified(_Model):
+    """去年的一条问题，连同它是怎么整改的（已完成：做法）或整改到了哪一步（持续推进：进展）。"""
+
+    problem: StrictStr = Field(alias="问题", min_length=1, max_length=100, title="问题",
+                               description="去年问题的名称，或去年自述的开头几个字")
+    how: StrictStr | None = Field(None, alias="做法", min_length=2, max_length=300, title="做法",
+                                  description="已完成的：怎么整改的，一两句话，原样写进报告")
+    progress: StrictStr | None = Field(None, alias="进展", min_length=2, max_length=300, title="进展",
+                                       description="持续推进的：做到了哪一步、还差什么，一两句话，原样写进报告")
+
+
 class Measures(_Model):
     """措施：下一年的目标和打算。"""
 
@@ -124,6 +135,7 @@ class InputFile(_Model):
     causes: list[Item] = Field(default_factory=list, alias="原因", title="问题的原因",
                                description="原因名称或 {自述: …}")
     measures: Measures = Field(default_factory=Measures, alias="措施", title="下一步措施")
-    rectify: dict[Literal["已完成", "持续推进"], list[StrictStr]] = Field(
+    rectify: dict[Literal["已完成", "持续推进"], list[StrictStr | Rectified]] = Field(
         default_factory=dict, alias="整改", title="上年问题的整改",
-        description="有“上年”时：去年查摆的问题，整改完成的写在“已完成”下，还在整改的写在“持续推进”下（写问题名称或去年自述的开头几个字）")
+        description="有“上年”时：去年查摆的问题，整改完成的写在“已完成”下，还在整改的写在“持续推进”下（写问题名称或去年自述的"
+                    "开头几个字）；要写怎么整改的，写成 {问题: …, 做法: …}（已完成）或 {问题: …, 进展: …}（持续推进）")

@@ -65,7 +65,7 @@ def validate(data: Any, marks: Marks | None = None, source: str | None = None,
     if ctx.problems or model is None:
         raise InputError(f"{source or '输入'} 有 {len(ctx.problems)} 处需要修改：", _sorted(ctx.problems))
     info = _info(model, ctx)
-    last_year = _last_year(last, info, model, themes, ctx)
+    last_year = _last_year(last, info, model, themes, ctx, problems)
     if ctx.problems:
         raise InputError(f"{source or '输入'} 有 {len(ctx.problems)} 处需要修改：", _sorted(ctx.problems))
     _warn_targets(themes, targets, ctx)
@@ -77,7 +77,8 @@ def validate(data: Any, marks: Marks | None = None, source: str | None = None,
                   targets=targets, tasks=tasks, idea=idea, warnings=tuple(ctx.warnings), last=last_year)
 
 
-def _last_year(last: Report | None, info: Info, model: InputFile, themes, ctx: _Context) -> LastYear | None:
+def _last_year(last: Report | None, info: Info, model: InputFile, themes, ctx: _Context,
+               problems: tuple = ()) -> LastYear | None:
     """Check last year's report against this one and carry what part one answers; warn on what the clerk
     has still to say (a target without this year's figure, a missed target, a problem not marked)."""
     if model.rectify and last is None:
@@ -100,12 +101,13 @@ def _last_year(last: Report | None, info: Info, model: InputFile, themes, ctx: _
             continue
         got = achieved(target, fact)
         better = target.metric.better(target.value, got) if got != target.value else True
-        if better is False:
+        if better is False and not _covered(target, problems):
             ctx.warn(where, f"去年定的目标“{target.key}: {format_number(target.value)}”没有完成（今年 "
                             f"{format_number(got)}）。报告里写明了差距；建议把它作为一条“问题”写进第二部分。")
-    done, ongoing, named = [], [], set()
-    for status, names in model.rectify.items():
-        for i, name in enumerate(names):
+    done, ongoing, named, notes = [], [], set(), []
+    for status, entries in model.rectify.items():
+        for i, entry in enumerate(entries):
+            name, note = _rectified(entry, status, ("整改", status, i), ctx)
             item = _find_problem(last.problems, name)
             if item is None:
                 options = "、".join(_problem_name(p) for p in last.problems)
@@ -113,12 +115,37 @@ def _last_year(last: Report | None, info: Info, model: InputFile, themes, ctx: _
                 continue
             (done if status == "已完成" else ongoing).append(item)
             named.add(id(item))
+            if note:
+                notes.append((id(item), note))
     missing = [_problem_name(p) for p in last.problems if id(p) not in named]
     if missing:
         ctx.warn(("整改",), f"去年查摆的问题还没有写整改情况：{'、'.join(missing)}。请在“整改”下写明“已完成”或"
                           "“持续推进”。")
     return LastYear(year=last.info.year, source="上年", targets=last.targets, problems=last.problems,
-                    done=tuple(done), ongoing=tuple(ongoing))
+                    done=tuple(done), ongoing=tuple(ongoing), notes=tuple(notes))
+
+
+def _covered(target: Fact, problems) -> bool:
+    """Whether one of this year's problems already speaks of a missed target (集体经济薄弱 for 村集体经济收入),
+    by the metric's name, its aliases or its 关键词: then the missed target is not warned of again."""
+    metric = target.metric
+    words = {target.key, metric.key, *metric.aliases, *metric.terms} if metric else {target.key}
+    words |= {w[:4] for w in words if len(w) > 4}   # 村集体经济收入 → 村集体经, 集体经济收入 → 集体经济
+    said = ["".join(filter(None, (p.kind, p.text, p.detail, p.name))) for p in problems]
+    return any(w and w in text for w in words for text in said)
+
+
+def _rectified(entry: Any, status: str, where: tuple, ctx: _Context) -> tuple[str, str | None]:
+    """(the problem's name, the clerk's words on how it was fixed or how far it is) of one 整改 entry."""
+    if isinstance(entry, str):
+        return entry, None
+    said = "做法" if status == "已完成" else "进展"
+    other = "进展" if said == "做法" else "做法"
+    if getattr(entry, "how" if other == "做法" else "progress", None):
+        ctx.warn(where, f"“{status}”下写“{said}”：{'怎么整改的' if said == '做法' else '做到了哪一步、还差什么'}。"
+                        f"这一条写的是“{other}”，已按“{said}”写进报告。")
+    note = entry.how or entry.progress
+    return entry.problem, _sentence_body(note, where + (said,), ctx) if note else None
 
 
 def _problem_name(item: Item) -> str:

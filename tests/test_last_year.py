@@ -179,3 +179,34 @@ def test_check_renders_an_input_with_its_own_folder(files, tmp_path, monkeypatch
     monkeypatch.chdir(elsewhere)
     texts = read(path).texts
     assert any(re.search("年初定下|去年述职时定的目标|对照年初", t) for t in texts), texts[:5]
+
+
+def test_rectification_with_the_clerks_story(files):
+    """整改 with how each problem was fixed (已完成 → 做法) and how far one still is (持续推进 → 进展), in the
+    clerk's words, one sentence each; a name alone still works beside them."""
+    folder, data = files
+    data["整改"] = {"已完成": [{"问题": "组织生活质量不高", "做法": "支部会改到晚上开，每次先议一件村里的实事"}],
+                  "持续推进": [{"问题": "集体经济薄弱", "进展": "冷库已经建成，今年还没有租出去"}, "党员队伍老化"]}
+    draft = render(data, base=folder)
+    last_item = draft.parts[0].blocks[-1]
+    text = last_item.text
+    assert "“组织生活质量不高”" in text and "支部会改到晚上开，每次先议一件村里的实事" in text
+    assert "冷库已经建成，今年还没有租出去" in text and "“党员队伍老化”" in text
+    assert {s.source for s in last_item.spans if "冷库" in s.text} == {"原文:整改"}
+    assert not any("整改" in str(w) and "还没有写整改情况" in str(w) for w in draft.warnings)
+
+
+def test_a_rectification_note_under_the_other_word_is_taken_and_warned(files):
+    folder, data = files
+    data["整改"] = {"已完成": [{"问题": "组织生活质量不高", "进展": "支部会改到晚上开"}],
+                  "持续推进": ["集体经济薄弱", "党员队伍老化"]}
+    draft = render(data, base=folder)
+    assert "支部会改到晚上开" in draft.parts[0].blocks[-1].text
+    assert any("已按“做法”写进报告" in str(w) for w in draft.warnings)
+
+
+def test_a_missed_target_a_problem_already_names_is_not_warned_again(files):
+    folder, data = files
+    data["问题"] = list(data.get("问题") or []) + [{"自述": "发展党员的任务没有完成，年轻人在家的少", "主题": "组织建设"}]
+    draft = render(data, base=folder)
+    assert not any("“发展党员: 2”没有完成" in str(w) for w in draft.warnings)

@@ -253,15 +253,40 @@ def _rectify_item(marker: str, report: Report, bank: Bank, pick: Choose, lead: s
     lead = lead or pick.text(bank.get("亮点", "整改要点"), "rectify-lead")
     spans = [Span(marker, lead=True, source="序号")] if marker else []
     spans.append(Span(sentence(lead), lead=True, source="词库:亮点/整改要点"))
+    notes = dict(report.last.notes)
     for status, items in (("整改完成", report.last.done), ("整改推进", report.last.ongoing)):
-        if not items:
+        told = [i for i in items if id(i) in notes]   # the clerk said how: one sentence each, in their words
+        plain = [i for i in items if id(i) not in notes]
+        for item in told:
+            spans += _rectify_told(item, notes[id(item)], status, bank, pick)
+        if not plain:
             continue
-        names = "".join(f"“{i.kind or (i.text or '').split('，')[0]}”" for i in items)
+        names = "".join(f"“{_last_name(i)}”" for i in plain)
         text = bank.render(pick.one(bank.get("亮点", status), "rectify", status), {"问题": "\x01"})
         before, _, after = text.partition("\x01")
         spans += [Span(before, source=f"词库:亮点/{status}"), Span(names, source="原文:上年.问题"),
                   Span(sentence(after), source=f"词库:亮点/{status}")]
     return body(*spans)
+
+
+def _last_name(item) -> str:
+    return item.kind or (item.text or "").split("，")[0]
+
+
+def _rectify_told(item, note: str, status: str, bank: Bank, pick: Choose) -> list[Span]:
+    """去年查摆的“大棚卖菜没销路”，和两家超市签了直供协议，已整改到位: the problem, the clerk's how, the status."""
+    slot = status + "经过"
+    text = bank.render(pick.one(bank.get("亮点", slot), "rectify-told", status), {"问题": "\x01", "经过": "\x02"})
+    out: list[Span] = []
+    for part in re.split("([\x01\x02])", text):
+        if part == "\x01":
+            out.append(Span(f"“{_last_name(item)}”", source="原文:上年.问题"))
+        elif part == "\x02":
+            out.append(Span(note, source="原文:整改"))
+        elif part:
+            out.append(Span(part, source=f"词库:亮点/{slot}"))
+    out[-1] = Span(sentence(out[-1].text), source=out[-1].source)
+    return out
 
 
 def _thin(tf: ThemeFacts) -> bool:

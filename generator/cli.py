@@ -7,6 +7,8 @@ need them, so each command only pays for its own.
 """
 from __future__ import annotations
 
+import re
+
 import os
 import sys
 from pathlib import Path
@@ -39,8 +41,16 @@ class _ChineseHelp:
     importing typer.rich_utils costs ~90 ms that making a draft should not pay."""
 
     def format_help(self, ctx, formatter):
-        _chinese_help_texts()
-        return super().format_help(ctx, formatter)  # type: ignore[misc]
+        formatter.write(self.get_help(ctx) + "\n")
+
+    def get_help(self, ctx) -> str:
+        from .helptext import render
+
+        try:
+            return render(self, ctx).rstrip("\n")
+        except Exception:  # noqa: BLE001 - a typer that changed its insides: its own help, panels in Chinese
+            _chinese_help_texts()
+            return super().get_help(ctx)  # type: ignore[misc]
 
     def get_help_option(self, ctx):
         option = super().get_help_option(ctx)  # type: ignore[misc]
@@ -555,7 +565,20 @@ def _usage_message(exc: Exception) -> str:
         return f"错误：缺少参数 {param.human_readable_name if param else ''}。用 gen-report --help 查看用法。"
     if kind == "BadParameter":
         return f"错误：参数不对：{exc.format_message()}。用 gen-report --help 查看用法。"
-    return f"错误：命令用法不对（{exc.format_message()}）。用 gen-report --help 查看用法。"
+    message = exc.format_message()
+    extra = re.match(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)", message)
+    if extra:   # click's words, said in Chinese with what was left over
+        return f"错误：多写了 {extra.group(1)}。这个命令只要一个文件；用 gen-report --help 查看用法。"
+    for english, chinese in _CLICK_WORDS:
+        message = message.replace(english, chinese)
+    return f"错误：命令用法不对（{message}）。用 gen-report --help 查看用法。"
+
+
+# click's other fixed phrases a clerk can meet, in Chinese
+_CLICK_WORDS = (("is not a valid integer", "不是整数"), ("is not in the range", "不在范围内"),
+                ("Invalid value for", "值不对："), ("Missing argument", "缺少参数"), ("Missing option", "缺少选项"),
+                ("No such command", "没有这个命令"), ("Option", "选项"), ("requires an argument", "后面要写一个值"),
+                ("does not exist", "不存在"), ("is not one of", "不是下列之一"))
 
 
 def run(argv: list[str] | None = None) -> int:

@@ -223,3 +223,23 @@ def test_output_redirected_as_gbk_never_crashes(what, tmp_path):
         assert " 与 " in out
     if what in ("preview", "json"):
         assert "支部把学习挪到晚上" in out
+
+
+@pytest.mark.parametrize("command", ["", "draft", "check", "batch", "metrics", "init", "preview", "schema"])
+def test_help_fits_eighty_columns_in_chinese(command):
+    """Issue 22: rich cut Chinese descriptions at “…” in an 80-column console and showed Usage:, <bool>,
+    [required]. Every line now fits 80 columns, whole, in Chinese."""
+    import re as _re
+
+    from generator.width import columns
+
+    r = run(*([command] if command else []), "--help")
+    assert r.returncode == 0
+    lines = r.stdout.splitlines()
+    assert lines[0].startswith("用法：") and max(columns(line) for line in lines) <= 80
+    assert not _re.search(r"Usage|Options|Arguments|<bool>|<path>|\[required\]|(?<!…)…$", r.stdout, _re.M), r.stdout
+
+
+def test_an_extra_argument_is_said_in_chinese():
+    r = run("init", "a.yaml", "b.yaml")
+    assert r.returncode == 2 and "多写了 b.yaml" in r.stderr and "Got" not in r.stderr

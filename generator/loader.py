@@ -22,6 +22,9 @@ MAX_NODES = 20_000
 
 _TAB_INDENT = re.compile(r"^( *)\t", re.M)
 # `年度：2024` — a key followed by a full-width colon, where YAML needs `: `.
+_WIDE_INDENT = re.compile(r"^ *\u3000+ *\S")
+# 单位: "杏花村"村 — a value that opens with an English quote and goes on after it closes
+_QUOTE_THEN_MORE = re.compile(r"^(\s*(?:-\s+)?(?:[^\s:#\-\"'][^:#]*:\s+)?)([\"'])([^\"'\n]*)\2\s*([^\s#,\]}].*)$")
 _FULLWIDTH_KEY = re.compile(r"^(\s*(?:-\s+)?)([^\s#:：\-\"'][^\s:：]{0,19})：\s*(.*)$")
 
 
@@ -107,8 +110,20 @@ def _prescan(text: str, source: str) -> list[Problem]:
                                     "（每层两个空格）。", line=i, column=len(line) - len(stripped) + 1,
                                     source=source))
             continue
+        if _WIDE_INDENT.match(line):
+            problems.append(Problem("这一行开头用了全角空格（中文输入法下的空格）缩进，YAML 只认半角空格。请把行首的空格"
+                                    "删掉，切换到英文输入法后重新用空格缩进（每层两个）。", line=i, column=1, source=source))
+            continue
+        quoted = _QUOTE_THEN_MORE.match(line)
+        if quoted:
+            problems.append(Problem(f"值以英文引号开头（{quoted.group(2)}{quoted.group(3)}{quoted.group(2)}），YAML 会把引号里的"
+                                    f"当成整个值，后面的“{quoted.group(4)}”就读不懂了。请去掉这对英文引号，或改用中文引号“”。",
+                                    line=i, column=len(quoted.group(1)) + 1, source=source))
+            continue
         m = _FULLWIDTH_KEY.match(line)
-        if m and ":" not in m.group(2):
+        # - 村里开了会，结论是：先修路: a list item is a sentence, and a sentence may hold a Chinese colon
+        if m and ":" not in m.group(2) and not m.group(1).strip().startswith("-") \
+                and not re.search(r"[，。、；！？“”]", m.group(2)):
             key = m.group(2)
             value = m.group(3)
             fixed = f"{key}: {value}".rstrip()

@@ -456,6 +456,12 @@ def _cases(raw: Any, path: tuple, ctx: _Context) -> tuple[str, ...]:
     for i, case in enumerate(raw):
         if case is None:
             continue
+        if isinstance(case, Mapping) and len(case) == 1 and isinstance(next(iter(case.values())), str):
+            # - 书记说: 先修路 — an English colon and a space made the sentence a “key: value”; its meaning is plain
+            said, rest = next(iter(case.items()))
+            ctx.warn(path + (i,), f"这条事例里“{said}”后面是英文冒号加空格，YAML 把它读成了“键: 值”。已按一句话写进报告；"
+                                  "下次请用中文冒号“：”。")
+            case = f"{said}：{rest}"
         if not isinstance(case, str):   # 事例: [12] is a number, not a deed
             ctx.error(path + (i,), f"每条事例应是一句话，说一件具体的事，现在是“{case}”。例如：- 村里把老粮站租给加工厂，"
                                    "每年收租金两万元。")

@@ -204,3 +204,39 @@ def test_next_year_compares_an_amount_with_what_was_added(tmp_path):
     level = Fact("土地流转", "亩", value=1500, metric=metric, aim="达到")
     now = Fact("土地流转", "亩", before=1200, after=1550, metric=metric)
     assert achieved(added, now) == 350 and achieved(level, now) == 1550
+
+
+@pytest.mark.parametrize("line, said", [
+    ('  单位: "杏花村"村', "值以英文引号开头"),
+    ("\u3000\u3000单位: 杏花村", "全角空格"),
+])
+def test_a_line_a_clerk_typed_wrongly_is_told_exactly(tmp_path, line, said):
+    from conftest import INPUTS
+    from generator.loader import load_yaml_file
+
+    text = (INPUTS / "杏花村-2025.yaml").read_text("utf-8")
+    lines = text.split("\n")
+    at = next(k for k, t in enumerate(lines) if t.startswith("  单位:"))
+    lines[at] = line
+    path = tmp_path / "x.yaml"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_yaml_file(path)
+    problem = info.value.problems[0]
+    assert said in problem.message and problem.line == at + 1
+
+
+@pytest.mark.parametrize("case, text", [
+    ("村里开了会，结论是：先修路再说", "结论是：先修路再说"),        # a Chinese colon in a sentence is fine
+    ("书记说: 先修路再说", "书记说：先修路再说"),                      # an English one made a key: its meaning is plain
+])
+def test_a_colon_inside_a_case(tmp_path, case, text):
+    from conftest import INPUTS
+    from generator.loader import load_yaml_file
+
+    source = (INPUTS / "杏花村-2025.yaml").read_text("utf-8")
+    at = source.index("- ", source.index("事例:"))
+    path = tmp_path / "x.yaml"
+    path.write_text(source[:at + 2] + case + "\n      - " + source[at + 2:], encoding="utf-8")
+    data, _ = load_yaml_file(path)
+    assert text in render_text(data)

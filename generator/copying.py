@@ -111,10 +111,10 @@ def contained(old: str, new: str) -> tuple[float, float, list[str]]:
     """(share of `old` found in `new`, share of `new` taken from `old`, the passages of `new` taken), for
     `--against`: is this year's report last year's with the figures changed?"""
     old, new = normalise(old), normalise(new)
-    old_grams = set(_grams(old))
-    new_grams = set(_grams(new))
-    in_new = [i for i, g in enumerate(_grams(old)) if g in new_grams]
-    taken = [i for i, g in enumerate(_grams(new)) if g in old_grams]
+    old_grams, new_grams = _grams(old), _grams(new)
+    old_set, new_set = set(old_grams), set(new_grams)
+    in_new = [i for i, g in enumerate(old_grams) if g in new_set]
+    taken = [i for i, g in enumerate(new_grams) if g in old_set]
     passages, run_start, last = [], None, None
     for i in taken + [None]:
         if i is not None and last is not None and i == last + 1:

@@ -81,6 +81,11 @@ class Item:
     name: str | None = None               # own words: the clerk's short name for it (简称)
     like: str | None = None               # own words: the bank kind its words match (关键词), if any
 
+    @property
+    def called(self) -> str:
+        """How a later text names it: the kind, or own words up to the first comma (整改, last year's file)."""
+        return self.kind or (self.text or "").split("，")[0]
+
 
 @dataclass(frozen=True)
 class Info:

@@ -110,14 +110,14 @@ def _last_year(last: Report | None, info: Info, model: InputFile, themes, ctx: _
             name, note = _rectified(entry, status, ("整改", status, i), ctx)
             item = _find_problem(last.problems, name)
             if item is None:
-                options = "、".join(_problem_name(p) for p in last.problems)
+                options = "、".join(p.called for p in last.problems)
                 ctx.error(("整改", status, i), f"去年的问题里没有“{name}”。去年查摆的是：{options}。")
                 continue
             (done if status == "已完成" else ongoing).append(item)
             named.add(id(item))
             if note:
                 notes.append((id(item), note))
-    missing = [_problem_name(p) for p in last.problems if id(p) not in named]
+    missing = [p.called for p in last.problems if id(p) not in named]
     if missing:
         ctx.warn(("整改",), f"去年查摆的问题还没有写整改情况：{'、'.join(missing)}。请在“整改”下写明“已完成”或"
                           "“持续推进”。")
@@ -126,30 +126,32 @@ def _last_year(last: Report | None, info: Info, model: InputFile, themes, ctx: _
 
 
 def _covered(target: Fact, problems) -> bool:
-    """Whether one of this year's problems already speaks of a missed target (集体经济薄弱 for 村集体经济收入),
-    by the metric's name, its aliases or its 关键词: then the missed target is not warned of again."""
+    """Whether one of this year's problems already speaks of a missed target (集体经济薄弱 for 村集体经济收入):
+    the test compose uses for one fact said once (overlap.Matcher: the name, a declared term, or two content
+    pairs of the name). Then the missed target is not warned of again."""
+    from .compose.overlap import Matcher
+    from .resources import load_data
+
     metric = target.metric
-    words = {target.key, metric.key, *metric.aliases, *metric.terms} if metric else {target.key}
-    words |= {w[:4] for w in words if len(w) > 4}   # 村集体经济收入 → 村集体经, 集体经济收入 → 集体经济
+    if metric is None:
+        return False
+    match = Matcher(load_data("呼应.yaml") or {})
     said = ["".join(filter(None, (p.kind, p.text, p.detail, p.name))) for p in problems]
-    return any(w and w in text for w in words for text in said)
+    return any(match.entry_told((*metric.aliases, *metric.terms), metric.key, text) for text in said)
 
 
 def _rectified(entry: Any, status: str, where: tuple, ctx: _Context) -> tuple[str, str | None]:
     """(the problem's name, the clerk's words on how it was fixed or how far it is) of one 整改 entry."""
     if isinstance(entry, str):
         return entry, None
+    told = {"做法": entry.how, "进展": entry.progress}
     said = "做法" if status == "已完成" else "进展"
     other = "进展" if said == "做法" else "做法"
-    if getattr(entry, "how" if other == "做法" else "progress", None):
+    if told[other]:
         ctx.warn(where, f"“{status}”下写“{said}”：{'怎么整改的' if said == '做法' else '做到了哪一步、还差什么'}。"
                         f"这一条写的是“{other}”，已按“{said}”写进报告。")
-    note = entry.how or entry.progress
+    note = told[said] or told[other]
     return entry.problem, _sentence_body(note, where + (said,), ctx) if note else None
-
-
-def _problem_name(item: Item) -> str:
-    return item.kind or (item.text or "").split("，")[0]
 
 
 def _find_problem(problems: tuple[Item, ...], name: str) -> Item | None:

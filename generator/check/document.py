@@ -94,55 +94,56 @@ def _plain_text(path: Path) -> str:
     return text
 
 
-def _guard_docx(path: Path) -> None:
-    """Refuse a .docx whose body XML or text is beyond a report's, counting as it streams (never whole)."""
+def _docx_paragraphs(path: Path):
+    """Yield the body paragraphs of a .docx as they stream out of its XML, refusing the file as soon as its
+    XML or its text goes beyond a report's (never read whole). Raises zipfile/lxml errors for a broken file."""
     import zipfile
 
     from lxml import etree
 
+    with zipfile.ZipFile(path) as z:
+        info = z.getinfo("word/document.xml")
+        if info.file_size > MAX_XML_BYTES:
+            raise _too_long(path.name, f"正文 XML 展开后有 {info.file_size // (1024 * 1024):,} MB")
+        count = 0
+        with z.open(info) as f:
+            for _, element in etree.iterparse(f, tag=f"{_W}p"):
+                text = "".join(t.text or "" for t in element.iter(f"{_W}t")).strip().strip("\u3000")
+                element.clear()
+                count += len(text)
+                if count > MAX_CHARS:
+                    raise _too_long(path.name, "正文还没读完就已超过")
+                if text:
+                    yield text
+
+
+def _broken():
+    import zipfile
+
+    from lxml import etree
+
+    return zipfile.BadZipFile, KeyError, etree.XMLSyntaxError
+
+
+def _guard_docx(path: Path) -> None:
+    """Refuse a .docx beyond a report's size before python-docx reads it whole."""
     try:
-        with zipfile.ZipFile(path) as z:
-            info = z.getinfo("word/document.xml")
-            if info.file_size > MAX_XML_BYTES:
-                raise _too_long(path.name, f"正文 XML 展开后有 {info.file_size // (1024 * 1024):,} MB")
-            count = 0
-            with z.open(info) as f:
-                for _, element in etree.iterparse(f, tag=f"{_W}t", huge_tree=False):
-                    count += len(element.text or "")
-                    element.clear()
-                    if count > MAX_CHARS:
-                        raise _too_long(path.name, "正文还没读完就已超过")
-    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, OSError):
+        for _ in _docx_paragraphs(path):
+            pass
+    except _broken():
         return   # python-docx says what is wrong with a broken file, in its own words
 
 
 def body_paragraphs(path: Path) -> list[str]:
     """The body paragraphs of a .docx or text file, read fast and within bounds (for `check --across`: the
     wording of the text is compared, not headers, so python-docx's whole object model is not needed)."""
-    import zipfile
-
-    from lxml import etree
-
     path = Path(path)
     if path.suffix.lower() != ".docx":
         return read(path).texts
     _bytes(path)
     try:
-        with zipfile.ZipFile(path) as z:
-            info = z.getinfo("word/document.xml")
-            if info.file_size > MAX_XML_BYTES:
-                raise _too_long(path.name, f"正文 XML 展开后有 {info.file_size // (1024 * 1024):,} MB")
-            out, count = [], 0
-            with z.open(info) as f:
-                for _, element in etree.iterparse(f, tag=f"{_W}p"):
-                    text = "".join(t.text or "" for t in element.iter(f"{_W}t")).strip().strip("\u3000")
-                    element.clear()
-                    count += len(text)
-                    if count > MAX_CHARS:
-                        raise _too_long(path.name, "正文还没读完就已超过")
-                    if text:
-                        out.append(text)
-    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError):
+        out = list(_docx_paragraphs(path))
+    except _broken():
         raise InputError(f"{path.name} 无法作为 Word 文件打开。如果它正在 Word/WPS 里打开，请先保存；"
                          "如果是 .doc 或 .wps，请另存为 .docx。") from None
     if not out:

@@ -103,18 +103,24 @@ def _open_copy(jieba) -> tuple[sqlite3.Connection | None, int]:
         return None, 0
 
 
+def _entries(source: str):
+    """(word, count, part of speech) for each line of jieba's dictionary file."""
+    with open(source, encoding="utf-8") as f:
+        for line in f:
+            word, count, *tag = line.split()
+            yield word, int(count), tag[0] if tag else ""
+
+
 def _make_copy(source: str, path: str) -> None:
     """Write jieba's dictionary into an SQLite file at `path`, atomically (parallel runs may race)."""
     words: dict[str, int] = {}
     idioms: dict[str, int] = {}
     total = 0
-    with open(source, encoding="utf-8") as f:
-        for line in f:
-            word, count, *tag = line.split()
-            words[word] = int(count)  # as jieba: a repeated word keeps its last count, total counts both
-            total += int(count)
-            if is_idiom(word, int(count), tag[0] if tag else ""):
-                idioms[word] = int(count)
+    for word, count, tag in _entries(source):
+        words[word] = count  # as jieba: a repeated word keeps its last count, total counts both
+        total += count
+        if is_idiom(word, count, tag):
+            idioms[word] = count
     fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
     os.close(fd)
     try:
@@ -166,13 +172,11 @@ class Lexicon:
             import jieba
 
             words, index = {}, {}
-            with open(os.path.join(os.path.dirname(jieba.__file__), jieba.DEFAULT_DICT_NAME), encoding="utf-8") as f:
-                for line in f:
-                    word, count, *tag = line.split()
-                    words[word] = int(count)
-                    if is_idiom(word, int(count), tag[0] if tag else ""):
-                        for key in wildcards(word):
-                            index.setdefault(key, []).append((word, int(count)))
+            for word, count, tag in _entries(os.path.join(os.path.dirname(jieba.__file__), jieba.DEFAULT_DICT_NAME)):
+                words[word] = count
+                if is_idiom(word, count, tag):
+                    for key in wildcards(word):
+                        index.setdefault(key, []).append((word, count))
             self._words, self._idioms = words, index
 
     def _query(self, sql: str, keys: list[str]) -> list[tuple]:

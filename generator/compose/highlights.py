@@ -261,16 +261,12 @@ def _rectify_item(marker: str, report: Report, bank: Bank, pick: Choose, lead: s
             spans += _rectify_told(item, notes[id(item)], status, bank, pick)
         if not plain:
             continue
-        names = "".join(f"“{_last_name(i)}”" for i in plain)
+        names = "".join(f"“{i.called}”" for i in plain)
         text = bank.render(pick.one(bank.get("亮点", status), "rectify", status), {"问题": "\x01"})
         before, _, after = text.partition("\x01")
         spans += [Span(before, source=f"词库:亮点/{status}"), Span(names, source="原文:上年.问题"),
                   Span(sentence(after), source=f"词库:亮点/{status}")]
     return body(*spans)
-
-
-def _last_name(item) -> str:
-    return item.kind or (item.text or "").split("，")[0]
 
 
 def _rectify_told(item, note: str, status: str, bank: Bank, pick: Choose) -> list[Span]:
@@ -280,7 +276,7 @@ def _rectify_told(item, note: str, status: str, bank: Bank, pick: Choose) -> lis
     out: list[Span] = []
     for part in re.split("([\x01\x02])", text):
         if part == "\x01":
-            out.append(Span(f"“{_last_name(item)}”", source="原文:上年.问题"))
+            out.append(Span(f"“{item.called}”", source="原文:上年.问题"))
         elif part == "\x02":
             out.append(Span(note, source="原文:整改"))
         elif part:

@@ -14,14 +14,14 @@ IDS = ("typo.confusion",)
 
 @lru_cache(maxsize=1)
 def entries() -> tuple[dict, ...]:
-    """The 易混词 entries, each with its compiled pattern."""
+    """The 易混词 entries, each with its compiled patterns: the word with what must follow it (后接), and what
+    must stand just before it (前接) — matched on the text before the word, since `re` lookbehinds must be of
+    fixed width."""
     out = []
     for row in load_data("check/错别字.yaml").get("易混词") or ():
-        before = f"(?<={row['前接']})" if row.get("前接") else ""
         after = f"(?={row['后接']})" if row.get("后接") else ""
-        # a lookbehind must be of fixed width in `re`: 前接 is matched on the text before, not inside
         out.append({**row, "_after": re.compile(re.escape(row["写法"]) + after),
-                    "_before": re.compile(f"(?:{row['前接']})$") if before else None})
+                    "_before": re.compile(f"(?:{row['前接']})$") if row.get("前接") else None})
     return tuple(out)
 
 

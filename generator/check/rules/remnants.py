@@ -60,11 +60,13 @@ def _remnants(text: str, words, partner, self_):
     """The words of another kind of unit in `text` that are not about working with such a unit: 联合派出所民警,
     资助困难学生, 看望患者 speak of others; 民警管理时紧时松 and 我校 speak as that unit."""
     for sentence in _SENTENCE.finditer(text):
-        for m in words.finditer(text, sentence.start(), sentence.end()):
-            # the unit is named by other words than its people's (民警 names no 警 unit); 大学生 is a partner
-            rest = words.sub(lambda w: "\u3000" * len(w.group()), sentence.group())
-            if not self_.match(text, m.start()) and (partner.search(rest)
-                                                      or PARTNER.search(text, sentence.start(), m.end())):
+        found = list(words.finditer(text, sentence.start(), sentence.end()))
+        if not found:
+            continue
+        # the unit is named by other words than its people's (民警 names no 警 unit); 大学生 is a partner
+        named = partner.search(words.sub(lambda w: "\u3000" * len(w.group()), sentence.group()))
+        for m in found:
+            if not self_.match(text, m.start()) and (named or PARTNER.search(text, sentence.start(), m.end())):
                 continue
             yield m
 

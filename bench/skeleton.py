@@ -32,8 +32,9 @@ DIMENSIONS = ("part-one shape", "theme order", "heading family", "part-two layou
 LONG_CLAUSE = 12
 
 
-def measure(drafts: list) -> dict:
-    """The figures above for a list of `model.Draft`s."""
+def measure(drafts: list, clerk: bool = True) -> dict:
+    """The figures above for a list of `model.Draft`s (`clerk`: the clerk's own words counted too, as for
+    the batch sample; not for variants of one input, where they are the same in every draft)."""
     from generator.model import Role
 
     from variety import wording
@@ -61,7 +62,7 @@ def measure(drafts: list) -> dict:
         chars += len(re.findall(r"[\u4e00-\u9fff]", text))
         connectors += len(CONNECTORS.findall(text))
         introducers += len(INTRODUCERS.findall(text))
-    texts = [wording(d, clerk=True) for d in drafts]
+    texts = [wording(d, clerk) for d in drafts]
     return {"drafts": n, "same": same, "fewest skeletons in ten": len(worst),
             "most of ten sharing one": worst[0] if worst else 0,
             "closings per item": closings / max(items, 1),
@@ -107,9 +108,9 @@ def town_variant_drafts(n: int = 30) -> list:
 def main() -> None:
     from variety import sample_renders
 
-    for label, drafts in (("24-village batch sample", [d for _, d in sample_renders()]),
-                          ("30 town variants", town_variant_drafts())):
-        m = measure(drafts)
+    for label, drafts, clerk in (("24-village batch sample", [d for _, d in sample_renders()], True),
+                                 ("30 town variants", town_variant_drafts(), False)):
+        m = measure(drafts, clerk)
         print(f"{label} ({m['drafts']} drafts)")
         for k, v in m["same"].items():
             print(f"  pairs with the same {k}: {v:.1%}")

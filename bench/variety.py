@@ -26,12 +26,13 @@ TOWN_NAMES = ["青石镇", "白杨镇", "东坝镇", "柳河镇", "三岔镇", "
 
 def wording(draft, clerk: bool = False) -> str:
     """The draft's own wording: every span of its text except the clerk's verbatim words (原文: 事例, 自述,
-    事项), which are the same in every variant of one input and are not the tool's to vary. The title, the
-    name line and the sign-off are left out, as `check --across` leaves them out."""
+    事项), which are the same in every variant of one input and are not the tool's to vary (`clerk`: with
+    them, all text counted). The title, the name line and the sign-off are left out, as `check --across`
+    leaves them out."""
     from generator.model import Role
 
     skip = (Role.TITLE, Role.SIGNATURE, Role.SIGN_NAME, Role.SIGN_DATE)
-    return "\n".join("".join(s.text for s in b.spans if not s.source.startswith("原文:"))
+    return "\n".join("".join(s.text for s in b.spans if clerk or not s.source.startswith("原文:"))
                      for b in draft.blocks() if b.role not in skip)
 
 

@@ -35,7 +35,7 @@ def problems(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list
     author = pick.author
     paired = author.part_two == "对应" and bool(report.problems) and bool(report.causes)
     sides = _sides(report, spec["原因"], pick) if author.part_two == "主客" else None
-    pick.layout["二"] = "对应" if paired else "主客" if sides else "分列"
+    pick.layout["二"] = ("对应" if paired else "主客" if sides else "分列") + ("" if paired or author.sub_heads else "/无题")
     said: set[str] = set()
     forms: set[str] = set()
     problem_blocks: list[Block] = []
@@ -63,14 +63,21 @@ def problems(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list
         if author.problem_intro:
             blocks.insert(0, body(Span(pick.text(spec["问题引语"], "problems", "intro"), source="词库:问题/问题引语")))
     else:
-        heads = _pair(structure, pick)
-        blocks = [Block(Role.HEADING2, (Span(heads[0]),))]
+        heads = _pair(structure, pick) if author.sub_heads else None
+        blocks = [Block(Role.HEADING2, (Span(heads[0]),))] if heads else []
         if intro:
             blocks.append(body(Span(pick.text(spec["问题引语"], "problems", "intro"), source="词库:问题/问题引语")))
         blocks += problem_blocks
-        blocks.append(Block(Role.HEADING2, (Span(heads[1]),)))
-        if len(report.causes) > 1 and author.problem_intro and not sides:
-            blocks.append(body(Span(pick.text(spec["原因引语"], "causes", "intro"), source="词库:问题/原因引语")))
+        if heads:
+            blocks.append(Block(Role.HEADING2, (Span(heads[1]),)))
+        # without sub-headings a line must say where the causes begin (产生问题的主要原因是：), as real
+        # reports do; under them only the authors who write lead-ins say one
+        if sides and heads is None:   # the two sides' own lead-ins follow: first say there are two
+            slot = "主客引语" if bank.has("问题", "主客引语") else "原因引语"
+            blocks.append(body(Span(pick.text(spec[slot], "causes", "sides"), source=f"词库:问题/{slot}")))
+        elif report.causes and (heads is None or (len(report.causes) > 1 and author.problem_intro)):
+            blocks.append(body(Span(pick.text(spec["原因引语"], "causes", "intro", single=len(report.causes) < 2),
+                                    source="词库:问题/原因引语")))
         blocks += cause_blocks
     last = ""
     if author.pledge or not report.problems:

@@ -53,6 +53,7 @@ class Author:
     cause_links: bool = True        # a cause says which fields' problems it explains
     figure_lead: str | None = None  # the one lead-in before figures, "" none, None: the bank's
     figure_lead_chance: float = 1.0
+    elaborate: str = "全"           # 全 | 表现 | 简: how far a bank problem or cause is spelled out (问题展开)
     sub_heads: bool = True          # 分列 under （一）存在的问题 / （二）…原因, or run on with lead-in lines
 
     @property
@@ -126,6 +127,7 @@ def make_author(spec: Mapping[str, Any], number: int) -> Author:
         figure_lead=_drawn(spec["数字引语"], n, "figure-lead") if "数字引语" in spec else None,
         figure_lead_chance=float(spec.get("数字引语概率", 1.0)),
         sub_heads=_drawn(spec.get("问题小标题") or ["有"], n, "sub-heads") == "有",
+        elaborate=_drawn(spec.get("问题展开") or ["全"], n, "elaborate"),
     )
 
 

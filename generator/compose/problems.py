@@ -226,7 +226,7 @@ def _items(report: Report, items: tuple[Item, ...], kinds: dict, bank: Bank, pic
         spans = [Span(ordinal + sentence(lead), lead=True, source=source)]
         if detail:
             spans.append(Span(sentence(detail), source=source))
-        elif slot == "problem":
+        elif slot == "problem" and pick.author.elaborate != "简":
             spec = kinds[item.kind]
             words = clashes([*(spec.get("表现") or ()), *(spec.get("影响") or ()), *(spec.get("展开") or ())], report)
             seen = "、".join(f"“{w}”" for w in words[:4])
@@ -270,9 +270,13 @@ def _kind_wording(kind: Mapping, report: Report, pick: Choose, slot: str, name: 
     # the kind the clerk named is said all the same, so when every lead would, any lead does
     leads = fitting(leads, report) or [o["说"] if isinstance(o, dict) else o for o in leads]
     lead = pick.text(leads, slot, name, "lead")
+    if pick.author.elaborate == "简":   # the author's habit: the point alone
+        return lead, ""
     hows = pick.usable(fitting(kind.get("表现") or [], report))
     sos = pick.usable(fitting(kind.get("影响") or [], report))
     whole = pick.usable(fitting(whole, report))
+    if pick.author.elaborate == "表现":
+        sos, whole = [], [w for w in whole if w.count("，") < 2]
     if hows and sos and (not whole or pick.chance(0.8, slot, name, "form")):
         return lead, pick.text(hows, slot, name, "how") + "，" + pick.text(sos, slot, name, "so")
     if whole:

@@ -256,9 +256,13 @@ def test_part_two_holds_exactly_the_clerks_problems(name, data):
     draft = render(data)
     blocks = draft.parts[1].blocks
     heads = [i for i, b in enumerate(blocks) if b.role.value == "heading2"]
-    # laid out in two lists (（一）存在的问题 …) or each problem with its cause (no sub-headings, the cause
-    # not a run-in lead): either way the run-in leads before the causes are the problems, in order
-    problem_blocks = blocks[heads[0] + 1:heads[1]] if heads else blocks
+    # laid out in two lists, under sub-headings (（一）存在的问题 …) or not (the causes after a line such as
+    # 产生问题的主要原因：), or each problem with its cause (the cause not a run-in lead): either way the run-in
+    # leads before the causes are the problems, in order
+    starts = ("词库:问题/原因引语", "词库:问题/主客引语")
+    begin = next((i for i, b in enumerate(blocks) if any(s.source.startswith(starts) for s in b.spans)),
+                 len(blocks))
+    problem_blocks = blocks[heads[0] + 1:heads[1]] if heads else blocks[:begin]
     leads = [s for b in problem_blocks for s in b.spans if s.lead]
     assert len(leads) == len(report.problems), name
     for lead, item in zip(leads, report.problems):

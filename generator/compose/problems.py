@@ -76,8 +76,11 @@ def problems(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list
             slot = "主客引语" if bank.has("问题", "主客引语") else "原因引语"
             blocks.append(body(Span(pick.text(spec[slot], "causes", "sides"), source=f"词库:问题/{slot}")))
         elif report.causes and (heads is None or (len(report.causes) > 1 and author.problem_intro)):
-            blocks.append(body(Span(pick.text(spec["原因引语"], "causes", "intro", single=len(report.causes) < 2),
-                                    source="词库:问题/原因引语")))
+            # 说到底还是自身的原因 only where no cause is a condition of the place
+            own = "原因引语主观" if bank.has("问题", "原因引语主观") and _all_subjective(report, spec["原因"], pick) \
+                and pick.chance(0.5, "causes", "own-intro") else "原因引语"
+            blocks.append(body(Span(pick.text(spec[own], "causes", "intro", single=len(report.causes) < 2),
+                                    source=f"词库:问题/{own}")))
         blocks += cause_blocks
     last = ""
     if author.pledge or not report.problems:
@@ -90,16 +93,22 @@ def _sides(report: Report, kinds, pick: Choose) -> tuple[tuple[Item, ...], tuple
     """The causes as (主观, 客观), in the clerk's order within each; None unless there are both. A bank kind is
     主观 unless it says 性质: 客观; the clerk's own cause is 主观 when it speaks of the writer and the team
     (呼应.yaml → 主观标记), else a condition of the place (客观)."""
-    words = pick.match.subjective
-
-    def subjective(item: Item) -> bool:
-        if item.kind is not None:
-            return (kinds.get(item.kind) or {}).get("性质") != "客观"
-        return any(w in (item.text or "") + (item.detail or "") for w in words)
-
-    mine = tuple(c for c in report.causes if subjective(c))
-    given = tuple(c for c in report.causes if not subjective(c))
+    mine = tuple(c for c in report.causes if _subjective(c, kinds, pick))
+    given = tuple(c for c in report.causes if not _subjective(c, kinds, pick))
     return (mine, given) if mine and given else None
+
+
+def _subjective(item: Item, kinds, pick: Choose) -> bool:
+    """主观: a bank kind unless it says 性质: 客观; the clerk's own cause when it speaks of the writer and the
+    team (呼应.yaml → 主观标记)."""
+    if item.kind is not None:
+        return (kinds.get(item.kind) or {}).get("性质") != "客观"
+    return any(w in (item.text or "") + (item.detail or "") for w in pick.match.subjective)
+
+
+def _all_subjective(report: Report, kinds, pick: Choose) -> bool:
+    """Whether every cause is the writer's and the team's own (none a condition of the place)."""
+    return bool(report.causes) and all(_subjective(c, kinds, pick) for c in report.causes)
 
 
 def _pair(structure, pick: Choose) -> tuple[str, str]:
@@ -126,7 +135,8 @@ def _paired(report: Report, problem_blocks: list[Block], cause_blocks: list[Bloc
             k = report.problems.index(p)
             # one paragraph, one author's hand: a cause that would repeat a formulation of its problem's
             # paragraph waits for the last paragraph instead
-            shared = set(formulations(problem_blocks[k].text)) & set(formulations(cause_blocks[c].text))
+            # (the clerk's own cause is said in the clerk's words wherever it stands: it goes with its problem)
+            shared = cause.kind and set(formulations(problem_blocks[k].text)) & set(formulations(cause_blocks[c].text))
             if k not in home.values() and not shared:
                 home[c] = k
                 break

@@ -133,13 +133,22 @@ def compare(reports: Sequence[Report], *, only_with: str | None = None, threshol
 
     `only_with` limits the pairs to those that include the report of that name (`--against`);
     `every_pair` adds the pairs that share nothing, at 0 (for means over a set)."""
-    # Global bigram order: rarest first, so each clause's prefix holds its most telling bigrams.
-    sets: list[list[frozenset]] = [[bigrams(c) for c in r.clauses] for r in reports]
+    target = None if only_with is None else next((i for i, r in enumerate(reports) if r.name == only_with), None)
+    best = _best_matches([[bigrams(c) for c in r.clauses] for r in reports], threshold, target)
+    pairs = _pairs(reports, best)
+    if every_pair:
+        pairs += _empty_pairs(reports, {(p.a, p.b) for p in pairs}, target)
+    return sorted(pairs, key=lambda p: (-p.share, p.a, p.b))
+
+
+def _best_matches(sets: list[list[frozenset]], threshold: float, target: int | None) -> dict:
+    """(doc a, doc b) → a's clause → (b's clause, Jaccard) for every near-duplicate pair of clauses, found
+    through an index of each clause's rarest bigrams (a prefix filter: a pair at the threshold must share
+    one of them)."""
     freq: Counter = Counter(g for doc in sets for s in doc for g in s)
     rank = {g: (n, g) for g, n in freq.items()}
     index: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    best: dict[tuple[int, int], dict[int, tuple[int, float]]] = defaultdict(dict)  # (doc a, doc b) -> a clause -> (b clause, J)
-    target = None if only_with is None else next((i for i, r in enumerate(reports) if r.name == only_with), None)
+    best: dict[tuple[int, int], dict[int, tuple[int, float]]] = defaultdict(dict)
     for d, doc in enumerate(sets):
         for c, s in enumerate(doc):
             ordered = sorted(s, key=rank.__getitem__)
@@ -165,29 +174,36 @@ def compare(reports: Sequence[Report], *, only_with: str | None = None, threshol
                                 best[(x, y)][xc] = (yc, j)
             for g in prefix:
                 index[g].append((d, c))
+    return best
+
+
+def _pairs(reports: Sequence[Report], best: dict) -> list[Pair]:
+    """One Pair per two reports that share a clause; the share is of the shorter report: how much of it is
+    found again in the other."""
     pairs = []
     for (x, y), matches in best.items():
         if x > y:
             continue
         back = best.get((y, x), {})
         nx, ny = len(reports[x].clauses), len(reports[y].clauses)
-        # the share is of the shorter report: how much of it is found again in the other
         short, long_ = (x, y) if nx <= ny else (y, x)
         hits = best[(short, long_)] if (short, long_) in best else back
         share = len(hits) / max(1, len(reports[short].clauses))
         shared = tuple(sorted(((reports[x].clauses[xc], reports[y].clauses[yc], round(j, 2))
                                for xc, (yc, j) in matches.items()), key=lambda t: -t[2]))
         pairs.append(Pair(reports[x].name, reports[y].name, share, shared, nx, ny))
-    if every_pair:
-        found = {(p.a, p.b) for p in pairs}
-        for x in range(len(reports)):
-            for y in range(x + 1, len(reports)):
-                if target is not None and target not in (x, y):
-                    continue
-                a, b = reports[x], reports[y]
-                if (a.name, b.name) not in found:
-                    pairs.append(Pair(a.name, b.name, 0.0, (), len(a.clauses), len(b.clauses)))
-    return sorted(pairs, key=lambda p: (-p.share, p.a, p.b))
+    return pairs
+
+
+def _empty_pairs(reports: Sequence[Report], found: set, target: int | None) -> list[Pair]:
+    """The pairs that share nothing, at 0 (for means over a set)."""
+    out = []
+    for x in range(len(reports)):
+        for y in range(x + 1, len(reports)):
+            a, b = reports[x], reports[y]
+            if (target is None or target in (x, y)) and (a.name, b.name) not in found:
+                out.append(Pair(a.name, b.name, 0.0, (), len(a.clauses), len(b.clauses)))
+    return out
 
 
 def shares(texts: Iterable[tuple[str, str]], *, discount: bool | str = True, **kwargs) -> list[Pair]:

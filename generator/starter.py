@@ -57,15 +57,23 @@ def _titles(level: str) -> dict:
 def starter_yaml(cat: Catalogue, *, year: int, level: str, file_name: str,
                  last: Mapping[str, Any] | None = None, last_path: str | None = None) -> str:
     """Return the text of a fresh input file for `year` and `level`, optionally seeded from `last`."""
-    last_report = (last or {}).get("报告") or {}
-    tier = "镇" if level in ("镇", "乡", "街道") else "村"
-    is_town = tier == "镇"
-    unit = last_report.get("单位", "")
+    last = last or {}
+    lines = [_HEADER.format(schema=SCHEMA_FILE, year=year, file=file_name), "格式版本: 1", ""]
+    lines += _report_section(year, level, last.get("报告") or {}, last_path)
+    lines += _overview_section(cat, level, last.get("基本情况") or {})
+    lines += _highlights_section(cat, level, (last.get("措施") or {}).get("目标") or {})
+    lines += _problems_section(cat, last.get("问题") or [])
+    lines += _measures_section(year, last.get("措施") or {})
+    return "\n".join(lines)
+
+
+def _report_section(year: int, level: str, last_report: Mapping[str, Any], last_path: str | None) -> list[str]:
+    is_town = level in ("镇", "乡", "街道")
     titles = _titles(level)
-    lines = [_HEADER.format(schema=SCHEMA_FILE, year=year, file=file_name), "格式版本: 1", "", "报告:"]
+    lines = ["报告:"]
     report_fields = [
         ("年度", str(year), "述职的年度，四位数字"),
-        ("单位", unit, "名称，例如 " + ("石桥镇" if is_town else "杏花村")),
+        ("单位", last_report.get("单位", ""), "名称，例如 " + ("石桥镇" if is_town else "杏花村")),
         ("层级", level, "镇、乡、街道、村 或 社区（决定“镇党委/全镇”“村党支部/全村”等称谓）"),
         ("职务", last_report.get("职务", titles.get("默认职务", "")), "例如 党委书记、党工委书记、党支部书记"),
         ("姓名", last_report.get("姓名", ""), "述职人姓名"),
@@ -76,8 +84,7 @@ def starter_yaml(cat: Catalogue, *, year: int, level: str, file_name: str,
         report_fields.append(("所属镇", last_report.get("所属镇", ""), "所属的镇（乡、街道），例如 石桥镇"))
     if last_path:
         report_fields.append(("上年", last_path, "去年的输入文件：报告会对照去年的目标写完成情况、写去年问题的整改"))
-    for key, value, comment in report_fields:
-        lines.append(_field(key, value, comment))
+    lines += [_field(key, value, comment) for key, value, comment in report_fields]
     for key, comment in (("党组织", "可选：党组织全称，如 杏花村党总支（不写则自动推出）"),
                          ("主题", "可选：全年工作主题，例如 党建引领乡村振兴"),
                          ("品牌", "可选：党建品牌名称，例如 石桥红"),
@@ -94,15 +101,19 @@ def starter_yaml(cat: Catalogue, *, year: int, level: str, file_name: str,
     else:
         lines.append("  # 本地提法:                  # 可选：本单位自己的工作提法，开头、相关条目和打算里会前后呼应")
         lines.append("  #   - {名称: 四抓两整治, 含义: 抓班子、抓队伍、抓阵地、抓服务，整治软弱涣散、整治违规违纪}")
+    return lines
 
-    lines += ["", "基本情况:                    # 可选：写在开头的概况（删掉需要的行首的“# ”）"]
-    overview_last = (last or {}).get("基本情况") or {}
+
+def _overview_section(cat: Catalogue, level: str, overview_last: Mapping[str, Any]) -> list[str]:
+    lines = ["", "基本情况:                    # 可选：写在开头的概况（删掉需要的行首的“# ”）"]
     if overview_last:
         lines.append("  # 去年的基本情况（核对今年的数字后，删掉行首的“# ”）：")
         lines += [f"  # {k}: {v}" for k, v in overview_last.items() if k != "其他"]
-    lines += _metric_lines([m for m in cat.metrics["基本情况"] if level in m.levels], indent="  ")
-    lines += ["", "亮点:                        # 按主题填写，每个主题成为第一部分的一条"]
-    targets_last = ((last or {}).get("措施") or {}).get("目标") or {}
+    return lines + _metric_lines([m for m in cat.metrics["基本情况"] if level in m.levels], indent="  ")
+
+
+def _highlights_section(cat: Catalogue, level: str, targets_last: Mapping[str, Any]) -> list[str]:
+    lines = ["", "亮点:                        # 按主题填写，每个主题成为第一部分的一条"]
     for theme in cat.themes:
         lines.append(f"  # {theme}:")
         carried = _last_targets_for(cat, theme, targets_last)
@@ -118,12 +129,14 @@ def starter_yaml(cat: Catalogue, *, year: int, level: str, file_name: str,
         lines.append("  #     - ")
         # The example stays inside the comment: uncommenting this line gives an empty 其他, never a fact.
         lines.append("  #   其他:                    # 目录里没有的数据，每项一行：- {名称: …, 数值: …, 单位: …}")
-    lines += ["", "问题:                        # 至少三条。词库名称见 gen-report metrics 问题；自己写的用 {自述: …}"]
-    for kind in list(cat.problems.values())[:3]:
-        lines.append(f"  # - {kind.key}")
+    return lines
+
+
+def _problems_section(cat: Catalogue, problems_last: list) -> list[str]:
+    lines = ["", "问题:                        # 至少三条。词库名称见 gen-report metrics 问题；自己写的用 {自述: …}"]
+    lines += [f"  # - {kind.key}" for kind in list(cat.problems.values())[:3]]
     lines.append("  # - {自述: 自己写的一句话, 表现: 具体表现, 主题: 产业发展, 简称: 五六个字的短名称}"
                  "   # 表现、主题、简称可选；简称是第三部分点这个问题时用的名字")
-    problems_last = (last or {}).get("问题") or []
     if problems_last:
         lines += ["", "整改:                        # 去年查摆的问题整改得怎样：每条移到“已完成”或“持续推进”下",
                   "  已完成:", "  持续推进:"]
@@ -131,24 +144,25 @@ def starter_yaml(cat: Catalogue, *, year: int, level: str, file_name: str,
             name = item.get("自述", "") if isinstance(item, Mapping) else str(item)
             lines.append(f"    # - {str(name).split('，')[0]}")
     lines += ["", "原因:                        # 词库名称见 gen-report metrics 原因；自己写的用 {自述: …}"]
-    for kind in list(cat.causes.values())[:3]:
-        lines.append(f"  # - {kind.key}")
-    lines += ["", f"措施:                        # 下一年（{year + 1}年）的打算", "  目标:                      "
-              "# 下一年要达到的数字，名称同“亮点”里的指标"]
+    return lines + [f"  # - {kind.key}" for kind in list(cat.causes.values())[:3]]
+
+
+def _measures_section(year: int, measures_last: Mapping[str, Any]) -> list[str]:
+    targets_last = measures_last.get("目标") or {}
+    lines = ["", f"措施:                        # 下一年（{year + 1}年）的打算", "  目标:                      "
+             "# 下一年要达到的数字，名称同“亮点”里的指标"]
     if targets_last:
         lines.append(f"    # 去年定的{year}年目标（对照今年实际完成情况填写“亮点”，再定{year + 1}年的目标）：")
-        for key, value in targets_last.items():
-            lines.append(f"    # {key}: {value}")
+        lines += [f"    # {key}: {value}" for key, value in targets_last.items()]
     else:
         lines.append("    # 发展党员:                # 单位：名")
     lines += ["  事项:                      # 下一年的具体打算，原样写进第三部分，每条一行；"
               "用上它针对的问题或原因里的词（问题说“没有冷库”，就写“建一座冷库”），报告会把它放在那个问题后面"]
-    tasks_last = ((last or {}).get("措施") or {}).get("事项") or []
+    tasks_last = measures_last.get("事项") or []
     if tasks_last:
         lines.append(f"    # 去年定的{year}年事项（办成了的写进“亮点”的事例；还要接着办的写在这里）：")
         lines += [f"    # - {t}" for t in tasks_last]
-    lines += ["    # - ", "  # 思路:                    # 可选：第三部分开头的一句总体思路", ""]
-    return "\n".join(lines)
+    return lines + ["    # - ", "  # 思路:                    # 可选：第三部分开头的一句总体思路", ""]
 
 
 def _field(key: str, value: Any, comment: str) -> str:

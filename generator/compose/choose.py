@@ -19,7 +19,7 @@ def _grams(text: str) -> frozenset:
     """Return the CLASH-character runs of `text` (variables, punctuation and the names of things removed:
     two sentences may both say 基层党组织, not both say 四议两公开)."""
     plain = _VAR.sub("", text)
-    for term in CLASH_TERMS:
+    for term in _names()[2]:
         if term in plain:
             plain = plain.replace(term, "　")
     plain = "".join(_CJK.findall(plain))
@@ -35,23 +35,28 @@ _QUOTED = re.compile(r"“[^”]*”")
 # a noun (党员干部, 后备干部 name something; 走深走实, 干事创业 are formulations). A draft uses none more
 # than MAX_FORMULATION times; tests/test_variation.py counts with this definition.
 MAX_FORMULATION = 3
-_NAMES = load_data("名称.yaml")  # one file of names, shared with the checker
-NOUN_HEADS = frozenset(_NAMES["名词词尾"])
-TERMS = tuple(_NAMES["事物名称"])
+
+
+@lru_cache(maxsize=1)
+def _names() -> tuple[frozenset, tuple, tuple]:
+    """名称.yaml (one file of names, shared with the checker), read on first use, not at import: the noun
+    heads, the names of things a formulation is not, the names two sentences may share."""
+    data = load_data("名称.yaml")
+    return frozenset(data["名词词尾"]), tuple(data["事物名称"]), tuple(data["撞词不计"])
 
 
 @lru_cache(maxsize=8192)
 def formulations(text: str) -> tuple[str, ...]:
     """Return the 4-character formulations of `text`, in order (see MAX_FORMULATION)."""
     masked = _QUOTED.sub("　", _VAR.sub("　", text))
-    for term in TERMS:
+    heads, terms, _ = _names()
+    for term in terms:
         if term in masked:
             masked = masked.replace(term, "　")
     return tuple(run[i:i + 4] for run in _CJK.findall(masked) for i in range(len(run) - 3)
-                 if run[i + 2:i + 4] not in NOUN_HEADS)
+                 if run[i + 2:i + 4] not in heads)
 
 
-CLASH_TERMS = tuple(_NAMES["撞词不计"])
 _FULL = 0xFF           # the score of an option that meets every preference of Choose.one
 _DRAWS = 6             # draws Choose.one tries before it scores the whole list
 

@@ -172,34 +172,41 @@ def measures(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list
                                        bank, pick, ctx, last_lead, warnings)
         blocks.append(block)
     if last_item:
-        n = len(themes) + 1
-        pick.begin_item()
-        count = len(loose) + len(free_targets) + len(unplaced)
-        # the last item is headed in the part's family too (党建 as a whole), else from the bank
-        lead = pick.heads.heading("三", "党建", n - 1) if numbered else None
-        source = "词库:作者/党建"
-        if lead is None or any(lead.rstrip("。") == x.rstrip("。") for x in pick.used):
-            lead = pick.text(spec["事项要点"], "tasks", single=count < 2)
-            source = "词库:措施/事项要点"
-        else:
-            pick.note(lead)
-        spans = [Span(item_number(n), lead=True, source="序号")] if numbered else []
-        spans.append(Span(sentence(lead), lead=True, source=source))
-        for a in unplaced:
-            spans += close(_answer(a, report, bank, pick, warnings, with_tasks=True))
-        for t in dict.fromkeys(loose):
-            spans.append(Span(sentence(report.tasks[t]), source=f"原文:措施.事项.{t}"))
-        if free_targets:
-            opener = pick.text(spec["目标引语"], "target", "free")
-            spans += close([Span(opener, source="词库:措施/目标引语"),
-                            *figure_spans(free_targets, bank, pick, ctx, target=True)])
-        blocks.append(body(*spans))
+        blocks.append(_last_item(len(themes) + 1, numbered, loose, free_targets, unplaced, report, bank, pick,
+                                 ctx, warnings))
     if len(blocks) == (1 if (report.idea or author.outline) else 0):
         warnings.append(Problem("第三部分没有可写的内容：请在“问题”“措施 → 目标”或“措施 → 事项”下填写下一年的打算。",
                                 path=("措施",)))
         blocks.append(body(Span("【待补充：下一年的工作打算（在“措施”下填写目标和事项）】", missing=True,
                                 source="待补充:措施")))
     return blocks
+
+
+def _last_item(n: int, numbered: bool, loose: list[int], free_targets: list, unplaced: list, report: Report,
+               bank: Bank, pick: Choose, ctx: dict, warnings: list) -> Block:
+    """The last item: answers with no theme item of their own, the clerk's tasks no theme took, and targets
+    with no figure of the catalogue; headed in the part's family too (党建 as a whole), else from the bank."""
+    spec = bank.get("措施")
+    pick.begin_item()
+    count = len(loose) + len(free_targets) + len(unplaced)
+    lead = pick.heads.heading("三", "党建", n - 1) if numbered else None
+    source = "词库:作者/党建"
+    if lead is None or any(lead.rstrip("。") == x.rstrip("。") for x in pick.used):
+        lead = pick.text(spec["事项要点"], "tasks", single=count < 2)
+        source = "词库:措施/事项要点"
+    else:
+        pick.note(lead)
+    spans = [Span(item_number(n), lead=True, source="序号")] if numbered else []
+    spans.append(Span(sentence(lead), lead=True, source=source))
+    for a in unplaced:
+        spans += close(_answer(a, report, bank, pick, warnings, with_tasks=True))
+    for t in dict.fromkeys(loose):
+        spans.append(Span(sentence(report.tasks[t]), source=f"原文:措施.事项.{t}"))
+    if free_targets:
+        opener = pick.text(spec["目标引语"], "target", "free")
+        spans += close([Span(opener, source="词库:措施/目标引语"),
+                        *figure_spans(free_targets, bank, pick, ctx, target=True)])
+    return body(*spans)
 
 
 def _order(report: Report, plan: AnswerPlan, author, default: tuple[str, ...]) -> tuple[str, ...]:

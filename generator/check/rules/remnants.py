@@ -11,6 +11,7 @@ remnant.level         a village report that calls itself 镇 (我镇, 全镇), o
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ...resources import load_data
 from ..findings import ERROR, WARNING, Finding
@@ -18,10 +19,15 @@ from ..findings import ERROR, WARNING, Finding
 IDS = ("remnant.foreign-unit", "remnant.level")
 # Words of another kind of unit, by kind, from templates/check/外来用语.yaml; a report whose own title names
 # that kind of unit (a school's, a bureau's) uses them rightly.
-_FOREIGN = load_data("check/外来用语.yaml")
-KINDS = {kind: (re.compile(spec["词"]), re.compile(spec["本单位"]), re.compile(spec["合作方"]), re.compile(spec["自称"]))
-         for kind, spec in _FOREIGN["外来用语"].items()}
-PARTNER = re.compile(_FOREIGN["协作"])
+# read on first use, not at import
+
+
+@lru_cache(maxsize=1)
+def _foreign() -> tuple[dict, re.Pattern]:
+    data = load_data("check/外来用语.yaml")
+    kinds = {kind: (re.compile(spec["词"]), re.compile(spec["本单位"]), re.compile(spec["合作方"]),
+                    re.compile(spec["自称"])) for kind, spec in data["外来用语"].items()}
+    return kinds, re.compile(data["协作"])
 _SENTENCE = re.compile(r"[^。！？；]+")
 BUREAU = re.compile(r"全局(?=党建|党员|干警|职工|上下|干部职工)")
 LEVEL = {"村": re.compile(r"我镇|本镇|全镇"), "镇": re.compile(r"我村|本村")}
@@ -42,7 +48,8 @@ def check(doc, ctx) -> list[Finding]:
     out = []
     a, b = doc.parts.get("标题", (0, 0))
     title = "".join(doc.texts[a:b + 1])[:80]
-    foreign = [(words, partner, self_) for words, own, partner, self_ in KINDS.values() if not own.search(title)]
+    kinds = _foreign()[0]
+    foreign = [(words, partner, self_) for words, own, partner, self_ in kinds.values() if not own.search(title)]
     for p in doc.paragraphs:
         for m in (m for kind in foreign for m in _remnants(p.text, *kind)):
             out.append(Finding("remnant.foreign-unit", ERROR, p.number, m.start(), m.end(),
@@ -66,7 +73,7 @@ def _remnants(text: str, words, partner, self_):
         # the unit is named by other words than its people's (民警 names no 警 unit); 大学生 is a partner
         named = partner.search(words.sub(lambda w: "\u3000" * len(w.group()), sentence.group()))
         for m in found:
-            if not self_.match(text, m.start()) and (named or PARTNER.search(text, sentence.start(), m.end())):
+            if not self_.match(text, m.start()) and (named or _foreign()[1].search(text, sentence.start(), m.end())):
                 continue
             yield m
 

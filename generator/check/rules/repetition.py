@@ -55,10 +55,12 @@ def _sentences(doc) -> list[Finding]:
 # Nouns that end the names of things; a 4-character word ending in one of them names something (党建工作,
 # 后备干部) rather than being a formulation. jieba's part-of-speech tagger would say the same but costs
 # ~0.5 s more to load, and `check` must stay under 2 s cold.
-_NAMES = load_data("名称.yaml")  # one file of names, shared with compose
-NOUN_HEADS = frozenset(_NAMES["名词词尾"])
-# Names of policies that a report's own topic may require again and again (全面从严治党).
-POLICY_TERMS = frozenset(_NAMES["政策名称"])
+# Names of policies that a report's own topic may require again and again (全面从严治党) are not counted either.
+# Both from 名称.yaml (one file of names, shared with compose), read on first use.
+@lru_cache(maxsize=1)
+def _names() -> tuple[frozenset, frozenset]:
+    data = load_data("名称.yaml")
+    return frozenset(data["名词词尾"]), frozenset(data["政策名称"])
 
 
 @lru_cache(maxsize=1)
@@ -75,6 +77,7 @@ def formulation_spans(text: str):
 
     masked = re.sub(r"“[^”]*”", lambda m: "\u3000" * len(m.group()), text)
     words = words_of(masked)
+    heads, policies = _names()
     starts = [0]
     for w in words:
         starts.append(starts[-1] + len(w))
@@ -82,7 +85,7 @@ def formulation_spans(text: str):
         pair = word + words[i + 1] if i + 1 < len(words) and len(word) == 2 and len(words[i + 1]) == 2 else ""
         for candidate in (word, pair):
             if len(candidate) == 4 and re.fullmatch(r"[\u4e00-\u9fff]{4}", candidate) \
-                    and candidate[2:] not in NOUN_HEADS and candidate not in POLICY_TERMS \
+                    and candidate[2:] not in heads and candidate not in policies \
                     and candidate not in subject_words():
                 yield candidate, starts[i]
 

@@ -36,60 +36,75 @@ def check(doc, ctx) -> list[Finding]:
         return [Finding("year.unknown", WARNING, 0, 0, 0,
                         "无法从标题或开头读出报告年度，年份检查已跳过",
                         "在开头写明年度（如“2024年，……”），或用 --year 指定")]
-    out = []
     year = ctx.year
-    for number, start, end, said in ctx.stated:
-        if said != year:
-            out.append(Finding("year.opening", ERROR, number, start, end,
-                               f"这里写的是 {said} 年，报告年度是 {year} 年", f"核对后统一为“{year}年”"))
+    out = [Finding("year.opening", ERROR, number, start, end, f"这里写的是 {said} 年，报告年度是 {year} 年",
+                   f"核对后统一为“{year}年”") for number, start, end, said in ctx.stated if said != year]
     three = doc.parts.get("三")
     one = doc.parts.get("一")
     last = len(doc.paragraphs)
     for p in doc.paragraphs:
         index = p.number - 1
+        in_three = bool(three and three[0] <= index <= three[1])
         if one and one[0] < index <= one[1]:
-            for m in SENTENCE_YEAR.finditer(p.text):
-                if int(m.group(2)) != year and not p.text[m.end(1):m.end(1) + 2].startswith(("以来", "底", "年")) \
-                        and not _anecdote(p.text, m.end(1)):
-                    out.append(Finding("year.part-one", WARNING, p.number, m.start(1), m.end(1),
-                                       f"第一部分写的是 {year} 年的工作，这一句却以“{m.group(1)}”开头",
-                                       f"核对是否沿用了上年的材料，改为“{year}年”或删去年份"))
-        if three and three[0] <= index <= three[1]:
-            spots = {m.start(1): m for m in SENTENCE_YEAR.finditer(p.text)}
-            spots.update({m.start(1): m for m in PLANNED_YEAR.finditer(p.text)})
-            for m in sorted(spots.values(), key=lambda m: m.start(1)):
-                if int(m.group(2)) <= year:
-                    out.append(Finding("year.plan-not-next", ERROR, p.number, m.start(1), m.end(1),
-                                       f"第三部分写的是下一年的打算，这里却是“{m.group(1)}”",
-                                       f"改为“{year + 1}年”"))
-        signed = SIGN_OFF.fullmatch(p.text)
-        if signed and p.number > last - 3:
-            y, month = int(signed.group(1)), int(signed.group(2))
-            if y not in (year, year + 1):
-                out.append(Finding("year.date", WARNING, p.number, 0, len(p.text),
-                                   f"落款日期是 {signed.group(1)} 年，报告年度是 {year} 年",
-                                   f"落款应在 {year} 年底或 {year + 1} 年初，核对年份"))
-            elif (y == year and month < SIGN_FROM) or (y == year + 1 and month > SIGN_TO):
-                out.append(Finding("year.date", WARNING, p.number, 0, len(p.text),
-                                   f"落款是 {y} 年 {month} 月：{year} 年度的述职一般在年底或 {year + 1} 年初",
-                                   f"核对落款日期（{year} 年 11 月到 {year + 1} 年 4 月之间）"))
-        for m in AS_OF.finditer(p.text):
-            if int(m.group(1)) != year and not (three and three[0] <= index <= three[1]):
-                out.append(Finding("year.date", WARNING, p.number, m.start(), m.end(),
-                                   f"“{m.group()}”：报告写的是 {year} 年，这里却是 {m.group(1)} 年的年底",
-                                   f"核对是否沿用了上年的材料，改为“截至{year}年底”"))
-        for m in ANY_YEAR.finditer(p.text):
-            if int(m.group(1)) > year + 1 and not _is_target_horizon(p.text, m.start()):
-                out.append(Finding("year.future", WARNING, p.number, m.start(), m.end(),
-                                   f"“{m.group()}”晚于报告年度 {year} 的下一年",
-                                   "核对年份是否写错"))
-        for m in DATE.finditer(p.text):
-            y, mo, d = map(int, m.groups())
-            try:
-                dt.date(y, mo, d)
-            except ValueError:
-                out.append(Finding("year.date", ERROR, p.number, m.start(), m.end(),
-                                   f"日期“{m.group()}”不存在", "核对月份和日期"))
+            out += _part_one(p, year)
+        if in_three:
+            out += _plans(p, year)
+        if p.number > last - 3:
+            out += _sign_off(p, year)
+        out += _dates(p, year, in_three)
+    return out
+
+
+def _part_one(p, year: int) -> list[Finding]:
+    """A sentence of part one opening with another year (last year's text kept by mistake)."""
+    return [Finding("year.part-one", WARNING, p.number, m.start(1), m.end(1),
+                    f"第一部分写的是 {year} 年的工作，这一句却以“{m.group(1)}”开头",
+                    f"核对是否沿用了上年的材料，改为“{year}年”或删去年份")
+            for m in SENTENCE_YEAR.finditer(p.text)
+            if int(m.group(2)) != year and not p.text[m.end(1):m.end(1) + 2].startswith(("以来", "底", "年"))
+            and not _anecdote(p.text, m.end(1))]
+
+
+def _plans(p, year: int) -> list[Finding]:
+    """Part three planning for the report year or an earlier one."""
+    spots = {m.start(1): m for m in SENTENCE_YEAR.finditer(p.text)}
+    spots.update({m.start(1): m for m in PLANNED_YEAR.finditer(p.text)})
+    return [Finding("year.plan-not-next", ERROR, p.number, m.start(1), m.end(1),
+                    f"第三部分写的是下一年的打算，这里却是“{m.group(1)}”", f"改为“{year + 1}年”")
+            for m in sorted(spots.values(), key=lambda m: m.start(1)) if int(m.group(2)) <= year]
+
+
+def _sign_off(p, year: int) -> list[Finding]:
+    """The sign-off date (one of the last lines) outside November of the year to April of the next."""
+    signed = SIGN_OFF.fullmatch(p.text)
+    if not signed:
+        return []
+    y, month = int(signed.group(1)), int(signed.group(2))
+    if y not in (year, year + 1):
+        return [Finding("year.date", WARNING, p.number, 0, len(p.text), f"落款日期是 {signed.group(1)} 年，报告年度是 {year} 年",
+                        f"落款应在 {year} 年底或 {year + 1} 年初，核对年份")]
+    if (y == year and month < SIGN_FROM) or (y == year + 1 and month > SIGN_TO):
+        return [Finding("year.date", WARNING, p.number, 0, len(p.text),
+                        f"落款是 {y} 年 {month} 月：{year} 年度的述职一般在年底或 {year + 1} 年初",
+                        f"核对落款日期（{year} 年 11 月到 {year + 1} 年 4 月之间）")]
+    return []
+
+
+def _dates(p, year: int, in_three: bool) -> list[Finding]:
+    """Another year's 截至…年底 (outside the plans), a year past the next, a date no calendar has."""
+    out = [Finding("year.date", WARNING, p.number, m.start(), m.end(),
+                   f"“{m.group()}”：报告写的是 {year} 年，这里却是 {m.group(1)} 年的年底",
+                   f"核对是否沿用了上年的材料，改为“截至{year}年底”")
+           for m in AS_OF.finditer(p.text) if int(m.group(1)) != year and not in_three]
+    out += [Finding("year.future", WARNING, p.number, m.start(), m.end(), f"“{m.group()}”晚于报告年度 {year} 的下一年",
+                    "核对年份是否写错")
+            for m in ANY_YEAR.finditer(p.text)
+            if int(m.group(1)) > year + 1 and not _is_target_horizon(p.text, m.start())]
+    for m in DATE.finditer(p.text):
+        try:
+            dt.date(*map(int, m.groups()))
+        except ValueError:
+            out.append(Finding("year.date", ERROR, p.number, m.start(), m.end(), f"日期“{m.group()}”不存在", "核对月份和日期"))
     return out
 
 

@@ -1,0 +1,30 @@
+"""generator/ passes ruff: pyflakes' errors and no function over complexity 15 (pyproject's [tool.ruff])."""
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_generator_passes_ruff():
+    done = subprocess.run([sys.executable, "-m", "ruff", "check", "generator", "bench", "scripts",
+                           "--output-format", "concise"], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_no_module_reads_template_data_at_import():
+    """Template data is read when a run asks for it (a township's --templates folder may be the one meant),
+    never as a side effect of importing a module."""
+    code = (
+        "import generator.resources as r\n"
+        "calls = []\n"
+        "real = r.load_data\n"
+        "r.load_data = lambda *a, **k: calls.append(a) or real(*a, **k)\n"
+        "import importlib, pkgutil, generator\n"
+        "for m in pkgutil.walk_packages(generator.__path__, 'generator.'):\n"
+        "    if m.name != 'generator.__main__':\n"
+        "        importlib.import_module(m.name)\n"
+        "print(calls)\n")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]", done.stdout

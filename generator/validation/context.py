@@ -1,0 +1,63 @@
+"""Where validation keeps what it found: every problem and warning, located by key path and, for data
+read from a file, by line and column."""
+from __future__ import annotations
+
+from typing import Mapping
+
+from ..errors import Problem
+from ..normalise import normalise
+
+Marks = Mapping[tuple, tuple[int, int]]
+
+
+class Context:
+    def __init__(self, marks: Marks, source: str | None):
+        self.marks = marks
+        self.source = source
+        self.tier: str | None = None     # 镇 | 村, once 报告 → 层级 is known
+        self.level: str | None = None
+        self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []   # kept as Problems to the printers: batch places them by cell
+
+    def at(self, path: tuple, message: str) -> Problem:
+        line, column = self._mark(path)
+        return Problem(message, path=path, line=line, column=column, source=self.source)
+
+    def error(self, path: tuple, message: str) -> None:
+        self.problems.append(self.at(path, message))
+
+    def warn(self, path: tuple, message: str) -> None:
+        self.warnings.append(self.at(path, message))
+
+    def _mark(self, path: tuple) -> tuple[int | None, int | None]:
+        for cut in range(len(path), -1, -1):
+            if path[:cut] in self.marks:
+                return self.marks[path[:cut]]
+        return None, None
+
+
+def clip(text: str, width: int = 16) -> str:
+    """The clerk's text for a message: whole if short, else cut at a clause or before a number, with “……”
+    only when something was cut."""
+    if len(text) <= width:
+        return text
+    cut = max(text.rfind(mark, 0, width) for mark in "，、；,")
+    if cut <= 4:
+        cut = width
+        while cut > 4 and text[cut - 1].isdigit() and text[cut].isdigit():
+            cut -= 1  # never inside a number
+    return text[:cut] + "……"
+
+
+def sentence_body(text: str, where: tuple = (), ctx: "Context | None" = None) -> str:
+    """Normalise the clerk's text (digits, quotes; see normalise.py) and strip the final full stop they may
+    type, so compose can join clauses cleanly."""
+    text, notes = normalise(text)
+    if ctx is not None:
+        for note in notes:
+            ctx.warn(where, note)
+    return text.strip().rstrip("。；;，,").strip()
+
+
+def own_unit(ctx: Context) -> str:
+    return {"乡": "本乡", "街道": "本街道", "社区": "本社区", "村": "本村"}.get(ctx.level or "", "本镇")

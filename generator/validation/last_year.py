@@ -1,0 +1,94 @@
+"""Last year's input beside this year's: its targets met or not, its problems rectified (整改), its
+wordings to avoid."""
+from __future__ import annotations
+
+from typing import Any
+
+from ..facts import Fact, Info, Item, LastYear, Report, achieved, format_number
+from ..schema import InputFile
+from .context import Context, sentence_body
+
+
+def read_last_year(last: Report | None, info: Info, model: InputFile, themes, ctx: Context,
+               problems: tuple = ()) -> LastYear | None:
+    """Check last year's report against this one and carry what part one answers; warn on what the clerk
+    has still to say (a target without this year's figure, a missed target, a problem not marked)."""
+    if model.rectify and last is None:
+        ctx.warn(("整改",), "写了“整改”，但“报告”下没有“上年”，整改情况没有写进报告。请写上 上年: 去年的文件.yaml。")
+    if last is None:
+        return None
+    where = ("报告", "上年")
+    if last.info.year != info.year - 1:
+        ctx.error(where, f"“上年”的文件是 {last.info.year} 年的，本报告是 {info.year} 年，应为 {info.year - 1} 年的输入文件。")
+    if last.info.unit != info.unit:
+        ctx.error(where, f"“上年”的文件是“{last.info.unit}”的，本报告是“{info.unit}”。请给出本单位去年的输入文件。")
+    now = {(f.metric.key, f.params): f for t in themes for f in t.facts if f.metric}
+    for target in last.targets:
+        if target.metric is None:
+            continue
+        fact = now.get((target.metric.key, target.params))
+        if fact is None:
+            ctx.warn(where, f"去年定的目标“{target.key}: {format_number(target.value)}”今年没有对应的数字，"
+                            f"报告里没有写完成情况。请在“亮点”下填写今年的“{target.key}”。")
+            continue
+        got = achieved(target, fact)
+        better = target.metric.better(target.value, got) if got != target.value else True
+        if better is False and not _covered(target, problems):
+            ctx.warn(where, f"去年定的目标“{target.key}: {format_number(target.value)}”没有完成（今年 "
+                            f"{format_number(got)}）。报告里写明了差距；建议把它作为一条“问题”写进第二部分。")
+    done, ongoing, named, notes = [], [], set(), []
+    for status, entries in model.rectify.items():
+        for i, entry in enumerate(entries):
+            name, note = _rectified(entry, status, ("整改", status, i), ctx)
+            item = _find_problem(last.problems, name)
+            if item is None:
+                options = "、".join(p.called for p in last.problems)
+                ctx.error(("整改", status, i), f"去年的问题里没有“{name}”。去年查摆的是：{options}。")
+                continue
+            (done if status == "已完成" else ongoing).append(item)
+            named.add(id(item))
+            if note:
+                notes.append((id(item), note))
+    missing = [p.called for p in last.problems if id(p) not in named]
+    if missing:
+        ctx.warn(("整改",), f"去年查摆的问题还没有写整改情况：{'、'.join(missing)}。请在“整改”下写明“已完成”或"
+                          "“持续推进”。")
+    return LastYear(year=last.info.year, source="上年", targets=last.targets, problems=last.problems,
+                    done=tuple(done), ongoing=tuple(ongoing), notes=tuple(notes))
+
+
+def _covered(target: Fact, problems) -> bool:
+    """Whether one of this year's problems already speaks of a missed target (集体经济薄弱 for 村集体经济收入):
+    the test compose uses for one fact said once (overlap.Matcher: the name, a declared term, or two content
+    pairs of the name). Then the missed target is not warned of again."""
+    from ..compose.overlap import Matcher
+    from ..resources import load_data
+
+    metric = target.metric
+    if metric is None:
+        return False
+    match = Matcher(load_data("呼应.yaml") or {})
+    said = ["".join(filter(None, (p.kind, p.text, p.detail, p.name))) for p in problems]
+    return any(match.entry_told((*metric.aliases, *metric.terms), metric.key, text) for text in said)
+
+
+def _rectified(entry: Any, status: str, where: tuple, ctx: Context) -> tuple[str, str | None]:
+    """(the problem's name, the clerk's words on how it was fixed or how far it is) of one 整改 entry."""
+    if isinstance(entry, str):
+        return entry, None
+    told = {"做法": entry.how, "进展": entry.progress}
+    said = "做法" if status == "已完成" else "进展"
+    other = "进展" if said == "做法" else "做法"
+    if told[other]:
+        ctx.warn(where, f"“{status}”下写“{said}”：{'怎么整改的' if said == '做法' else '做到了哪一步、还差什么'}。"
+                        f"这一条写的是“{other}”，已按“{said}”写进报告。")
+    note = told[said] or told[other]
+    return entry.problem, sentence_body(note, where + (said,), ctx) if note else None
+
+
+def _find_problem(problems: tuple[Item, ...], name: str) -> Item | None:
+    name = name.strip()
+    for item in problems:
+        if name and (name == item.kind or (item.text and (item.text.startswith(name) or name in item.text))):
+            return item
+    return None

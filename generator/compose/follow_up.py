@@ -1,0 +1,96 @@
+"""Last year's input in part one: a target set last year and this year's figure against it (年初定下……的
+target, 完成了/超额完成), and last year's problems rectified or still in hand (整改)."""
+from __future__ import annotations
+
+import re
+from ..bank import Bank
+from ..facts import Fact, Report, achieved
+from ..model import Block, Span, body
+from .choose import Choose
+from .text import fact_clause, key_path, sentence
+
+def last_targets(report: Report) -> dict:
+    """Last year's targets by (metric, params), for the themes whose figures answer them."""
+    if report.last is None:
+        return {}
+    return {(t.metric.key, t.params): t for t in report.last.targets if t.metric is not None}
+
+
+def completion(target: Fact, fact: Fact, bank: Bank, pick: Choose, ctx: dict, theme: str) -> list[Span]:
+    """年初定下发展党员15名的目标，全年发展党员17名，超额完成2名: both figures, and the gap computed from them."""
+    from ..facts import format_number
+
+    got = achieved(target, fact)
+    gap = abs(got - target.value)
+    better = target.metric.better(target.value, got)
+    kind = "完成" if gap == 0 else ("超额" if better in (True, None) else "未完成")
+    options = bank.get("亮点", "完成", kind)
+    source = pick.one(options, "completion", theme, target.key)
+    marks = {"目标": "\x01", "实际": "\x02", "差": "\x03"}
+    text = bank.render(source, {**ctx, **marks})
+    goal = fact_clause(Fact(target.key, target.unit, value=target.value, metric=target.metric, params=target.params,
+                            aim=target.aim), bank, pick, ctx)
+    now = _achieved(fact, bank, pick, ctx, theme)
+    pieces = {"\x01": Span(goal, source="指标:" + key_path(("上年", "措施", "目标", target.key))),
+              "\x02": Span(now, source="指标:" + key_path(fact.path)),
+              "\x03": Span(f"{format_number(round(gap, 6))}{fact.unit}",
+                            source=f"计算:{key_path(fact.path)}−{key_path(('上年', '措施', '目标', target.key))}")}
+    out: list[Span] = []
+    for part in re.split("([\x01\x02\x03])", text):
+        if part in pieces:
+            out.append(pieces[part])
+        elif part:
+            out.append(Span(pick.note(part), source="词库:亮点/完成"))
+    return out
+
+
+def _achieved(fact: Fact, bank: Bank, pick: Choose, ctx: dict, theme: str) -> str:
+    """This year's figure beside last year's target, without naming the metric a second time
+    (目标是储备后备干部3名，实际完成3名; not …，储备村级后备干部3名)."""
+    from ..facts import format_number
+
+    if fact.is_change:
+        word = fact.metric.rise_word if fact.after > fact.before else fact.metric.fall_word
+        source = pick.one(bank.get("亮点", "完成实际", "变化"), "achieved", theme, fact.key)
+        return bank.render(source, {**ctx, "从量": f"{format_number(fact.before)}{fact.unit}",
+                                    "到量": f"{format_number(fact.after)}{fact.unit}", "变化": word})
+    source = pick.one(bank.get("亮点", "完成实际", "单值"), "achieved", theme, fact.key)
+    return bank.render(source, {**ctx, "数量": f"{format_number(fact.value)}{fact.unit}"})
+
+
+def rectify_item(marker: str, report: Report, bank: Bank, pick: Choose, lead: str | None = None) -> Block:
+    """The last item of part one: last year's problems, each named, done or still in hand."""
+    pick.begin_item()
+    lead = lead or pick.text(bank.get("亮点", "整改要点"), "rectify-lead")
+    spans = [Span(marker, lead=True, source="序号")] if marker else []
+    spans.append(Span(sentence(lead), lead=True, source="词库:亮点/整改要点"))
+    notes = dict(report.last.notes)
+    for status, items in (("整改完成", report.last.done), ("整改推进", report.last.ongoing)):
+        told = [i for i in items if id(i) in notes]   # the clerk said how: one sentence each, in their words
+        plain = [i for i in items if id(i) not in notes]
+        for item in told:
+            spans += _rectify_told(item, notes[id(item)], status, bank, pick)
+        if not plain:
+            continue
+        names = "".join(f"“{i.called}”" for i in plain)
+        text = bank.render(pick.one(bank.get("亮点", status), "rectify", status), {"问题": "\x01"})
+        before, _, after = text.partition("\x01")
+        spans += [Span(before, source=f"词库:亮点/{status}"), Span(names, source="原文:上年.问题"),
+                  Span(sentence(after), source=f"词库:亮点/{status}")]
+    return body(*spans)
+
+
+def _rectify_told(item, note: str, status: str, bank: Bank, pick: Choose) -> list[Span]:
+    """去年查摆的“大棚卖菜没销路”，和两家超市签了直供协议，已整改到位: the problem, the clerk's how, the status."""
+    slot = status + "经过"
+    text = bank.render(pick.one(bank.get("亮点", slot), "rectify-told", status), {"问题": "\x01", "经过": "\x02"})
+    out: list[Span] = []
+    for part in re.split("([\x01\x02])", text):
+        if part == "\x01":
+            out.append(Span(f"“{item.called}”", source="原文:上年.问题"))
+        elif part == "\x02":
+            out.append(Span(note, source="原文:整改"))
+        elif part:
+            out.append(Span(part, source=f"词库:亮点/{slot}"))
+    out[-1] = Span(sentence(out[-1].text), source=out[-1].source)
+    return out

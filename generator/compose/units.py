@@ -1,0 +1,206 @@
+"""What an item of part one says, as units: a confirmed practice carrying the figures of its metrics, a
+group of the remaining figures (related figures in one clause), the figures that must not be celebrated,
+a case. One fact, said once: what the clerk's own words (事例, 自述) already say is not said again in the
+catalogue's words, and the clerk's span records what it covers."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..bank import Bank
+from ..facts import Done, Fact, ThemeFacts
+from ..model import Span
+from .choose import Choose
+from .text import figure_spans, key_path
+
+FIGURES_PER_SENTENCE = 3
+
+
+# The author's lead-in before figures (一年来，) at most this often in a draft and once a paragraph: three
+# 一年来 in one item read as a tic (a blind reader counted them).
+MAX_FIGURE_LEADS = 3
+
+
+@dataclass
+class Unit:
+    """One thing an item says: a practice (with its figures), a group of figures, or a case."""
+
+    kind: str                       # practice | figures | case
+    spans: list[Span] = field(default_factory=list)   # without the final full stop
+
+
+def units_of(tf: ThemeFacts, bank: Bank, pick: Choose, ctx: dict) -> tuple[list[Unit], bool]:
+    """Return the units of one theme, and whether any figure must not be celebrated.
+
+    One fact, said once: the clerk's own words in the theme (事例, 自述 practices) come first. A figure they
+    already state (46场 in the case of the 46 talks) and a confirmed practice they carry out (订单农业 beside the
+    case of the supermarket contract) are not said again in the catalogue's words; the clerk's span records
+    that it covers them. A zero is left out (validate warns of it): no writer lists what did not happen."""
+    theme = tf.theme
+    kept_facts, practices, covers = said_by_the_clerk(tf, pick.match)
+    units: list[Unit] = []
+    claimed: set[int] = set()
+    good = [f for f in kept_facts if f.good is not False]
+    bad_facts = [f for f in kept_facts if f.good is False]
+    owner = _owners(tuple(practices), good, pick.match)
+    for done in practices:
+        mine = [f for f in good if owner.get(id(f)) is done]
+        claimed.update(id(f) for f in mine)
+        if done.practice is None:
+            spans = [practice_span(done, theme, pick, ctx, tuple(covers.get("原文:" + key_path(done.path), ())))]
+        else:
+            carried = next((f for f in mine if not f.is_change and done.practice.figure_phrases(f.metric.key)), None)
+            if carried is not None:  # a wording that says the figure itself: 推行发展党员全程纪实，全年发展党员3名
+                spans = _carrying(done, carried, theme, pick, ctx)
+                mine = [f for f in mine if f is not carried]
+            else:
+                spans = [practice_span(done, theme, pick, ctx)]
+        if mine:
+            spans.append(Span("，"))
+            figures = figure_spans(mine, bank, pick, ctx)
+            if not opens_with_scope(figures, ctx):
+                lead_in = figure_lead(bank, pick, "做法数字引语", theme,
+                                       done.practice.key if done.practice else done.text,
+                                       not_in="".join(x.text for x in spans))
+                if lead_in:
+                    spans.append(Span(lead_in, source="词库:亮点/做法数字引语"))
+            spans += figures
+        units.append(Unit("practice", spans))
+    rest = [f for f in good if id(f) not in claimed]
+    for chunk in _clauses(rest, pick.match):
+        units.append(Unit("figures", figure_spans(chunk, bank, pick, ctx)))
+    if bad_facts:  # stated plainly, on their own, never as a result
+        units.append(Unit("plain", figure_spans(bad_facts, bank, pick, ctx)))
+    for i, case in enumerate(tf.cases):
+        where = f"原文:亮点.{theme}.事例.{i}"
+        units.append(Unit("case", [Span(case, source=where, covers=tuple(covers[where]))]))
+    return units, bool(bad_facts)
+
+
+def said_by_the_clerk(tf: ThemeFacts, match) -> tuple[list[Fact], list[Done], dict[str, list[str]]]:
+    """The theme's figures and practices left to word once the clerk's own words (事例, 自述) have said what
+    they say, and what each of those words covers. A zero is left out (validate warns of it); a figure that
+    must not be celebrated is kept, to be stated plainly."""
+    theme = tf.theme
+    own = [(f"原文:{key_path(d.path)}", d.text) for d in tf.practices if d.practice is None]
+    told = own + [(f"原文:亮点.{theme}.事例.{i}", c) for i, c in enumerate(tf.cases)]
+    covers: dict[str, list[str]] = {where: [] for where, _ in told}
+
+    def teller(test) -> str | None:
+        return next((where for where, text in told if test(text)), None)
+
+    kept_facts = []
+    for f in (f for f in tf.facts if f.is_change or f.value != 0):
+        where = teller(lambda text: match.figure_told(f, text, f.metric.terms if f.metric else ()))
+        if where is None or f.good is False:
+            kept_facts.append(f)
+        else:
+            covers[where].append("指标:" + key_path(f.path))
+    practices = []
+    for done in tf.practices:
+        p = done.practice
+        where = None if p is None else teller(lambda text: match.entry_told((*p.terms, *p.aliases), p.key, text))
+        if where is None:
+            practices.append(done)
+        else:
+            covers[where].append("做法:" + key_path(done.path))
+    return kept_facts, practices, covers
+
+
+def _clauses(facts: list[Fact], match) -> list[list[Fact]]:
+    """Group figures into clauses by meaning: a figure joins a clause only beside a figure it is related to
+    (12345 工单 and their on-time rate; 网格 and 网格员), at most FIGURES_PER_SENTENCE a clause — never two
+    unrelated figures in one clause because they are the next two fields."""
+    groups: list[list[Fact]] = []
+    for f in facts:
+        name = figure_name(f)
+        home = next((g for g in groups if len(g) < FIGURES_PER_SENTENCE
+                     and any(match.related(name, figure_name(o)) for o in g)), None)
+        if home is None:
+            groups.append([f])
+        else:
+            home.append(f)
+    return groups
+
+
+def figure_name(fact: Fact) -> str:
+    if fact.metric is None:
+        return fact.name or fact.key
+    return _metric_name(fact.metric)
+
+
+def _metric_name(metric) -> str:
+    """What a metric counts, in all its names: the key, its aliases and its 关键词 (remembered by identity:
+    hashing a catalogue entry would cost more than the join)."""
+    hit = _METRIC_NAMES.get(id(metric))
+    if hit is None or hit[0] is not metric:
+        hit = _METRIC_NAMES[id(metric)] = (metric, " ".join((metric.key, *metric.aliases, *metric.terms)))
+    return hit[1]
+
+
+_METRIC_NAMES: dict = {}
+
+
+def _owners(practices: tuple[Done, ...], facts: list[Fact], match) -> dict[int, Done]:
+    """Give each figure to the confirmed practice it belongs to most: one that can say it in its own words
+    (带数说法), else one that lists its metric (fewest related metrics first), else one whose name or terms
+    speak of what the figure counts (组织在职党员回社区报到 beside 在职党员报到 213名), else none."""
+    out: dict[int, Done] = {}
+    for fact in facts:
+        if fact.metric is None:
+            continue
+        fits = [d for d in practices if d.practice is not None and fact.metric.key in d.practice.metrics]
+        if fits:
+            out[id(fact)] = min(fits, key=lambda d: (not d.practice.figure_phrases(fact.metric.key),
+                                                     len(d.practice.metrics)))
+            continue
+        name = figure_name(fact)
+        near = [d for d in practices if d.practice is not None
+                and match.entry_told(d.practice.terms, d.practice.key, name)]
+        if near:
+            out[id(fact)] = near[0]
+    return out
+
+
+def figure_lead(bank: Bank, pick: Choose, slot: str, *key, not_in: str = "") -> str:
+    """A lead-in before figures (全年, 一年来，): the author's one habit, now and then, or none; the bank's
+    list for a templates folder without authors."""
+    author = pick.author
+    if author.figure_lead is None:
+        return pick.text(bank.get("亮点", slot), slot, *key, not_in=not_in)
+    if not author.figure_lead or author.figure_lead.strip("，") in not_in or pick.item_leads \
+            or pick.figure_leads >= MAX_FIGURE_LEADS or not pick.chance(author.figure_lead_chance, slot, *key):
+        return ""
+    pick.item_leads += 1
+    pick.figure_leads += 1
+    return pick.note(author.figure_lead)
+
+
+def opens_with_scope(spans: list[Span], ctx: dict) -> bool:
+    """Whether a figure's own wording already opens with where or when (全镇……, 全年……): a lead-in
+    (全年, 年内 …) before it would double it, as in 全年全镇集体经济收入……"""
+    text = next((s.text for s in spans if s.text.strip("，")), "")
+    scopes = [ctx.get("全域") or "", "全年", "年内", "一年来", "这一年", f"{ctx.get('年度', '')}年"]
+    return any(w and text.startswith(w) for w in scopes)
+
+
+def _carrying(done: Done, fact: Fact, theme: str, pick: Choose, ctx: dict) -> list[Span]:
+    """Word a practice with its figure inside: the practice's words traced to the practice, the figure
+    (number and unit) traced to its metric."""
+    from ..facts import format_number
+
+    mark = "\x00"
+    source = pick.one(done.practice.figure_phrases(fact.metric.key), "practice-figure", theme,
+                      done.practice.key, single=fact.value == 1)   # 1个 is not done 逐个
+    text = pick.bank.render(source, {**ctx, "数量": mark})
+    before, _, after = text.partition(mark)
+    where = "做法:" + key_path(done.path)
+    spans = [Span(pick.note(before), source=where),
+             Span(f"{format_number(fact.value)}{fact.unit}", source="指标:" + key_path(fact.path))]
+    return spans + ([Span(pick.note(after), source=where)] if after else [])
+
+
+def practice_span(done: Done, theme: str, pick: Choose, ctx: dict, covers: tuple[str, ...] = ()) -> Span:
+    if done.practice is None:
+        return Span(pick.count(pick.note(done.text)), source="原文:" + key_path(done.path), covers=covers)
+    text = pick.text(done.practice.phrases, "practice", theme, done.practice.key)
+    return Span(text, source="做法:" + key_path(done.path))

@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import TemplateError
+from .levels import LEVEL_GROUPS, LEVEL_HELP, LEVELS, TIERS, expand_levels, fits_tier, levels_text, tier  # noqa: F401 — re-exported
 from .resources import load_data, templates_dir
 
 _PARAM = re.compile(r"\{(\w+)\}")
@@ -87,50 +88,6 @@ METRIC_KEYS = ("单位", "别名", "说法", "变化说法", "目标说法", "�
 AIMS = ("达到", "新增")
 THEME_KEYS = ("别名", "关键词")
 PRACTICE_KEYS = ("层级", "别名", "指标", "说法", "带数说法", "关键词")
-
-TIERS = {"镇": "镇", "乡": "镇", "街道": "镇", "村": "村", "社区": "村"}
-LEVELS = tuple(TIERS)
-# 层级 in metrics.yaml and 做法.yaml: the levels by name, or a whole tier by 镇级 (镇、乡、街道) / 村级 (村、社区).
-# The one field `metrics`, `init`, the workbook, the JSON Schema and the validator all read.
-LEVEL_GROUPS = {"镇级": ("镇", "乡", "街道"), "村级": ("村", "社区")}
-
-
-LEVEL_HELP = "可写 镇、乡、街道、村、社区，或 镇级（镇、乡、街道）、村级（村、社区）。"
-
-
-def tier(level: str) -> str:
-    """Return 镇 or 村: the tier a level (镇/乡/街道/村/社区) belongs to."""
-    return TIERS[level]
-
-
-def expand_levels(written) -> tuple[tuple[str, ...], list[str]]:
-    """(the levels `written` names, in the order of LEVELS; the words that are no level)."""
-    found, wrong = set(), []
-    for word in written or ("镇级", "村级"):
-        if word in LEVEL_GROUPS:
-            found.update(LEVEL_GROUPS[word])
-        elif word in TIERS:
-            found.add(word)
-        else:
-            wrong.append(str(word))
-    return tuple(lv for lv in LEVELS if lv in found), wrong
-
-
-def levels_text(levels) -> str:
-    """镇级（镇、乡、街道）/ 街道、社区 / 各级: the levels as a clerk reads them."""
-    levels = tuple(levels)
-    if set(levels) == set(LEVELS):
-        return "各级"
-    for group, members in LEVEL_GROUPS.items():
-        if set(levels) == set(members):
-            return f"{group}（{'、'.join(members)}）"
-    return "、".join(levels)
-
-
-def fits_tier(levels, tier_: str) -> bool:
-    """Whether some level of `tier_` (镇 or 村) may carry it (the workbook knows only the tier)."""
-    return any(TIERS[lv] == tier_ for lv in levels)
-
 
 @dataclass(frozen=True)
 class Kind:

@@ -7,117 +7,21 @@ need them, so each command only pays for its own.
 """
 from __future__ import annotations
 
-import re
-
 import os
+import re
 import sys
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Optional
 
 import typer
-from typer.core import TyperCommand, TyperGroup
 
-
+from .cli_app import DEBUG, EXIT_INPUT, EXIT_OK, Command, app, err, guard, safe_streams, usage_message, version_text
+from .cli_helpers import (expand_globs, list_practices, open_file, output_format, print_preview, schema_json,
+                          templates_folder, warn_all)
 from .errors import InputError, OutputError, ReportError, StrictError
 
-EXIT_OK, EXIT_FAIL, EXIT_INPUT = 0, 1, 2
 
-
-def _chinese_help_texts() -> None:
-    """Put typer's few fixed English help words into Chinese (best effort across typer versions)."""
-    try:
-        from typer import rich_utils
-
-        rich_utils.ARGUMENTS_PANEL_TITLE = "参数"
-        rich_utils.OPTIONS_PANEL_TITLE = "选项"
-        rich_utils.COMMANDS_PANEL_TITLE = "命令"
-        rich_utils.ERRORS_PANEL_TITLE = "错误"
-    except (ImportError, AttributeError):  # pragma: no cover
-        pass
-
-
-class _ChineseHelp:
-    """Mixin: help output in Chinese. Patching typer's panel titles waits until help is shown, because
-    importing typer.rich_utils costs ~90 ms that making a draft should not pay."""
-
-    def format_help(self, ctx, formatter):
-        formatter.write(self.get_help(ctx) + "\n")
-
-    def get_help(self, ctx) -> str:
-        from .helptext import render
-
-        try:
-            return render(self, ctx).rstrip("\n")
-        except Exception:  # noqa: BLE001 - a typer that changed its insides: its own help, panels in Chinese
-            _chinese_help_texts()
-            return super().get_help(ctx)  # type: ignore[misc]
-
-    def get_help_option(self, ctx):
-        option = super().get_help_option(ctx)  # type: ignore[misc]
-        if option is not None:
-            option.help = "显示本帮助并退出。"
-        return option
-
-
-class _Command(_ChineseHelp, TyperCommand):
-    pass
-
-
-class _DraftByDefault(_ChineseHelp, TyperGroup):
-    """Route `gen-report FILE …` to the `draft` command, keeping real subcommands as they are."""
-
-    def parse_args(self, ctx, args: list[str]) -> list[str]:
-        if args and args[0] not in self.commands and args[0] not in ("--help", "-h"):
-            args = ["draft", *args]
-        return super().parse_args(ctx, args)
-
-    def list_commands(self, ctx) -> list[str]:
-        return list(self.commands)
-
-    def command(self, *args, **kwargs):  # pragma: no cover - typer builds commands itself
-        kwargs.setdefault("cls", _Command)
-        return super().command(*args, **kwargs)
-
-
-app = typer.Typer(
-    cls=_DraftByDefault,
-    name="gen-report",
-    help="基层党建述职报告草稿生成器。\n\n例：gen-report inputs/2024.yaml",
-    rich_markup_mode="rich",
-    no_args_is_help=True,
-    add_completion=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-
-_DEBUG = typer.Option(False, "--debug", help="出错时显示技术细节（给维护者看）。", hidden=True)
-
-
-def _err(message: str) -> None:
-    typer.echo(message, err=True)
-
-
-def _guard(debug: bool, fn: Callable[[], int]) -> int:
-    """Run `fn`, turning our errors into Chinese messages and exit codes, and anything else too."""
-    try:
-        return fn()
-    except ReportError as exc:
-        if debug:
-            raise
-        _err(f"错误：{exc}")
-        return exc.exit_code
-    except KeyboardInterrupt:
-        _err("已中断。")
-        return 130
-    except BrokenPipeError:  # output piped into `head` and closed early: not an error
-        return EXIT_OK
-    except Exception as exc:  # a bug of ours: say so plainly, no traceback for the clerk
-        if debug:
-            raise
-        _err(f"程序内部错误（{type(exc).__name__}）。请加 --debug 重新运行，把显示的内容发给维护者。")
-        return 70
-
-
-@app.command("draft", cls=_Command, help="根据输入文件生成述职报告草稿（.docx）。\n\n"
+@app.command("draft", cls=Command, help="根据输入文件生成述职报告草稿（.docx）。\n\n"
                            "例：gen-report inputs/2024.yaml  → 生成 inputs/2024.docx")
 def draft_command(
     file: Path = typer.Argument(..., help="输入文件（.yaml），由 gen-report init 生成后填写。",
@@ -139,7 +43,7 @@ def draft_command(
     open_after: bool = typer.Option(False, "--open", help="生成后用系统默认程序打开。"),
     annotate: bool = typer.Option(False, "--annotate", help="给草稿里每个数字、做法、事例和【待补充】加批注，"
                                                           "写明它来自输入文件的哪一项、第几行。"),
-    debug: bool = _DEBUG,
+    debug: bool = DEBUG,
 ) -> int:
     def run() -> int:
         from .api import render
@@ -152,7 +56,7 @@ def draft_command(
 
             data, marks = load_yaml_file(file)
             draft = render(data, marks=marks, source=file.name, variant=variant,
-                           style=style, templates=_templates_dir(templates), base=file.parent)
+                           style=style, templates=templates_folder(templates), base=file.parent)
             text = json.dumps({"file": file.name, "warnings": [str(w) for w in draft.warnings],
                                "trace": trace(draft, marks)}, ensure_ascii=False, indent=2)
             if output is None:
@@ -163,123 +67,60 @@ def draft_command(
                 written = write_atomic(output, (text + "\n").encode("utf-8"), force=force)
                 typer.echo(f"已生成：{written}")
             return EXIT_OK
-        chosen = _output_format(fmt, output)
+        chosen = output_format(fmt, output)
         data, marks = load_yaml_file(file)
         if chosen == "txt" and output is None:  # preview on screen, nothing written
             from .text import draft_to_text
 
             draft = render(data, marks=marks, source=file.name, variant=variant,
-                           style=style, templates=_templates_dir(templates), base=file.parent)
-            _warn(draft.warnings, strict)
-            _print_preview(draft_to_text(draft), draft)
+                           style=style, templates=templates_folder(templates), base=file.parent)
+            warn_all(draft.warnings, strict)
+            print_preview(draft_to_text(draft), draft)
             return EXIT_OK
         from .api import write_draft
 
         target = output or file.with_suffix("." + chosen)
         try:
             draft = write_draft(data, target, marks=marks, source=file.name, base=file.parent, variant=variant,
-                                style=style, templates=_templates_dir(templates), fmt=chosen, annotate=annotate, force=force,
+                                style=style, templates=templates_folder(templates), fmt=chosen, annotate=annotate, force=force,
                                 strict=strict)
         except StrictError as exc:
-            _warn(exc.warnings, False)
+            warn_all(exc.warnings, False)
             raise
-        _warn(draft.warnings, False)
+        warn_all(draft.warnings, False)
         typer.echo(f"已生成：{target}")
         if open_after:
-            _open(target)
+            open_file(target)
         return EXIT_OK
 
-    return _guard(debug, run)
+    return guard(debug, run)
 
 
-@app.command("preview", cls=_Command, help="在屏幕上预览草稿全文（不写文件），各部分标题高亮。\n\n"
+@app.command("preview", cls=Command, help="在屏幕上预览草稿全文（不写文件），各部分标题高亮。\n\n"
                                            "例：gen-report preview inputs/2024.yaml")
 def preview_command(
     file: Path = typer.Argument(..., help="输入文件（.yaml）。", show_default=False),
     variant: int = typer.Option(0, "--variant", min=0, max=999, help="换一种措辞（0、1、2……）。"),
     style: Optional[int] = typer.Option(None, "--style", min=1, max=999,
                                         help="试看另一种写法（1、2、3……）；满意后在输入的“报告”下写 风格: N。"),
-    debug: bool = _DEBUG,
+    debug: bool = DEBUG,
 ) -> int:
     return draft_command(file, None, False, "txt", False, variant, style, None, False, False, debug)
 
 
-def _warn(warnings, strict: bool) -> None:
-    for warning in warnings:
-        _err(f"提醒：{warning}")
-    if strict and warnings:
-        raise StrictError(f"有 {len(warnings)} 条提醒，按 --strict 要求没有生成文件。")
-
-
-def _output_format(fmt: Optional[str], output: Optional[Path]) -> str:
-    """The format to write: --format if given, else the extension of -o, else docx; a mismatch (-o x.txt
-    with --format docx) is refused rather than writing a Word file under a .txt name."""
-    if fmt is not None and fmt not in ("docx", "txt"):
-        raise InputError(f"--format 只能是 docx、txt 或 json，现在是“{fmt}”。")
-    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
-    if suffix and suffix not in ("docx", "txt"):
-        raise InputError(f"-o 的文件名应以 .docx（Word 草稿）或 .txt（纯文本）结尾，现在是“{output.name}”。")
-    if fmt and suffix and fmt != suffix:
-        raise InputError(f"--format {fmt} 与输出文件 {output.name} 的扩展名不一致。去掉 --format，"
-                         f"按扩展名生成；或把文件名改成 .{fmt}。")
-    return fmt or suffix or "docx"
-
-
-def _templates_dir(path: Optional[Path]) -> Optional[Path]:
-    if path is None:
-        return None
-    if not (path / "bank").is_dir() or not (path / "metrics.yaml").is_file():
-        raise ReportError(f"词库文件夹 {path} 不完整：需要 metrics.yaml、era.yaml 和 bank/ 子文件夹。"
-                          "可以先复制内置的 templates 文件夹再修改。")
-    return path.resolve()
-
-
-def _print_preview(text: str, draft) -> None:
-    """Print the draft; on a terminal the part headings stand out."""
-    if not sys.stdout.isatty():
-        sys.stdout.write(text)
-        return
-    from rich.console import Console
-
-    from .model import Role
-
-    headings = {b.text for b in draft.blocks() if b.role in (Role.TITLE, Role.HEADING1, Role.HEADING2)}
-    console = Console(highlight=False)
-    for line in text.splitlines():
-        stripped = line.strip("\u3000 ")
-        console.print(line, style="bold cyan" if stripped in headings or stripped in draft.title_lines
-                      else None, markup=False)
-
-
-def _open(path: Path) -> None:
-    """Open `path` with the system's default program, where there is one."""
-    import shutil
-    import subprocess
-
-    if sys.platform.startswith("win"):
-        os.startfile(str(path))  # type: ignore[attr-defined]
-    elif sys.platform == "darwin":
-        subprocess.run(["open", str(path)], check=False)
-    elif shutil.which("xdg-open"):
-        subprocess.run(["xdg-open", str(path)], check=False, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL)
-    else:
-        _err("提醒：这台电脑没有可用的默认打开程序，请手动打开文件。")
-
-
-@app.command("metrics", cls=_Command, help="列出指标目录：可以在“亮点”和“目标”下写的指标、可选的做法，以及问题、"
+@app.command("metrics", cls=Command, help="列出指标目录：可以在“亮点”和“目标”下写的指标、可选的做法，以及问题、"
                              "原因的名称。\n\n例：gen-report metrics 组织建设；gen-report metrics 做法 党员队伍")
 def metrics_command(
     theme: Optional[str] = typer.Argument(None, help="只看某个主题（如 组织建设），或 做法、问题、原因。"),
     sub: Optional[str] = typer.Argument(None, help="与“做法”连用：只看某个主题的做法。"),
-    debug: bool = _DEBUG,
+    debug: bool = DEBUG,
 ) -> int:
     def run() -> int:
         from .catalogue import load_catalogue
 
         cat = load_catalogue()
         if theme == "做法":
-            return _list_practices(cat, sub)
+            return list_practices(cat, sub)
         if theme in ("问题", "原因"):
             kinds = cat.problems if theme == "问题" else cat.causes
             from .bank import load_bank
@@ -312,84 +153,32 @@ def metrics_command(
                 typer.echo(f"      例：{example_sentence(m, render)}")
         return EXIT_OK
 
-    return _guard(debug, run)
+    return guard(debug, run)
 
 
-def _list_practices(cat, theme: str | None) -> int:
-    """`gen-report metrics 做法 [主题]`: each practice with its levels, the figures it carries, an example."""
-    from .bank import load_bank
-
-    themes = list(cat.themes)
-    if theme:
-        canonical = cat.theme(theme)
-        if canonical is None:
-            raise InputError(f"没有主题“{theme}”。可选：{'、'.join(cat.themes)}。")
-        themes = [canonical]
-    from .catalogue import levels_text
-
-    bank = load_bank()
-    ctx = {**bank.get("称谓", "镇"), "单位": "本镇", "换届": "村“两委”换届"}
-    for t in themes:
-        typer.echo(f"【{t}】")
-        for p in cat.practices.get(t, ()):
-            # the example in the words of a level the practice is for (接诉即办 read as a 街道 would write it)
-            ctx = {**bank.get("称谓", p.levels[0]), "单位": f"本{p.levels[0]}", "换届": "村“两委”换届"}
-            levels = "各级都可用" if levels_text(p.levels) == "各级" else f"只用于{levels_text(p.levels)}"
-            figures = f"；带出数字：{'、'.join(p.metrics)}" if p.metrics else ""
-            alias = f"；也可写：{'、'.join(p.aliases)}" if p.aliases else ""
-            typer.echo(f"  {p.key}（{levels}{figures}{alias}）")
-            typer.echo(f"      例：{bank.render(p.phrases[0], ctx)}")
-    return EXIT_OK
-
-
-def _schema_json() -> str:
-    import json
-
-    from .catalogue import load_catalogue
-    from .jsonschema import input_schema
-
-    return json.dumps(input_schema(load_catalogue()), ensure_ascii=False, indent=2) + "\n"
-
-
-def expand_globs(paths: list[Path]) -> list[Path]:
-    """`check *.docx` as a Windows shell passes it: the pattern itself. A name with * or ? that is not a
-    file is expanded here (sorted); one that matches nothing is kept, for check to say it is not found."""
-    import glob
-
-    out: list[Path] = []
-    for p in paths:
-        text = str(p)
-        if any(c in text for c in "*?[") and not p.exists():
-            hits = sorted(glob.glob(text))
-            out += [Path(h) for h in hits] or [p]
-        else:
-            out.append(p)
-    return out
-
-
-@app.command("schema", cls=_Command, help="输出输入文件的 JSON Schema（编辑器据此补全指标名称、提示错误）。\n\n"
+@app.command("schema", cls=Command, help="输出输入文件的 JSON Schema（编辑器据此补全指标名称、提示错误）。\n\n"
                             "例：gen-report schema -o gen-report.schema.json")
 def schema_command(
     output: Optional[Path] = typer.Option(None, "-o", "--output",
                                           help="写进这个文件（UTF-8）；不写则输出到屏幕。PowerShell 的“>”会存成"
                                                " UTF-16，编辑器读不了，所以请用 -o。"),
     force: bool = typer.Option(False, "--force", help="文件已存在时覆盖。"),
-    debug: bool = _DEBUG,
+    debug: bool = DEBUG,
 ) -> int:
     def run() -> int:
         if output is None:
-            typer.echo(_schema_json(), nl=False)
+            typer.echo(schema_json(), nl=False)
             return EXIT_OK
         from .safeio import write_atomic
 
-        write_atomic(output, _schema_json().encode("utf-8"), force=force)
-        _err(f"已生成：{output}")
+        write_atomic(output, schema_json().encode("utf-8"), force=force)
+        err(f"已生成：{output}")
         return EXIT_OK
 
-    return _guard(debug, run)
+    return guard(debug, run)
 
 
-@app.command("init", cls=_Command, help="生成一份带中文注释的输入文件，照着填数字即可。\n\n"
+@app.command("init", cls=Command, help="生成一份带中文注释的输入文件，照着填数字即可。\n\n"
                           "例：gen-report init 2025.yaml --level 村 --from 2024.yaml")
 def init_command(
     path: Optional[Path] = typer.Argument(None, help="要生成的文件（默认：年度.yaml，如 2025.yaml）。"),
@@ -401,7 +190,7 @@ def init_command(
     batch: Optional[Path] = typer.Option(None, "--batch", help="改为生成发给各村填写的 Excel 表格，如 --batch 各村.xlsx"
                                                              "（每村一行，带下拉选项和“说明”页）。"),
     themes: Optional[str] = typer.Option(None, "--themes", help="和 --batch 一起用：只列这些主题的列，逗号分开。"),
-    debug: bool = _DEBUG,
+    debug: bool = DEBUG,
 ) -> int:
     def run() -> int:
         from .catalogue import load_catalogue
@@ -438,16 +227,15 @@ def init_command(
         write_atomic(target, text.encode("utf-8"))
         schema_path = target.parent / SCHEMA_FILE
         if not schema_path.exists() or "gen-report" in schema_path.read_text(encoding="utf-8")[:400]:
-            write_atomic(schema_path, _schema_json().encode("utf-8"), force=True)
+            write_atomic(schema_path, schema_json().encode("utf-8"), force=True)
         typer.echo(f"已生成：{target}\n请用记事本、WPS 或 VS Code 打开，按注释填写后运行：gen-report {target}")
         return EXIT_OK
 
-    return _guard(debug, run)
+    return guard(debug, run)
 
 
 def _init_batch(path: Path, level: str, year: Optional[int], themes: Optional[str]) -> int:
     """Write the workbook a township hands out (batch/workbook.py); never over an existing file."""
-    import re
 
     from .batch.workbook import starter_workbook
     from .catalogue import load_catalogue
@@ -471,7 +259,7 @@ def _init_batch(path: Path, level: str, year: Optional[int], themes: Optional[st
     return EXIT_OK
 
 
-@app.command("check", cls=_Command,
+@app.command("check", cls=Command,
              help="检查草稿里的常见错误：遗留占位符（X、**、某某）、年份、过时提法、序号、重复、标点、篇幅。"
                   "有“错误”时退出码为 1。\n\n例：gen-report check 2024.docx --year 2024")
 def check_command(
@@ -483,7 +271,7 @@ def check_command(
     template: bool = typer.Option(False, "--template", help="这是一份模板：其中的 ××、X 等占位符是有意留的，不报。"),
     across: bool = typer.Option(False, "--across", help="比较这些报告（或文件夹里的报告）彼此之间的雷同，最雷同的在前。"),
     against: Optional[Path] = typer.Option(None, "--against", help="与上年的报告比较，查“旧稿改头换面”。"),
-    debug: bool = _DEBUG,
+    debug: bool = DEBUG,
 ) -> int:
     def run() -> int:
         paths = expand_globs(files)
@@ -498,10 +286,10 @@ def check_command(
 
         return command(paths, year, level, fmt, template, echo=typer.echo)
 
-    return _guard(debug, run)
+    return guard(debug, run)
 
 
-@app.command("mine", cls=_Command,
+@app.command("mine", cls=Command,
              help="（维护者用）从一批真实报告（.txt）中挖掘引领句句式、引号提法、四字短语和数字说法，供编写词库。\n\n"
                   "例：gen-report mine ../shared/seeds -o docs/mining/seeds.md")
 def mine_command(
@@ -509,17 +297,17 @@ def mine_command(
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="写到文件（默认显示在屏幕上）。"),
     as_json: bool = typer.Option(False, "--json", help="输出 JSON。"),
     grow: bool = typer.Option(False, "--grow", help="把建议的新词追加到 templates/jieba_userdict.txt。"),
-    debug: bool = _DEBUG,
+    debug: bool = DEBUG,
 ) -> int:
     def run() -> int:
         from .mining.command import mine_command as command
 
         return command(folder, output, as_json, grow, echo=typer.echo)
 
-    return _guard(debug, run)
+    return guard(debug, run)
 
 
-@app.command("batch", cls=_Command,
+@app.command("batch", cls=Command,
              help="按表格为各村批量生成草稿：每行一个村，列名同输入文件的项目（如 单位、姓名、"
                   "亮点.组织建设.发展党员，或直接写 发展党员）。\n\n"
                   "例：gen-report batch inputs/batch/villages.xlsx --defaults inputs/batch/town.yaml -o 草稿")
@@ -536,49 +324,14 @@ def batch_command(
     strict: bool = typer.Option(False, "--strict", help="有提醒的行也算失败。"),
     last: Optional[Path] = typer.Option(None, "--last", help="放着各村去年输入文件（.yaml）的文件夹：按“单位”对上，"
                                                            "各村报告对照去年的目标和问题来写（也可以用“上年”一列）。"),
-    debug: bool = _DEBUG,
+    debug: bool = DEBUG,
 ) -> int:
     def run() -> int:
         from .batch.command import batch_command as command
 
         return command(table, defaults, outdir, jobs, force, skip_existing, strict, last=last, only=only)
 
-    return _guard(debug, run)
-
-
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("gen-report")
-    except PackageNotFoundError:  # run from a checkout that pip has not installed
-        return "（未安装）"
-
-
-def _usage_message(exc: Exception) -> str:
-    """A click/typer usage error in Chinese (their class names and attributes are public; their module is not)."""
-    kind = type(exc).__name__
-    if kind == "NoSuchOption":
-        return f"错误：没有这个选项：{getattr(exc, 'option_name', '')}。用 gen-report --help 查看可用的选项。"
-    if kind == "MissingParameter":
-        param = getattr(exc, "param", None)
-        return f"错误：缺少参数 {param.human_readable_name if param else ''}。用 gen-report --help 查看用法。"
-    if kind == "BadParameter":
-        return f"错误：参数不对：{exc.format_message()}。用 gen-report --help 查看用法。"
-    message = exc.format_message()
-    extra = re.match(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)", message)
-    if extra:   # click's words, said in Chinese with what was left over
-        return f"错误：多写了 {extra.group(1)}。这个命令只要一个文件；用 gen-report --help 查看用法。"
-    for english, chinese in _CLICK_WORDS:
-        message = message.replace(english, chinese)
-    return f"错误：命令用法不对（{message}）。用 gen-report --help 查看用法。"
-
-
-# click's other fixed phrases a clerk can meet, in Chinese
-_CLICK_WORDS = (("is not a valid integer", "不是整数"), ("is not in the range", "不在范围内"),
-                ("Invalid value for", "值不对："), ("Missing argument", "缺少参数"), ("Missing option", "缺少选项"),
-                ("No such command", "没有这个命令"), ("Option", "选项"), ("requires an argument", "后面要写一个值"),
-                ("does not exist", "不存在"), ("is not one of", "不是下列之一"))
+    return guard(debug, run)
 
 
 def run(argv: list[str] | None = None) -> int:
@@ -587,23 +340,23 @@ def run(argv: list[str] | None = None) -> int:
     if argv is None:
         argv = sys.argv[1:]
     if argv in (["--version"], ["-V"]):
-        typer.echo(f"gen-report {_version()}")
+        typer.echo(f"gen-report {version_text()}")
         return EXIT_OK
     if not argv:  # no file and no command: say what to do, not "命令用法不对（）"
-        _err("用法：gen-report 输入文件.yaml（生成草稿），或 gen-report init（生成填写模板）。"
+        err("用法：gen-report 输入文件.yaml（生成草稿），或 gen-report init（生成填写模板）。"
              "全部命令：gen-report --help")
         return EXIT_INPUT
     try:
         code = app(args=argv, standalone_mode=False, prog_name="gen-report")
     except typer.Abort:
-        _err("已取消。")
+        err("已取消。")
         code = 130
     except typer.Exit as exc:
         code = exc.exit_code
     except Exception as exc:  # noqa: BLE001 — click/typer usage errors, told apart by their public shape
         if getattr(exc, "exit_code", None) != 2 or not hasattr(exc, "format_message"):
             raise
-        _err(_usage_message(exc))
+        err(usage_message(exc))
         code = EXIT_INPUT
     return code if isinstance(code, int) else EXIT_OK
 
@@ -612,18 +365,6 @@ def main() -> None:
     """Console entry point."""
     safe_streams()
     sys.exit(run())
-
-
-def safe_streams() -> None:
-    """Output that cannot crash on encoding: a Chinese Windows redirects to GBK, strictly, and a pasted
-    • or – (or any character GBK lacks) ended in 程序内部错误. Such a character is replaced, not fatal."""
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            try:
-                reconfigure(errors="replace")
-            except (ValueError, OSError):  # a stream already in use in another way: leave it as it is
-                pass
 
 
 if __name__ == "__main__":  # pragma: no cover

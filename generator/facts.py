@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from .levels import is_town
 from .catalogue import Metric, Practice
 
 
@@ -107,7 +108,7 @@ class Info:
     @property
     def tier(self) -> str:
         """镇 for township-level reports (镇, 乡, 街道), 村 for village-level ones (村, 社区)."""
-        return "镇" if self.level in ("镇", "乡", "街道") else "村"
+        return "镇" if is_town(self.level) else "村"
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Mapping
 
+from .levels import is_town
 from .catalogue import Catalogue, Metric
 from .facts import format_number
 from .width import columns
@@ -68,19 +69,19 @@ def starter_yaml(cat: Catalogue, *, year: int, level: str, file_name: str,
 
 
 def _report_section(year: int, level: str, last_report: Mapping[str, Any], last_path: str | None) -> list[str]:
-    is_town = level in ("镇", "乡", "街道")
+    town = is_town(level)
     titles = _titles(level)
     lines = ["报告:"]
     report_fields = [
         ("年度", str(year), "述职的年度，四位数字"),
-        ("单位", last_report.get("单位", ""), "名称，例如 " + ("石桥镇" if is_town else "杏花村")),
+        ("单位", last_report.get("单位", ""), "名称，例如 " + ("石桥镇" if town else "杏花村")),
         ("层级", level, "镇、乡、街道、村 或 社区（决定“镇党委/全镇”“村党支部/全村”等称谓）"),
         ("职务", last_report.get("职务", titles.get("默认职务", "")), "例如 党委书记、党工委书记、党支部书记"),
         ("姓名", last_report.get("姓名", ""), "述职人姓名"),
         ("日期", "", f"落款日期，年-月-日，例如 {year + 1}-01-10"),
         ("上级", last_report.get("上级", titles.get("默认上级", "")), "向谁述职：县委、区委；村写 镇党委，社区写 街道党工委"),
     ]
-    if not is_town or last_report.get("所属镇"):
+    if not town or last_report.get("所属镇"):
         report_fields.append(("所属镇", last_report.get("所属镇", ""), "所属的镇（乡、街道），例如 石桥镇"))
     if last_path:
         report_fields.append(("上年", last_path, "去年的输入文件：报告会对照去年的目标写完成情况、写去年问题的整改"))

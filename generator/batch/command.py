@@ -6,8 +6,8 @@ from pathlib import Path
 from ..errors import InputError, OutputError, ReportError
 from ..safeio import write_atomic
 from .progress import print_summary, progress
-from .runner import (FAILED, SUMMARY, UNDONE, Defaults, default_jobs, keep_known, plan, record_written, run,
-                     summary_csv, workers)
+from .runner import FAILED, SUMMARY, UNDONE, Defaults, default_jobs, plan, run, workers
+from .summary import keep_known, record_written, summary_csv
 from .table import read_rows
 
 EXIT_INTERRUPTED = 130

@@ -6,8 +6,6 @@ parent decides what an interrupt means: stop the pool, drop temp files, mark the
 """
 from __future__ import annotations
 
-import csv
-import io
 import multiprocessing as mp
 import os
 import signal
@@ -357,38 +355,6 @@ def _remove_temp_files(folder: Path) -> None:
             pass
 
 
-def keep_known(results: list[Result], previous: bytes | None) -> list[Result]:
-    """For rows skipped this time, keep what the last summary.csv knew about them (their 提醒)."""
-    if not previous:
-        return results
-    try:
-        rows = list(csv.DictReader(io.StringIO(previous.decode("utf-8-sig"))))
-    except (UnicodeDecodeError, csv.Error):
-        return results
-    known = {(r.get("单位"), r.get("输出文件")): r for r in rows}
-    out = []
-    for r in results:
-        old = known.get((r.unit, r.output)) if r.status == SKIPPED else None
-        if old and old.get("提醒") and not r.warnings:
-            r = Result(r.number, r.label, r.unit, r.status, r.output, tuple(old["提醒"].split("；")), r.error,
-                       r.note)
-        out.append(r)
-    return out
-
-
-def summary_csv(results: list[Result]) -> bytes:
-    """Return summary.csv (UTF-8 with BOM so Excel shows the Chinese correctly)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    # 风格: the author batch dealt the row; a clerk who wants the same voice for one village again writes
-    # 风格: N in its input (or reruns the table with --only)
-    writer.writerow(["序号", "来源", "单位", "状态", "输出文件", "提醒", "错误", "说明", "风格"])
-    for r in results:
-        writer.writerow([r.number, r.label, r.unit, r.status, r.output, "；".join(r.warnings), r.error, r.note,
-                         r.style or ""])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
-
-
 ROWS_PER_WORKER = 8   # a worker costs ~0.3 s to start (spawn on Windows: 24 villages took 3.0 s on all cores, 1.6 s
                       # on one), so a table gets one worker per eight rows at most
 MAX_WORKERS = 61      # Windows waits on at most 63 handles; the pool needs two of its own
@@ -402,16 +368,3 @@ def default_jobs(rows: int | None = None) -> int:
     return max(1, min(cores, rows // ROWS_PER_WORKER))
 
 
-def record_written(outdir: Path, results: list[Result]) -> None:
-    """Add what this run wrote to the record the next run decides by (rerun.MANIFEST)."""
-    from . import rerun
-
-    written = {r.output: {"input": r.digest, "draft": r.written} for r in results if r.status == OK and r.written}
-    if not written:
-        return
-    record = rerun.load(outdir)
-    record.update(written)
-    try:
-        rerun.save(outdir, record)
-    except OutputError:  # the drafts are written; a record that could not be saved only costs a re-run
-        pass

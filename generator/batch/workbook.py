@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 from typing import Iterable
 
+from ..levels import is_town
 from ..catalogue import Catalogue, fits_tier
 
 DATA, HELP, LISTS = "各村数据", "说明", "选项"
@@ -23,7 +24,7 @@ TARGETS = {"村": ("发展党员", "村集体经济收入", "储备后备干部"
 
 def columns(cat: Catalogue, level: str, themes: Iterable[str] | None = None) -> list[tuple[str, str, str | None]]:
     """(header, what it takes, dropdown list name or None) for each column, in order."""
-    tier = "镇" if level in ("镇", "乡", "街道") else "村"
+    tier = "镇" if is_town(level) else "村"
     chosen = [t for t in cat.themes if themes is None or t in set(themes)]
     out: list[tuple[str, str, str | None]] = [
         ("单位", "村（社区）的名称，如 河口村", None),

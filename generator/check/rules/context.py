@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ...levels import TIERS
 from ...resources import load_data
 from ..document import Document
 
@@ -36,14 +37,13 @@ def make_context(doc: Document, year: int | None = None, level: str | None = Non
     found = year if year is not None else stated[0][3] if stated else None
     exact = level if level in ("乡", "街道", "社区") else None
     exact = exact or guess_unit_level(doc) if level in (None, "镇", "村") else exact
-    if level in ("镇", "村") and exact is not None and TIER[exact] != level:
+    if level in ("镇", "村") and exact is not None and TIERS[exact] != level:
         exact = level   # --level says otherwise: it wins
-    tier = TIER.get(level or "") or guess_level(doc) or (TIER[exact] if exact else None)
+    tier = TIERS.get(level or "") or guess_level(doc) or (TIERS[exact] if exact else None)
     return Context(found, None if found else year_lower_bound(doc, era), tier, era,
                    stated=tuple(stated), unit_level=exact)
 
 
-TIER = {"镇": "镇", "乡": "镇", "街道": "镇", "村": "村", "社区": "村"}
 # 白石村党支部书记, 桐岭乡党委, 鼓楼街道党工委, 枫林社区党委: the unit's own level, by the organisation it names
 _UNIT = re.compile(r"[\u4e00-\u9fff]{1,8}?(街道|社区|镇|乡|村)(?:党委|党工委|党总支|党支部|党组织)")
 

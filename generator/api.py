@@ -24,15 +24,6 @@ def render(data: Any, *, marks: Marks | None = None, source: str | None = None, 
     cat, bank = load_catalogue(templates), load_bank(templates)
     last = last_year(data, marks, source, base, cat, bank)
     report = validate(data, marks, source, catalogue=cat, last=last)
-    if report.last is not None:  # this year's report must not read like last year's: note its wording
-        from dataclasses import replace
-
-        last_draft = compose(last, bank, style=style or report.info.style)
-        leads = tuple(s.text for b in last_draft.parts[2].blocks for s in b.spans
-                      if s.source.startswith("词库:措施/") and s.source.endswith("/要点")
-                      or s.source.startswith("词库:作者/"))
-        worded = tuple(s.text for b in last_draft.blocks() for s in b.spans if s.source.startswith(("词库", "做法")))
-        report = replace(report, last=replace(report.last, plan_leads=leads, worded=worded))
     return compose(report, bank, variant=variant, style=style, seat=seat)
 
 

@@ -113,15 +113,14 @@ class Info:
 
 @dataclass(frozen=True)
 class LastYear:
-    """What this year's report answers from last year's input: its targets, its problems, and the leads of
-    its part three (so this year's plan does not read like last year's)."""
+    """What this year's report answers from last year's input: its targets, its problems, and the report
+    itself (compose words it to keep this year's draft from reading like last year's)."""
 
     year: int
     source: str                           # last year's file name, for traces
     targets: tuple[Fact, ...]
     problems: tuple[Item, ...]
-    plan_leads: tuple[str, ...] = ()
-    worded: tuple[str, ...] = ()          # last year's draft in the tool's words (banks, practices)
+    report: "Report | None" = None        # last year's validated input
     done: tuple[Item, ...] = ()           # problems the clerk marks 已完成
     notes: tuple[tuple[int, str], ...] = ()   # (id of a done or ongoing problem, how it was fixed / how far it is)
     ongoing: tuple[Item, ...] = ()        # … and 持续推进

@@ -50,11 +50,13 @@ def compose(report: Report, bank: Bank | None = None, variant: int = 0, style: i
     if author.register:
         pick.hand = Hand(author, authors.get("语体标记"))
     pick.match = matcher(bank.root)
+    leads, worded = last_wording(report, bank, style)
+    pick.last_leads = leads
     if report.last is not None:
         from .choose import _grams
 
-        pick.avoid_grams = set().union(*map(_grams, report.last.worded)) if report.last.worded else set()
-    last_words = "\n".join(report.last.worded) if report.last is not None else ""
+        pick.avoid_grams = set().union(*map(_grams, worded)) if worded else set()
+    last_words = "\n".join(worded)
     # the author's heading families: words by seat in a batch, none of the level's 不用词, none said last year
     pick.heads = Headings(authors, {"一": author.heading_one, "三": author.heading_three}, pick.pick.number,
                           stale=lambda word: bool(last_words) and word in last_words, draw=pick.pick.draw,
@@ -93,6 +95,19 @@ def compose(report: Report, bank: Bank | None = None, variant: int = 0, style: i
         style=author.number,
         skeleton=realised(author, pick.layout),
     )
+
+
+def last_wording(report: Report, bank: Bank, style: int | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Last year's draft, as the tool worded it for the same author: the leads of its part three (this
+    year's plan must not read like last year's) and every span in the banks' or the catalogue's words."""
+    last = report.last.report if report.last is not None else None
+    if last is None:
+        return (), ()
+    draft = compose(last, bank, style=style or report.info.style)
+    leads = tuple(s.text for b in draft.parts[2].blocks for s in b.spans
+                  if s.source.startswith("词库:措施/") and s.source.endswith("/要点") or s.source.startswith("词库:作者/"))
+    worded = tuple(s.text for b in draft.blocks() for s in b.spans if s.source.startswith(("词库", "做法")))
+    return leads, worded
 
 
 @lru_cache(maxsize=8)

@@ -94,6 +94,7 @@ class Choose:
         self.match = Matcher({})      # compose sets the templates' own word lists (呼应.yaml)
         self.layout: dict[str, str] = {}   # the layout each part took (the author's, or what the facts allowed)
         self.links = 0                # connectors said so far (highlights.MAX_LINKS)
+        self.last_leads: tuple = ()   # the leads of last year's part three (compose.last_wording)
         self.local: dict = {}         # 本地提法 by the theme of part one that carries it (compose/local.py)
         self.local_plan: dict = {}    # … and of part three
         self.item_links = 0           # and in the current paragraph (one at most)

@@ -159,10 +159,9 @@ def measures(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list
     last_item = bool(loose or free_targets or unplaced)
     numbered = len(themes) + last_item > 1
     last_lead = ""
-    if report.last is not None:  # last year's plan: its leads are not repeated, nor echoed
-        for lead in report.last.plan_leads:
-            pick.used.add(lead.rstrip("。"))
-            pick.leads |= _grams(lead)
+    for lead in pick.last_leads:   # last year's plan: its leads are not repeated, nor echoed
+        pick.used.add(lead.rstrip("。"))
+        pick.leads |= _grams(lead)
     if themes:   # a formulation whose theme has no item here is taken up by the first item
         for t in [t for t in pick.local_plan if t not in themes]:
             pick.local_plan.setdefault(themes[0], []).extend(pick.local_plan.pop(t))

@@ -54,7 +54,7 @@ def read_last_year(last: Report | None, info: Info, model: InputFile, themes, ct
         ctx.warn(("整改",), f"去年查摆的问题还没有写整改情况：{'、'.join(missing)}。请在“整改”下写明“已完成”或"
                           "“持续推进”。")
     return LastYear(year=last.info.year, source="上年", targets=last.targets, problems=last.problems,
-                    done=tuple(done), ongoing=tuple(ongoing), notes=tuple(notes))
+                    done=tuple(done), ongoing=tuple(ongoing), notes=tuple(notes), report=last)
 
 
 def _covered(target: Fact, problems) -> bool:

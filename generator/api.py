@@ -27,6 +27,19 @@ def render(data: Any, *, marks: Marks | None = None, source: str | None = None, 
     return compose(report, bank, variant=variant, style=style, seat=seat)
 
 
+def render_file(path: Path, *, variant: int = 0, style: int | None = None, templates: Path | None = None,
+                seat: int | None = None) -> tuple[Draft, Marks]:
+    """Load the input file at `path` and render it, its 上年 found beside it: the one way a file becomes a
+    draft (draft, preview, `check FILE.yaml`, the examples script). Returns the draft and the file's marks
+    (key path → line, column) for traces."""
+    from .loader import load_yaml_file
+
+    data, marks = load_yaml_file(path)
+    draft = render(data, marks=marks, source=path.name, variant=variant, templates=templates, base=path.parent,
+                   style=style, seat=seat)
+    return draft, marks
+
+
 def last_year(data: Any, marks: Marks | None, source: str | None, base: Path | None, cat, bank):
     """Load and validate the file 报告 → 上年 names, or return None; its problems are said with its own name."""
     from .errors import InputError, Problem
@@ -105,14 +118,20 @@ def write_draft(data: Any, target: Path, *, marks: Marks | None = None, source: 
 
     Without `force` an existing file is never replaced, checked at the moment of writing (a clerk may save
     an edit while a batch runs); with `strict` a draft with warnings is not written (`StrictError`)."""
+    draft = render(data, marks=marks, source=source, variant=variant, templates=templates, base=base, style=style,
+                   seat=seat)
+    write_rendered(draft, target, marks=marks, fmt=fmt, annotate=annotate, force=force, strict=strict)
+    return draft
+
+
+def write_rendered(draft: Draft, target: Path, *, marks: Marks | None = None, fmt: str = "docx",
+                   annotate: bool = False, force: bool = False, strict: bool = False) -> None:
+    """Write `draft` to `target` atomically (see write_draft)."""
     from .errors import StrictError
     from .safeio import write_atomic
 
-    draft = render(data, marks=marks, source=source, variant=variant, templates=templates, base=base, style=style,
-                   seat=seat)
     if strict and draft.warnings:
         error = StrictError(f"有 {len(draft.warnings)} 条提醒，按 --strict 要求没有生成文件。")
         error.warnings = draft.warnings
         raise error
     write_atomic(target, draft_bytes(draft, fmt, marks, annotate), force=force)
-    return draft

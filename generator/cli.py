@@ -46,17 +46,15 @@ def draft_command(
     debug: bool = DEBUG,
 ) -> int:
     def run() -> int:
-        from .api import render
-        from .loader import load_yaml_file
+        from .api import render_file, write_rendered
 
-        if fmt == "json":  # the trace for scripts: where every figure, practice and case came from
+        chosen = "json" if fmt == "json" else output_format(fmt, output)
+        draft, marks = render_file(file, variant=variant, style=style, templates=templates_folder(templates))
+        if chosen == "json":  # the trace for scripts: where every figure, practice and case came from
             import json
 
             from .trace import trace
 
-            data, marks = load_yaml_file(file)
-            draft = render(data, marks=marks, source=file.name, variant=variant,
-                           style=style, templates=templates_folder(templates), base=file.parent)
             text = json.dumps({"file": file.name, "warnings": [str(w) for w in draft.warnings],
                                "trace": trace(draft, marks)}, ensure_ascii=False, indent=2)
             if output is None:
@@ -67,23 +65,15 @@ def draft_command(
                 written = write_atomic(output, (text + "\n").encode("utf-8"), force=force)
                 typer.echo(f"已生成：{written}")
             return EXIT_OK
-        chosen = output_format(fmt, output)
-        data, marks = load_yaml_file(file)
         if chosen == "txt" and output is None:  # preview on screen, nothing written
             from .text import draft_to_text
 
-            draft = render(data, marks=marks, source=file.name, variant=variant,
-                           style=style, templates=templates_folder(templates), base=file.parent)
             warn_all(draft.warnings, strict)
             print_preview(draft_to_text(draft), draft)
             return EXIT_OK
-        from .api import write_draft
-
         target = output or file.with_suffix("." + chosen)
         try:
-            draft = write_draft(data, target, marks=marks, source=file.name, base=file.parent, variant=variant,
-                                style=style, templates=templates_folder(templates), fmt=chosen, annotate=annotate, force=force,
-                                strict=strict)
+            write_rendered(draft, target, marks=marks, fmt=chosen, annotate=annotate, force=force, strict=strict)
         except StrictError as exc:
             warn_all(exc.warnings, False)
             raise

@@ -17,16 +17,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generator.loader import load_yaml_file  # noqa: E402
-from generator.api import render  # noqa: E402
+from generator.api import render_file  # noqa: E402
 from generator.text import draft_to_text  # noqa: E402
 from generator.word.writer import write_docx  # noqa: E402
 
 
 def outputs(path: Path) -> dict[str, bytes]:
     """Return the example files (name → bytes) that `path` produces."""
-    data, marks = load_yaml_file(path)
-    draft = render(data, marks=marks, source=path.name)
+    draft, _ = render_file(path)
     return {f"{path.stem}.docx": write_docx(draft), f"{path.stem}.txt": draft_to_text(draft).encode("utf-8")}
 
 

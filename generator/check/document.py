@@ -190,11 +190,9 @@ def _docx(path: Path) -> list[tuple[str, str]]:
 
 
 def _yaml(path: Path) -> list[tuple[str, str]]:
-    from ..api import render
-    from ..loader import load_yaml_file
+    from ..api import render_file
 
-    data, marks = load_yaml_file(path)
-    draft = render(data, marks=marks, source=path.name, base=path.parent)   # 上年 is relative to the file
+    draft, _ = render_file(path)   # 上年 is found beside the file
     return [(b.text, "") for b in draft.blocks()]
 
 

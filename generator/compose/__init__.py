@@ -52,10 +52,10 @@ def compose(report: Report, bank: Bank | None = None, variant: int = 0, style: i
     pick.match = matcher(bank.root)
     leads, worded = last_wording(report, bank, style)
     pick.last_leads = leads
-    if report.last is not None:
+    if worded:
         from .choose import _grams
 
-        pick.avoid_grams = set().union(*map(_grams, worded)) if worded else set()
+        pick.avoid_grams = set().union(*map(_grams, worded))
     last_words = "\n".join(worded)
     # the author's heading families: words by seat in a batch, none of the level's 不用词, none said last year
     pick.heads = Headings(authors, {"一": author.heading_one, "三": author.heading_three}, pick.pick.number,

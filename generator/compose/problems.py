@@ -127,6 +127,7 @@ def _paired(report: Report, problem_blocks: list[Block], cause_blocks: list[Bloc
     """Each problem, then the cause that explains it (a cause kind's 解释, or an own cause of the same
     theme), each cause once; the causes that explain no single problem close the part as one paragraph."""
     kinds = spec["原因"]
+    ordinals = bank.get("结构", "序号")
     home: dict[int, int] = {}          # cause index → problem index
     for c, cause in enumerate(report.causes):
         answers = explained(cause, report, kinds) if cause.kind else \
@@ -146,7 +147,7 @@ def _paired(report: Report, problem_blocks: list[Block], cause_blocks: list[Bloc
         spans = list(block.spans)
         for c in mine:
             spans.append(Span(pick.text(spec["原因接语"], "cause-after", c), source="词库:问题/原因接语"))
-            spans += [_unnumbered(s) for s in cause_blocks[c].spans]
+            spans += [_unnumbered(s, ordinals) for s in cause_blocks[c].spans]
         out.append(Block(block.role, tuple(spans)))
     rest = [c for c in range(len(cause_blocks)) if c not in home]
     joined = [f for c in rest for f in set(formulations(cause_blocks[c].text))]
@@ -158,23 +159,20 @@ def _paired(report: Report, problem_blocks: list[Block], cause_blocks: list[Bloc
     if rest:
         spans = [Span(pick.text(spec["其余原因"], "causes", "rest", single=len(rest) < 2),
                       source="词库:问题/其余原因")]
-        ordinals = bank.get("结构", "序号")
         for i, c in enumerate(rest):
             if len(rest) > 1:
                 spans.append(Span(ordinals[i] if i < len(ordinals) else f"第{i + 1}", source=""))
-            spans += [_unnumbered(s, lead=False) for s in cause_blocks[c].spans]
+            spans += [_unnumbered(s, ordinals) for s in cause_blocks[c].spans]
         out.append(body(*spans))
     return out
 
 
-def _unnumbered(span: Span, lead: bool = False) -> Span:
-    """A cause said inside another paragraph: without its own 一是 and not as a run-in heading."""
+def _unnumbered(span: Span, ordinals, lead: bool = False) -> Span:
+    """A cause said inside another paragraph: without its own 一是 (结构.yaml → 序号) and not as a run-in
+    heading."""
     text = span.text
     if span.lead:
-        for ordinal in ("一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是"):
-            if text.startswith(ordinal):
-                text = text[len(ordinal):]
-                break
+        text = next((text[len(o):] for o in ordinals if text.startswith(o)), text)
     return Span(text, lead=lead, missing=span.missing, source=span.source, covers=span.covers)
 
 

@@ -60,7 +60,7 @@ def compose(report: Report, bank: Bank | None = None, variant: int = 0, style: i
     # the author's heading families: words by seat in a batch, none of the level's 不用词, none said last year
     pick.heads = Headings(authors, {"一": author.heading_one, "三": author.heading_three}, pick.pick.number,
                           stale=lambda word: bool(last_words) and word in last_words, draw=pick.pick.draw,
-                          avoid=pick.avoid)
+                          avoid=pick.avoid + _no_brand(report, info))
     structure = bank.get("结构")
     pick.local = home_themes(report, author.order)          # 本地提法: the theme of part one each belongs to
     pick.local_plan = {k: list(v) for k, v in pick.local.items()}   # … and of part three (首尾呼应)
@@ -72,6 +72,7 @@ def compose(report: Report, bank: Bank | None = None, variant: int = 0, style: i
                                 "品牌含义: 一句话说明它的意思，或在“亮点 → 品牌创建”下写做法和事例。", path=("报告", "品牌")))
 
     first = opening(report, bank, pick, ctx)
+    pick.heads.opening = first.text
     part_one = highlights(report, bank, pick, ctx, warnings)
     part_two, last_line = problems(report, bank, pick, ctx, warnings)
     part_three = measures(report, bank, pick, ctx, warnings, after=last_line)
@@ -203,3 +204,12 @@ def _line(year_terms: dict, author: int) -> str:
 
 def _unquoted(name: str | None) -> str:
     return (name or "").strip().strip("“”\"「」『』‘’'").strip()
+
+
+def _no_brand(report: Report, info) -> tuple[str, ...]:
+    """Heading words to leave out: 品牌 (育品牌, 擦亮党建品牌) when the unit has none — neither a brand in
+    报告 nor anything about one in what the clerk wrote; a heading of a part-three item on 创新 then speaks of
+    特色 and 创新 instead."""
+    from .conditions import input_text
+
+    return () if info.brand or "品牌" in input_text(report) else ("品牌",)

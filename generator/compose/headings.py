@@ -28,6 +28,7 @@ class Headings:
         self.used: dict[str, set[str]] = {}
         self.taken: dict[tuple[str, str], dict[str, str]] = {}
         self.part_words: dict[str, list[str]] = {}
+        self.opening = ""             # the opening paragraph: part one's first heading does not echo it
 
     def family(self, part: str) -> str:
         return self.families.get(part, "")
@@ -80,8 +81,12 @@ class Headings:
             options = words[name]
             options = [options] if isinstance(options, str) else list(options)
             options = [o for o in options if not any(w in o for w in self.avoid)] or options
+            if part == "一" and position == 0 and self.opening:   # 在抓实学习教育上下功夫 / 在学习教育上着力
+                options = [o for o in options if o not in self.opening] or options
             if content and name in self.spec.get("按内容取", ()):   # a field word the item speaks of, else any
-                options = [o for o in options if _pairs(o) & _pairs(content)] or options
+                near = [o for o in options if _pairs(o) & _pairs(content)]
+                # … not word for word: 组织覆盖再加力 over 党组织覆盖不到位 says the same formulation twice
+                options = [o for o in near if o not in content] or near or options
             start = self.draw(options, "heading-word", key, name)
             taken = self.taken.setdefault((key, name), {})
             if part in taken and fresh(taken[part]):

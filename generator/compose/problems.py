@@ -38,6 +38,9 @@ def problems(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list
     pick.layout["二"] = ("对应" if paired else "主客" if sides else "分列") + ("" if paired or author.sub_heads else "/无题")
     said: set[str] = set()
     forms: set[str] = set()
+    # a cause tied back to the problems it explains (…上的短板，根子多在这里): once a draft at most, from the
+    # authors who tie at all; after every cause it reads as a formula (blind reading)
+    ties = [1 if author.cause_links else 0]
     problem_blocks: list[Block] = []
     if report.problems:
         problem_blocks = _items(report, report.problems, spec["问题"], bank, pick, "problem", said, warnings,
@@ -50,10 +53,10 @@ def problems(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list
         for side, slot in zip(sides, ("主观引语", "客观引语")):
             cause_blocks.append(body(Span(pick.text(spec[slot], "causes", slot), source=f"词库:问题/{slot}")))
             cause_blocks += _items(report, side, spec["原因"], bank, pick, "cause", said, warnings,
-                                   said_forms=forms)
+                                   said_forms=forms, ties=ties)
     elif report.causes:
         cause_blocks = _items(report, report.causes, spec["原因"], bank, pick, "cause", said, warnings,
-                              link=not paired, said_forms=forms)
+                              link=not paired, said_forms=forms, ties=ties)
     else:
         warnings.append(Problem("没有填写“原因”，第二部分标出了【待补充：产生问题的主要原因】。", path=("原因",)))
         cause_blocks = [body(Span("【待补充：产生问题的主要原因（在“原因”下填写）】", missing=True, source="待补充:原因"))]
@@ -206,9 +209,12 @@ def field_name(theme: str, bank: Bank, pick: Choose, beside: str = "") -> str:
 
 
 def _items(report: Report, items: tuple[Item, ...], kinds: dict, bank: Bank, pick: Choose, slot: str,
-           said: set[str], warnings: list, link: bool = True, said_forms: set | None = None) -> list[Block]:
+           said: set[str], warnings: list, link: bool = True, said_forms: set | None = None,
+           ties: list[int] | None = None) -> list[Block]:
     """`said`: the runs part two has said so far; `said_forms`: the problems' formulations (a cause may be
-    printed in its problem's paragraph, where a formulation said twice reads as padding)."""
+    printed in its problem's paragraph, where a formulation said twice reads as padding); `ties`: how many
+    causes may still be tied back to the problems they explain (shared by the calls of one part two)."""
+    ties = [0] if ties is None else ties
     said_forms = set() if said_forms is None else said_forms
     ordinals = bank.get("结构", "序号")
     out = []
@@ -248,7 +254,8 @@ def _items(report: Report, items: tuple[Item, ...], kinds: dict, bank: Bank, pic
             # words are part two's, and a kind's name is the bank's, not the writer's
             fields = [t for t in dict.fromkeys(p.theme for p in answers if p.theme) if t not in named]
             named.update(fields)
-            if fields and link and pick.author.cause_links:
+            if fields and link and ties[0] > 0:
+                ties[0] -= 1
                 told = "".join(x.text for x in spans)
                 where = "、".join(field_name(t, bank, pick, beside=told) for t in fields)
                 link = pick.text(bank.get("问题", "原因呼应"), "cause-link", item.kind, single=len(fields) < 2,

@@ -168,6 +168,28 @@ def schema_command(
     return guard(debug, run)
 
 
+@app.command("check-templates", cls=Command,
+             help="检查自己维护的词库文件夹（--templates 用的那个）：文件缺失或写错、说法里的变量、数字和占位符、"
+                  "引用了不存在的做法或问题、说法太少、同一说法写了两遍。一次列出全部问题；有“错误”时退出码为 3。\n\n"
+                  "例：gen-report check-templates 我的词库")
+def check_templates_command(
+    folder: Path = typer.Argument(..., help="词库文件夹（从自带的 templates 复制后修改的那个）。", show_default=False),
+    strict: bool = typer.Option(False, "--strict", help="“提醒”也算错误（退出码 3）。"),
+    debug: bool = DEBUG,
+) -> int:
+    def run() -> int:
+        from .errors import TemplateError
+        from .template_check import check_folder, report
+
+        if not folder.is_dir():
+            raise TemplateError(f"找不到词库文件夹 {folder}。")
+        errors, warnings = check_folder(folder.resolve())
+        typer.echo(report(folder, errors, warnings))
+        return TemplateError.exit_code if errors or (strict and warnings) else EXIT_OK
+
+    return guard(debug, run)
+
+
 @app.command("init", cls=Command, help="生成一份带中文注释的输入文件，照着填数字即可。\n\n"
                           "例：gen-report init 2025.yaml --level 村 --from 2024.yaml")
 def init_command(

@@ -39,6 +39,9 @@ def templates_folder(path: Optional[Path]) -> Optional[Path]:
     if not (path / "bank").is_dir() or not (path / "metrics.yaml").is_file():
         raise ReportError(f"词库文件夹 {path} 不完整：需要 metrics.yaml、era.yaml 和 bank/ 子文件夹。"
                           "可以先复制内置的 templates 文件夹再修改。")
+    from .template_check import require_sound
+
+    require_sound(path.resolve())
     return path.resolve()
 
 

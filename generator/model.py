@@ -35,8 +35,11 @@ class Span:
       "指标:<key path>"        a figure from the input, in the catalogue's wording
       "原文:<key path>"        the clerk's own words (事例, 自述, 事项, 思路), verbatim
       "年度"                   the year's formulations from era.yaml
-      "序号"                   an item number (1. 2.)
-    A key path is the input's keys joined by “.”, e.g. 亮点.组织建设.做法.0.
+      "序号"                   an item number (1. 2.) or a point's ordinal (一是)
+      "结构:<slot>"            the layout's fixed words from 结构.yaml (部分标题, 小标题)
+      "报告:<what>"            the report's particulars as the clerk gave them (标题, 署名, 姓名, 日期)
+    A key path is the input's keys joined by “.”, e.g. 亮点.组织建设.做法.0. Every span that holds a word
+    or a figure has one (tests/test_provenance.py): only punctuation and joins are left without.
     """
 
     text: str
@@ -100,12 +103,12 @@ class Draft:
 
     def blocks(self) -> list[Block]:
         """All blocks in reading order, the title first."""
-        out = [Block(Role.TITLE, tuple(Span(line) for line in self.title_lines))]
+        out = [Block(Role.TITLE, tuple(Span(line, source="报告:标题") for line in self.title_lines))]
         if self.signature:
             out.append(Block(Role.SIGNATURE, self.signature))
         out.extend(self.opening)
         for part in self.parts:
-            out.append(Block(Role.HEADING1, (Span(part.heading),)))
+            out.append(Block(Role.HEADING1, (Span(part.heading, source="结构:部分标题"),)))
             out.extend(part.blocks)
         if self.sign_name:
             out.append(Block(Role.SIGN_NAME, self.sign_name))

@@ -111,3 +111,62 @@ def test_a_broken_data_file_is_exit_3_with_where(damage, tmp_path, monkeypatch, 
     assert name in err and "程序内部错误" not in err
     if damage == "yaml":
         assert "行" in err and "列" in err
+
+
+# --- check-templates: the folder checked whole, every problem at once --------------------------------------
+
+def _broken(tmp_path):
+    """A copy of the bundled folder with one problem of each kind check-templates knows, each in its own
+    file and key, so the report must name them all."""
+    root = tmp_path / "tpl"
+    shutil.copytree(ROOT / "templates", root)
+
+    def edit(name, change):
+        path = root / name
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        change(data)
+        path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+
+    edit("bank/措施.yaml", lambda d: d["主题"]["政治建设"]["要点"].append({"说": "把学习抓在经常", "需": ["不存在的做法"]}))
+    edit("bank/亮点.yaml", lambda d: d["主题"]["组织建设"]["要点"].append("全年发展党员12名"))
+    edit("bank/开头.yaml", lambda d: d.__setitem__("落实", d["落实"][:2] + [d["落实"][0]]))   # too few, and twice
+    edit("bank/问题.yaml", lambda d: d["原因"]["人才支撑不足"]["解释"].append("没有这个问题"))
+    (root / "era.yaml").unlink()
+    return root
+
+
+def test_check_templates_names_every_problem_at_once(tmp_path, monkeypatch, capsys):
+    root = _broken(tmp_path)
+    code, out = _run(["check-templates", root], monkeypatch, capsys)
+    assert code == 3 and "Traceback" not in out.out + out.err
+    text = out.out
+    assert "era.yaml" in text and "缺少" in text                          # a missing file
+    assert "不存在的做法" in text and "bank/措施.yaml" in text              # 需 a practice no one knows
+    assert "全年发展党员12名" in text and "数字" in text                    # a figure in stock wording
+    assert "没有这个问题" in text                                          # 解释 a kind that does not exist
+    assert "落实" in text and "写了 2 遍" in text and "至少要 4 种" in text    # warnings: twice, too few
+    assert text.index("错误") < text.index("提醒")
+
+
+def test_check_templates_passes_the_bundled_folder_and_strict_counts_warnings(tmp_path, monkeypatch, capsys):
+    code, out = _run(["check-templates", ROOT / "templates"], monkeypatch, capsys)
+    assert code == 0 and "检查通过" in out.out
+    root = tmp_path / "tpl"
+    shutil.copytree(ROOT / "templates", root)
+    path = root / "bank" / "开头.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["落实"] = data["落实"][:2]          # a warning only: drafts still come out
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert _run(["check-templates", root], monkeypatch, capsys)[0] == 0
+    code, out = _run(["check-templates", root, "--strict"], monkeypatch, capsys)
+    assert code == 3 and "至少要 4 种" in out.out
+
+
+def test_drafting_with_a_broken_folder_names_all_its_errors(tmp_path, monkeypatch, capsys):
+    """--templates runs the same checks' errors before any draft: the clerk sees every problem of the
+    folder, not the first one the renderer trips over."""
+    root = _broken(tmp_path)
+    target = tmp_path / "out.docx"
+    code, out = _run([INPUTS / "2024.yaml", "--templates", root, "-o", target], monkeypatch, capsys)
+    assert code == 3 and not target.exists() and "Traceback" not in out.err
+    assert "era.yaml" in out.err and "不存在的做法" in out.err and "全年发展党员12名" in out.err

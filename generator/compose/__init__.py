@@ -80,14 +80,14 @@ def compose(report: Report, bank: Bank | None = None, variant: int = 0, style: i
              Part(structure["第二部分"], tuple(part_two)),
              Part(structure["第三部分"], tuple(part_three)))
     head = f"{info.unit}{info.post}{info.year}年度"
-    name = Span(info.name) if info.name else Span("【待补充：姓名】", missing=True, source="待补充:报告.姓名")
+    name = Span(info.name, source="报告:姓名") if info.name else Span("【待补充：姓名】", missing=True, source="待补充:报告.姓名")
     return Draft(
         title_lines=break_title(head, structure["标题尾"], unit=info.unit, post=info.post),
-        signature=(Span(f"{info.unit}{info.post}\u3000"), name),
+        signature=(Span(f"{info.unit}{info.post}\u3000", source="报告:署名"), name),
         opening=(first,),
         parts=parts,
         sign_name=(name,),
-        sign_date=(Span(chinese_date(info.date)),) if info.date
+        sign_date=(Span(chinese_date(info.date), source="报告:日期"),) if info.date
         else (Span("【待补充：日期】", missing=True, source="待补充:报告.日期"),),
         meta=Meta(title=head + structure["标题尾"], author=info.name or info.org,
                   subject=f"{info.year}年度抓基层党建工作述职报告",

@@ -295,7 +295,7 @@ def _item_spans(marker: str, plan: Plan, report: Report, bank: Bank, pick: Choos
     if a == "points" and len(units) >= 2:
         for i, unit in enumerate(units):
             ordinals = bank.get("结构", "序号")   # one list of 一是、二是…, in 结构.yaml
-            spans.append(Span(ordinals[i] if i < len(ordinals) else f"第{i + 1}", source=""))
+            spans.append(Span(ordinals[i] if i < len(ordinals) else f"第{i + 1}", source="序号"))
             spans += unit.spans
             spans.append(Span("；" if i < len(units) - 1 else "。"))
     elif a == "case":

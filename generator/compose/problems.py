@@ -67,12 +67,12 @@ def problems(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list
             blocks.insert(0, body(Span(pick.text(spec["问题引语"], "problems", "intro"), source="词库:问题/问题引语")))
     else:
         heads = _pair(structure, pick) if author.sub_heads else None
-        blocks = [Block(Role.HEADING2, (Span(heads[0]),))] if heads else []
+        blocks = [Block(Role.HEADING2, (Span(heads[0], source="结构:小标题"),))] if heads else []
         if intro:
             blocks.append(body(Span(pick.text(spec["问题引语"], "problems", "intro"), source="词库:问题/问题引语")))
         blocks += problem_blocks
         if heads:
-            blocks.append(Block(Role.HEADING2, (Span(heads[1]),)))
+            blocks.append(Block(Role.HEADING2, (Span(heads[1], source="结构:小标题"),)))
         # without sub-headings a line must say where the causes begin (产生问题的主要原因是：), as real
         # reports do; under them only the authors who write lead-ins say one
         if sides and heads is None:   # the two sides' own lead-ins follow: first say there are two
@@ -164,7 +164,7 @@ def _paired(report: Report, problem_blocks: list[Block], cause_blocks: list[Bloc
                       source="词库:问题/其余原因")]
         for i, c in enumerate(rest):
             if len(rest) > 1:
-                spans.append(Span(ordinals[i] if i < len(ordinals) else f"第{i + 1}", source=""))
+                spans.append(Span(ordinals[i] if i < len(ordinals) else f"第{i + 1}", source="序号"))
             spans += [_unnumbered(s, ordinals) for s in cause_blocks[c].spans]
         out.append(body(*spans))
     return out

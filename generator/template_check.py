@@ -1,0 +1,250 @@
+"""A templates folder checked whole: `gen-report check-templates DIR`, and `--templates DIR` before a draft.
+
+A township that keeps its own banks edits YAML by hand. What it can get wrong, every instance at once, each
+with the file and the key path:
+  错误 (the folder cannot make a draft, or makes a wrong one): a file missing or unreadable (YAML typo, not
+       UTF-8); a bank string that does not render (unknown variable, Jinja syntax, a sandbox escape); the
+       catalogue's shape; a figure or a placeholder in stock wording (a figure comes from the input only);
+       a level mark other than 镇| and 村|; a 需 naming a practice the catalogue does not know (the entry
+       would silently never be used); a cause that 解释 a problem kind or theme that does not exist.
+  提醒 (drafts come out, but poorer): a slot below the size of 词库规模.yaml (drafts of one township then
+       repeat each other); the same wording twice in one list; a problem kind without 对策.
+Pure functions over the files' parsed data; the command prints and sets the exit code (cli.py).
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any, Iterator
+
+from .errors import Problem, TemplateError
+
+# Files a folder must have: without them no draft can be made. The others have a fallback (an earlier
+# version's folder without 作者.yaml keeps one layout; without 做法.yaml the catalogue has no practices).
+REQUIRED = ("metrics.yaml", "era.yaml", "bank/亮点.yaml", "bank/开头.yaml", "bank/措施.yaml", "bank/称谓.yaml",
+            "bank/结构.yaml", "bank/问题.yaml")
+# Keys whose values are words matched against the input, never printed (not wording to check as wording).
+MATCH_KEYS = ("不与", "需", "不与亮点", "需提及", "关键词", "解释", "别名", "指标", "层级")
+FIGURE = re.compile(r"[0-9０-９]")
+PLACEHOLDER = re.compile(r"[X×*]|某某|【|待补充")
+LEVEL_MARK = re.compile(r"^(.)\|")
+_VARIABLE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
+
+
+def check_folder(root: Path) -> tuple[list[Problem], list[Problem]]:
+    """Return (errors, warnings) for the templates folder at `root`."""
+    errors: list[Problem] = []
+    warnings: list[Problem] = []
+    data = _read(root, errors)
+    # each check runs on the files it needs that could be read, so one missing file hides nothing else
+    if all(f"bank/{name}.yaml" in data for name in ("亮点", "开头", "措施", "称谓", "结构", "问题")):
+        errors += _renders(root)
+    if "metrics.yaml" in data and "bank/问题.yaml" in data:
+        errors += _catalogue(root)
+        errors += _explains(data["bank/问题.yaml"], data["metrics.yaml"])
+    practices = _practice_keys(data.get("做法.yaml"))
+    for name, tree in data.items():
+        if name.startswith("bank/") or name in ("做法.yaml", "metrics.yaml"):
+            errors += _wording(name, tree)
+        if name.startswith("bank/") and practices is not None:
+            errors += _needs(name, tree, practices)
+        warnings += _twice(name, tree)
+    if "bank/问题.yaml" in data:
+        warnings += _remedies(data["bank/问题.yaml"])
+    warnings += _sizes(data)
+    return errors, warnings
+
+
+def require_sound(root: Path) -> None:
+    """Raise one TemplateError listing every error of the folder (the warnings are check-templates'): what
+    `--templates DIR` runs before any draft."""
+    errors, _ = check_folder(root)
+    if len(errors) == 1:   # one problem: its own message says where
+        raise TemplateError(errors[0].message if errors[0].source in errors[0].message else str(errors[0]))
+    if errors:
+        raise TemplateError(f"词库文件夹 {root} 有 {len(errors)} 处错误，改好后再生成"
+                            f"（gen-report check-templates {root} 可以随时检查）：\n" +
+                            "\n".join(f"  {i}. {p}" for i, p in enumerate(errors, 1)))
+
+
+def _read(root: Path, errors: list[Problem]) -> dict[str, Any]:
+    """Every YAML file of the folder, parsed; each one missing or unreadable is an error."""
+    from .resources import load_data, templates_dir
+
+    names = {p.relative_to(root).as_posix() for p in root.rglob("*.yaml")}
+    bundled = {p.relative_to(templates_dir()).as_posix() for p in templates_dir().rglob("*.yaml")}
+    out: dict[str, Any] = {}
+    for name in sorted(names | set(REQUIRED)):
+        if name not in names:
+            errors.append(Problem(f"缺少这个文件：从自带的 templates/ 复制一份 {name} 过来再改。", source=name))
+            continue
+        try:
+            out[name] = load_data(name, root)
+        except TemplateError as exc:
+            errors.append(Problem(str(exc), source=name))
+    for name in sorted(bundled - names - set(REQUIRED)):
+        out.pop(name, None)   # optional: a fallback stands in (module docstring)
+    return out
+
+
+def _renders(root: Path) -> list[Problem]:
+    """Every bank string rendered once with stand-in values (bank.audit: variables, syntax, sandbox)."""
+    from .bank import Bank, audit
+
+    try:
+        audit(Bank(root))
+    except TemplateError as exc:
+        return [Problem(str(exc), source="bank/")]
+    return []
+
+
+def _catalogue(root: Path) -> list[Problem]:
+    from .catalogue import load_catalogue
+
+    try:
+        load_catalogue.__wrapped__(root)
+    except TemplateError as exc:
+        return [Problem(str(exc), source="metrics.yaml")]
+    return []
+
+
+def _strings(node: Any, where: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """Every printed string with its key path (match keys left out)."""
+    if isinstance(node, str):
+        yield where, node
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            if key not in MATCH_KEYS:
+                yield from _strings(value, (*where, str(key)))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _strings(value, (*where, i))
+
+
+def _wording(name: str, tree: Any) -> list[Problem]:
+    out = []
+    for where, text in _strings(tree):
+        if name == "metrics.yaml" and not any(str(k).endswith("说法") for k in where):
+            continue   # a metric's name, unit and direction are not wording
+        bare = _VARIABLE.sub("", text)
+        mark = LEVEL_MARK.match(text)
+        if mark and mark.group(1) not in "镇村" and "{" not in text[:2]:
+            out.append(Problem(f"“{text}”：开头的“{mark.group(1)}|”不是层级标记，只能写“镇|”或“村|”。",
+                               path=where, source=name))
+        if FIGURE.search(bare):
+            out.append(Problem(f"“{text}”里有数字：数字只能来自输入文件，词库里的话不能带数字。", path=where, source=name))
+        elif PLACEHOLDER.search(bare):
+            out.append(Problem(f"“{text}”里有占位符（X、×、*、某某、【】）：会原样印进草稿。", path=where, source=name))
+    return out
+
+
+def _practice_keys(tree: Any) -> set[str] | None:
+    if not isinstance(tree, dict):
+        return None
+    return {key for practices in (tree.get("做法") or {}).values() if isinstance(practices, dict)
+            for key in practices}
+
+
+def _conditions(node: Any, where: tuple = ()) -> Iterator[tuple[tuple, dict]]:
+    if isinstance(node, dict):
+        if "说" in node:
+            yield where, node
+        for key, value in node.items():
+            yield from _conditions(value, (*where, str(key)))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _conditions(value, (*where, i))
+
+
+def _needs(name: str, tree: Any, practices: set[str]) -> list[Problem]:
+    """需 names practices the clerk confirmed: a name the catalogue does not know retires the entry."""
+    out = []
+    for where, entry in _conditions(tree):
+        unknown = [p for p in entry.get("需") or () if p not in practices]
+        if unknown:
+            out.append(Problem(f"“{entry['说']}”的“需”写了目录里没有的做法：{'、'.join(unknown)}。这条说法永远不会被用上；"
+                               "请改成 做法.yaml 里的做法名称（gen-report metrics 做法 可以查）。", path=where, source=name))
+    return out
+
+
+def _explains(problems: Any, metrics: Any) -> list[Problem]:
+    """A cause's 解释 names the problem kinds (or the themes) it accounts for."""
+    kinds = set((problems or {}).get("问题") or {})
+    themes = set((metrics or {}).get("指标") or {})
+    out = []
+    for key, spec in ((problems or {}).get("原因") or {}).items():
+        unknown = [k for k in (spec or {}).get("解释") or () if k not in kinds | themes]
+        if unknown:
+            out.append(Problem(f"原因“{key}”解释的{'、'.join(unknown)}既不是“问题”下的名称，也不是主题名称。",
+                               path=("原因", key, "解释"), source="bank/问题.yaml"))
+    return out
+
+
+def _remedies(problems: Any) -> list[Problem]:
+    remedies = (problems or {}).get("对策") or {}
+    return [Problem(f"问题“{key}”在“对策”下没有说法：第三部分回应它时只能用泛泛的话。", path=("对策",),
+                    source="bank/问题.yaml")
+            for key in ((problems or {}).get("问题") or {}) if key not in remedies]
+
+
+def _lists(node: Any, where: tuple = ()) -> Iterator[tuple[tuple, list]]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _lists(value, (*where, str(key)))
+    elif isinstance(node, list) and node and all(isinstance(x, (str, dict)) for x in node) \
+            and any(isinstance(x, str) for x in node):
+        yield where, node
+
+
+def _twice(name: str, tree: Any) -> list[Problem]:
+    """The same wording twice in one list is picked twice as often and adds nothing ("" may repeat: it
+    weights saying nothing)."""
+    out = []
+    for where, options in _lists(tree):
+        keys = Counter(json.dumps(o, ensure_ascii=False, sort_keys=True) for o in options if o != "")
+        for key, n in keys.items():
+            if n > 1:
+                out.append(Problem(f"同一个说法在这一组里写了 {n} 遍：{json.loads(key)}", path=where, source=name))
+    return out
+
+
+def _sizes(data: dict[str, Any]) -> list[Problem]:
+    """词库规模.yaml: the least number of wordings a slot needs (the folder's own table, else the bundled)."""
+    from .resources import load_data
+
+    table = data.get("词库规模.yaml") or load_data("词库规模.yaml")
+    root = {name[5:-5]: tree for name, tree in data.items() if name.startswith("bank/")}
+    root["做法"] = (data.get("做法.yaml") or {}).get("做法") or {}
+    out = []
+    for slot, minimum in (table or {}).items():
+        parts = [p.strip() for p in str(slot).split("→")]
+        for where, node in _resolve(root, parts):
+            size = len(node) if isinstance(node, (list, dict)) else 0
+            if size < int(minimum):
+                out.append(Problem(f"只有 {size} 种说法，至少要 {minimum} 种（词库规模.yaml）：说法少了，同一个镇的"
+                                   "几份草稿就会撞车。", path=where, source=f"bank/{where[0]}.yaml"
+                                   if where and where[0] != "做法" else "做法.yaml"))
+    return out
+
+
+def _resolve(node: Any, parts: list[str], where: tuple = ()) -> Iterator[tuple[tuple, Any]]:
+    if not parts:
+        yield where, node
+        return
+    if not isinstance(node, dict):
+        return
+    head, rest = parts[0], parts[1:]
+    for key in (list(node) if head == "*" else [head] if head in node else []):
+        yield from _resolve(node[key], rest, (*where, key))
+
+
+def report(root: Path, errors: list[Problem], warnings: list[Problem]) -> str:
+    """The findings as the clerk reads them."""
+    lines = []
+    for title, found in (("错误", errors), ("提醒", warnings)):
+        if found:
+            lines.append(f"{title}（{len(found)} 处）：")
+            lines += [f"  {i}. {p}" for i, p in enumerate(found, 1)]
+    return "\n".join(lines) if lines else f"词库文件夹 {root} 检查通过。"

@@ -18,10 +18,13 @@ class Headings:
     """The heading family of each part of one draft."""
 
     def __init__(self, spec: Mapping[str, Any] | None, families: Mapping[str, str], number, stale=None,
-                 draw=None, avoid: tuple[str, ...] = ()):
+                 draw=None, avoid: tuple[str, ...] = (), fits=None):
         self.spec = spec or {}
         self.stale = stale or (lambda text: False)   # last year's words: a wording said then is passed over
         self.avoid = avoid   # the level's 不用词 (称谓.yaml): no 强村富民 in a 社区's headings
+        # (options, content) → the options that promise nothing the content lacks (overlap.Matcher.supported,
+        # 呼应.yaml → 凭据词): no 年轻干部压担历练 over an item that says nothing of young cadres
+        self.fits = fits
         self.families = {part: f for part, f in families.items() if f}
         self.number = number          # Picker.number: fixed by (unit, year, key)
         self.draw = draw or (lambda options, *key: number(*key) % len(options))   # Picker.draw: by seat
@@ -39,13 +42,19 @@ class Headings:
         words = (self.spec.get("词汇") or {}).get(key) or {}
         return bool(pattern) and all(bool(series) or name in words for series, name in SLOT.findall(pattern))
 
-    def heading(self, part: str, key: str, position: int, content: str = "") -> str | None:
+    def heading(self, part: str, key: str, position: int, content: str | tuple[str, ...] = "",
+                worded: str = "") -> str | None:
         """The heading of the `position`-th item (0-based) of `part`, for a theme or group; None when the
-        family cannot say it (the caller uses the theme's own bank leads). `content`, what the item holds:
-        a slot word that speaks of part of the field (后备培养, 一岗双责) is taken only when the item speaks
-        of it too, else the words of the whole field (干部队伍, 责任落实)."""
+        family cannot say it (the caller uses the theme's own bank leads). `content`, what the item holds
+        (for a group, what each of its themes holds): a slot word that speaks of part of the field
+        (后备培养, 一岗双责) is taken only when the item speaks of it too, else the words of the whole field
+        (干部队伍, 责任落实); a word that promises something (宣传阵地可管可控) only when every theme of
+        the item bears it out — a group heading speaks for the whole group, not for one of its members.
+        `worded`: the item's own words when they are worded first, so the heading does not repeat them."""
         if not self.has(part, key):
             return None
+        each = (content,) if isinstance(content, str) else tuple(content)
+        content = "；".join(each)
         pattern = self._pattern(part)
         words = (self.spec.get("词汇") or {})[key]
         used = self.used.setdefault(part, set())
@@ -81,15 +90,21 @@ class Headings:
             options = words[name]
             options = [options] if isinstance(options, str) else list(options)
             options = [o for o in options if not any(w in o for w in self.avoid)] or options
+            if self.fits and content:
+                kept = options
+                for told in each:
+                    kept = self.fits(kept, told)
+                options = kept or options
             if part == "一" and position == 0 and self.opening:   # 在抓实学习教育上下功夫 / 在学习教育上着力
                 options = [o for o in options if o not in self.opening] or options
             if content and name in self.spec.get("按内容取", ()):   # a field word the item speaks of, else any
                 near = [o for o in options if _pairs(o) & _pairs(content)]
                 # … not word for word: 组织覆盖再加力 over 党组织覆盖不到位 says the same formulation twice
-                options = [o for o in near if o not in content] or near or options
+                options = ([o for o in near if o not in content and o not in worded]
+                           or [o for o in options if o not in worded] or near or options)
             start = self.draw(options, "heading-word", key, name)
             taken = self.taken.setdefault((key, name), {})
-            if part in taken and fresh(taken[part]):
+            if part in taken and fresh(taken[part]) and taken[part] not in worded:
                 others.append(taken[part])
                 return taken[part]
             turn = options[start:] + options[:start]

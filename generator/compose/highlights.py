@@ -76,7 +76,7 @@ def highlights(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: li
                          nested=shape == "平铺")
         marker = _marker(shape, n, bank) if numbered else ""
         lead = pick.heads.heading("一", _heading_key(item, pick.heads.spec, author.grouping), n - 1,
-                                  content=_told(item, bank))
+                                  content=_told(item, bank), worded="".join(s.text for u in plan.units for s in u.spans))
         out.append(body(*_item_spans(marker, plan, report, bank, pick, ctx, last, lead=lead)))
         last["architecture"] = plan.architecture
     if rectify:
@@ -125,12 +125,12 @@ def _by_group(themes: tuple[ThemeFacts, ...], authors: dict, grouping: str) -> l
     return out
 
 
-def _told(themes: tuple[ThemeFacts, ...], bank: Bank) -> str:
-    """What a heading may speak of: the themes' names and the names and words of what they hold."""
+def _told(themes: tuple[ThemeFacts, ...], bank: Bank) -> tuple[str, ...]:
+    """What a heading may speak of, theme by theme: each theme's names and the names and words of what it
+    holds."""
     from .local import theme_content
 
-    return "；".join(part for tf in themes
-                    for part in (*bank.get("亮点", "主题", tf.theme, "短称"), theme_content(tf)))
+    return tuple("；".join((*bank.get("亮点", "主题", tf.theme, "短称"), theme_content(tf))) for tf in themes)
 
 
 def _heading_key(item: tuple[ThemeFacts, ...], authors: dict, grouping: str) -> str:
@@ -378,7 +378,9 @@ def _closing(plan: Plan, report: Report, bank: Bank, pick: Choose, spec: dict, t
     # no judgement of results in a theme where the clerk names a problem: 干部作风进一步转变 in part one
     # and 干部作风还需进一步转变 in part two cannot both be the writer's view
     troubled = any(i.theme in {tf.theme for tf in plan.themes} for i in report.problems)
-    if not plan.supported or plan.bad or troubled or plan.architecture == "short" \
+    # once a draft at most, from the few authors who close at all: two items ending 经过一年的努力…… and
+    # 通过持续用力…… in one draft were what blind readers quoted first
+    if not plan.supported or plan.bad or troubled or plan.architecture == "short" or last.get("closed") \
             or not pick.chance(pick.author.close_chance, "close", theme):
         last["family"] = ""
         return []
@@ -390,6 +392,7 @@ def _closing(plan: Plan, report: Report, bank: Bank, pick: Choose, spec: dict, t
     names = [f for f in families if f != last["family"]] or list(families)
     family = names[pick.shape(len(names), "close-family", theme)]
     last["family"] = family
+    last["closed"] = True
     intro = pick.text(families[family], "close-lead", theme)
     text = pick.text(options, "close", theme)
     return [Span(intro + text, source=f"词库:亮点/{theme}/收束")]

@@ -190,7 +190,7 @@ def _carrying(done: Done, fact: Fact, theme: str, pick: Choose, ctx: dict) -> li
 
     mark = "\x00"
     source = pick.one(done.practice.figure_phrases(fact.metric.key), "practice-figure", theme,
-                      done.practice.key, single=fact.value == 1)   # 1个 is not done 逐个
+                      done.practice.key, single=fact.value == 1, voice=False)   # 1个 is not done 逐个
     text = pick.bank.render(source, {**ctx, "数量": mark})
     before, _, after = text.partition(mark)
     where = "做法:" + key_path(done.path)
@@ -202,5 +202,5 @@ def _carrying(done: Done, fact: Fact, theme: str, pick: Choose, ctx: dict) -> li
 def practice_span(done: Done, theme: str, pick: Choose, ctx: dict, covers: tuple[str, ...] = ()) -> Span:
     if done.practice is None:
         return Span(pick.count(pick.note(done.text)), source="原文:" + key_path(done.path), covers=covers)
-    text = pick.text(done.practice.phrases, "practice", theme, done.practice.key)
+    text = pick.text(done.practice.phrases, "practice", theme, done.practice.key, voice=False)
     return Span(text, source="做法:" + key_path(done.path))

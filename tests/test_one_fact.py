@@ -435,3 +435,22 @@ def test_no_stock_sentence_names_a_brand_the_unit_does_not_have():
             draft = render(data, variant=variant, style=1 + (start // 3 + variant) % 12)
             told = "".join(b.text for part in draft.parts[1:] for b in part.blocks)
             assert "品牌" not in told, (kinds[start:start + 3], variant, told)
+
+
+def test_the_opening_reads_as_sentences_not_a_table_spelled_out():
+    """The year's line, a theme, a brand with its meaning, a formulation with its meaning and the duty in one
+    sentence read to the blind readers as the input's fields listed in a row: the unit's own go in
+    sentences of their own, a brand or formulation spelled out ending its sentence. And no 学习近平 (学 +
+    习近平…) or 2024这一年."""
+    from conftest import INPUTS
+
+    from generator.api import render_file
+
+    for style in range(1, 25):
+        draft, _ = render_file(INPUTS / "2024.yaml", style=style)
+        text = draft.opening[0].text
+        assert "学习近平" not in text and not re.search(r"\d{4}这一年", text), (style, text)
+        for sentence in re.split(r"[。：]", text):
+            named = sum(w in sentence for w in ("党建引领强村富民", "石桥红", "三联三帮"))
+            assert named <= 2, (style, sentence)
+            assert not ("石桥同心" in sentence and "三联三帮" in sentence), (style, sentence)

@@ -41,17 +41,48 @@ def opening(report: Report, bank: Bank, pick: Choose, ctx: dict) -> Block:
                 clauses.append(Span(pick.text(o[slot], "open", "local", i, extra={"提法": name, "含义": meaning or ""}),
                                     source=f"原文:报告.本地提法.{i}"))
         clauses.append(Span(pick.text(o["落实"], "open", "duty"), source="词库:开头/落实"))
-        for i, c in enumerate(clauses):
-            # the brief start (一年来，村党支部) runs straight into the next clause
-            spans += [Span("，")] if i and clauses[i - 1].source != "词库:开头/简起" else []
-            spans.append(c)
-        spans = close(spans)
+        for run in _sentences(clauses):
+            for i, c in enumerate(run):
+                # the brief start (一年来，村党支部) runs straight into the next clause
+                spans += [Span("，")] if i and run[i - 1].source != "词库:开头/简起" else []
+                spans.append(c)
+            spans = close(spans)
     if report.overview:   # the unit's own figures (家底): after the year's line, or first for some authors
         overview = [Span(pick.text(o["概况引语"], "open", "overview"), source="词库:开头/概况引语")]
         overview += close(figure_spans(report.overview, bank, pick, ctx))
         spans = overview + spans if way in ("家底在前", "开门见山") else spans + overview
     spans.append(Span(pick.text(o["结句"], "open", "end"), source="词库:开头/结句"))
     return body(*spans)
+
+
+# One sentence holds the year's line, a theme, a brand with its meaning, a formulation with its meaning and
+# the duty only in a form: blind readers read "主题、品牌、口号、释义一口气列完" as fields of a table spelled
+# out. Past this many clauses, or characters, the unit's own (theme, brand, 提法) and the duty start a
+# sentence of their own, as real openings do (……精神。突出“……”主题，以“……”为抓手，……).
+MAX_OPENING_CLAUSES = 4
+MAX_OPENING_CHARS = 90
+
+
+def _sentences(clauses: list[Span]) -> list[list[Span]]:
+    """The opening's clauses as one sentence, or several: the year's (start, 学习教育), then the unit's own
+    two at a time, a clause that carries its own meaning (a brand or formulation spelled out, with commas
+    inside) ending its sentence."""
+    year = [c for c in clauses if c.source in ("年度", "词库:开头/简起")]
+    own = clauses[len(year):]
+    if clauses[:len(year)] != year or not year or not own:
+        return [clauses]
+    if len(clauses) <= MAX_OPENING_CLAUSES and sum(len(c.text) for c in clauses) <= MAX_OPENING_CHARS:
+        return [clauses]
+    if year[-1].source == "词库:开头/简起":   # 一年来，村党支部 cannot stand as a sentence alone
+        return [clauses]
+    out: list[list[Span]] = [year, []]
+    for c in own:
+        out[-1].append(c)
+        if "，" in c.text or len(out[-1]) == 2:
+            out.append([])
+    if len(out[-1]) == 1 and len(out) > 2 and out[-1][0].source == "词库:开头/落实" and len(out[-2]) == 1:
+        out[-2] += out.pop()   # the duty alone would be a fragment: it joins the clause before
+    return [run for run in out if run]
 
 
 __all__ = ["opening", "sentence"]

@@ -454,3 +454,59 @@ def test_the_opening_reads_as_sentences_not_a_table_spelled_out():
             named = sum(w in sentence for w in ("党建引领强村富民", "石桥红", "三联三帮"))
             assert named <= 2, (style, sentence)
             assert not ("石桥同心" in sentence and "三联三帮" in sentence), (style, sentence)
+
+
+def test_a_cause_is_worded_for_the_problem_it_explains():
+    """做群众工作的本领还有欠缺 under 组织生活会上批评多是点到为止 explained nothing (blind reading): an entry
+    of a cause kind with its own 解释 is said only for those problems; for others the kind's general entries."""
+    from generator.bank import load_bank
+
+    from conftest import style_where
+
+    spec = load_bank().get("问题", "原因", "工作方法欠缺")
+    narrow = [o["说"] for key in ("要点", "表现", "影响") for o in spec.get(key) or ()
+              if isinstance(o, dict) and o.get("解释") and "组织生活质量不高" not in o["解释"]]
+    assert narrow    # the bank has such entries, so the test can fail
+    for layout in ("对应", "分列"):
+        style = style_where(part_two=layout, elaborate="全")
+        data = _village(问题=["组织生活质量不高"], 原因=["工作方法欠缺"])
+        for variant in range(40):
+            told = "".join(b.text for b in render(data, variant=variant, style=style).parts[1].blocks)
+            assert not any(n in told for n in narrow), (layout, variant, told)
+    # and for a problem it names, the entry may be said
+    data = _village(问题=["基层治理能力不强"], 原因=["工作方法欠缺"])
+    said = {n for v in range(60) for n in narrow
+            if n in "".join(b.text for b in render(data, variant=v, style=style).parts[1].blocks)}
+    assert said, narrow
+
+
+def test_a_stock_problem_does_not_deny_what_the_highlights_show():
+    """集体经济与优势产业、农民增收结合得不够紧密 beside a cooperative's purchase contract and its dividends
+    (blind reading): a bank elaboration that denies what part one tells is left out (不与亮点)."""
+    data = _village(亮点={"产业发展": {"做法": ["党支部领办合作社"], "事例": [
+        "合作社和县里一家罐头厂签了黄桃收购合同，收购价比前年每斤高三毛，年底给群众分红3.2万元"]}},
+        问题=["集体经济薄弱"], 原因=["人才支撑不足"])
+    denied = ("结合得不够紧密", "对群众增收的带动有限", "带动群众共同增收的能力", "得到的实惠还不多")
+    for variant in range(40):
+        told = "".join(b.text for b in render(data, variant=variant).parts[1].blocks)
+        assert not any(d in told for d in denied), (variant, told)
+
+
+def test_a_brand_of_the_opening_is_named_again_where_it_belongs():
+    """A brand spelled out in the opening and never again read as a field filled in (blind reading): with no
+    品牌创建 item, the item its meaning speaks of names it once, and so does part three (首尾呼应); with a
+    品牌创建 item, that item speaks for it and no echo is added."""
+    data = _village(亮点={"产业发展": {"做法": ["党支部领办合作社"], "集体经济收入": {"从": 5.3, "到": 6.9}},
+                        "组织建设": {"做法": ["三会一课"], "发展党员": 2}},
+                    问题=["集体经济薄弱"], 原因=["人才支撑不足"])
+    data["报告"].update(品牌="西湾党旗红", 品牌含义="支部带着群众沿河发展产业")
+    for variant in range(6):
+        draft = render(data, variant=variant)
+        one = [b for b in draft.parts[0].blocks if "西湾党旗红" in b.text]
+        three = [b for b in draft.parts[2].blocks if "西湾党旗红" in b.text]
+        assert len(one) == 1 and "合作社" in one[0].text, (variant, [b.text for b in draft.parts[0].blocks])
+        assert len(three) == 1, (variant, [b.text for b in draft.parts[2].blocks])
+    data["亮点"]["品牌创建"] = {"做法": ["品牌创建"]}
+    for variant in range(6):
+        spans = [s.source for part in render(data, variant=variant).parts for b in part.blocks for s in b.spans]
+        assert not any(s.endswith("/品牌呼应") for s in spans), variant

@@ -23,7 +23,7 @@ from ..resources import load_data
 from .author import PLAIN, Author, Hand, make_author, unit_style
 from .choose import Choose
 from .headings import Headings
-from .local import brand_told, home_themes
+from .local import brand_home, brand_told, home_themes
 from .highlights import highlights
 from .measures import measures
 from .opening import opening
@@ -64,6 +64,8 @@ def compose(report: Report, bank: Bank | None = None, variant: int = 0, style: i
     structure = bank.get("结构")
     pick.local = home_themes(report, author.order)          # 本地提法: the theme of part one each belongs to
     pick.local_plan = {k: list(v) for k, v in pick.local.items()}   # … and of part three (首尾呼应)
+    if bank.has("亮点", "品牌呼应"):
+        pick.brand_home = pick.brand_plan = brand_home(report, author.order)
     if info.brand and not brand_told(report):
         ctx = {**ctx, "品牌": ""}
         pick.ctx = ctx

@@ -97,6 +97,8 @@ class Choose:
         self.last_leads: tuple = ()   # the leads of last year's part three (compose.last_wording)
         self.local: dict = {}         # 本地提法 by the theme of part one that carries it (compose/local.py)
         self.local_plan: dict = {}    # … and of part three
+        self.brand_home: str | None = None   # the theme whose item names the brand again (local.brand_home)
+        self.brand_plan: str | None = None   # … and of part three
         self.item_links = 0           # and in the current paragraph (one at most)
         self.figure_leads = 0         # the author's lead-ins before figures (highlights.MAX_FIGURE_LEADS)
         self.item_leads = 0

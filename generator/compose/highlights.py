@@ -251,6 +251,21 @@ def plan_item(themes: tuple[ThemeFacts, ...], bank: Bank, pick: Choose, ctx: dic
 
 # --- wording ---------------------------------------------------------------------------------------
 
+def _own_names(plan: Plan, bank: Bank, pick: Choose) -> list[Span]:
+    """The unit's own formulation (本地提法) this item carries, once each, and the brand of the opening again
+    where it belongs (首尾呼应)."""
+    out = []
+    for tf in plan.themes:
+        for k, (name, _) in enumerate(pick.local.pop(tf.theme, [])):
+            if bank.has("亮点", "本地提法"):
+                out.append(Span(pick.text(bank.get("亮点", "本地提法"), "local", tf.theme, k, extra={"提法": name}),
+                                source="词库:亮点/本地提法"))
+        if tf.theme == pick.brand_home:
+            pick.brand_home = None
+            out.append(Span(pick.text(bank.get("亮点", "品牌呼应"), "brand", tf.theme), source="词库:亮点/品牌呼应"))
+    return out
+
+
 def _item_spans(marker: str, plan: Plan, report: Report, bank: Bank, pick: Choose, ctx: dict, last: dict,
                 lead: str | None = None, bold: bool = True) -> list[Span]:
     """One item's words: its marker and lead (the heading family's `lead` when given, else one of the
@@ -284,11 +299,7 @@ def _item_spans(marker: str, plan: Plan, report: Report, bank: Bank, pick: Choos
         stance = Span(pick.text(fitting(spec["立场"], report), "stance", theme), source=f"词库:亮点/{theme}/立场")
     if stance is not None and author.stance_first:
         spans.append(stance)
-    for tf in plan.themes:   # the unit's own formulation this item carries (本地提法), once
-        for k, (name, _) in enumerate(pick.local.pop(tf.theme, [])):
-            if bank.has("亮点", "本地提法"):
-                spans.append(Span(pick.text(bank.get("亮点", "本地提法"), "local", tf.theme, k, extra={"提法": name}),
-                                  source="词库:亮点/本地提法"))
+    spans += _own_names(plan, bank, pick)
 
     units = plan.units
     a = plan.architecture

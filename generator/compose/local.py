@@ -22,6 +22,19 @@ def home_themes(report: Report, order: tuple[str, ...]) -> dict[str, list[tuple[
     return out
 
 
+def brand_home(report: Report, order: tuple[str, ...]) -> str | None:
+    """The theme a brand spelled out (品牌含义) belongs to when part one has no 品牌创建 item of its own: the one
+    whose content shares most with the brand's name and meaning (沿河发展产业 → 产业发展), None when none
+    does. Named in the opening and never again, a brand read to blind readers as a field filled in."""
+    info = report.info
+    if not (info.brand and info.brand_meaning) or any(tf.theme == "品牌创建" for tf in report.themes):
+        return None
+    words = _pairs(info.brand + info.brand_meaning)
+    themes = sorted(report.themes, key=lambda tf: order.index(tf.theme) if tf.theme in order else len(order))
+    best = max(themes, key=lambda tf: len(words & _pairs(theme_content(tf))), default=None)
+    return best.theme if best is not None and words & _pairs(theme_content(best)) else None
+
+
 def brand_told(report: Report) -> bool:
     """Whether the brand has something said about it: its meaning, or facts under 品牌创建."""
     info = report.info
@@ -38,4 +51,4 @@ def theme_content(tf: ThemeFacts) -> str:
     return "；".join(parts)
 
 
-__all__ = ["home_themes", "brand_told", "theme_content"]
+__all__ = ["home_themes", "brand_home", "brand_told", "theme_content"]

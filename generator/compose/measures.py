@@ -162,9 +162,11 @@ def measures(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list
     for lead in pick.last_leads:   # last year's plan: its leads are not repeated, nor echoed
         pick.used.add(lead.rstrip("。"))
         pick.leads |= _grams(lead)
-    if themes:   # a formulation whose theme has no item here is taken up by the first item
+    if themes:   # a formulation (or the brand) whose theme has no item here is taken up by the first item
         for t in [t for t in pick.local_plan if t not in themes]:
             pick.local_plan.setdefault(themes[0], []).extend(pick.local_plan.pop(t))
+        if pick.brand_plan is not None and pick.brand_plan not in themes:
+            pick.brand_plan = themes[0]
     for n, theme in enumerate(themes, 1):
         mine = [a for a in plan.answers if a.theme == theme]
         block, last_lead = _theme_item(n if numbered else 0, theme, mine, plan.by_theme.get(theme, []), report,
@@ -308,6 +310,9 @@ def _theme_item(n: int, theme: str, answers: list[Answer], placed: list[int], re
         if spec.get("本地提法"):
             units.insert(0, [Span(pick.text(spec["本地提法"], "local-plan", theme, k, extra={"提法": name}),
                                   source="词库:措施/本地提法")])
+    if theme == pick.brand_plan and spec.get("品牌呼应"):
+        pick.brand_plan = None
+        units.insert(0, [Span(pick.text(spec["品牌呼应"], "brand-plan", theme), source="词库:措施/品牌呼应")])
     units += [[Span(report.tasks[i].rstrip("。；; "), source=f"原文:措施.事项.{i}")] for i in placed]
     if not units:  # nothing of the clerk's to answer here: one general measure, not a list of them
         if t.get("举措") and t.get("目的") and (not t.get("展开") or pick.chance(0.5, "measure", theme)):

@@ -194,14 +194,18 @@ def problem_label(item: Item, pick: Choose) -> str | None:
     return pick.count(item.name) if item.kind is None and item.name else None
 
 
-def field_name(theme: str, bank: Bank, pick: Choose, beside: str = "") -> str:
+def field_name(theme: str, bank: Bank, pick: Choose, beside: str = "", near: str = "") -> str:
     """A theme's short name (党员队伍建设, 产业发展), the same one all through a draft — unless the sentence
-    it joins (`beside`) already says it, where another of its names reads better than the same one twice."""
+    it joins (`beside`) already says it, where another of its names reads better than the same one twice.
+    `near`: what the problems it names said, whose own word is preferred the first time (作风建设 over
+    党风廉政建设 after 党员干部作风还不够扎实)."""
     chosen = pick.labels.get(("field", theme))
     names = list(bank.get("亮点", "主题", theme, "短称"))
     if chosen is None:  # the first, from a place drawn for this unit, that overuses no formulation
         start = pick.pick.number("field", theme) % len(names)
         turn = names[start:] + names[:start]
+        if near:
+            turn.sort(key=lambda n: not any(n[i:i + 2] in near for i in range(len(n) - 1)))
         chosen = pick.labels[("field", theme)] = next((n for n in turn if not pick.overused(n)), turn[0])
     if beside and chosen in beside:
         chosen = next((n for n in names if n not in beside), chosen)
@@ -232,7 +236,9 @@ def _items(report: Report, items: tuple[Item, ...], kinds: dict, bank: Bank, pic
         pick.said |= said
         if slot == "cause":   # a cause may stand in its problem's paragraph (对应): not its formulations either
             pick.forms |= said_forms
-        lead, detail = _kind_wording(kinds[item.kind], report, pick, slot, item.kind)
+        answers = explained(item, report, kinds) if slot == "cause" else ()
+        explains = frozenset(x for p in answers for x in (p.kind, p.theme) if x) if slot == "cause" else None
+        lead, detail = _kind_wording(kinds[item.kind], report, pick, slot, item.kind, explains)
         said |= _grams(lead) | _grams(detail)
         if slot == "problem":
             said_forms.update(formulations(lead + "，" + detail))
@@ -249,7 +255,6 @@ def _items(report: Report, items: tuple[Item, ...], kinds: dict, bank: Bank, pic
                 f"不能再说没做到），报告里只写了一句“{lead}”。请改写成自己的话，说清具体表现："
                 f"{{自述: {item.kind}, 表现: 哪些方面、什么程度}}。", path=item.path))
         if slot == "cause":
-            answers = explained(item, report, kinds)
             # named by the fields they lie in (党员队伍建设、集体经济上的问题), each field once: a problem's own
             # words are part two's, and a kind's name is the bank's, not the writer's
             fields = [t for t in dict.fromkeys(p.theme for p in answers if p.theme) if t not in named]
@@ -257,7 +262,8 @@ def _items(report: Report, items: tuple[Item, ...], kinds: dict, bank: Bank, pic
             if fields and link and ties[0] > 0:
                 ties[0] -= 1
                 told = "".join(x.text for x in spans)
-                where = "、".join(field_name(t, bank, pick, beside=told) for t in fields)
+                near = "".join(p.text or "" for p in answers)
+                where = "、".join(field_name(t, bank, pick, beside=told, near=near) for t in fields)
                 link = pick.text(bank.get("问题", "原因呼应"), "cause-link", item.kind, single=len(fields) < 2,
                                  extra={"方面": where})
                 spans.append(Span(sentence(link), source="词库:问题/原因呼应",
@@ -272,23 +278,27 @@ def _items(report: Report, items: tuple[Item, ...], kinds: dict, bank: Bank, pic
     return out
 
 
-def _kind_wording(kind: Mapping, report: Report, pick: Choose, slot: str, name: str) -> tuple[str, str]:
+def _kind_wording(kind: Mapping, report: Report, pick: Choose, slot: str, name: str,
+                  explains: frozenset[str] | None = None) -> tuple[str, str]:
     """Return (lead, elaboration) of a problem or cause kind, each part picked independently: 要点, and
     表现 + 影响 (any 表现 fits any 影响) or a whole 展开 sentence — only those that fit the year's highlights.
-    The elaboration is "" when none fits."""
+    The elaboration is "" when none fits. `explains`: for a cause, the kinds and themes of the problems it
+    accounts for here; an entry with its own 解释 is said only for those (做群众工作的本领还有欠缺 does not
+    explain why criticism at 组织生活会 stays polite)."""
     if "说法" in kind:
         wordings = kind["说法"]
         leads, whole = [w["要点"] for w in wordings], [w["展开"] for w in wordings]
     else:
         leads, whole = kind["要点"], kind.get("展开") or []
+    leads, whole = _explaining(leads, explains), _explaining(whole, explains)
     # a lead may contradict the highlights too (党员在发展一线的带动作用还不够明显 beside the members' 先锋岗);
     # the kind the clerk named is said all the same, so when every lead would, any lead does
     leads = fitting(leads, report) or [o["说"] if isinstance(o, dict) else o for o in leads]
     lead = pick.text(leads, slot, name, "lead")
     if pick.author.elaborate == "简":   # the author's habit: the point alone
         return lead, ""
-    hows = pick.usable(fitting(kind.get("表现") or [], report))
-    sos = pick.usable(fitting(kind.get("影响") or [], report))
+    hows = pick.usable(fitting(_explaining(kind.get("表现") or [], explains), report))
+    sos = pick.usable(fitting(_explaining(kind.get("影响") or [], explains), report))
     whole = pick.usable(fitting(whole, report))
     if pick.author.elaborate == "表现":
         sos, whole = [], [w for w in whole if w.count("，") < 2]
@@ -299,3 +309,12 @@ def _kind_wording(kind: Mapping, report: Report, pick: Choose, slot: str, name: 
     if hows:
         return lead, pick.text(hows, slot, name, "how")
     return lead, ""
+
+
+def _explaining(options: list, explains: frozenset[str] | None) -> list:
+    """The entries that may explain these problems: all but those whose own 解释 names none of them (when
+    every entry would go, the list as it is). The same list object when nothing is left out."""
+    if explains is None or not any(isinstance(o, dict) and o.get("解释") for o in options):
+        return options
+    kept = [o for o in options if not (isinstance(o, dict) and o.get("解释") and not explains & set(o["解释"]))]
+    return kept or options

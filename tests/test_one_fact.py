@@ -510,3 +510,17 @@ def test_a_brand_of_the_opening_is_named_again_where_it_belongs():
     for variant in range(6):
         spans = [s.source for part in render(data, variant=variant).parts for b in part.blocks for s in b.spans]
         assert not any(s.endswith("/品牌呼应") for s in spans), variant
+
+
+def test_a_figure_about_what_a_case_tells_stands_beside_the_case():
+    """在职党员回社区报到158名 at the end of the item, apart from the case of the members who took on the
+    stairwells, read as the same fact said twice (blind reading): the figure goes just before its case."""
+    data = _village(亮点={"党员队伍": {"做法": ["党员志愿服务"], "在职党员报到": 158, "党员志愿服务": 36,
+                                     "事例": ["在职党员到社区报到后认领了楼栋长岗位，加装电梯的意见征求三个月就谈完了"]}})
+    data["报告"].update(单位="枫林社区", 层级="社区", 职务="党委书记", 上级="街道党工委")
+    for variant in range(8):
+        for block in render(data, variant=variant).parts[0].blocks:
+            text = block.text
+            if "158名" in text:
+                at, case = text.index("158名"), text.index("认领了楼栋长岗位")
+                assert 0 < case - at < 20, (variant, text)

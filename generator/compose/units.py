@@ -66,13 +66,23 @@ def units_of(tf: ThemeFacts, bank: Bank, pick: Choose, ctx: dict) -> tuple[list[
             spans += figures
         units.append(Unit("practice", spans))
     rest = [f for f in good if id(f) not in claimed]
-    for chunk in _clauses(rest, pick.match):
+    # a figure about what a case tells (在职党员报到158名 and the case of the members who took on the stairwells)
+    # is said with the case, just before it: apart, at the end of the item, it read as the same fact twice
+    beside = {i: [f for f in rest if f.metric is not None and not f.is_change
+                  and pick.match.entry_told((*f.metric.terms, *f.metric.aliases), f.metric.key, case)]
+              for i, case in enumerate(tf.cases)}
+    taken = {id(f) for fs in beside.values() for f in fs}
+    for chunk in _clauses([f for f in rest if id(f) not in taken], pick.match):
         units.append(Unit("figures", figure_spans(chunk, bank, pick, ctx)))
     if bad_facts:  # stated plainly, on their own, never as a result
         units.append(Unit("plain", figure_spans(bad_facts, bank, pick, ctx)))
+    placed: set[int] = set()
     for i, case in enumerate(tf.cases):
         where = f"原文:亮点.{theme}.事例.{i}"
-        units.append(Unit("case", [Span(case, source=where, covers=tuple(covers[where]))]))
+        mine = [f for f in beside[i] if id(f) not in placed]
+        placed.update(id(f) for f in mine)
+        lead = [*figure_spans(mine, bank, pick, ctx), Span("。")] if mine else []
+        units.append(Unit("case", [*lead, Span(case, source=where, covers=tuple(covers[where]))]))
     return units, bool(bad_facts)
 
 

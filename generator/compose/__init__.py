@@ -60,7 +60,8 @@ def compose(report: Report, bank: Bank | None = None, variant: int = 0, style: i
     # the author's heading families: words by seat in a batch, none of the level's 不用词, none said last year
     pick.heads = Headings(authors, {"一": author.heading_one, "三": author.heading_three}, pick.pick.number,
                           stale=lambda word: bool(last_words) and word in last_words, draw=pick.pick.draw,
-                          avoid=pick.avoid + _no_brand(report, info), fits=pick.match.supported)
+                          avoid=pick.avoid + _no_brand(report, info), fits=pick.match.supported,
+                          shared=pick.match.shared)
     structure = bank.get("结构")
     pick.local = home_themes(report, author.order)          # 本地提法: the theme of part one each belongs to
     pick.local_plan = {k: list(v) for k, v in pick.local.items()}   # … and of part three (首尾呼应)

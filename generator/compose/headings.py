@@ -18,13 +18,16 @@ class Headings:
     """The heading family of each part of one draft."""
 
     def __init__(self, spec: Mapping[str, Any] | None, families: Mapping[str, str], number, stale=None,
-                 draw=None, avoid: tuple[str, ...] = (), fits=None):
+                 draw=None, avoid: tuple[str, ...] = (), fits=None, shared=None):
         self.spec = spec or {}
         self.stale = stale or (lambda text: False)   # last year's words: a wording said then is passed over
         self.avoid = avoid   # the level's 不用词 (称谓.yaml): no 强村富民 in a 社区's headings
         # (options, content) → the options that promise nothing the content lacks (overlap.Matcher.supported,
         # 呼应.yaml → 凭据词): no 年轻干部压担历练 over an item that says nothing of young cadres
         self.fits = fits
+        # (a, b) → the content pairs two texts share, the common ones (建设, 党员, 工作 …) left out
+        # (overlap.Matcher.shared): 阵地建设 is not a field an item on 组织建设 speaks of
+        self.shared = shared or (lambda a, b: _pairs(a) & _pairs(b))
         self.families = {part: f for part, f in families.items() if f}
         self.number = number          # Picker.number: fixed by (unit, year, key)
         self.draw = draw or (lambda options, *key: number(*key) % len(options))   # Picker.draw: by seat
@@ -98,7 +101,7 @@ class Headings:
             if part == "一" and position == 0 and self.opening:   # 在抓实学习教育上下功夫 / 在学习教育上着力
                 options = [o for o in options if o not in self.opening] or options
             if content and name in self.spec.get("按内容取", ()):   # a field word the item speaks of, else any
-                near = [o for o in options if _pairs(o) & _pairs(content)]
+                near = [o for o in options if self.shared(o, content)]
                 # … not word for word: 组织覆盖再加力 over 党组织覆盖不到位 says the same formulation twice
                 options = ([o for o in near if o not in content and o not in worded]
                            or [o for o in options if o not in worded] or near or options)

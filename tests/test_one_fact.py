@@ -524,3 +524,19 @@ def test_a_figure_about_what_a_case_tells_stands_beside_the_case():
             if "158名" in text:
                 at, case = text.index("158名"), text.index("认领了楼栋长岗位")
                 assert 0 < case - at < 20, (variant, text)
+
+
+def test_listed_causes_follow_the_problems_they_explain():
+    """Causes listed apart are read 一是 against 一是: for authors who never point back at a cause by its
+    place, they come in the order of the problems they explain (the clerk's order among equals), those that
+    explain none last."""
+    from conftest import style_where
+
+    data = _village(问题=["后备干部不足", "集体经济薄弱"],
+                    原因=["调查研究不深", {"自述": "能回村干事的年轻人太少，后备人选挑不出来", "主题": "干部队伍"}])
+    style = style_where(part_two="分列", refers=False, sub_heads=True)
+    for variant in range(6):
+        blocks = render(data, variant=variant, style=style).parts[1].blocks
+        second = [i for i, b in enumerate(blocks) if b.role.value == "heading2"][1]
+        causes = "".join(b.text for b in blocks[second + 1:])
+        assert causes.index("年轻人太少") < causes.index("二是"), (variant, causes)

@@ -55,7 +55,8 @@ def problems(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list
             cause_blocks += _items(report, side, spec["原因"], bank, pick, "cause", said, warnings,
                                    said_forms=forms, ties=ties)
     elif report.causes:
-        cause_blocks = _items(report, report.causes, spec["原因"], bank, pick, "cause", said, warnings,
+        causes = report.causes if paired or author.refers else _in_problem_order(report, spec["原因"])
+        cause_blocks = _items(report, causes, spec["原因"], bank, pick, "cause", said, warnings,
                               link=not paired, said_forms=forms, ties=ties)
     else:
         warnings.append(Problem("没有填写“原因”，第二部分标出了【待补充：产生问题的主要原因】。", path=("原因",)))
@@ -177,6 +178,19 @@ def _unnumbered(span: Span, ordinals, lead: bool = False) -> Span:
     if span.lead:
         text = next((text[len(o):] for o in ordinals if text.startswith(o)), text)
     return Span(text, lead=lead, missing=span.missing, source=span.source, covers=span.covers)
+
+
+def _in_problem_order(report: Report, kinds: Mapping) -> tuple[Item, ...]:
+    """The causes in the order of the problems they explain (a kind's 解释, an own cause's theme), those that
+    explain none last: listed apart, 一是 is read against 一是 (a reader paired the second problem with the
+    second cause, which explained the third). Only for authors who never point back at a cause by its
+    place (回指原因 counts in the clerk's order)."""
+    def first(cause: Item) -> int:
+        answers = explained(cause, report, kinds) if cause.kind else \
+            [p for p in report.problems if cause.theme and p.theme == cause.theme]
+        return min((report.problems.index(p) for p in answers), default=len(report.problems))
+
+    return tuple(sorted(report.causes, key=first))   # stable: the clerk's order among equals
 
 
 def explained(cause: Item, report: Report, kinds: Mapping) -> list[Item]:

@@ -540,3 +540,15 @@ def test_listed_causes_follow_the_problems_they_explain():
         second = [i for i, b in enumerate(blocks) if b.role.value == "heading2"][1]
         causes = "".join(b.text for b in blocks[second + 1:])
         assert causes.index("年轻人太少") < causes.index("二是"), (variant, causes)
+
+
+def test_a_case_is_never_the_last_point_of_a_list():
+    """一是…；二是…；四是 (the clerk's story) in every list read as a template's slot: the points are what was
+    done, the case follows them as a sentence of its own."""
+    for name, data in BUNDLED[:10]:
+        for style in (1, 2, 3, 4, 5, 6, 7, 8):
+            for block in render(data, style=style).parts[0].blocks:
+                spans = block.spans
+                for a, b in zip(spans, spans[1:]):
+                    assert not (a.source == "序号" and a.text.endswith("是") and ".事例." in b.source), \
+                        (name, style, block.text[:60])

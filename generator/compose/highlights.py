@@ -305,12 +305,16 @@ def _item_spans(marker: str, plan: Plan, report: Report, bank: Bank, pick: Choos
 
     units = plan.units
     a = plan.architecture
-    if a == "points" and len(units) >= 2:
-        for i, unit in enumerate(units):
+    listed = [u for u in units if u.kind != "case"]
+    if a == "points" and len(listed) >= 2:
+        # the points are what was done; the clerk's case follows them as its own sentence, not as the last
+        # point: 一是…；二是…；四是（a story) in every list read as a template's slot (blind reading)
+        for i, unit in enumerate(listed):
             ordinals = bank.get("结构", "序号")   # one list of 一是、二是…, in 结构.yaml
             spans.append(Span(ordinals[i] if i < len(ordinals) else f"第{i + 1}", source="序号"))
             spans += unit.spans
-            spans.append(Span("；" if i < len(units) - 1 else "。"))
+            spans.append(Span("；" if i < len(listed) - 1 else "。"))
+        spans += _sentences([u for u in units if u.kind == "case"], bank, pick, theme)
     elif a == "case":
         cases = [u for u in units if u.kind == "case"]
         rest = [u for u in units if u.kind != "case"]

@@ -5,10 +5,12 @@ with the file and the key path:
   错误 (the folder cannot make a draft, or makes a wrong one): a file missing or unreadable (YAML typo, not
        UTF-8); a bank string that does not render (unknown variable, Jinja syntax, a sandbox escape); the
        catalogue's shape; a figure or a placeholder in stock wording (a figure comes from the input only);
-       a level mark other than 镇| and 村|; a 需 naming a practice the catalogue does not know (the entry
-       would silently never be used); a cause that 解释 a problem kind or theme that does not exist.
+       a level mark other than 镇| and 村|; a 需 or 不与做法 naming a practice the catalogue does not know, a
+       不与问题 naming a kind the bank does not know (the entry would silently never, or always, be used); a
+       cause that 解释 a problem kind or theme that does not exist.
   提醒 (drafts come out, but poorer): a slot below the size of 词库规模.yaml (drafts of one township then
-       repeat each other); the same wording twice in one list; a problem kind without 对策.
+       repeat each other); the same wording twice in one list; a problem kind without 对策; the one 不与 list
+       of earlier versions, with the three keys its names belong under.
 Pure functions over the files' parsed data; the command prints and sets the exit code (cli.py).
 """
 from __future__ import annotations
@@ -26,7 +28,8 @@ from .errors import Problem, TemplateError
 REQUIRED = ("metrics.yaml", "era.yaml", "bank/亮点.yaml", "bank/开头.yaml", "bank/措施.yaml", "bank/称谓.yaml",
             "bank/结构.yaml", "bank/问题.yaml")
 # Keys whose values are words matched against the input, never printed (not wording to check as wording).
-MATCH_KEYS = ("不与", "需", "不与亮点", "需提及", "关键词", "解释", "别名", "指标", "层级")
+MATCH_KEYS = ("不与", "不与问题", "不与字词", "不与做法", "需", "不与亮点", "需提及", "关键词", "解释", "别名", "指标",
+              "层级")
 FIGURE = re.compile(r"[0-9０-９]")
 PLACEHOLDER = re.compile(r"[X×*]|某某|【|待补充")
 LEVEL_MARK = re.compile(r"^(.)\|")
@@ -50,6 +53,10 @@ def check_folder(root: Path) -> tuple[list[Problem], list[Problem]]:
             errors += _wording(name, tree)
         if name.startswith("bank/") and practices is not None:
             errors += _needs(name, tree, practices)
+        if name.startswith("bank/") and "bank/问题.yaml" in data:
+            found = _against(name, tree, practices or set(), _kind_names(data["bank/问题.yaml"]))
+            errors += found[0]
+            warnings += found[1]
         warnings += _twice(name, tree)
     if "bank/问题.yaml" in data:
         warnings += _remedies(data["bank/问题.yaml"])
@@ -167,6 +174,30 @@ def _needs(name: str, tree: Any, practices: set[str]) -> list[Problem]:
             out.append(Problem(f"“{entry['说']}”的“需”写了目录里没有的做法：{'、'.join(unknown)}。这条说法永远不会被用上；"
                                "请改成 做法.yaml 里的做法名称（gen-report metrics 做法 可以查）。", path=where, source=name))
     return out
+
+
+def _kind_names(problems: Any) -> set[str]:
+    return set((problems or {}).get("问题") or {}) | set((problems or {}).get("原因") or {})
+
+
+def _against(name: str, tree: Any, practices: set[str], kinds: set[str]) -> tuple[list[Problem], list[Problem]]:
+    """不与问题 names kinds, 不与做法 practices (a misspelt one makes the condition never hold); the one 不与
+    list of earlier versions still works, and is shown split into the three keys."""
+    errors, warnings = [], []
+    for where, entry in _conditions(tree):
+        for key, known, what in (("不与问题", kinds, "问题、原因名称"), ("不与做法", practices, "做法")):
+            unknown = [v for v in entry.get(key) or () if v not in known]
+            if unknown and known:
+                errors.append(Problem(f"“{entry['说']}”的“{key}”写了词库里没有的{what}：{'、'.join(unknown)}。"
+                                      "名称写错，这个条件就永远不起作用。", path=where, source=name))
+        old = list(entry.get("不与") or ())
+        if old:
+            split = {"不与问题": [v for v in old if v in kinds], "不与做法": [v for v in old if v in practices],
+                     "不与字词": [v for v in old if v not in kinds and v not in practices]}
+            shown = ", ".join(f"{k}: [{', '.join(v)}]" for k, v in split.items() if v)
+            warnings.append(Problem(f"“{entry['说']}”用的是旧写法“不与”：现在分成三个键，请改成 {shown}。",
+                                    path=where, source=name))
+    return errors, warnings
 
 
 def _explains(problems: Any, metrics: Any) -> list[Problem]:

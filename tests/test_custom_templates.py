@@ -170,3 +170,21 @@ def test_drafting_with_a_broken_folder_names_all_its_errors(tmp_path, monkeypatc
     code, out = _run([INPUTS / "2024.yaml", "--templates", root, "-o", target], monkeypatch, capsys)
     assert code == 3 and not target.exists() and "Traceback" not in out.err
     assert "era.yaml" in out.err and "不存在的做法" in out.err and "全年发展党员12名" in out.err
+
+
+def test_the_old_one_list_not_to_go_with_still_works_and_is_shown_split(tmp_path, monkeypatch, capsys):
+    """不与 meant three things (problem kinds, words of the clerk's problems, confirmed practices); it is
+    three keys now. A township folder of an earlier version keeps working, and check-templates shows where
+    each name belongs; a misspelt kind under 不与问题 is an error (the condition would never hold)."""
+    root = tmp_path / "tpl"
+    shutil.copytree(ROOT / "templates", root)
+    path = root / "bank" / "亮点.yaml"
+    bank = yaml.safe_load(path.read_text(encoding="utf-8"))
+    closings = bank["主题"]["党员队伍"]["收束"]
+    closings.append({"说": "党员的样子立起来了。", "不与": ["党员作用发挥不够", "作用发挥", "党员积分制管理"]})
+    closings.append({"说": "党员更有干劲了。", "不与问题": ["党员作用发挥不狗"]})
+    path.write_text(yaml.safe_dump(bank, allow_unicode=True), encoding="utf-8")
+    code, out = _run(["check-templates", root], monkeypatch, capsys)
+    assert code == 3, out.out
+    assert "不与问题: [党员作用发挥不够], 不与做法: [党员积分制管理], 不与字词: [作用发挥]" in out.out
+    assert "党员作用发挥不狗" in out.out

@@ -1,7 +1,11 @@
-"""Which of a slot's options this report allows. A bank entry may be written {说: …, 不与: […], 需: […]}:
-  不与  problems or causes (a bank kind's name, or words in the clerk's own) that it would contradict —
-        no 结构进一步优化 beside a problem of 党员老化 — or practices it would only say again: a stance
-        坚持联系不断线 is not wanted where the item already states the confirmed 流动党员管理;
+"""Which of a slot's options this report allows. A bank entry may be written {说: …, 不与问题: […], 需: […]}:
+  不与问题  problem or cause kinds of the bank (or their names in the clerk's own words) it would contradict —
+        no 结构进一步优化 beside a problem of 后备干部不足;
+  不与字词  words of the clerk's own problems and causes it would contradict — none beside 党员老化, 年龄偏大;
+  不与做法  confirmed practices it would only say again: a stance 坚持联系不断线 is not wanted where the item
+        already states the confirmed 流动党员管理;
+  不与  the three above in one list, as township folders of earlier versions wrote it (still read; gen-report
+        check-templates says which key each name belongs under);
   需    practices the clerk must have confirmed — 完善党员积分制管理 says the unit keeps 积分制管理;
   不与亮点  words of the year's highlights (practice and metric names, the clerk's cases and own words) that
         it would contradict — a problem's 在急难险重任务中带头作用不明显 is not said of a draft whose case has
@@ -80,7 +84,10 @@ def _rules(option: dict) -> tuple:
     """An entry's conditions as tuples, read once per entry."""
     hit = _RULES.get(id(option))
     if hit is None or hit[0] is not option:
-        hit = _RULES[id(option)] = (option, tuple(option.get("不与") or ()), frozenset(option.get("需") or ()),
+        old = tuple(option.get("不与") or ())   # an earlier version's one list: each name in all three senses
+        against = (tuple(option.get("不与问题") or ()) + old, tuple(option.get("不与字词") or ()) + old,
+                   frozenset(option.get("不与做法") or ()) | frozenset(old))
+        hit = _RULES[id(option)] = (option, against, frozenset(option.get("需") or ()),
                                     tuple(option.get("不与亮点") or ()), tuple(option.get("需提及") or ()))
     return hit
 
@@ -89,15 +96,15 @@ _RULES: dict = {}
 
 
 def _allowed(option: dict, report: Report, memo: dict | None = None) -> bool:
-    _, against, needs, clash, mentioned = _rules(option)
-    if against:
+    _, (kinds, words, practices), needs, clash, mentioned = _rules(option)
+    if kinds or words:
         for item in report.problems + report.causes:
             text = (item.text or "") + (item.detail or "")
-            if item.kind in against or any(w in text for w in against):
+            if item.kind in kinds or any(w in text for w in kinds + words):
                 return False
-    if against or needs:
+    if practices or needs:
         confirmed = {done.practice.key for tf in report.themes for done in tf.practices if done.practice}
-        if confirmed.intersection(against) or not needs <= confirmed:
+        if confirmed.intersection(practices) or not needs <= confirmed:
             return False
     if clash:
         told = highlights_text(report)

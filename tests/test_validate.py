@@ -193,6 +193,11 @@ def test_a_target_below_this_year_is_warned_except_where_lower_is_better():
     assert any("低于今年已达到的 12" in w for w in map(str, validate(data).warnings))
     data = minimal(亮点={"干部队伍": {"村党组织书记平均年龄": 48.5}}, 措施={"目标": {"村党组织书记平均年龄": 46}})
     assert not any("低于今年" in w for w in map(str, validate(data).warnings))
+    # the rule is the metric's 方向 (升/降/中), not its unit: fewer 无物业小区 (个) is the aim too, and so is
+    # fewer 六十岁以上党员 for a 中 metric no one should be told is too low
+    data = minimal(亮点={"基层治理": {"无物业小区": 5}}, 措施={"目标": {"无物业小区": 2}})
+    data["报告"] = {**data["报告"], "单位": "枫林社区", "层级": "社区", "职务": "党委书记", "上级": "街道党工委"}
+    assert not any("低于今年" in w for w in map(str, validate(data).warnings))
 
 
 def test_own_words_problem_without_a_theme_is_warned():

@@ -231,8 +231,9 @@ def warn_targets(themes: tuple[ThemeFacts, ...], targets: tuple[Fact, ...], ctx:
         now = current.get((target.metric.key, target.params))
         if now is None or now.is_change or (target.aim or target.metric.aim) == "新增":
             continue   # an amount to add next year is no level to compare with this year's
+        # only where more is better (方向: 升): a lower 平均年龄 or 六十岁以上党员 is the aim, not a slip
         if target.value is not None and now.value is not None and target.value < now.value \
-                and target.unit not in ("岁",):
+                and target.metric.direction == "升":
             ctx.warn(("措施", "目标", target.key),
                      f"目标“{target.key}: {format_number(target.value)}”低于今年已达到的 "
                      f"{format_number(now.value)}，请核对。")

@@ -552,3 +552,15 @@ def test_a_case_is_never_the_last_point_of_a_list():
                 for a, b in zip(spans, spans[1:]):
                     assert not (a.source == "序号" and a.text.endswith("是") and ".事例." in b.source), \
                         (name, style, block.text[:60])
+
+
+def test_part_three_never_points_back_at_a_cause_by_its_place():
+    """针对这条原因 / 从第二条原因入手 read to the blind readers as a seam no secretary would speak: a cause is
+    answered where it belongs, or named by the clerk's 简称, never by its place."""
+    from conftest import style_where
+
+    style = style_where(refers=True)   # an author who does point back at problems
+    for name, data in BUNDLED[:10]:
+        for s in (style, 1, 2):
+            plan = "".join(b.text for b in render(data, style=s).parts[2].blocks)
+            assert not re.search(r"这条原因|第[一二三四五六七八九十]条原因", plan), (name, s, plan)

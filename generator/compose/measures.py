@@ -229,13 +229,11 @@ def _naming(a: Answer, report: Report, bank: Bank, pick: Choose) -> list[Span]:
     if label:
         text = bank.render(pick.one(spec["点名"], "name", a.role, a.index), {**pick.ctx, "问题": label})
         return [Span(text, source="词库:措施/点名", covers=("原文:" + key_path(a.item.path),))]
-    total = len(report.problems) if a.role == "problem" else len(report.causes)
-    if a.role == "cause" and pick.layout.get("二") in ("对应", "主客"):
-        total = 1   # causes stand beside their problems, or in two lists: no 第三条原因
-    slot = "回指" if a.role == "problem" else "回指原因"
-    options = [o for o in spec[slot] if ("{{第}}" in o) == (total > 1)] or spec[slot]
+    # by its place: problems only (a cause is not pointed back at, _answer)
+    total = len(report.problems)
+    options = [o for o in spec["回指"] if ("{{第}}" in o) == (total > 1)] or spec["回指"]
     text = bank.render(pick.one(options, "refer", a.role, a.index), {**pick.ctx, "第": _ordinal(a.index + 1)})
-    return [Span(text, source=f"词库:措施/{slot}", covers=("原文:" + key_path(a.item.path),))]
+    return [Span(text, source="词库:措施/回指", covers=("原文:" + key_path(a.item.path),))]
 
 
 def _ordinal(n: int) -> str:
@@ -250,7 +248,9 @@ def _answer(a: Answer, report: Report, bank: Bank, pick: Choose, warnings: list,
     # recorded as answering it); the clerk's own problem or cause is named: by its 简称, else by its place.
     # ... and, for the authors who do not number their own part two back (most), answered where it belongs
     # without being announced, unless the clerk gave it a 简称
-    named = a.item.kind is None and (pick.author.refers or bool(problem_label(a.item, pick)))
+    # A cause is never pointed back at by its place: 针对这条原因 / 从这条原因入手 read to the blind readers
+    # as a seam no secretary would speak
+    named = a.item.kind is None and (bool(problem_label(a.item, pick)) or (pick.author.refers and a.role == "problem"))
     spans = _naming(a, report, bank, pick) if named else []
     answered = ("原文:" + key_path(a.item.path),)
     if a.tasks and with_tasks:

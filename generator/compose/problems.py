@@ -55,7 +55,7 @@ def problems(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list
             cause_blocks += _items(report, side, spec["原因"], bank, pick, "cause", said, warnings,
                                    said_forms=forms, ties=ties)
     elif report.causes:
-        causes = report.causes if paired or author.refers else _in_problem_order(report, spec["原因"])
+        causes = report.causes if paired else _in_problem_order(report, spec["原因"])
         cause_blocks = _items(report, causes, spec["原因"], bank, pick, "cause", said, warnings,
                               link=not paired, said_forms=forms, ties=ties)
     else:
@@ -183,8 +183,8 @@ def _unnumbered(span: Span, ordinals, lead: bool = False) -> Span:
 def _in_problem_order(report: Report, kinds: Mapping) -> tuple[Item, ...]:
     """The causes in the order of the problems they explain (a kind's 解释, an own cause's theme), those that
     explain none last: listed apart, 一是 is read against 一是 (a reader paired the second problem with the
-    second cause, which explained the third). Only for authors who never point back at a cause by its
-    place (回指原因 counts in the clerk's order)."""
+    second cause, which explained the third). Part three never points back at a cause by its place, so
+    the order is part two's own."""
     def first(cause: Item) -> int:
         answers = explained(cause, report, kinds) if cause.kind else \
             [p for p in report.problems if cause.theme and p.theme == cause.theme]

@@ -58,7 +58,10 @@ def compose(report: Report, bank: Bank | None = None, variant: int = 0, style: i
         pick.avoid_grams = set().union(*map(_grams, worded))
     last_words = "\n".join(worded)
     # the author's heading families: words by seat in a batch, none of the level's 不用词, none said last year
-    pick.heads = Headings(authors, {"一": author.heading_one, "三": author.heading_three}, pick.pick.number,
+    families = {"一": _family_for(authors, author.heading_one, info.tier),
+                "三": _family_for(authors, author.heading_three, info.tier)}
+    pick.layout["标题"] = families["一"]
+    pick.heads = Headings(authors, families, pick.pick.number,
                           stale=lambda word: bool(last_words) and word in last_words, draw=pick.pick.draw,
                           avoid=pick.avoid + _no_brand(report, info), fits=pick.match.supported,
                           shared=pick.match.shared)
@@ -129,7 +132,23 @@ def realised(author: Author, layout: dict) -> tuple:
     least to group; a group too rich for one paragraph as paragraphs), part two paired only when there are
     problems and causes to pair."""
     one, order, family, two, three = author.skeleton
-    return (layout.get("一", one), order, family, layout.get("二", two), three)
+    return (layout.get("一", one), order, layout.get("标题", family), layout.get("二", two), three)
+
+
+def _family_for(spec: dict | None, family: str, tier: str) -> str:
+    """The author's heading family, or, where it is not for this level (高质量强思想 over a village of
+    seventy members read as grand: 作者.yaml → 标题家族 → 层级), the next family in the list that is."""
+    families = (spec or {}).get("标题家族") or {}
+    names = list(families)
+    if not family or family not in families:
+        return family
+
+    def fits(name: str) -> bool:
+        entry = families[name]
+        return not isinstance(entry, dict) or tier in (entry.get("层级") or (tier,))
+
+    start = names.index(family)
+    return next((n for n in names[start:] + names[:start] if fits(n)), family)
 
 
 def choose_author(spec: dict | None, style: int | None, unit: str, warnings: list) -> Author:

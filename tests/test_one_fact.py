@@ -564,3 +564,12 @@ def test_part_three_never_points_back_at_a_cause_by_its_place():
         for s in (style, 1, 2):
             plan = "".join(b.text for b in render(data, style=s).parts[2].blocks)
             assert not re.search(r"这条原因|第[一二三四五六七八九十]条原因", plan), (name, s, plan)
+
+
+def test_no_lead_in_with_a_comma_inside_a_clause():
+    """发展党员17名，一年来，培养入党积极分子26名: an author's lead-in that carries a comma (一年来，这一年，)
+    starts a sentence; after a practice's comma it breaks the clause in two."""
+    for name, data in BUNDLED[:8]:
+        for style in range(1, 30):
+            for block in render(data, style=style).parts[0].blocks:
+                assert not re.search(r"，(?:一年来|这一年)，", block.text), (name, style, block.text[:80])

@@ -177,7 +177,10 @@ def figure_lead(bank: Bank, pick: Choose, slot: str, *key, not_in: str = "") -> 
     author = pick.author
     if author.figure_lead is None:
         return pick.text(bank.get("亮点", slot), slot, *key, not_in=not_in)
-    if not author.figure_lead or author.figure_lead.strip("，") in not_in or pick.item_leads \
+    # after a practice's comma (做法数字引语) only a lead-in that carries no comma of its own: 共办11个，一年来，
+    # 让群众… read as a clause broken in two
+    mid = slot == "做法数字引语" and author.figure_lead.endswith("，")
+    if not author.figure_lead or mid or author.figure_lead.strip("，") in not_in or pick.item_leads \
             or pick.figure_leads >= MAX_FIGURE_LEADS or not pick.chance(author.figure_lead_chance, slot, *key):
         return ""
     pick.item_leads += 1

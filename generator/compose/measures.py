@@ -28,6 +28,9 @@ from .text import CN_NUMERALS, item_number, close, figure_spans, key_path, sente
 
 MIN_ITEMS = 2
 MAX_TOP_UP = 3
+# A theme item with nothing of the clerk's to answer says one general measure: 举措 + 目的 or, as often, one
+# whole 展开 sentence where the theme has them (two forms, so the items of a part do not all read alike).
+WHOLE_MEASURE_CHANCE = 0.5
 
 
 @dataclass
@@ -315,7 +318,7 @@ def _theme_item(n: int, theme: str, answers: list[Answer], placed: list[int], re
         units.insert(0, [Span(pick.text(spec["品牌呼应"], "brand-plan", theme), source="词库:措施/品牌呼应")])
     units += [[Span(report.tasks[i].rstrip("。；; "), source=f"原文:措施.事项.{i}")] for i in placed]
     if not units:  # nothing of the clerk's to answer here: one general measure, not a list of them
-        if t.get("举措") and t.get("目的") and (not t.get("展开") or pick.chance(0.5, "measure", theme)):
+        if t.get("举措") and t.get("目的") and (not t.get("展开") or pick.chance(WHOLE_MEASURE_CHANCE, "measure", theme)):
             text = (pick.text(fitting(t["举措"], report), "measure", theme, "means") + "，"
                     + pick.text(fitting(t["目的"], report), "measure", theme, "aim"))
         else:

@@ -24,6 +24,14 @@ from .conditions import clashes, fitting
 from .text import key_path, sentence
 
 
+# How often the causes' lead-in says the causes are all the writer's own (说到底还是自身的原因) when they are:
+# half the time, so the plainer 究其原因 is not pushed out of such drafts altogether.
+OWN_INTRO_CHANCE = 0.5
+# How often a bank problem is spelled out as 表现 + 影响 rather than one whole 展开 sentence when it has both:
+# the two-part form holds most of the bank's variety (any 表现 fits any 影响), the whole sentences are few.
+TWO_PART_CHANCE = 0.8
+
+
 def problems(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list[str]) -> tuple[list[Block], str]:
     """Return part two's blocks, and its last line (part three's opening must not echo it).
 
@@ -82,7 +90,7 @@ def problems(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list
         elif report.causes and (heads is None or (len(report.causes) > 1 and author.problem_intro)):
             # 说到底还是自身的原因 only where no cause is a condition of the place
             own = "原因引语主观" if bank.has("问题", "原因引语主观") and _all_subjective(report, spec["原因"], pick) \
-                and pick.chance(0.5, "causes", "own-intro") else "原因引语"
+                and pick.chance(OWN_INTRO_CHANCE, "causes", "own-intro") else "原因引语"
             blocks.append(body(Span(pick.text(spec[own], "causes", "intro", single=len(report.causes) < 2),
                                     source=f"词库:问题/{own}")))
         blocks += cause_blocks
@@ -316,7 +324,7 @@ def _kind_wording(kind: Mapping, report: Report, pick: Choose, slot: str, name: 
     whole = pick.usable(fitting(whole, report))
     if pick.author.elaborate == "表现":
         sos, whole = [], [w for w in whole if w.count("，") < 2]
-    if hows and sos and (not whole or pick.chance(0.8, slot, name, "form")):
+    if hows and sos and (not whole or pick.chance(TWO_PART_CHANCE, slot, name, "form")):
         return lead, pick.text(hows, slot, name, "how") + "，" + pick.text(sos, slot, name, "so")
     if whole:
         return lead, pick.text(whole, slot, name, "detail")

@@ -12,6 +12,12 @@ _FULL_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
 _ASCII_QUOTED = re.compile(r'"([^"\n]*)"')
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 _EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]")
+# An exact count of ten or more in Chinese numerals (十四户, 十二个, 一万二千元): a 公文 writes counts in Arabic
+# numerals (GB/T 15835), and beside the report's own figures (88个, 214件) the two styles read as two hands
+# (every blind reading said so). Approximations keep their Chinese numerals: 十多户, 四百多个, 五成, 几十个.
+_CN_COUNT = re.compile(r"(?<![几第数])(?:[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九]百[零一二三四五六七八九十]*"
+                       r"|[一二两三四五六七八九十]+万[零一二两三四五六七八九]?千?)"
+                       r"[户个名人件次场座亩家支条元天](?!多|余|来|左右|上下|以上)")
 
 
 def normalise(text: str) -> tuple[str, list[str]]:
@@ -23,4 +29,9 @@ def normalise(text: str) -> tuple[str, list[str]]:
         notes.append(f"“{_TAG.search(out).group()}”像是从网页复制来的标记，报告里会原样出现，请删掉")
     if _EMOJI.search(out):
         notes.append("含有表情符号，公文里不宜出现，请删掉")
+    count = _CN_COUNT.search(out)
+    if count:
+        said = count.group()
+        notes.append(f"“{said}”这样的确数，公文里一般写阿拉伯数字（GB/T 15835），和报告里其他数字一致；"
+                     "“十多户”“四百多个”“五成”这样的概数可以照旧。报告里按原样写了，请在输入里改")
     return out, notes

@@ -226,3 +226,15 @@ def test_suggestions_cut_the_clerks_text_only_when_needed_and_never_inside_a_num
     assert "{自述: 精力投入不够}" in short
     (long_,) = _problems(minimal(问题=["全镇共有村集体经济收入不足123456789元的村"]))
     assert "{自述: 全镇共有村集体经济收入不足……}" in long_
+
+
+def test_an_exact_count_in_chinese_numerals_is_pointed_out():
+    """十四户 beside the report's 88个 and 214件 read as two hands to every blind reader: the clerk's words stay
+    as written (they are the clerk's), and the warning says to write exact counts in Arabic numerals (GB/T
+    15835). Approximations keep their Chinese numerals."""
+    exact = minimal(亮点={"基层治理": {"事例": ["灌溉渠改线牵涉十四户，开了三次户主会才定下来"]}})
+    warned = [w for w in map(str, validate(exact).warnings) if "阿拉伯数字" in w]
+    assert len(warned) == 1 and "十四户" in warned[0] and "事例" in warned[0]
+    for rough in ("灌溉渠改线牵涉十多户", "每名党员联系十户左右群众", "四百多个岗位都有人认领", "满意率从五成多升到八成"):
+        data = minimal(亮点={"基层治理": {"事例": [rough]}})
+        assert not any("阿拉伯数字" in w for w in map(str, validate(data).warnings)), rough

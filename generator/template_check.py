@@ -77,11 +77,11 @@ def require_sound(root: Path) -> None:
 
 
 def _read(root: Path, errors: list[Problem]) -> dict[str, Any]:
-    """Every YAML file of the folder, parsed; each one missing or unreadable is an error."""
-    from .resources import load_data, templates_dir
+    """Every YAML file of the folder, parsed; an unreadable one is an error, and so is a missing one of
+    REQUIRED (the optional ones have a fallback: module docstring)."""
+    from .resources import load_data
 
     names = {p.relative_to(root).as_posix() for p in root.rglob("*.yaml")}
-    bundled = {p.relative_to(templates_dir()).as_posix() for p in templates_dir().rglob("*.yaml")}
     out: dict[str, Any] = {}
     for name in sorted(names | set(REQUIRED)):
         if name not in names:
@@ -91,8 +91,6 @@ def _read(root: Path, errors: list[Problem]) -> dict[str, Any]:
             out[name] = load_data(name, root)
         except TemplateError as exc:
             errors.append(Problem(str(exc), source=name))
-    for name in sorted(bundled - names - set(REQUIRED)):
-        out.pop(name, None)   # optional: a fallback stands in (module docstring)
     return out
 
 

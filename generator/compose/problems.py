@@ -142,9 +142,7 @@ def _paired(report: Report, problem_blocks: list[Block], cause_blocks: list[Bloc
     ordinals = bank.get("结构", "序号")
     home: dict[int, int] = {}          # cause index → problem index
     for c, cause in enumerate(report.causes):
-        answers = explained(cause, report, kinds) if cause.kind else \
-            [p for p in report.problems if cause.theme and p.theme == cause.theme]
-        for p in answers:
+        for p in _accounts_for(cause, report, kinds):
             k = report.problems.index(p)
             # one paragraph, one author's hand: a cause that would repeat a formulation of its problem's
             # paragraph waits for the last paragraph instead
@@ -194,11 +192,17 @@ def _in_problem_order(report: Report, kinds: Mapping) -> tuple[Item, ...]:
     second cause, which explained the third). Part three never points back at a cause by its place, so
     the order is part two's own."""
     def first(cause: Item) -> int:
-        answers = explained(cause, report, kinds) if cause.kind else \
-            [p for p in report.problems if cause.theme and p.theme == cause.theme]
-        return min((report.problems.index(p) for p in answers), default=len(report.problems))
+        return min((report.problems.index(p) for p in _accounts_for(cause, report, kinds)),
+                   default=len(report.problems))
 
     return tuple(sorted(report.causes, key=first))   # stable: the clerk's order among equals
+
+
+def _accounts_for(cause: Item, report: Report, kinds: Mapping) -> list[Item]:
+    """The problems a cause explains: a kind's by its 解释, the clerk's own by the theme it names."""
+    if cause.kind:
+        return explained(cause, report, kinds)
+    return [p for p in report.problems if cause.theme and p.theme == cause.theme]
 
 
 def explained(cause: Item, report: Report, kinds: Mapping) -> list[Item]:
@@ -227,7 +231,7 @@ def field_name(theme: str, bank: Bank, pick: Choose, beside: str = "", near: str
         start = pick.pick.number("field", theme) % len(names)
         turn = names[start:] + names[:start]
         if near:
-            turn.sort(key=lambda n: not any(n[i:i + 2] in near for i in range(len(n) - 1)))
+            turn.sort(key=lambda n: not pick.match.shared(n, near))
         chosen = pick.labels[("field", theme)] = next((n for n in turn if not pick.overused(n)), turn[0])
     if beside and chosen in beside:
         chosen = next((n for n in names if n not in beside), chosen)

@@ -573,3 +573,21 @@ def test_no_lead_in_with_a_comma_inside_a_clause():
         for style in range(1, 30):
             for block in render(data, style=style).parts[0].blocks:
                 assert not re.search(r"，(?:一年来|这一年)，", block.text), (name, style, block.text[:80])
+
+
+def test_an_author_who_keeps_it_short_still_says_how_a_problem_shows():
+    """三条光杆问题 (each a bare one-line point) read to the blind reader as slots left unfilled: the authors
+    who keep part two short (问题展开: 简) still say how each bank problem shows; only their causes stay
+    one line."""
+    from conftest import style_where
+
+    style = style_where(elaborate="简", part_two="分列", sub_heads=True)
+    data = _village(问题=["集体经济薄弱", "作风建设有差距"], 原因=["人才支撑不足", "从严管理不够"])
+    for variant in range(4):
+        blocks = render(data, variant=variant, style=style).parts[1].blocks
+        second = [i for i, b in enumerate(blocks) if b.role.value == "heading2"][1]
+        problems = [b for b in blocks[:second] if b.spans and b.spans[0].source.startswith("词库:问题/") and
+                    b.spans[0].lead]
+        causes = [b for b in blocks[second:] if b.spans and b.spans[0].lead]
+        assert len(problems) == 2 and all(len(b.spans) >= 2 for b in problems), [b.text for b in problems]
+        assert causes and all(len(b.spans) == 1 for b in causes), [b.text for b in causes]

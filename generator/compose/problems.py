@@ -272,7 +272,7 @@ def _items(report: Report, items: tuple[Item, ...], kinds: dict, bank: Bank, pic
         spans = [Span(ordinal + sentence(lead), lead=True, source=source)]
         if detail:
             spans.append(Span(sentence(detail), source=source))
-        elif slot == "problem" and pick.author.elaborate != "简":
+        elif slot == "problem":
             spec = kinds[item.kind]
             words = clashes([*(spec.get("表现") or ()), *(spec.get("影响") or ()), *(spec.get("展开") or ())], report)
             seen = "、".join(f"“{w}”" for w in words[:4])
@@ -321,12 +321,15 @@ def _kind_wording(kind: Mapping, report: Report, pick: Choose, slot: str, name: 
     # the kind the clerk named is said all the same, so when every lead would, any lead does
     leads = fitting(leads, report) or [o["说"] if isinstance(o, dict) else o for o in leads]
     lead = pick.text(leads, slot, name, "lead")
-    if pick.author.elaborate == "简":   # the author's habit: the point alone
+    mode = pick.author.elaborate
+    if mode == "简" and slot == "cause":   # the author's habit: a cause in one line
         return lead, ""
+    if mode == "简":   # … but a problem at least with how it shows: three bare one-line problems read as slots
+        mode = "表现"   # left unfilled (blind reading), which real reports that do it are faulted for
     hows = pick.usable(fitting(_explaining(kind.get("表现") or [], explains), report))
     sos = pick.usable(fitting(_explaining(kind.get("影响") or [], explains), report))
     whole = pick.usable(fitting(whole, report))
-    if pick.author.elaborate == "表现":
+    if mode == "表现":
         sos, whole = [], [w for w in whole if w.count("，") < 2]
     if hows and sos and (not whole or pick.chance(TWO_PART_CHANCE, slot, name, "form")):
         return lead, pick.text(hows, slot, name, "how") + "，" + pick.text(sos, slot, name, "so")

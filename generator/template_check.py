@@ -60,6 +60,8 @@ def check_folder(root: Path) -> tuple[list[Problem], list[Problem]]:
         warnings += _twice(name, tree)
     if "bank/问题.yaml" in data:
         warnings += _remedies(data["bank/问题.yaml"])
+    if isinstance(data.get("作者.yaml"), dict):
+        errors += _habits(data["作者.yaml"].get("用词习惯"))
     warnings += _sizes(data)
     return errors, warnings
 
@@ -126,6 +128,29 @@ def _strings(node: Any, where: tuple = ()) -> Iterator[tuple[tuple, str]]:
     elif isinstance(node, list):
         for i, value in enumerate(node):
             yield from _strings(value, (*where, i))
+
+
+def _habits(groups: Any) -> list[Problem]:
+    """作者.yaml → 用词习惯: each group two or more words, what may be rewritten and what a register fixes
+    among them (a word outside the group would print a word nobody chose)."""
+    if groups is None:
+        return []
+    if not isinstance(groups, list):
+        return [Problem("“用词习惯”应是一组一组的列表（- {写法: [把, 将]}）。", source="作者.yaml", path=("用词习惯",))]
+    out = []
+    for i, group in enumerate(groups):
+        where = ("用词习惯", str(i + 1))
+        words = group.get("写法") if isinstance(group, dict) else None
+        if not isinstance(words, list) or len(words) < 2 or not all(isinstance(w, str) and w for w in words):
+            out.append(Problem("每组要有“写法”，列出两种以上可以互换的说法，如 写法: [把, 将]。",
+                               source="作者.yaml", path=where))
+            continue
+        named = list(group.get("可换") or ()) + list((group.get("语体") or {}).values())
+        for word in named:
+            if word not in words:
+                out.append(Problem(f"“{word}”不在这一组的写法 {words} 里：可换、语体只能写写法里的词。",
+                                   source="作者.yaml", path=where))
+    return out
 
 
 def _wording(name: str, tree: Any) -> list[Problem]:

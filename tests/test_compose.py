@@ -257,5 +257,5 @@ def test_points_past_the_sixth_are_numbered_from_the_bank():
             found += 1
             count = len(re.findall("；", item)) + 1
             for i, ordinal in enumerate(["一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是"][:count]):
-                assert ordinal in item, (variant, ordinal, item)
+                assert ordinal in item, (style, ordinal, item)
     assert found

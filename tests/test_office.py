@@ -118,9 +118,9 @@ def test_page_number_seven_mm_below_one_character_in(pdfs):
     for number, page in enumerate(doc, 1):
         bottom = page.rect.height - 1984 / 20          # the type area's lower edge (bottom margin 35 mm)
         left, right = 1587 / 20, page.rect.width - 1474 / 20
-        (line,) = [l for l, t in _lines(page) if re.fullmatch(r"\s*—\s*\d+\s*—\s*", t)]
-        dash = next(c for s in page.get_text("rawdict")["blocks"] for l in s.get("lines", [])
-                    for sp in l["spans"] for c in sp["chars"] if c["c"] == "—")
+        (line,) = [ln for ln, t in _lines(page) if re.fullmatch(r"\s*—\s*\d+\s*—\s*", t)]
+        dash = next(c for s in page.get_text("rawdict")["blocks"] for ln in s.get("lines", [])
+                    for sp in ln["spans"] for c in sp["chars"] if c["c"] == "—")
         centre = (dash["bbox"][1] + dash["bbox"][3]) / 2
         assert abs((centre - bottom) / MM - 7) <= 1, (number, (centre - bottom) / MM)
         x0, _, x1, _ = line["bbox"]
@@ -132,7 +132,7 @@ def test_page_number_seven_mm_below_one_character_in(pdfs):
 def test_no_title_line_is_a_stub(pdfs, i):
     import pymupdf
     page = pymupdf.open(pdfs[f"title{i}"])[0]
-    title = [t.strip() for l, t in _lines(page) if l["spans"][0]["size"] >= 21]
+    title = [t.strip() for ln, t in _lines(page) if ln["spans"][0]["size"] >= 21]
     assert title and "".join(title).endswith("抓基层党建工作述职报告"), title
     assert all(len(t) >= 3 for t in title), title
 

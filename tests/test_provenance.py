@@ -134,7 +134,7 @@ def test_a_key_with_a_dot_is_traced_whole(tmp_path):
     data, marks = load_yaml_file(path)
     entries = [e for e in trace(render(data, marks=marks), marks) if "12.5" in e["path"]]
     assert entries and entries[0]["path"] == "亮点 → 产业发展 → 集体经济收入超12.5万元的村"
-    line = next(i for i, l in enumerate(text.splitlines(), 1) if "集体经济收入超12.5万元的村" in l)
+    line = next(i for i, ln in enumerate(text.splitlines(), 1) if "集体经济收入超12.5万元的村" in ln)
     assert entries[0]["line"] == line
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import INPUTS, minimal
+from conftest import INPUTS
 from generator.errors import OutputError
 from generator.safeio import WINDOWS_MAX_PATH, write_atomic
 

@@ -12,7 +12,7 @@ records its source (see `model.Span`).
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from ..bank import Bank, Picker, load_bank
@@ -22,6 +22,7 @@ from ..model import Draft, Meta, Part, Span
 from ..resources import load_data
 from .author import PLAIN, Author, Hand, make_author, unit_style
 from .choose import Choose
+from .habits import reword_blocks
 from .headings import Headings
 from .local import brand_home, brand_told, home_themes
 from .highlights import highlights
@@ -82,15 +83,17 @@ def compose(report: Report, bank: Bank | None = None, variant: int = 0, style: i
     part_one = highlights(report, bank, pick, ctx, warnings)
     part_two, last_line = problems(report, bank, pick, ctx, warnings)
     part_three = measures(report, bank, pick, ctx, warnings, after=last_line)
-    parts = (Part(structure["第一部分"], tuple(part_one)),
-             Part(structure["第二部分"], tuple(part_two)),
-             Part(structure["第三部分"], tuple(part_three)))
+    # the author's word habits last, over the whole draft (将 for 把, 与 for 和 …)
+    said = partial(reword_blocks, habits=author.habits)
+    parts = (Part(structure["第一部分"], said(part_one)),
+             Part(structure["第二部分"], said(part_two)),
+             Part(structure["第三部分"], said(part_three)))
     head = f"{info.unit}{info.post}{info.year}年度"
     name = Span(info.name, source="报告:姓名") if info.name else Span("【待补充：姓名】", missing=True, source="待补充:报告.姓名")
     return Draft(
         title_lines=break_title(head, structure["标题尾"], unit=info.unit, post=info.post),
         signature=(Span(f"{info.unit}{info.post}\u3000", source="报告:署名"), name),
-        opening=(first,),
+        opening=said((first,)),
         parts=parts,
         sign_name=(name,),
         sign_date=(Span(chinese_date(info.date), source="报告:日期"),) if info.date

@@ -21,6 +21,8 @@ from functools import lru_cache
 from math import gcd
 from typing import Any, Mapping, Sequence
 
+from .habits import habits_for
+
 # the default theme order, for a templates folder without 作者.yaml (the catalogue's own order)
 CANONICAL = ("政治建设", "意识形态", "责任落实", "组织建设", "党员队伍", "干部队伍", "作风建设",
              "产业发展", "基层治理", "品牌创建")
@@ -55,6 +57,7 @@ class Author:
     figure_lead_chance: float = 1.0
     elaborate: str = "全"           # 全 | 表现 | 简: how far a bank problem or cause is spelled out (问题展开)
     sub_heads: bool = True          # 分列 under （一）存在的问题 / （二）…原因, or run on with lead-in lines
+    habits: tuple = ()              # word habits (habits.Habit): 将 for 把, 与 for 和 … (用词习惯)
 
     @property
     def skeleton(self) -> tuple[str, ...]:
@@ -108,7 +111,7 @@ def make_author(spec: Mapping[str, Any], number: int) -> Author:
         order=tuple(spec["主题次序"][order]),
         heading_one=_stepped(families, n, 7),
         heading_three=_stepped(families, n, 11),
-        register=_drawn(spec["语体"], n, "register"),
+        register=(register := _drawn(spec["语体"], n, "register")),
         connector=_drawn(spec["连接词"], n, "connector"),
         link_chance=float(spec["连接概率"]),
         close_chance=float(spec["偶尔概率"]) if closing == "偶尔" else 0.0,
@@ -128,6 +131,7 @@ def make_author(spec: Mapping[str, Any], number: int) -> Author:
         figure_lead_chance=float(spec.get("数字引语概率", 1.0)),
         sub_heads=_drawn(spec.get("问题小标题") or ["有"], n, "sub-heads") == "有",
         elaborate=_drawn(spec.get("问题展开") or ["全"], n, "elaborate"),
+        habits=habits_for(spec.get("用词习惯"), number, register),
     )
 
 

@@ -1,0 +1,63 @@
+"""An author's word habits (作者.yaml → 用词习惯, compose/habits.py): one word of each group through a whole
+draft, different authors different words, and only the tool's own words rewritten."""
+from __future__ import annotations
+
+import copy
+
+from conftest import INPUTS, load_example
+from generator.api import render
+from generator.compose import author_spec
+from generator.compose.author import make_author
+from generator.compose.habits import habits_for, reword
+
+SPEC = author_spec(None)
+COUNT = int(SPEC["风格数"])
+GROUPS = SPEC["用词习惯"]
+
+
+def _habits(**words):
+    """The habits of an author who writes `words` (group's first word → the author's word)."""
+    chosen = [g for g in GROUPS if g["写法"][0] in words]
+    out = []
+    for group in chosen:
+        want = words[group["写法"][0]]
+        number = next(n for n in range(1, 500) if habits_for([group], n) and habits_for([group], n)[0].word == want)
+        out += habits_for([group], number)
+    return out
+
+
+def test_a_habit_rewrites_the_word_and_leaves_the_words_it_is_part_of():
+    formal = _habits(把="将", 和="与", 经常="时常", 还="仍")
+    assert reword("把问题和自身对照起来看", formal) == "将问题与自身对照起来看"
+    assert reword("对支部工作经常检查", formal) == "对支部工作时常检查"
+    assert reword("后备人选还不够多", formal) == "后备人选仍不够多"
+    for kept in ("严把关口，把握方向", "本人将把问题整改到位", "与换届和发展需要有差距", "督促不够经常",
+                 "邻里和睦，参与治理", "还是老办法", "党员和谐"):
+        assert reword(kept, formal) == kept, kept
+
+
+def test_an_author_keeps_one_word_of_each_group_through_the_draft_and_leaves_the_clerks_words():
+    data = load_example(INPUTS / "2024.yaml")[0]
+    data = copy.deepcopy(data)
+    case = "把主题党日挪到春节前后，党员和群众还有意见"
+    data["亮点"]["党员队伍"]["事例"] = [case]
+    formal = next(n for n in range(1, COUNT + 1)
+                  if {h.word for h in make_author(SPEC, n).habits} >= {"将", "与"})
+    plain = next(n for n in range(1, COUNT + 1) if make_author(SPEC, n).register == "平实")
+    texts, stock_of = {}, {}
+    for n in (formal, plain):
+        draft = render(data, style=n)
+        stock = [s.text for b in draft.blocks() if b.role.value == "body" for s in b.spans
+                 if s.source.startswith(("词库:", "做法:", "指标:")) and not s.lead]
+        texts[n], stock_of[n] = "".join(stock), stock
+        assert any(case in b.text for b in draft.blocks()), "the clerk's words are printed as written"
+    habits = make_author(SPEC, formal).habits
+    left = [t for t in stock_of[formal] if reword(t, habits) != t]
+    assert not left, left                                   # nothing left the author would say otherwise
+    assert "将" in texts[formal] or "与" in texts[formal]
+    assert "把" in texts[plain] or "和" in texts[plain]     # a plain author says 把 and 和 as they speak
+
+
+def test_authors_differ_in_their_habits():
+    drawn = {tuple(h.word for h in make_author(SPEC, n).habits) for n in range(1, COUNT + 1)}
+    assert len(drawn) >= COUNT // 3

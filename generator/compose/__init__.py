@@ -196,7 +196,8 @@ def context(report: Report, bank: Bank, warnings: list[str], author: int = 0, th
         "单位": info.unit,
         "组织": info.org,
         "职务": info.post,
-        "上级": info.superior or "上级党委",
+        # a clerk who left 上级 empty gets the neutral word (称谓.yaml → 上级未填), not a guessed 县委
+        "上级": info.superior or (bank.get("称谓", "上级未填") if bank.has("称谓", "上级未填") else "上级党委"),
         "层级": info.level,
         "年度": info.year,
         "下年": info.year + 1,

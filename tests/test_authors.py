@@ -320,3 +320,19 @@ def test_a_family_kept_to_some_levels_gives_way_elsewhere():
         data["报告"] = {**data["报告"], "单位": "河湾村", "层级": "村", "职务": "党支部书记", "上级": "镇党委"}
         assert render(data, style=n).skeleton[2] not in kept, n                          # a 村: the next
         break
+
+
+def test_no_heading_says_one_word_twice(sample, towns):
+    """Blind readers quoted 压责任，以党建责任为重点 / 抓服务，强化治理服务 / 着眼转变工作作风，抓好作风转变 as
+    同义反复: a heading's two halves never share a word (a field word matched to the content gives way)."""
+    from generator.compose.headings import _pairs
+
+    said_twice = []
+    for draft in [*sample, *towns]:
+        for b in draft.blocks():
+            leads = [s.text for s in b.spans if s.lead and s.source.startswith("词库:作者")]
+            text = leads[0] if leads else b.text if b.role is Role.HEADING2 else ""
+            halves = [h for h in re.split("[，、]", re.sub(r"^（.）|^\d+\.", "", text).rstrip("。")) if h]
+            if len(halves) == 2 and _pairs(halves[0]) & _pairs(halves[1]) - {"工作", "建设"}:
+                said_twice.append(text)
+    assert not said_twice, said_twice[:6]

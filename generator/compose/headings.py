@@ -102,9 +102,12 @@ class Headings:
                 options = [o for o in options if o not in self.opening] or options
             if content and name in self.spec.get("按内容取", ()):   # a field word the item speaks of, else any
                 near = [o for o in options if self.shared(o, content)]
-                # … not word for word: 组织覆盖再加力 over 党组织覆盖不到位 says the same formulation twice
-                options = ([o for o in near if o not in content and o not in worded]
-                           or [o for o in options if o not in worded] or near or options)
+                # … not word for word: 组织覆盖再加力 over 党组织覆盖不到位 says the same formulation twice;
+                # and never at the price of saying the heading's other slot again (压责任，以党建责任为重点:
+                # blind readers quoted such headings as 同义反复), which outweighs the field word
+                unsaid = [o for o in near if o not in content and o not in worded]
+                options = ([o for o in unsaid if fresh(o)] or [o for o in options if o not in worded and fresh(o)]
+                           or unsaid or [o for o in options if o not in worded] or near or options)
             start = self.draw(options, "heading-word", key, name)
             taken = self.taken.setdefault((key, name), {})
             if part in taken and fresh(taken[part]) and taken[part] not in worded:

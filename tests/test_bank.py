@@ -12,6 +12,7 @@ from conftest import ROOT
 from generator.bank import load_bank, make_env
 from generator.catalogue import load_catalogue
 from generator.errors import TemplateError
+from generator.loader import load_yaml_file
 from generator.resources import load_data
 
 PLACEHOLDER = re.compile(r"[X×*]|某某|【|待补充")
@@ -346,3 +347,30 @@ def test_banks_hold_no_sentence_of_the_seeds(seeds_dir):
             if any(jaccard(b, t) >= 0.75 for t in seed):
                 copied.append(c)
     assert not copied, copied
+
+
+def test_target_wordings_say_the_kind_of_target_they_are():
+    """A target of a level to reach (达到) is not worded as an amount to add (新储备村级后备干部70名 beside 57 in
+    part one read as 一年新增的比现有总数还多), nor an amount to add as a total. A flow, counted afresh each
+    year (新发展党员), may say 新 in its target as its own wordings do."""
+    from generator.catalogue import load_catalogue
+
+    wrong = []
+    for metrics in load_catalogue().metrics.values():
+        for m in metrics:
+            flow = any("新" in w for w in m.phrases)
+            for w in m.target_wordings("达到"):
+                if "新" in w.split("{{")[0] and not flow:
+                    wrong.append((m.key, "达到", w))
+            for w in m.target_wordings("新增"):
+                if any(x in w for x in ("达到", "总数", "累计")):
+                    wrong.append((m.key, "新增", w))
+    assert not wrong, wrong
+
+
+def test_a_pool_target_reads_as_the_pool_it_reaches():
+    from generator.api import render_text
+
+    data = load_yaml_file(ROOT / "inputs" / "2024.yaml")[0]
+    text = render_text(data)
+    assert "57名" in text and "达到70名" in text and "新储备村级后备干部70名" not in text

@@ -336,3 +336,31 @@ def test_no_heading_says_one_word_twice(sample, towns):
             if len(halves) == 2 and _pairs(halves[0]) & _pairs(halves[1]) - {"工作", "建设"}:
                 said_twice.append(text)
     assert not said_twice, said_twice[:6]
+
+
+def test_a_heading_promises_only_what_its_item_says(sample, towns):
+    """呼应.yaml → 凭据词: a heading word that promises a field (党员服务, 清风, 宣传阵地 …) stands over an item
+    that speaks of it (blind readers quoted 党员服务再上台阶 over 发展党员, 清风正气持续涵养 over 责任 and
+    帮扶). Where no word of the family fits at all the heading keeps one (a few in a hundred)."""
+    import yaml
+
+    evidence = yaml.safe_load((ROOT / "templates" / "呼应.yaml").read_text(encoding="utf-8"))["凭据词"]
+    headings, unsupported = 0, []
+    for draft in [*sample, *towns]:
+        blocks = draft.blocks()
+        for i, b in enumerate(blocks):
+            leads = [s.text for s in b.spans if s.lead and s.source.startswith("词库:作者")]
+            if leads:
+                head, said = leads[0], b.text.replace(leads[0], "")
+            elif b.role is Role.HEADING2 and b.spans[0].source.startswith("词库:作者"):
+                head, said = b.text, ""
+                for c in blocks[i + 1:]:
+                    if c.role is not Role.BODY:
+                        break
+                    said += c.text
+            else:
+                continue
+            headings += 1
+            unsupported += [(head, k) for k, words in evidence.items()
+                            if k in head and not any(w in said for w in words)]
+    assert headings > 400 and len(unsupported) <= 0.02 * headings, unsupported

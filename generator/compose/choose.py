@@ -100,6 +100,7 @@ class Choose:
         self.brand_home: str | None = None   # the theme whose item names the brand again (local.brand_home)
         self.brand_plan: str | None = None   # … and of part three
         self.item_links = 0           # and in the current paragraph (one at most)
+        self.done_said = ""           # the practices the current paragraph has worded (units._apart)
         self.figure_leads = 0         # the author's lead-ins before figures (highlights.MAX_FIGURE_LEADS)
         self.item_leads = 0
         self.hand = None              # compose sets the author's share of the banks (author.Hand)
@@ -118,6 +119,7 @@ class Choose:
             self.forms = set()
             self.item_links = 0
             self.item_leads = 0
+            self.done_said = ""
 
     def note(self, text: str) -> str:
         self.said |= _grams(text)

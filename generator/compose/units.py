@@ -202,8 +202,9 @@ def _carrying(done: Done, fact: Fact, theme: str, pick: Choose, ctx: dict) -> li
     from ..facts import format_number
 
     mark = "\x00"
-    source = pick.one(done.practice.figure_phrases(fact.metric.key), "practice-figure", theme,
+    source = pick.one(_apart(done.practice.figure_phrases(fact.metric.key), pick), "practice-figure", theme,
                       done.practice.key, single=fact.value == 1, voice=False)   # 1个 is not done 逐个
+    pick.done_said += "；" + source
     text = pick.bank.render(source, {**ctx, "数量": mark})
     before, _, after = text.partition(mark)
     where = "做法:" + key_path(done.path)
@@ -215,5 +216,20 @@ def _carrying(done: Done, fact: Fact, theme: str, pick: Choose, ctx: dict) -> li
 def practice_span(done: Done, theme: str, pick: Choose, ctx: dict, covers: tuple[str, ...] = ()) -> Span:
     if done.practice is None:
         return Span(pick.count(pick.note(done.text)), source="原文:" + key_path(done.path), covers=covers)
-    text = pick.text(done.practice.phrases, "practice", theme, done.practice.key, voice=False)
+    text = pick.text(_apart(done.practice.phrases, pick), "practice", theme, done.practice.key, voice=False)
+    pick.done_said += "；" + text
     return Span(text, source="做法:" + key_path(done.path))
+
+
+# Two practices of one item may be worded so they say one thing twice (支委和老党员上门调解 … 发挥老党员、
+# 老干部在调解中的作用, quoted by a blind reader): a wording that shares this many content pairs (呼应.yaml)
+# with the practices the item has already said gives way to one that does not, where there is one.
+APART_PAIRS = 2
+
+
+def _apart(options: list, pick: Choose) -> list:
+    if not pick.done_said:
+        return options
+    kept = [o for o in options if not isinstance(o, str)
+            or len(pick.match.shared(o, pick.done_said)) < APART_PAIRS]
+    return kept if kept and len(kept) < len(options) else options

@@ -9,8 +9,8 @@ in their own way keeps them apart the way real authors are kept apart. The habit
 (把关, 和谐, 参与). An author draws one word of each group and keeps it through the draft.
 
 Only the tool's own words are rewritten: bank wording, the catalogue's practices and figures. The clerk's
-words, the year's official formulations, names, headings and bold leads stay as they are (a heading family's
-slots must keep their length to stay parallel).
+words, the year's official formulations, names and headings stay as they are (a heading family's slots must
+keep their length to stay parallel); a bold lead from a bank is the author's sentence like any other.
 """
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from ..model import Block, Role, Span
 
 # the spans whose words are the tool's own (model.Span documents the notation)
 REWORDED = ("词库:", "做法:", "指标:")
+FAMILY = "词库:作者"   # a heading family's words: its slots keep their length, so its headings stay parallel
 _CLAUSE = re.compile(r"[^，。；：、！？（）]+|[，。；：、！？（）]")
 
 
@@ -82,7 +83,7 @@ def reword(text: str, habits: Sequence[Habit]) -> str:
 
 
 def _span(span: Span, habits: Sequence[Habit]) -> Span:
-    if span.lead or not span.source.startswith(REWORDED):
+    if not span.source.startswith(REWORDED) or span.source.startswith(FAMILY):
         return span
     text = reword(span.text, habits)
     if text == span.text:

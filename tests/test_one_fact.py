@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from conftest import EXAMPLE_INPUTS, load_example, minimal
+from conftest import EXAMPLE_INPUTS, ROOT, load_example, minimal
 from generator.api import render, render_text
 from generator.validate import validate
 from variety import sample_inputs
@@ -633,3 +633,25 @@ def test_two_practices_of_one_item_do_not_say_one_thing_twice():
             twice += [(t, texts[:i]) for i, t in enumerate(texts)
                       if any(len(match.shared(t, e)) >= 2 for e in texts[:i])]
     assert len(twice) <= 3, twice   # 10 before, over these 54 drafts; 2 left where every wording shares two
+
+
+def test_a_frame_before_figures_claims_nothing_they_do_not_bear_out():
+    """坚持把规矩立在前面，主题党日开展了12次 read as a slogan glued to a figure: a frame (亮点 → 引出) that
+    claims something (呼应.yaml → 凭据词) stands only before figures that bear it out."""
+    import yaml
+
+    from variety import town_variant_renders
+
+    evidence = yaml.safe_load((ROOT / "templates" / "呼应.yaml").read_text(encoding="utf-8"))["凭据词"]
+    drafts = [render(data) for _, data in sample_inputs()] + [d for _, d in town_variant_renders()]
+    frames, glued = 0, []
+    for draft in drafts:
+        for b in draft.blocks():
+            for i, s in enumerate(b.spans):
+                if not s.source.endswith("/引出"):
+                    continue
+                frames += 1
+                after = "".join(x.text for x in b.spans[i + 1:]).split("。")[0]
+                glued += [(s.text, after) for k, words in evidence.items()
+                          if k in s.text and not any(w in after for w in words)]
+    assert frames > 20 and not glued, glued

@@ -25,14 +25,11 @@ from ..errors import Problem
 from ..model import Block, Role, Span, body
 from .choose import Choose, _grams
 from .conditions import fitting
-from .text import close, fact_clause, item_number
+from .text import fact_clause, item_number
 from .follow_up import completion, last_targets, rectify_item
-from .units import Unit, figure_lead, opens_with_scope, units_of
+from .sentences import word_units
+from .units import Unit, units_of
 
-# An author's connector at most this often in a draft: its one habit, not a tic (同时，×4 reads as one; 此外，
-# opening two items in a row was what the blind reader quoted). Real reports: about 0.34 per 1,000 characters,
-# under one in a draft of 2,000.
-MAX_LINKS = 1
 # How often connectors (另外, 同时 …) and closing judgements appear is the author's (作者.yaml): real authors
 # use few connectors (0.3 per 1,000 characters in the seeds) and close no item on a judgement.
 ARCHITECTURES = ("woven", "points", "case", "figures", "short")
@@ -314,21 +311,21 @@ def _item_spans(marker: str, plan: Plan, report: Report, bank: Bank, pick: Choos
             spans.append(Span(ordinals[i] if i < len(ordinals) else f"第{i + 1}", source="序号"))
             spans += unit.spans
             spans.append(Span("；" if i < len(listed) - 1 else "。"))
-        spans += _sentences([u for u in units if u.kind == "case"], bank, pick, theme)
+        spans += word_units([u for u in units if u.kind == "case"], bank, pick, theme)
     elif a == "case":
         cases = [u for u in units if u.kind == "case"]
         rest = [u for u in units if u.kind != "case"]
-        spans += _sentences(cases[:1], bank, pick, theme, first_case=True)
-        spans += _sentences(rest + cases[1:], bank, pick, theme)
+        spans += word_units(cases[:1], bank, pick, theme, first_case=True)
+        spans += word_units(rest + cases[1:], bank, pick, theme)
     elif a == "figures":
         figures = [u for u in units if u.kind in ("figures", "plain")]
         rest = [u for u in units if u.kind not in ("figures", "plain")]
-        spans += _sentences(figures, bank, pick, theme, frame=True)
-        spans += _sentences(rest, bank, pick, theme)
+        spans += word_units(figures, bank, pick, theme, frame=True)
+        spans += word_units(rest, bank, pick, theme)
     elif a == "merged":
-        spans += _sentences(units, bank, pick, theme, frame=True)
+        spans += word_units(units, bank, pick, theme, frame=True)
     else:  # woven, short
-        spans += _sentences(units, bank, pick, theme, frame=(a == "woven"))
+        spans += word_units(units, bank, pick, theme, frame=(a == "woven"))
     if stance is not None and not author.stance_first:
         spans.append(stance)
 
@@ -336,47 +333,6 @@ def _item_spans(marker: str, plan: Plan, report: Report, bank: Bank, pick: Choos
     if closing:
         spans += closing
     return spans
-
-
-def _sentences(units: list[Unit], bank: Bank, pick: Choose, theme: str, *, frame: bool = False,
-               first_case: bool = False) -> list[Span]:
-    """Word units as sentences: practices one by one (a connector only between two practices), figure groups
-    with a framing clause, cases after 比如."""
-    out: list[Span] = []
-    previous = ""
-    joined = 0
-    for i, unit in enumerate(units):
-        head: list[Span] = []
-        author = pick.author
-        if unit.kind == "practice" and previous == "practice" and author.connector != "" \
-                and pick.links < MAX_LINKS and not pick.item_links \
-                and pick.chance(author.link_chance, "link", theme, i):
-            pick.links += 1
-            pick.item_links += 1
-            links = [author.connector] if author.connector else bank.get("亮点", "衔接")
-            head.append(Span(pick.text(links, "link", theme, i), source="词库:亮点/衔接"))
-        elif unit.kind in ("figures", "plain") and frame and i == 0:
-            spec = bank.get("亮点", "主题", theme)
-            head.append(Span(pick.text(spec["引出"], "frame", theme) + "，", source=f"词库:亮点/{theme}/引出"))
-        elif unit.kind in ("figures", "plain") and not opens_with_scope(unit.spans, pick.ctx):
-            lead_in = figure_lead(bank, pick, "数字引语", theme, i)
-            if lead_in:
-                head.append(Span(lead_in, source="词库:亮点/数字引语"))
-        # A case enters as a statement of its own, never after 比如: what it is an instance of has been
-        # merged with it (overlap), and a 比如 before anything else ties it to the wrong sentence.
-        # Two groups of figures in a row make one sentence (讲党课5次，组织集中学习13次。), not two short ones
-        # side by side — a blind reader took 讲党课5次。集中学习13次。 for figures hung on the end.
-        if unit.kind == "figures" and previous == "figures" and not head and joined < 1 and out \
-                and out[-1].text.endswith("。"):
-            last = out[-1]
-            out[-1] = Span(last.text[:-1], last.lead, last.missing, last.source, last.covers)
-            out += close([Span("，"), *unit.spans])
-            joined += 1
-        else:
-            out += close(head + unit.spans)
-            joined = 0
-        previous = unit.kind
-    return out
 
 
 def _content(plan: Plan) -> str:

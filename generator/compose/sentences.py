@@ -1,0 +1,60 @@
+"""A theme's units worded as sentences: practices one by one, figures with a framing clause or the author's
+lead-in, a case as a statement of its own; an author's one connector, rarely, between two practices."""
+from __future__ import annotations
+
+from ..bank import Bank
+from ..model import Span
+from .choose import Choose
+from .text import close
+from .units import Unit, figure_lead, opens_with_scope
+
+# An author's connector at most this often in a draft: its one habit, not a tic (同时，×4 reads as one; 此外，
+# opening two items in a row was what the blind reader quoted). Real reports: about 0.34 per 1,000 characters,
+# under one in a draft of 2,000.
+MAX_LINKS = 1
+
+
+def word_units(units: list[Unit], bank: Bank, pick: Choose, theme: str, *, frame: bool = False,
+               first_case: bool = False) -> list[Span]:
+    """Word units as sentences: practices one by one (a connector only between two practices), figure groups
+    with a framing clause, cases after 比如."""
+    out: list[Span] = []
+    previous = ""
+    joined = 0
+    for i, unit in enumerate(units):
+        head: list[Span] = []
+        author = pick.author
+        if unit.kind == "practice" and previous == "practice" and author.connector != "" \
+                and pick.links < MAX_LINKS and not pick.item_links \
+                and pick.chance(author.link_chance, "link", theme, i):
+            pick.links += 1
+            pick.item_links += 1
+            links = [author.connector] if author.connector else bank.get("亮点", "衔接")
+            head.append(Span(pick.text(links, "link", theme, i), source="词库:亮点/衔接"))
+        elif unit.kind in ("figures", "plain") and frame and i == 0:
+            spec = bank.get("亮点", "主题", theme)
+            # a frame that claims something (坚持把规矩立在前面) only over figures that bear it out (凭据词)
+            frames = pick.match.supported(spec["引出"], "".join(s.text for s in unit.spans)) or spec["引出"]
+            head.append(Span(pick.text(frames, "frame", theme) + "，", source=f"词库:亮点/{theme}/引出"))
+        elif unit.kind in ("figures", "plain") and not opens_with_scope(unit.spans, pick.ctx):
+            lead_in = figure_lead(bank, pick, "数字引语", theme, i)
+            if lead_in:
+                head.append(Span(lead_in, source="词库:亮点/数字引语"))
+        # A case enters as a statement of its own, never after 比如: what it is an instance of has been
+        # merged with it (overlap), and a 比如 before anything else ties it to the wrong sentence.
+        # Two groups of figures in a row make one sentence (讲党课5次，组织集中学习13次。), not two short ones
+        # side by side — a blind reader took 讲党课5次。集中学习13次。 for figures hung on the end.
+        if unit.kind == "figures" and previous == "figures" and not head and joined < 1 and out \
+                and out[-1].text.endswith("。"):
+            last = out[-1]
+            out[-1] = Span(last.text[:-1], last.lead, last.missing, last.source, last.covers)
+            out += close([Span("，"), *unit.spans])
+            joined += 1
+        else:
+            out += close(head + unit.spans)
+            joined = 0
+        previous = unit.kind
+    return out
+
+
+__all__ = ["word_units", "MAX_LINKS"]

@@ -655,3 +655,21 @@ def test_a_frame_before_figures_claims_nothing_they_do_not_bear_out():
                 glued += [(s.text, after) for k, words in evidence.items()
                           if k in s.text and not any(w in after for w in words)]
     assert frames > 20 and not glued, glued
+
+
+def test_no_slogan_is_hung_on_the_clerks_story():
+    """具体事迹后面硬缀口号 (blind reading): an author who puts the stance at the end puts it before the case
+    the item ends on, never right after it."""
+    from variety import town_variant_renders
+
+    drafts = [render(data) for _, data in sample_inputs()] + [d for _, d in town_variant_renders()]
+    stances, hung = 0, []
+    for draft in drafts:
+        for b in draft.blocks():
+            told = [s for s in b.spans if s.source]
+            for i, s in enumerate(told):
+                if s.source.endswith("/立场"):
+                    stances += 1
+                    if i and ".事例." in told[i - 1].source:
+                        hung.append(b.text[-60:])
+    assert stances > 20 and not hung, hung

@@ -327,12 +327,22 @@ def _item_spans(marker: str, plan: Plan, report: Report, bank: Bank, pick: Choos
     else:  # woven, short
         spans += word_units(units, bank, pick, theme, frame=(a == "woven"))
     if stance is not None and not author.stance_first:
-        spans.append(stance)
+        # not after the clerk's case: a slogan hung on a story read as 具体事迹后面硬缀口号 (blind reading)
+        at = _case_tail(spans)
+        spans.insert(at, stance)
 
     closing = _closing(plan, report, bank, pick, spec, theme, last)
     if closing:
         spans += closing
     return spans
+
+
+def _case_tail(spans: list[Span]) -> int:
+    """Where the item's closing run of the clerk's cases begins (the end when it does not end on one)."""
+    at = len(spans)
+    while at and (".事例." in spans[at - 1].source or not spans[at - 1].source):
+        at -= 1
+    return at if at < len(spans) and any(".事例." in s.source for s in spans[at:]) else len(spans)
 
 
 def _content(plan: Plan) -> str:

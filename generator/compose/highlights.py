@@ -342,6 +342,8 @@ def _case_tail(spans: list[Span]) -> int:
     at = len(spans)
     while at and (".事例." in spans[at - 1].source or not spans[at - 1].source):
         at -= 1
+    while at < len(spans) and not spans[at].source:   # the 。 that closes the sentence before stays with it
+        at += 1
     return at if at < len(spans) and any(".事例." in s.source for s in spans[at:]) else len(spans)
 
 

@@ -20,6 +20,11 @@ _CN_COUNT = re.compile(r"(?<![几第数])(?:[一二两三四五六七八九]?十
                        r"[户个名人件次场座亩家支条元天](?!多|余|来|左右|上下|以上)")
 
 
+# The writer saying 我 in the clerk's text, where the report calls the writer 本人 throughout: a blind reader
+# quoted 跟着我跑项目 as the place the voice changed. (我们, 我村, 我镇, 自我 are not the writer alone.)
+_I = re.compile(r"(?<![自忘本唯])我(?![们村镇乡县区市国省党社街])")
+
+
 def normalise(text: str) -> tuple[str, list[str]]:
     """Return `text` with digits and quotes normalised, and Chinese notes on what the clerk should fix."""
     notes = []
@@ -34,4 +39,7 @@ def normalise(text: str) -> tuple[str, list[str]]:
         said = count.group()
         notes.append(f"“{said}”这样的确数，公文里一般写阿拉伯数字（GB/T 15835），和报告里其他数字一致；"
                      "“十多户”“四百多个”“五成”这样的概数可以照旧。报告里按原样写了，请在输入里改")
+    if _I.search(out):
+        notes.append("这里用了“我”，报告通篇自称“本人”，读来像换了一个人说话；请改成“本人”"
+                     "（报告里按原样写了，请在输入里改）")
     return out, notes

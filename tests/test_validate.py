@@ -238,3 +238,13 @@ def test_an_exact_count_in_chinese_numerals_is_pointed_out():
     for rough in ("灌溉渠改线牵涉十多户", "每名党员联系十户左右群众", "四百多个岗位都有人认领", "满意率从五成多升到八成"):
         data = minimal(亮点={"基层治理": {"事例": [rough]}})
         assert not any("阿拉伯数字" in w for w in map(str, validate(data).warnings)), rough
+
+
+def test_the_writer_saying_wo_in_the_clerks_text_is_pointed_out():
+    """The report calls the writer 本人; a case that says 跟着我跑项目 changes voice (blind reading). 我们, 我村,
+    自我批评 are not the writer alone."""
+    data = minimal(亮点={"干部队伍": {"事例": ["两名年轻委员跟着我跑项目，半年后能独立办事"]}, "组织建设": {"发展党员": 3}})
+    notes = [w for w in map(str, validate(data).warnings) if "“本人”" in w]
+    assert notes and "事例" in notes[0]
+    data = minimal(亮点={"干部队伍": {"事例": ["我村开展批评和自我批评，我们一起干"]}, "组织建设": {"发展党员": 3}})
+    assert not [w for w in map(str, validate(data).warnings) if "“本人”" in w]

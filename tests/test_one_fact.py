@@ -673,3 +673,25 @@ def test_no_slogan_is_hung_on_the_clerks_story():
                     if i and ".事例." in told[i - 1].source:
                         hung.append(b.text[-60:])
     assert stances > 20 and not hung, hung
+
+
+def test_a_practice_the_clerk_says_falls_short_is_not_told_as_working():
+    """流动党员一人一卡，去向清楚、联系畅通 in part one and 流动党员管理办法不多 in part two (blind reading): where
+    the clerk's own problem says a confirmed practice falls short, it is worded without 成效词 (呼应.yaml)."""
+    import yaml
+
+    outcome = yaml.safe_load((ROOT / "templates" / "呼应.yaml").read_text(encoding="utf-8"))["成效词"]
+    claims = {False: 0, True: 0}
+    for short in (False, True):
+        for name in ("红柳", "白杨", "青石", "黄渠", "马营", "石佛", "南湖", "北山"):
+            problems = ["精力投入不足", "集体经济薄弱"]
+            if short:
+                problems.append({"自述": "年轻党员大多外出务工，流动党员管理办法不多", "主题": "党员队伍"})
+            data = minimal(亮点={"党员队伍": {"做法": ["流动党员管理"], "党员培训": 40}, "组织建设": {"发展党员": 3}},
+                           问题=problems)
+            data["报告"] = {**data["报告"], "单位": f"{name}镇"}
+            for style in range(1, 9):
+                for b in render(data, style=style).blocks():
+                    said = "".join(s.text for s in b.spans if s.source.startswith("做法:亮点.党员队伍"))
+                    claims[short] += any(w in said for w in outcome)
+    assert claims[False] > 0 and claims[True] == 0, claims

@@ -51,6 +51,8 @@ def compose(report: Report, bank: Bank | None = None, variant: int = 0, style: i
     if author.register:
         pick.hand = Hand(author, authors.get("语体标记"))
     pick.match = matcher(bank.root)
+    pick.troubles = "；".join(filter(None, [x for i in report.problems + report.causes if i.kind is None
+                                             for x in (i.text, i.detail)]))
     leads, worded = last_wording(report, bank, style)
     pick.last_leads = leads
     if worded:

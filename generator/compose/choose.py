@@ -101,6 +101,7 @@ class Choose:
         self.brand_plan: str | None = None   # … and of part three
         self.item_links = 0           # and in the current paragraph (one at most)
         self.done_said = ""           # the practices the current paragraph has worded (units._apart)
+        self.troubles = ""            # the clerk's own problems and causes, as text (units._modest)
         self.figure_leads = 0         # the author's lead-ins before figures (highlights.MAX_FIGURE_LEADS)
         self.item_leads = 0
         self.hand = None              # compose sets the author's share of the banks (author.Hand)

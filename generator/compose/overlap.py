@@ -23,6 +23,7 @@ class Matcher:
         self.stop = frozenset(data.get("通用字对") or ())
         self.plural = tuple(data.get("数量词") or ())
         self.subjective = tuple(data.get("主观标记") or ())   # an own cause that speaks of the writer (problems._sides)
+        self.outcome = tuple(data.get("成效词") or ())   # a practice's wording that claims it worked (units._modest)
         self.evidence: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in (data.get("凭据词") or {}).items()}
         self._claims: dict[str, tuple[str, ...]] = {}
         self._claiming: dict[int, tuple[list, set]] = {}   # per option list: which entries use 凭据词

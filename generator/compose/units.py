@@ -202,7 +202,8 @@ def _carrying(done: Done, fact: Fact, theme: str, pick: Choose, ctx: dict) -> li
     from ..facts import format_number
 
     mark = "\x00"
-    source = pick.one(_apart(done.practice.figure_phrases(fact.metric.key), pick), "practice-figure", theme,
+    source = pick.one(_modest(_apart(done.practice.figure_phrases(fact.metric.key), pick), done, pick),
+                      "practice-figure", theme,
                       done.practice.key, single=fact.value == 1, voice=False)   # 1个 is not done 逐个
     pick.done_said += "；" + source
     text = pick.bank.render(source, {**ctx, "数量": mark})
@@ -216,7 +217,8 @@ def _carrying(done: Done, fact: Fact, theme: str, pick: Choose, ctx: dict) -> li
 def practice_span(done: Done, theme: str, pick: Choose, ctx: dict, covers: tuple[str, ...] = ()) -> Span:
     if done.practice is None:
         return Span(pick.count(pick.note(done.text)), source="原文:" + key_path(done.path), covers=covers)
-    text = pick.text(_apart(done.practice.phrases, pick), "practice", theme, done.practice.key, voice=False)
+    text = pick.text(_modest(_apart(done.practice.phrases, pick), done, pick), "practice", theme,
+                     done.practice.key, voice=False)
     pick.done_said += "；" + text
     return Span(text, source="做法:" + key_path(done.path))
 
@@ -225,6 +227,17 @@ def practice_span(done: Done, theme: str, pick: Choose, ctx: dict, covers: tuple
 # 老干部在调解中的作用, quoted by a blind reader): a wording that shares this many content pairs (呼应.yaml)
 # with the practices the item has already said gives way to one that does not, where there is one.
 APART_PAIRS = 2
+
+
+def _modest(options: list, done: Done, pick: Choose) -> list:
+    """A practice the clerk's own problems say falls short (流动党员管理办法不多) is worded without claiming it
+    worked (呼应.yaml → 成效词: 去向清楚、联系畅通), where such a wording exists."""
+    match = pick.match
+    if not pick.troubles or not match.outcome or done.practice is None \
+            or not match.entry_told(done.practice.terms, done.practice.key, pick.troubles):
+        return options
+    kept = [o for o in options if not isinstance(o, str) or not any(w in o for w in match.outcome)]
+    return kept if kept and len(kept) < len(options) else options
 
 
 def _apart(options: list, pick: Choose) -> list:

@@ -181,6 +181,7 @@ def test_sample_xlsx_and_csv_agree(tmp_path):
     assert all(row["提醒"] == "" for row in summary(tmp_path / "x"))
 
 
+@pytest.mark.slow   # a fresh process, interrupted mid-batch
 def test_interrupt_leaves_only_complete_drafts_and_resumes(tmp_path):
     rows = [HEADER] + [[f"第{i}村"] + GOOD_ROW[1:] for i in range(600)]
     table = write_csv(tmp_path / "v.csv", rows)

@@ -27,8 +27,9 @@ FONTS = Path(__file__).resolve().parent / "fonts" / "fonts.conf"
 MM = 72 / 25.4
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-pytestmark = pytest.mark.skipif(not (SOFFICE and shutil.which("pdftotext") and shutil.which("pdfinfo")),
-                                reason="LibreOffice / poppler not installed (CI installs them)")
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(not (SOFFICE and shutil.which("pdftotext") and shutil.which("pdfinfo")),
+                                 reason="LibreOffice / poppler not installed (CI installs them)")]
 
 
 @pytest.fixture(scope="module")

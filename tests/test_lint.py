@@ -1,4 +1,4 @@
-"""generator/ passes ruff: pyflakes' errors and no function over complexity 15 (pyproject's [tool.ruff])."""
+"""generator/, bench/, scripts/ and tests/ pass ruff: pyflakes' errors and no function over complexity 15 (pyproject's [tool.ruff])."""
 import subprocess
 import sys
 from pathlib import Path
@@ -7,7 +7,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_generator_passes_ruff():
-    done = subprocess.run([sys.executable, "-m", "ruff", "check", "generator", "bench", "scripts",
+    done = subprocess.run([sys.executable, "-m", "ruff", "check", "generator", "bench", "scripts", "tests",
                            "--output-format", "concise"], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
 
@@ -28,3 +28,15 @@ def test_no_module_reads_template_data_at_import():
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]", done.stdout
+
+
+def test_the_drafts_choices_change_only_through_choose():
+    """compose fixes a draft's settings once (Choose.set_draft) and the wording steps change Choose's state
+    through its methods (begin_item, begin_after, brand_taken_up …), so what a step may change is written in
+    one place; no module assigns to the chooser's attributes from outside."""
+    import re
+
+    assigned = re.compile(r"^\s*pick\.[a-z_]+(?:\.[a-z_]+)?\s*=(?!=)", re.M)
+    found = [(p.name, m.group().strip()) for p in (ROOT / "generator" / "compose").glob("*.py")
+             for m in assigned.finditer(p.read_text(encoding="utf-8"))]
+    assert not found, found

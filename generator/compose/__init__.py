@@ -21,7 +21,7 @@ from ..errors import Problem
 from ..model import Draft, Meta, Part, Span
 from ..resources import load_data
 from .author import PLAIN, Author, Hand, make_author, unit_style
-from .choose import Choose
+from .choose import Choose, _grams
 from .habits import reword_blocks
 from .headings import Headings
 from .local import brand_home, brand_told, home_themes
@@ -47,41 +47,33 @@ def compose(report: Report, bank: Bank | None = None, variant: int = 0, style: i
     author = choose_author(authors, style or info.style, info.unit, warnings)
     ctx = context(report, bank, warnings, author.number, author.theory)
     pick = Choose(bank, Picker(info.unit, info.year, variant, seat), info.tier, ctx)
-    pick.author = author
-    if author.register:
-        pick.hand = Hand(author, authors.get("语体标记"))
-    pick.match = matcher(bank.root)
-    pick.troubles = "；".join(filter(None, [x for i in report.problems + report.causes if i.kind is None
-                                             for x in (i.text, i.detail)]))
+    match = matcher(bank.root)
     leads, worded = last_wording(report, bank, style)
-    pick.last_leads = leads
-    if worded:
-        from .choose import _grams
-
-        pick.avoid_grams = set().union(*map(_grams, worded))
     last_words = "\n".join(worded)
     # the author's heading families: words by seat in a batch, none of the level's 不用词, none said last year
     families = {"一": _family_for(authors, author.heading_one, info.tier),
                 "三": _family_for(authors, author.heading_three, info.tier)}
     pick.layout["标题"] = families["一"]
-    pick.heads = Headings(authors, families, pick.pick.number,
-                          stale=lambda word: bool(last_words) and word in last_words, draw=pick.pick.draw,
-                          avoid=pick.avoid + _no_brand(report, info), fits=pick.match.supported,
-                          shared=pick.match.shared)
+    heads = Headings(authors, families, pick.pick.number,
+                     stale=lambda word: bool(last_words) and word in last_words, draw=pick.pick.draw,
+                     avoid=pick.avoid + _no_brand(report, info), fits=match.supported, shared=match.shared)
     structure = bank.get("结构")
-    pick.local = home_themes(report, author.order)          # 本地提法: the theme of part one each belongs to
-    pick.local_plan = {k: list(v) for k, v in pick.local.items()}   # … and of part three (首尾呼应)
-    if bank.has("亮点", "品牌呼应"):
-        pick.brand_home = pick.brand_plan = brand_home(report, author.order)
     if info.brand and not brand_told(report):
         ctx = {**ctx, "品牌": ""}
-        pick.ctx = ctx
         warnings.append(Problem(f"只写了品牌名称“{_unquoted(info.brand)}”，没有写它的含义，“亮点”里也没有品牌创建的"
                                 "内容，报告里就没有提这个品牌（只有一个名字，读的人不知道它是什么）。请在“报告”下加一行 "
                                 "品牌含义: 一句话说明它的意思，或在“亮点 → 品牌创建”下写做法和事例。", path=("报告", "品牌")))
+    pick.set_draft(author=author, hand=Hand(author, authors.get("语体标记")) if author.register else None,
+                   match=match,
+                   troubles="；".join(filter(None, [x for i in report.problems + report.causes if i.kind is None
+                                                    for x in (i.text, i.detail)])),
+                   last_leads=leads, avoid_grams=set().union(*map(_grams, worded)) if worded else set(),
+                   heads=heads,
+                   local=home_themes(report, author.order),   # 本地提法: the themes of part one (and three) that carry each
+                   brand=brand_home(report, author.order) if bank.has("亮点", "品牌呼应") else None, ctx=ctx)
 
     first = opening(report, bank, pick, ctx)
-    pick.heads.opening = first.text
+    pick.heads.after_opening(first.text)
     part_one = highlights(report, bank, pick, ctx, warnings)
     part_two, last_line = problems(report, bank, pick, ctx, warnings)
     part_three = measures(report, bank, pick, ctx, warnings, after=last_line)

@@ -112,6 +112,37 @@ class Choose:
 
         self.heads = Headings(None, {}, pick.number)   # and its heading families
 
+    def set_draft(self, *, author, hand, match, troubles: str, last_leads: tuple, avoid_grams: set, heads,
+                  local: dict, brand: str | None, ctx: dict) -> None:
+        """What compose fixes for the whole draft before any word is chosen: the author and its share of the
+        banks, the templates' word lists, the clerk's own problems (units._modest), last year's leads and
+        wording (not said again), the heading families, where the 本地提法 and the brand are taken up again
+        (part one's item and part three's), and the variables."""
+        self.author, self.hand, self.match, self.troubles = author, hand, match, troubles
+        self.last_leads, self.avoid_grams, self.heads, self.ctx = last_leads, avoid_grams, heads, ctx
+        self.local = local
+        self.local_plan = {k: list(v) for k, v in local.items()}
+        self.brand_home = self.brand_plan = brand
+
+    def brand_taken_up(self, part: str) -> None:
+        """The brand has been named again in part one's item ("一") or in part three ("三"): once each."""
+        if part == "一":
+            self.brand_home = None
+        else:
+            self.brand_plan = None
+
+    def plans_move_to(self, theme: str, themes) -> None:
+        """A formulation (or the brand) whose theme has no item in part three is taken up by `theme`."""
+        for t in [t for t in self.local_plan if t not in themes]:
+            self.local_plan.setdefault(theme, []).extend(self.local_plan.pop(t))
+        if self.brand_plan is not None and self.brand_plan not in themes:
+            self.brand_plan = theme
+
+    def begin_after(self, grams: set) -> None:
+        """Start a paragraph that must not echo these runs (part two's last line, part one's leads)."""
+        self.begin_item()
+        self.said = set(grams)
+
     def begin_item(self, keep: bool = False) -> None:
         """Start a paragraph: what it says is checked afresh (`keep`: go on from the paragraph before, as
         item 1 does from the opening, so the two do not echo each other)."""

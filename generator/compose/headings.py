@@ -36,6 +36,10 @@ class Headings:
         self.part_words: dict[str, list[str]] = {}
         self.opening = ""             # the opening paragraph: part one's first heading does not echo it
 
+    def after_opening(self, text: str) -> None:
+        """The opening paragraph as worded: part one's first heading does not echo it."""
+        self.opening = text
+
     def family(self, part: str) -> str:
         return self.families.get(part, "")
 

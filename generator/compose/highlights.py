@@ -260,7 +260,7 @@ def _own_names(plan: Plan, bank: Bank, pick: Choose) -> list[Span]:
                 out.append(Span(pick.text(bank.get("亮点", "本地提法"), "local", tf.theme, k, extra={"提法": name}),
                                 source="词库:亮点/本地提法"))
         if tf.theme == pick.brand_home:
-            pick.brand_home = None
+            pick.brand_taken_up("一")
             out.append(Span(pick.text(bank.get("亮点", "品牌呼应"), "brand", tf.theme), source="词库:亮点/品牌呼应"))
     return out
 

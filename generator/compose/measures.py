@@ -143,8 +143,7 @@ def measures(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list
 
     cat = load_catalogue(bank.root)
     plan = answer_plan(report, bank, pick.match, lambda text: task_theme(text, report, cat, pick.match))
-    pick.begin_item()
-    pick.said = _grams(after)  # the opening of part three must not echo part two's last line
+    pick.begin_after(_grams(after))  # the opening of part three must not echo part two's last line
     author = pick.author
     if report.idea:
         blocks = [body(Span(sentence(report.idea), source="原文:措施.思路"))]
@@ -166,10 +165,7 @@ def measures(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list
         pick.used.add(lead.rstrip("。"))
         pick.leads |= _grams(lead)
     if themes:   # a formulation (or the brand) whose theme has no item here is taken up by the first item
-        for t in [t for t in pick.local_plan if t not in themes]:
-            pick.local_plan.setdefault(themes[0], []).extend(pick.local_plan.pop(t))
-        if pick.brand_plan is not None and pick.brand_plan not in themes:
-            pick.brand_plan = themes[0]
+        pick.plans_move_to(themes[0], themes)
     for n, theme in enumerate(themes, 1):
         mine = [a for a in plan.answers if a.theme == theme]
         block, last_lead = _theme_item(n if numbered else 0, theme, mine, plan.by_theme.get(theme, []), report,
@@ -285,8 +281,7 @@ def _theme_item(n: int, theme: str, answers: list[Answer], placed: list[int], re
                 pick: Choose, ctx: dict, last_lead: str, warnings: list) -> tuple[Block, str]:
     spec = bank.get("措施")
     t = spec["主题"][theme]
-    pick.begin_item()
-    pick.said = set(pick.leads)  # a plan that repeats the year's own headings reads like a copy
+    pick.begin_after(pick.leads)  # a plan that repeats the year's own headings reads like a copy
     targets = [f for f in report.targets if f.metric is not None and f.metric.theme == theme]
     told = [tf for tf in report.themes if tf.theme == theme]
     content = "；".join([*(a.item.text or a.item.kind or "" for a in answers), *(a.item.detail or "" for a in answers),
@@ -314,7 +309,7 @@ def _theme_item(n: int, theme: str, answers: list[Answer], placed: list[int], re
             units.insert(0, [Span(pick.text(spec["本地提法"], "local-plan", theme, k, extra={"提法": name}),
                                   source="词库:措施/本地提法")])
     if theme == pick.brand_plan and spec.get("品牌呼应"):
-        pick.brand_plan = None
+        pick.brand_taken_up("三")
         units.insert(0, [Span(pick.text(spec["品牌呼应"], "brand-plan", theme), source="词库:措施/品牌呼应")])
     units += [[Span(report.tasks[i].rstrip("。；; "), source=f"原文:措施.事项.{i}")] for i in placed]
     if not units:  # nothing of the clerk's to answer here: one general measure, not a list of them

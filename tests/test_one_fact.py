@@ -695,3 +695,19 @@ def test_a_practice_the_clerk_says_falls_short_is_not_told_as_working():
                     said = "".join(s.text for s in b.spans if s.source.startswith("做法:亮点.党员队伍"))
                     claims[short] += any(w in said for w in outcome)
     assert claims[False] > 0 and claims[True] == 0, claims
+
+
+def test_a_problem_no_cause_explains_is_pointed_out():
+    """Parts that answer each other: 问题三有头无尾，既没有原因 (blind reading). A problem none of the clerk's
+    causes accounts for is warned, with the bank's causes that would; a theme in a cause's 解释 speaks for the
+    clerk's own problems of that field, not for every bank kind of it."""
+    def unexplained(problems, causes):
+        return [str(w) for w in render(minimal(问题=problems, 原因=causes)).warnings if "没有哪条原因" in str(w)]
+
+    found = unexplained(["精力投入不足", "党员队伍老化"], ["思想认识不到位"])
+    assert len(found) == 1 and "党员队伍老化" in found[0] and "人才支撑不足" in found[0] and "问题 → 第2项" in found[0]
+    assert not unexplained(["精力投入不足", "党员队伍老化"], ["思想认识不到位", "人才支撑不足"])
+    own = {"自述": "党小组长多是七十岁上下的老党员，活动主要靠支部书记张罗", "主题": "组织建设"}
+    assert not unexplained([own, "精力投入不足"], ["思想认识不到位", "人才支撑不足"])
+    # … but 人才支撑不足 does not explain a bank kind of 组织建设 by its theme
+    assert unexplained(["组织生活质量不高", "精力投入不足"], ["思想认识不到位", "人才支撑不足"])

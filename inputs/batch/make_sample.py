@@ -17,6 +17,8 @@ import re
 import zipfile
 from pathlib import Path
 
+import yaml
+
 HERE = Path(__file__).resolve().parent
 VILLAGES = ["青杨村", "红柳村", "沙河村", "团结村", "五星村", "前进村", "光明村", "胜利村", "东湾村", "西湾村",
             "南滩村", "北坡村", "柳树沟村", "杨家庄村", "李家堡村", "王家台村", "马营村", "高崖村", "石门村",
@@ -39,8 +41,8 @@ OWN_PROBLEMS = [
      "和加工企业合作，在合作社建一条{crop}分拣包装线，试着注册自己的品牌"),
     ("基层治理：个别村民小组长年龄偏大，用手机开展线上学习和网格管理有困难",
      "请年轻党员手把手教小组长用手机，网格里的信息先由年轻党员帮着录入"),
-    ("组织建设：村部活动室面积小，党员大会一开就挤不下，远一点的组来一趟要走一个多小时",
-     "在{g}借用闲置校舍设一个党员活动点，远的组就近过组织生活"),
+    ("组织建设：党小组长多是七十岁上下的老党员，党小组的活动主要靠支部书记一个人张罗",
+     "从返乡的年轻党员里选两名党小组长，先跟着老组长干一年"),
     ("产业发展：{crop}种植户各干各的，品种杂、品相不一，收购商压价压得厉害",
      "由合作社统一供苗、统一标准，秋后按等级收购"),
     ("干部队伍：村干部里懂电脑的只有会计一人，项目申报材料常常要拖到最后一天",
@@ -50,17 +52,10 @@ OWN_PROBLEMS = [
     ("基层治理：{g}几户常年在外，房前屋后无人打理，环境整治总是卡在这几户",
      "和在外的户主逐户通电话，委托亲戚或邻居代管，写进村规民约"),
 ]
-# The problems each cause accounts for (as the bank's 解释 says): a careful clerk names causes that explain
-# the problems above them, and at most one general self-criticism.
-EXPLAINS = {"学习不够深入": ["理论学习不深", "干部能力不足"],
-            "工作方法欠缺": ["组织生活质量不高", "基层治理能力不强", "党员教育管理不严", "党员作用发挥不够"],
-            "人才支撑不足": ["后备干部不足", "干部能力不足", "集体经济薄弱", "党员作用发挥不够"],
-            "思想认识不到位": ["精力投入不足", "党建与业务融合不够", "责任传导不够"],
-            "压力传导不到位": ["责任传导不够", "组织生活质量不高"],
-            "调查研究不深": ["基层治理能力不强", "集体经济薄弱"],
-            "创新意识不强": ["创新意识不强", "组织生活质量不高"],
-            "统筹谋划不够": ["党建与业务融合不够", "集体经济薄弱", "精力投入不足"],
-            "从严管理不够": ["党员教育管理不严", "作风建设有差距"]}
+# The problems each cause accounts for: the bank's own 解释 (templates/bank/问题.yaml), problem kinds and themes.
+EXPLAINS = {kind: list(spec.get("解释") or ()) for kind, spec in
+            yaml.safe_load((HERE.parents[1] / "templates" / "bank" / "问题.yaml").read_text(encoding="utf-8"))["原因"].items()
+            if kind in CAUSES}
 CROPS = ["辣椒", "花椒", "黄花菜", "枸杞", "食用菌", "蜜瓜", "核桃", "中药材"]
 # the villages with a brand of their own (named after them), and what each means (a brand with only its
 # name and nothing about it is left out of the draft)
@@ -135,15 +130,23 @@ PRACTICES = {
 
 
 def _causes(drawn: list[str], problems: list[str], i: int) -> list[str]:
-    """Two or three causes that explain the village's problems, at most one of them explaining none. The draw
-    from the main generator (`drawn`) is kept as the first preference, so the other cells stay as they were."""
+    """Three causes (four where three cannot) that between them explain every problem of the village (a careful clerk gives each
+    problem its cause: parts that answer each other), the draw from the main generator (`drawn`) preferred,
+    so the other cells stay as they were; one general self-criticism besides when there is room."""
     own = random.Random(f"causes-{i}")
-    fitting = [c for c in CAUSES if set(EXPLAINS[c]) & set(problems)]
-    own.shuffle(fitting)
-    chosen = [c for c in drawn if c in fitting] or fitting[:1]
-    chosen += [c for c in fitting if c not in chosen][:max(0, 2 - len(chosen))]
-    general = [c for c in drawn if c not in fitting][:1]
-    return (chosen + general)[:3]
+    wanted = [p.split("：")[0] if "：" in p else p for p in problems]   # an own problem by its theme
+    order = [c for c in drawn] + own.sample([c for c in CAUSES if c not in drawn], len(CAUSES) - len(drawn))
+    chosen: list[str] = []
+    left = set(wanted)
+    while left and len(chosen) < 4:
+        best = max(order, key=lambda c: (len(left & set(EXPLAINS[c])), -order.index(c)))
+        if not left & set(EXPLAINS[best]):
+            break
+        chosen.append(best)
+        left -= set(EXPLAINS[best])
+        order.remove(best)
+    general = [c for c in drawn if c not in chosen][:1]
+    return (chosen + general)[:max(3, len(chosen))]
 
 
 # Plans as clerks write them, each village its own (drawn without putting back).

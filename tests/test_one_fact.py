@@ -711,3 +711,15 @@ def test_a_problem_no_cause_explains_is_pointed_out():
     assert not unexplained([own, "精力投入不足"], ["思想认识不到位", "人才支撑不足"])
     # … but 人才支撑不足 does not explain a bank kind of 组织建设 by its theme
     assert unexplained(["组织生活质量不高", "精力投入不足"], ["思想认识不到位", "人才支撑不足"])
+
+
+def test_the_clerks_own_practice_stands_beside_the_case_that_is_an_instance_of_it():
+    """把…维修资金的每一笔使用在楼栋公示栏里公开 and the case of the bills put up at the door, with a figure between
+    them, read as 公示 said twice: the own practice goes just before its case."""
+    practice = "把社区物业专项维修资金的每一笔使用在楼栋公示栏里公开"
+    case = "有居民对三号楼外墙维修的花费有疑问，社区把施工合同、验收单和发票复印件贴在单元门口，质疑的声音就没有了"
+    data = minimal(亮点={"作风建设": {"做法": ["警示教育", {"自述": practice}], "警示教育": 2, "事例": [case]},
+                        "组织建设": {"发展党员": 3}})
+    for style in range(1, 25):
+        text = "\n".join(b.text for b in render(data, style=style).blocks())
+        assert practice + "。" + case in text, (style, text)

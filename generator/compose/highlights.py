@@ -340,7 +340,9 @@ def _item_spans(marker: str, plan: Plan, report: Report, bank: Bank, pick: Choos
 def _case_tail(spans: list[Span]) -> int:
     """Where the item's closing run of the clerk's cases begins (the end when it does not end on one)."""
     at = len(spans)
-    while at and (".事例." in spans[at - 1].source or not spans[at - 1].source):
+    # the case with what was placed beside it: the figure it tells of and the clerk's own practice it is an
+    # instance of (units.units_of)
+    while at and (spans[at - 1].source.startswith(("原文:亮点.", "指标:亮点.")) or not spans[at - 1].source):
         at -= 1
     while at < len(spans) and not spans[at].source:   # the 。 that closes the sentence before stays with it
         at += 1

@@ -42,7 +42,14 @@ def units_of(tf: ThemeFacts, bank: Bank, pick: Choose, ctx: dict) -> tuple[list[
     good = [f for f in kept_facts if f.good is not False]
     bad_facts = [f for f in kept_facts if f.good is False]
     owner = _owners(tuple(practices), good, pick.match)
+    # the clerk's own practice that a case of theirs is an instance of (公示栏里公开 and the case of the bills
+    # put up at the door) goes with the case, just before it: apart, a blind reader read 公示 said twice
+    instance = {i: [d for d in practices if d.practice is None and not any(owner.get(id(f)) is d for f in good)
+                    and pick.match.shared(d.text or "", case)] for i, case in enumerate(tf.cases)}
+    with_case = {id(d) for ds in instance.values() for d in ds}
     for done in practices:
+        if id(done) in with_case:
+            continue
         mine = [f for f in good if owner.get(id(f)) is done]
         claimed.update(id(f) for f in mine)
         if done.practice is None:
@@ -82,6 +89,12 @@ def units_of(tf: ThemeFacts, bank: Bank, pick: Choose, ctx: dict) -> tuple[list[
         mine = [f for f in beside[i] if id(f) not in placed]
         placed.update(id(f) for f in mine)
         lead = [*figure_spans(mine, bank, pick, ctx), Span("。")] if mine else []
+        for done in instance[i]:
+            if id(done) in placed:
+                continue
+            placed.add(id(done))
+            own = "原文:" + key_path(done.path)
+            lead += [practice_span(done, theme, pick, ctx, tuple(covers.get(own, ()))), Span("。")]
         units.append(Unit("case", [*lead, Span(case, source=where, covers=tuple(covers[where]))]))
     return units, bool(bad_facts)
 

@@ -31,7 +31,7 @@ def test_a_habit_rewrites_the_word_and_leaves_the_words_it_is_part_of():
     assert reword("把问题和自身对照起来看", formal) == "将问题与自身对照起来看"
     assert reword("对支部工作经常检查", formal) == "对支部工作时常检查"
     assert reword("后备人选还不够多", formal) == "后备人选仍不够多"
-    for kept in ("严把关口，把握方向", "本人将把问题整改到位", "与换届和发展需要有差距", "督促不够经常",
+    for kept in ("严把关口，把握方向", "一直把准政治方向", "把好入口关", "本人将把问题整改到位", "与换届和发展需要有差距", "督促不够经常",
                  "邻里和睦，参与治理", "还是老办法", "党员和谐"):
         assert reword(kept, formal) == kept, kept
 

@@ -672,6 +672,10 @@ def test_no_slogan_is_hung_on_the_clerks_story():
                     stances += 1
                     if i and ".事例." in told[i - 1].source:
                         hung.append(b.text[-60:])
+                    # … nor spliced into a sentence (开展警示教育坚持把纪律和规矩挺在前面……。3次。, blind reading)
+                    before = "".join(x.text for x in b.spans[:b.spans.index(s)])
+                    if before and not before.endswith(("。", "；", "：")):
+                        hung.append(("inside", before[-20:], s.text))
     assert stances > 20 and not hung, hung
 
 

@@ -344,7 +344,8 @@ def _case_tail(spans: list[Span]) -> int:
     # instance of (units.units_of)
     while at and (spans[at - 1].source.startswith(("原文:亮点.", "指标:亮点.")) or not spans[at - 1].source):
         at -= 1
-    while at < len(spans) and not spans[at].source:   # the 。 that closes the sentence before stays with it
+    # … at a sentence boundary: never inside a practice's clause and its figure (开展警示教育[stance]3次。)
+    while at < len(spans) and not (at == 0 or spans[at - 1].text.endswith(("。", "；", "："))):
         at += 1
     return at if at < len(spans) and any(".事例." in s.source for s in spans[at:]) else len(spans)
 

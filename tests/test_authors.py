@@ -291,7 +291,7 @@ def test_causes_in_two_paragraphs_subjective_then_objective():
     """主客: the causes split by their nature — bank kinds by 性质, the clerk's own by what they speak of —
     each side under its lead-in and numbered on its own; without both sides the author lists them plainly."""
     data = minimal(**RICH)
-    data["原因"] = ["工作方法欠缺", "人才支撑不足", {"自述": "村里年轻人少，能到村里任职的人选不多"}]
+    data["原因"] = ["工作方法欠缺", "思想认识不到位", "人才支撑不足", {"自述": "村里年轻人少，能到村里任职的人选不多"}]
     draft = render(data, style=style_where(part_two="主客"))
     blocks = draft.parts[1].blocks
     leads = [i for i, b in enumerate(blocks) if b.spans[0].source in ("词库:问题/主观引语", "词库:问题/客观引语")]
@@ -301,6 +301,10 @@ def test_causes_in_two_paragraphs_subjective_then_objective():
     assert "年轻人少" in objective and "年轻人少" not in subjective
     assert any(s.source == "词库:问题/人才支撑不足" for b in blocks[leads[1] + 1:] for s in b.spans)
     data["原因"] = ["工作方法欠缺", "思想认识不到位"]
+    plain = render(data, style=style_where(part_two="主客")).parts[1].blocks
+    assert not [b for b in plain if b.spans[0].source.endswith(("主观引语", "客观引语"))]
+    # one subjective cause under two objective ones reads as excuses (blind reading): listed plainly too
+    data["原因"] = ["工作方法欠缺", "人才支撑不足", {"自述": "村里年轻人少，能到村里任职的人选不多"}]
     plain = render(data, style=style_where(part_two="主客")).parts[1].blocks
     assert not [b for b in plain if b.spans[0].source.endswith(("主观引语", "客观引语"))]
 

@@ -51,9 +51,14 @@ def test_an_author_keeps_one_word_of_each_group_through_the_draft_and_leaves_the
                  if s.source.startswith(("词库:", "做法:", "指标:")) and not s.source.startswith("词库:作者")]
         texts[n], stock_of[n] = "".join(stock), stock
         assert any(case in b.text for b in draft.blocks()), "the clerk's words are printed as written"
-    habits = make_author(SPEC, formal).habits
-    left = [t for t in stock_of[formal] if reword(t, habits) != t]
-    assert not left, left                                   # nothing left the author would say otherwise
+    # the author's word wins most places it could stand (作者.yaml → 用词习惯比例), not every one: seven 仍 and
+    # no 还 read as a tic
+    for habit in make_author(SPEC, formal).habits:
+        if habit.word not in ("与", "仍", "缺乏", "提升", "提高"):
+            continue
+        left = sum(len(habit.pattern.findall(t)) for t in stock_of[formal])
+        said = texts[formal].count(habit.word)
+        assert said >= left, (habit.word, said, left)
     assert "将" in texts[formal] or "与" in texts[formal]
     assert "把" in texts[plain] or "和" in texts[plain]     # a plain author says 把 and 和 as they speak
 

@@ -727,3 +727,20 @@ def test_the_clerks_own_practice_stands_beside_the_case_that_is_an_instance_of_i
     for style in range(1, 25):
         text = "\n".join(b.text for b in render(data, style=style).blocks())
         assert practice + "。" + case in text, (style, text)
+
+
+def test_no_stock_measure_beside_the_clerks_own_plan():
+    """让党员在急难险重任务中站出来、冲在前 before the clerk's own 楼门长 plan read as an empty measure beside a
+    real one: where an item of part three holds the clerk's plan, a bank problem of it is answered by that plan
+    (recorded on it), not by a stock 对策 as well."""
+    drafts = [render(data) for _, data in sample_inputs()] + [render(load_example(p)[0]) for p in EXAMPLE_INPUTS]
+    both = []
+    plans = 0
+    for draft in drafts:
+        for b in draft.parts[2].blocks:
+            sources = [s.source for s in b.spans]
+            own = any(x.startswith("原文:措施.事项.") for x in sources)
+            plans += own
+            if own and any(x.startswith("词库:问题/对策/") for x in sources):
+                both.append(b.text)
+    assert plans > 20 and not both, both[:3]

@@ -78,7 +78,7 @@ def compose(report: Report, bank: Bank | None = None, variant: int = 0, style: i
     part_two, last_line = problems(report, bank, pick, ctx, warnings)
     part_three = measures(report, bank, pick, ctx, warnings, after=last_line)
     # the author's word habits last, over the whole draft (将 for 把, 与 for 和 …)
-    said = partial(reword_blocks, habits=author.habits)
+    said = partial(reword_blocks, habits=author.habits, tally={})
     parts = (Part(structure["第一部分"], said(part_one)),
              Part(structure["第二部分"], said(part_two)),
              Part(structure["第三部分"], said(part_three)))

@@ -131,7 +131,7 @@ def make_author(spec: Mapping[str, Any], number: int) -> Author:
         figure_lead_chance=float(spec.get("数字引语概率", 1.0)),
         sub_heads=_drawn(spec.get("问题小标题") or ["有"], n, "sub-heads") == "有",
         elaborate=_drawn(spec.get("问题展开") or ["全"], n, "elaborate"),
-        habits=habits_for(spec.get("用词习惯"), number, register),
+        habits=habits_for(spec.get("用词习惯"), number, register, float(spec.get("用词习惯比例", 1.0))),
     )
 
 

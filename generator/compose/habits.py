@@ -33,10 +33,23 @@ class Habit:
     word: str                     # what this author writes
     unless: tuple[str, ...] = ()  # a clause holding one of these keeps its words (将 … 把 must not become 将 … 将)
 
-    def apply(self, clause: str) -> str:
+    share: float = 1.0            # how often the author's word wins (a preference, not a rule)
+
+    def apply(self, clause: str, tally: dict | None = None) -> str:
+        """`tally`: how many places this draft has offered the habit so far; the author's word takes
+        `share` of them, evenly through the draft (the first ones always)."""
         if any(u in clause for u in self.unless):
             return clause
-        return self.pattern.sub(self.word, clause)
+        if self.share >= 1.0 or tally is None:
+            return self.pattern.sub(self.word, clause)
+
+        def one(m: re.Match) -> str:
+            n = tally.get(self, 0)
+            tally[self] = n + 1
+            gives = 1.0 - self.share
+            return m.group() if int((n + 1) * gives) > int(n * gives) else self.word
+
+        return self.pattern.sub(one, clause)
 
 
 def _number(*key: Any) -> int:
@@ -52,9 +65,11 @@ def _pattern(words: Sequence[str], before_not: Sequence[str], after: Sequence[st
     return re.compile(behind + "(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")" + ahead)
 
 
-def habits_for(groups: Iterable[Mapping[str, Any]] | None, number: int, register: str = "") -> tuple[Habit, ...]:
+def habits_for(groups: Iterable[Mapping[str, Any]] | None, number: int, register: str = "",
+               share: float = 1.0) -> tuple[Habit, ...]:
     """The habits of author `number`: one word drawn from each group (a group may fix the word of one
-    register: 平实 authors say 把, 和, 让 as they speak)."""
+    register: 平实 authors say 把, 和, 让 as they speak), said in `share` of the places it could be (a group's
+    比例 overrides it)."""
     out = []
     for i, group in enumerate(groups or ()):
         words = [str(w) for w in group["写法"]]
@@ -65,38 +80,39 @@ def habits_for(groups: Iterable[Mapping[str, Any]] | None, number: int, register
             continue
         unless = tuple(group.get("句中不含") or ()) + ((word,) if group.get("句中已有不改") else ())
         out.append(Habit(_pattern(movable, group.get("前不接") or (), group.get("后接") or (),
-                                  group.get("后不接") or ()), word, unless))
+                                  group.get("后不接") or ()), word, unless, float(group.get("比例", share))))
     return tuple(out)
 
 
-def reword(text: str, habits: Sequence[Habit]) -> str:
-    """`text` as this author says it, clause by clause."""
+def reword(text: str, habits: Sequence[Habit], tally: dict | None = None) -> str:
+    """`text` as this author says it, clause by clause (`tally`: the draft's count of places so far)."""
     if not habits or not text:
         return text
     pieces = _CLAUSE.findall(text)
     out = []
     for piece in pieces:
         for habit in habits:
-            piece = habit.apply(piece)
+            piece = habit.apply(piece, tally)
         out.append(piece)
     return "".join(out)
 
 
-def _span(span: Span, habits: Sequence[Habit]) -> Span:
+def _span(span: Span, habits: Sequence[Habit], tally: dict) -> Span:
     if not span.source.startswith(REWORDED) or span.source.startswith(FAMILY):
         return span
-    text = reword(span.text, habits)
+    text = reword(span.text, habits, tally)
     if text == span.text:
         return span
     return Span(text, lead=span.lead, missing=span.missing, source=span.source, covers=span.covers)
 
 
-def reword_blocks(blocks: Iterable[Block], habits: Sequence[Habit]) -> tuple[Block, ...]:
+def reword_blocks(blocks: Iterable[Block], habits: Sequence[Habit], tally: dict | None = None) -> tuple[Block, ...]:
     """The body blocks with the tool's own words in this author's habits; headings stay as their family
-    made them."""
+    made them. Pass one `tally` for the whole draft, so the share of each habit runs through it."""
     if not habits:
         return tuple(blocks)
-    return tuple(b if b.role is not Role.BODY else Block(b.role, tuple(_span(s, habits) for s in b.spans))
+    tally = {} if tally is None else tally
+    return tuple(b if b.role is not Role.BODY else Block(b.role, tuple(_span(s, habits, tally) for s in b.spans))
                  for b in blocks)
 
 

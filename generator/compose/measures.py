@@ -273,6 +273,21 @@ def _answer(a: Answer, report: Report, bank: Bank, pick: Choose, warnings: list,
                          source="待补充:措施.事项")]
 
 
+def _concrete_first(units: list[list[Span]]) -> list[list[Span]]:
+    """Where the clerk wrote a plan for this item, a bank problem of it is answered by that plan, not also by
+    a stock 对策 beside it (让党员在急难险重任务中站出来、冲在前 before the clerk's own 楼门长 plan read as an
+    empty measure next to the real one): the stock sentence goes, what it answered is recorded on the plan."""
+    tasks = [u for u in units if any(s.source.startswith("原文:措施.事项.") for s in u)]
+    stock = [u for u in units if len(u) == 1 and u[0].source.startswith("词库:问题/对策/")]
+    if not tasks or not stock:
+        return units
+    first = next(i for i, s in enumerate(tasks[0]) if s.source.startswith("原文:措施.事项."))
+    span = tasks[0][first]
+    answered = tuple(dict.fromkeys(span.covers + tuple(c for u in stock for c in u[0].covers)))
+    tasks[0][first] = Span(span.text, lead=span.lead, missing=span.missing, source=span.source, covers=answered)
+    return [u for u in units if not any(u is x for x in stock)]
+
+
 def _short(text: str, width: int = 16) -> str:
     return text if len(text) <= width else text[:width] + "…"
 
@@ -312,6 +327,7 @@ def _theme_item(n: int, theme: str, answers: list[Answer], placed: list[int], re
         pick.brand_taken_up("三")
         units.insert(0, [Span(pick.text(spec["品牌呼应"], "brand-plan", theme), source="词库:措施/品牌呼应")])
     units += [[Span(report.tasks[i].rstrip("。；; "), source=f"原文:措施.事项.{i}")] for i in placed]
+    units = _concrete_first(units)
     if not units:  # nothing of the clerk's to answer here: one general measure, not a list of them
         if t.get("举措") and t.get("目的") and (not t.get("展开") or pick.chance(WHOLE_MEASURE_CHANCE, "measure", theme)):
             text = (pick.text(fitting(t["举措"], report), "measure", theme, "means") + "，"

@@ -237,6 +237,10 @@ def village_row(rng: random.Random, i: int, name: str, told: dict) -> list:
         "目标.储备后备干部": "",
         "事项": _told(rng, 0.7, told["plans"], fill),
     }
+    if not any(row[k] for k in ("亮点.党员队伍.事例", "亮点.产业发展.事例", "亮点.基层治理.事例")):
+        # a clerk tells at least one thing that happened: a draft of figures and stock alone came out under
+        # the length a village report needs (check: 偏短)
+        row["亮点.基层治理.事例"] = _told(random.Random(f"case-{i}"), 1.0, told["governance"], fill)
     if own_plan:
         row["事项"] = "\n".join(filter(None, [row["事项"], own_plan.format(**fill)]))
     row["目标.发展党员"] = row["发展党员"] + rng.randint(0, 2)

@@ -30,10 +30,16 @@ class Matcher:
         self._plural: dict[str, bool] = {}
         self._singular: dict[int, tuple[list, list]] = {}
         self._kept: dict[tuple, tuple[list, list]] = {}
+        self._content: dict[str, frozenset] = {}
 
     def pairs(self, text: str) -> frozenset:
         """The content pairs of `text`: every two consecutive Chinese characters, less the common ones."""
-        return _pairs(text or "") - self.stop
+        hit = self._content.get(text)
+        if hit is None:
+            hit = _pairs(text or "") - self.stop
+            if len(self._content) < 50_000:   # a draft asks for the same practice wordings again and again
+                self._content[text] = hit
+        return hit
 
     def shared(self, a: str, b: str) -> frozenset:
         return self.pairs(a) & self.pairs(b)

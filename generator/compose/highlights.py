@@ -71,7 +71,7 @@ def highlights(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: li
     out: list[Block] = []
     numbered = len(items) + rectify > 1
     for n, item in enumerate(items, 1):
-        plan = plan_item(item, bank, pick, ctx, last["architecture"], first=n == 1, targets=targets,
+        plan = plan_item(item, bank, pick, ctx, last["architecture"], after_case=last.get("case_last", False), first=n == 1, targets=targets,
                          nested=shape == "平铺")
         marker = _marker(shape, n, bank) if numbered else ""
         lead = pick.heads.heading("一", _heading_key(item, pick.heads.spec, author.grouping), n - 1,
@@ -151,7 +151,7 @@ def _grouped_items(shape: str, groups, report: Report, bank: Bank, pick: Choose,
         key = name if len(members) > 1 else members[0].theme
         head = pick.heads.heading("一", key, n - 1, content=_told(tuple(members), bank))
         if len(members) == 1 and shape == "归并":   # a group of one theme is an ordinary item
-            plan = plan_item((members[0],), bank, pick, ctx, last["architecture"], first=first, targets=targets)
+            plan = plan_item((members[0],), bank, pick, ctx, last["architecture"], after_case=last.get("case_last", False), first=first, targets=targets)
             out.append(body(*_item_spans(item_number(n), plan, report, bank, pick, ctx, last, lead=head)))
             last["architecture"] = plan.architecture
             first = False
@@ -162,7 +162,7 @@ def _grouped_items(shape: str, groups, report: Report, bank: Bank, pick: Choose,
             out.append(Block(Role.HEADING2, (Span(item_number(n) + head.rstrip("。"),
                                                   source=f"词库:作者/{name}"),)))
             for k, tf in enumerate(members, 1):   # one paragraph under its heading is not numbered 1.
-                plan = plan_item((tf,), bank, pick, ctx, last["architecture"], first=first, targets=targets)
+                plan = plan_item((tf,), bank, pick, ctx, last["architecture"], after_case=last.get("case_last", False), first=first, targets=targets)
                 out.append(body(*_item_spans(f"{k}." if len(members) > 1 else "", plan, report, bank, pick,
                                              ctx, last)))
                 last["architecture"] = plan.architecture
@@ -173,7 +173,7 @@ def _grouped_items(shape: str, groups, report: Report, bank: Bank, pick: Choose,
         pick.begin_item(keep=first)   # one paragraph: its points must not echo its heading or each other
         pick.note(head)
         for k, tf in enumerate(members):
-            plan = plan_item((tf,), bank, pick, ctx, last["architecture"], first=first, targets=targets,
+            plan = plan_item((tf,), bank, pick, ctx, last["architecture"], after_case=last.get("case_last", False), first=first, targets=targets,
                              nested=True, keep=True)
             spans += _item_spans(ordinals[k] if k < len(ordinals) else f"第{k + 1}", plan, report, bank, pick,
                                  ctx, last, bold=False)
@@ -207,8 +207,11 @@ def _group(themes: tuple[ThemeFacts, ...]) -> list[tuple[ThemeFacts, ...]]:
 # --- plan ------------------------------------------------------------------------------------------
 
 def plan_item(themes: tuple[ThemeFacts, ...], bank: Bank, pick: Choose, ctx: dict, previous: str,
-              first: bool = False, targets: dict | None = None, nested: bool = False, keep: bool = False) -> Plan:
-    """`nested`: the item is itself a point (一是…) of a paragraph, so it cannot be worded as points."""
+              first: bool = False, targets: dict | None = None, nested: bool = False, keep: bool = False,
+              after_case: bool = False) -> Plan:
+    """`nested`: the item is itself a point (一是…) of a paragraph, so it cannot be worded as points.
+    `after_case`: the item before ended on the clerk's story; this one, if it has a story, opens with it —
+    every item ending 套话 + 数字 + 小故事 was what a blind reader called the assembly line."""
     pick.begin_item(keep=first or keep)  # item 1 must not echo the opening; a point, its paragraph
     units: list[Unit] = []
     bad = False
@@ -243,6 +246,8 @@ def plan_item(themes: tuple[ThemeFacts, ...], bank: Bank, pick: Choose, ctx: dic
         fits = [a for a in fits if a != "points"] or ["woven"]
     # the author's own architectures, never the same twice running when another of them fits
     own = [a for a in fits if a in pick.author.architectures or a == "short"] or fits
+    if after_case and "case" in fits and not nested:
+        own = ["case"]
     choices = [a for a in own if a != previous] or own
     architecture = choices[pick.shape(len(choices), "architecture", themes[0].theme)]
     return Plan(themes, units, architecture, supported, bad)
@@ -334,6 +339,8 @@ def _item_spans(marker: str, plan: Plan, report: Report, bank: Bank, pick: Choos
     closing = _closing(plan, report, bank, pick, spec, theme, last)
     if closing:
         spans += closing
+    told = [x for x in spans if x.source]
+    last["case_last"] = bool(told) and ".事例." in told[-1].source
     return spans
 
 

@@ -388,3 +388,21 @@ def test_items_do_not_all_end_on_the_clerks_story(sample, towns):
             before = ends
     assert items > 200 and after <= 0.12 * items, (after, items)   # 80 of 274 before; 22 left are items
     #                                                               that cannot open with their story
+
+
+def test_a_local_formulation_opens_its_items_first_sentence():
+    """这项工作照着“三联三帮”定下的路子走 as a sentence of its own read as 硬插进去 (blind readings 7, 8): in part
+    one the unit's formulation is a lead-in to the item's first sentence of what was done."""
+    from generator.loader import load_yaml_file
+
+    data = load_yaml_file(INPUTS / "2024.yaml")[0]
+    seen = 0
+    for style in range(1, 31):
+        for b in render(data, style=style).parts[0].blocks:
+            for i, s in enumerate(b.spans):
+                if s.source.startswith("词库:亮点/本地提法"):
+                    seen += 1
+                    assert s.source == "词库:亮点/本地提法引出" and s.text.endswith("，"), (style, s)
+                    after = "".join(x.text for x in b.spans[i + 1:]).split("。")[0]
+                    assert after and any(x.source.startswith(("做法:", "指标:", "原文:")) for x in b.spans[i + 1:i + 4])
+    assert seen >= 25

@@ -261,9 +261,10 @@ def _own_names(plan: Plan, bank: Bank, pick: Choose) -> list[Span]:
     out = []
     for tf in plan.themes:
         for k, (name, _) in enumerate(pick.local.pop(tf.theme, [])):
-            if bank.has("亮点", "本地提法"):
-                out.append(Span(pick.text(bank.get("亮点", "本地提法"), "local", tf.theme, k, extra={"提法": name}),
-                                source="词库:亮点/本地提法"))
+            slot = "本地提法引出" if bank.has("亮点", "本地提法引出") and not k else "本地提法"
+            if bank.has("亮点", slot):
+                out.append(Span(pick.text(bank.get("亮点", slot), "local", tf.theme, k, extra={"提法": name}),
+                                source=f"词库:亮点/{slot}"))
         if tf.theme == pick.brand_home:
             pick.brand_taken_up("一")
             out.append(Span(pick.text(bank.get("亮点", "品牌呼应"), "brand", tf.theme), source="词库:亮点/品牌呼应"))
@@ -303,7 +304,11 @@ def _item_spans(marker: str, plan: Plan, report: Report, bank: Bank, pick: Choos
         stance = Span(pick.text(fitting(spec["立场"], report), "stance", theme), source=f"词库:亮点/{theme}/立场")
     if stance is not None and author.stance_first:
         spans.append(stance)
-    spans += _own_names(plan, bank, pick)
+    own = _own_names(plan, bank, pick)
+    # a formulation of the unit's own opens the item's first sentence (围绕“三联三帮”，…) where the bank has
+    # lead-ins: as a sentence of its own about the formulation it read as 硬插进去 (blind readings 7 and 8)
+    prefix = tuple(x for x in own if x.source == "词库:亮点/本地提法引出")
+    spans += [x for x in own if x.source != "词库:亮点/本地提法引出"]
 
     units = plan.units
     a = plan.architecture
@@ -311,6 +316,8 @@ def _item_spans(marker: str, plan: Plan, report: Report, bank: Bank, pick: Choos
     if a == "points" and len(listed) >= 2:
         # the points are what was done; the clerk's case follows them as its own sentence, not as the last
         # point: 一是…；二是…；四是（a story) in every list read as a template's slot (blind reading)
+        spans += prefix
+        prefix = ()
         for i, unit in enumerate(listed):
             ordinals = bank.get("结构", "序号")   # one list of 一是、二是…, in 结构.yaml
             spans.append(Span(ordinals[i] if i < len(ordinals) else f"第{i + 1}", source="序号"))
@@ -320,17 +327,17 @@ def _item_spans(marker: str, plan: Plan, report: Report, bank: Bank, pick: Choos
     elif a == "case":
         cases = [u for u in units if u.kind == "case"]
         rest = [u for u in units if u.kind != "case"]
-        spans += word_units(cases[:1], bank, pick, theme, first_case=True)
+        spans += word_units(cases[:1], bank, pick, theme, first_case=True, prefix=prefix)
         spans += word_units(rest + cases[1:], bank, pick, theme)
     elif a == "figures":
         figures = [u for u in units if u.kind in ("figures", "plain")]
         rest = [u for u in units if u.kind not in ("figures", "plain")]
-        spans += word_units(figures, bank, pick, theme, frame=True)
+        spans += word_units(figures, bank, pick, theme, frame=True, prefix=prefix)
         spans += word_units(rest, bank, pick, theme)
     elif a == "merged":
-        spans += word_units(units, bank, pick, theme, frame=True)
+        spans += word_units(units, bank, pick, theme, frame=True, prefix=prefix)
     else:  # woven, short
-        spans += word_units(units, bank, pick, theme, frame=(a == "woven"))
+        spans += word_units(units, bank, pick, theme, frame=(a == "woven"), prefix=prefix)
     if stance is not None and not author.stance_first:
         # not after the clerk's case: a slogan hung on a story read as 具体事迹后面硬缀口号 (blind reading)
         at = _case_tail(spans)

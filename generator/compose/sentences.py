@@ -15,16 +15,19 @@ MAX_LINKS = 1
 
 
 def word_units(units: list[Unit], bank: Bank, pick: Choose, theme: str, *, frame: bool = False,
-               first_case: bool = False) -> list[Span]:
+               first_case: bool = False, prefix: tuple[Span, ...] = ()) -> list[Span]:
     """Word units as sentences: practices one by one (a connector only between two practices), figure groups
-    with a framing clause, cases after 比如."""
+    with a framing clause, cases as statements. `prefix`: a lead-in clause (围绕“三联三帮”，) that opens the
+    first sentence in place of its own frame."""
     out: list[Span] = []
     previous = ""
     joined = 0
     for i, unit in enumerate(units):
         head: list[Span] = []
         author = pick.author
-        if unit.kind == "practice" and previous == "practice" and author.connector != "" \
+        if i == 0 and prefix:
+            head = list(prefix)
+        elif unit.kind == "practice" and previous == "practice" and author.connector != "" \
                 and pick.links < MAX_LINKS and not pick.item_links \
                 and pick.chance(author.link_chance, "link", theme, i):
             pick.links += 1

@@ -56,6 +56,7 @@ OWN_PROBLEMS = [
 EXPLAINS = {kind: list(spec.get("解释") or ()) for kind, spec in
             yaml.safe_load((HERE.parents[1] / "templates" / "bank" / "问题.yaml").read_text(encoding="utf-8"))["原因"].items()
             if kind in CAUSES}
+USED_INCOMES: set[float] = set()
 CROPS = ["辣椒", "花椒", "黄花菜", "枸杞", "食用菌", "蜜瓜", "核桃", "中药材"]
 # the villages with a brand of their own (named after them), and what each means (a brand with only its
 # name and nothing about it is left out of the draft)
@@ -172,6 +173,14 @@ PLANS = [
 ]
 
 
+def _fresh(income: float) -> float:
+    """`income`, or the next tenth up that no village of the table has used yet."""
+    while income in USED_INCOMES:
+        income = round(income + 0.1, 1)
+    USED_INCOMES.add(income)
+    return income
+
+
 def _told(rng: random.Random, p: float, pool: list, fill: dict) -> str:
     """A clerk's own words with probability p, taken out of `pool` so no other village tells it again."""
     if rng.random() >= p or not pool:
@@ -186,8 +195,10 @@ def maybe(rng: random.Random, p: float, value):
 
 def village_row(rng: random.Random, i: int, name: str, told: dict) -> list:
     """One village's row. `told` holds the pools of the clerks' own words not yet used by another village."""
-    before = round(rng.uniform(3, 12), 1)
-    after = round(before + rng.uniform(0.8, 6), 1)
+    # no figure of one village's income equal to another's (11.3 twice, one's target the other's result, read
+    # as test data to a blind reader)
+    before = _fresh(round(rng.uniform(3, 12), 1))
+    after = _fresh(round(before + rng.uniform(0.8, 6), 1))
     crop = rng.choice(CROPS)
     fill = {"crop": crop, "n": rng.randint(3, 40) * 10, "h": rng.randint(8, 60), "k": rng.randint(2, 9),
             "g": rng.choice(GROUPS)}
@@ -232,7 +243,7 @@ def village_row(rng: random.Random, i: int, name: str, told: dict) -> list:
         "亮点.基层治理.事例": _told(rng, 0.45, told["governance"], fill),
         "问题": "；".join(problems),
         "原因": "；".join(_causes(rng.sample(CAUSES, 3), problems, i)),
-        "目标.村集体经济收入": round(after + rng.uniform(1, 5), 1),
+        "目标.村集体经济收入": _fresh(round(after + rng.uniform(1, 5), 1)),
         "目标.发展党员": 0,  # set below: never lower than this year's figure
         "目标.储备后备干部": "",
         "事项": _told(rng, 0.7, told["plans"], fill),
@@ -283,6 +294,7 @@ def _fixed_times(xlsx: bytes) -> bytes:
 def sample_rows() -> list[list]:
     """The 24 rows of the sample, the same every time (tests compare the written table with them)."""
     rng = random.Random(2024)
+    USED_INCOMES.clear()
     told = {"own": list(OWN_PROBLEMS), "industry": list(INDUSTRY), "governance": list(GOVERNANCE),
             "members": list(MEMBERS), "plans": list(PLANS)}
     return [village_row(rng, i, name, told) for i, name in enumerate(VILLAGES)]

@@ -189,7 +189,10 @@ def _last_item(n: int, numbered: bool, loose: list[int], free_targets: list, unp
     spec = bank.get("措施")
     pick.begin_item()
     count = len(loose) + len(free_targets) + len(unplaced)
-    lead = pick.heads.heading("三", "党建", n - 1) if numbered else None
+    # what the item holds, so its heading promises nothing else (以学铸魂 over a 党群服务中心 refit: blind reading)
+    content = "；".join([*(report.tasks[t] for t in loose), *(a.item.text or a.item.kind or "" for a in unplaced),
+                        *(report.tasks[t] for a in unplaced for t in a.tasks), *(f.key for f in free_targets)])
+    lead = pick.heads.heading("三", "党建", n - 1, content=content) if numbered else None
     source = "词库:作者/党建"
     if lead is None or any(lead.rstrip("。") == x.rstrip("。") for x in pick.used):
         lead = pick.text(spec["事项要点"], "tasks", single=count < 2)

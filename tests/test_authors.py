@@ -406,3 +406,18 @@ def test_a_local_formulation_opens_its_items_first_sentence():
                     after = "".join(x.text for x in b.spans[i + 1:]).split("。")[0]
                     assert after and any(x.source.startswith(("做法:", "指标:", "原文:")) for x in b.spans[i + 1:i + 4])
     assert seen >= 25
+
+
+def test_members_of_a_series_do_not_say_the_same_thing():
+    """求实效 and 重实效 in one draft's headings read as 凑数 (blind reading): no two members of a series (作者.yaml →
+    序列) share a two-character pair that is theirs alone — a pair three or more members share is the series'
+    deliberate frame (以更, 抓得更, 工作, 更高 of 更高站位、更高标准、更高质量)."""
+    from itertools import combinations
+
+    def pairs(word):
+        return {word[i:i + 2] for i in range(len(word) - 1)}
+
+    for name, members in SPEC["序列"].items():
+        same = [(a, b) for a, b in combinations(members, 2)
+                if any(sum(p in pairs(m) for m in members) == 2 for p in pairs(a) & pairs(b))]
+        assert not same, (name, same)

@@ -744,3 +744,29 @@ def test_no_stock_measure_beside_the_clerks_own_plan():
             if own and any(x.startswith("词库:问题/对策/") for x in sources):
                 both.append(b.text)
     assert plans > 20 and not both, both[:3]
+
+
+def test_two_short_practices_make_one_sentence():
+    """一句一事、很零碎 (blind reading): two short practices in a row are said in one sentence
+    (合作社优先用本村劳力，和收购方签订单，保证销路。), not as two sentences of a few characters each."""
+    from generator.compose import sentences
+
+    SHORT_PRACTICE = getattr(sentences, "SHORT_PRACTICE", 16)
+    choppy, joined = [], 0
+    for _, data in sample_inputs():
+        for b in render(data).parts[0].blocks:
+            sentences, current = [], []
+            for s in b.spans:
+                current.append(s)
+                if s.text.endswith("。"):
+                    sentences.append(current)
+                    current = []
+            def one(ss):   # a sentence of practice wording alone
+                return [x for x in ss if x.source] and all(x.source.startswith("做法:") for x in ss if x.source)
+
+            for a, c in zip(sentences, sentences[1:]):
+                ta, tc = "".join(x.text for x in a).rstrip("。"), "".join(x.text for x in c).rstrip("。")
+                if one(a) and one(c) and len(ta) <= SHORT_PRACTICE and "，" not in ta and len(tc) <= SHORT_PRACTICE:
+                    choppy.append((ta, tc))
+            joined += sum(1 for ss in sentences if len({x.source for x in ss if x.source.startswith("做法:")}) > 1)
+    assert joined > 5 and len(choppy) <= 2, (joined, choppy)   # 40 such pairs over the sample before

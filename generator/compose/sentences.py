@@ -47,8 +47,10 @@ def word_units(units: list[Unit], bank: Bank, pick: Choose, theme: str, *, frame
         # merged with it (overlap), and a 比如 before anything else ties it to the wrong sentence.
         # Two groups of figures in a row make one sentence (讲党课5次，组织集中学习13次。), not two short ones
         # side by side — a blind reader took 讲党课5次。集中学习13次。 for figures hung on the end.
-        if unit.kind == "figures" and previous == "figures" and not head and joined < 1 and out \
-                and out[-1].text.endswith("。"):
+        # Two short practices in a row make one sentence too (合作社优先用本村劳力，和收购方签订单、保证销路。):
+        # one fact to a sentence, sentence after sentence, read as 一句一事、很零碎 (eighth blind reading).
+        if unit.kind == previous and unit.kind in ("figures", "practice") and not head and joined < 1 and out \
+                and out[-1].text.endswith("。") and (unit.kind == "figures" or _short_pair(out, unit)):
             last = out[-1]
             out[-1] = Span(last.text[:-1], last.lead, last.missing, last.source, last.covers)
             out += close([Span("，"), *unit.spans])
@@ -58,6 +60,22 @@ def word_units(units: list[Unit], bank: Bank, pick: Choose, theme: str, *, frame
             joined = 0
         previous = unit.kind
     return out
+
+
+# Two practices are said in one sentence only when both are short: a longer pair reads better apart.
+SHORT_PRACTICE = 16
+
+
+def _short_pair(out: list[Span], unit: Unit) -> bool:
+    """Whether the sentence just said and this practice are both short enough to make one sentence."""
+    said = ""
+    for span in reversed(out[:-1]):
+        if span.text.endswith("。"):
+            break
+        said = span.text + said
+    said += out[-1].text
+    this = "".join(s.text for s in unit.spans)
+    return len(said) <= SHORT_PRACTICE + 1 and len(this) <= SHORT_PRACTICE and "，" not in said
 
 
 __all__ = ["word_units", "MAX_LINKS"]

@@ -86,11 +86,27 @@ def town_variant_renders(n: int = 30) -> list:
         data["报告"]["单位"] = name
         if name.endswith("乡") and data["报告"].get("层级") == "镇":
             data["报告"]["层级"] = "乡"
+            # … and the clerk's own words name the 乡 as a 乡 clerk would (a 乡 report saying 镇党委 is a
+            # copying slip the tool points out, not a variant)
+            data = _as_xiang(data)
         for key in ("党组织",):
             if data["报告"].get(key):
                 data["报告"][key] = data["报告"][key].replace(old, name)
         out.append((name, render(data)))
     return out
+
+
+def _as_xiang(node):
+    if isinstance(node, str):
+        for town, xiang in (("镇党委", "乡党委"), ("镇纪委", "乡纪委"), ("镇组织办", "乡组织办"), ("全镇", "全乡"),
+                            ("镇里", "乡里"), ("镇直", "乡直"), ("镇政府", "乡政府")):
+            node = node.replace(town, xiang)
+        return node
+    if isinstance(node, dict):
+        return {k: _as_xiang(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_as_xiang(v) for v in node]
+    return node
 
 
 def summary(drafts: list[tuple[str, str]], discount: bool | str = True) -> dict:

@@ -191,6 +191,7 @@ class Catalogue:
                 self.found.append(f"{where}：不认识的项目“{k}”。{hint}")
 
     avoid_words: dict[str, list[str]] = {}
+    self_words: dict[str, tuple[str, ...]] = {}   # 称谓.yaml → 自称: how each township level names itself
 
     def fits_level(self, practice: Practice, level: str) -> bool:
         """True if `practice` is one of `level`'s and can be worded for its report (社区 has no 村民, 街道 no
@@ -355,5 +356,7 @@ def load_catalogue(root: Path | None = None) -> Catalogue:
     if cat.found:
         raise TemplateError(f"词库文件夹 {root} 有 {len(cat.found)} 处需要修改：\n" +
                             "\n".join(f"  {i}. {m}" for i, m in enumerate(cat.found, 1)))
-    cat.avoid_words = dict(load_data("bank/称谓.yaml", root).get("不用词") or {})
+    words = load_data("bank/称谓.yaml", root)
+    cat.avoid_words = dict(words.get("不用词") or {})
+    cat.self_words = {level: tuple(ws) for level, ws in (words.get("自称") or {}).items()}
     return cat

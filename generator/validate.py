@@ -51,6 +51,8 @@ def validate(data: Any, marks: Marks | None = None, source: str | None = None,
     report_raw = data.get("报告") if isinstance(data.get("报告"), Mapping) else {}
     ctx.tier = tier(report_raw["层级"]) if report_raw.get("层级") in TIERS else None
     ctx.level = report_raw.get("层级") if ctx.tier else None
+    ctx.foreign = tuple(w for level, words in cat.self_words.items() if ctx.level and level != ctx.level
+                        and ctx.level in cat.self_words for w in words)
     overview_raw = data.get("基本情况")
     overview = facts_block(_without(overview_raw, "其他"), ("基本情况",), "基本情况", cat, ctx)
     if isinstance(overview_raw, Mapping):

@@ -248,3 +248,18 @@ def test_the_writer_saying_wo_in_the_clerks_text_is_pointed_out():
     assert notes and "事例" in notes[0]
     data = minimal(亮点={"干部队伍": {"事例": ["我村开展批评和自我批评，我们一起干"]}, "组织建设": {"发展党员": 3}})
     assert not [w for w in map(str, validate(data).warnings) if "“本人”" in w]
+
+
+def test_another_levels_name_in_the_clerks_words_is_pointed_out():
+    """乡党委 in the opening and 镇纪委, 全镇 in the cases of one report (blind reading): the clerk's text copied
+    from another unit's material names another level; each such text is pointed out (称谓.yaml → 自称)."""
+    case = "镇纪委对一起优亲厚友的问题立案调查，全镇村干部开了现场警示会"
+    data = minimal(亮点={"作风建设": {"事例": [case]}, "组织建设": {"发展党员": 3}})
+    data["报告"] = {**data["报告"], "单位": "红崖乡", "层级": "乡"}
+    notes = [w for w in map(str, validate(data).warnings) if "像是从别处抄来" in w]
+    assert len(notes) == 1 and "镇纪委" in notes[0] and "本乡" in notes[0] and "事例" in notes[0]
+    data["报告"] = {**data["报告"], "单位": "红崖镇", "层级": "镇"}
+    assert not [w for w in map(str, validate(data).warnings) if "像是从别处抄来" in w]
+    village = minimal(亮点={"作风建设": {"事例": ["全镇村干部到本村开了现场会"]}, "组织建设": {"发展党员": 3}})
+    village["报告"] = {**village["报告"], "单位": "杏花村", "层级": "村", "职务": "党支部书记", "上级": "镇党委"}
+    assert not [w for w in map(str, validate(village).warnings) if "像是从别处抄来" in w]

@@ -16,6 +16,7 @@ class Context:
         self.source = source
         self.tier: str | None = None     # 镇 | 村, once 报告 → 层级 is known
         self.level: str | None = None
+        self.foreign: tuple[str, ...] = ()   # other levels' names for themselves (称谓.yaml → 自称)
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []   # kept as Problems to the printers: batch places them by cell
 
@@ -56,6 +57,10 @@ def sentence_body(text: str, where: tuple = (), ctx: "Context | None" = None) ->
     if ctx is not None:
         for note in notes:
             ctx.warn(where, note)
+        said = next((w for w in ctx.foreign if w in text), None)
+        if said:   # 乡党委 and 镇党委 in one report: copied from another unit's text and not changed
+            ctx.warn(where, f"报告的层级是“{ctx.level}”，这里写了“{said}”，像是从别处抄来没改；"
+                            f"请改成本{ctx.level}的说法（报告里按原样写了）")
     return text.strip().rstrip("。；;，,").strip()
 
 

@@ -24,7 +24,29 @@ def render(data: Any, *, marks: Marks | None = None, source: str | None = None, 
     cat, bank = load_catalogue(templates), load_bank(templates)
     last = last_year(data, marks, source, base, cat, bank)
     report = validate(data, marks, source, catalogue=cat, last=last)
-    return compose(report, bank, variant=variant, style=style, seat=seat)
+    draft = compose(report, bank, variant=variant, style=style, seat=seat)
+    if marks and any(getattr(w, "line", 0) is None for w in draft.warnings):
+        from dataclasses import replace
+
+        draft = replace(draft, warnings=tuple(_located(w, marks, source) for w in draft.warnings))
+    return draft
+
+
+def _located(problem, marks: Marks, source: str | None):
+    """A warning composing found (a problem no cause explains, a plan missing) told with the file, line and
+    column of the key it speaks of, as validate's own warnings are."""
+    from dataclasses import replace
+
+    from .errors import Problem
+
+    if not isinstance(problem, Problem) or problem.line is not None or not problem.path:
+        return problem
+    path = tuple(problem.path)
+    for cut in range(len(path), 0, -1):
+        if path[:cut] in marks:
+            line, column = marks[path[:cut]]
+            return replace(problem, line=line, column=column, source=problem.source or source)
+    return problem
 
 
 def render_file(path: Path, *, variant: int = 0, style: int | None = None, templates: Path | None = None,

@@ -53,9 +53,9 @@ def draft_command(
         if chosen == "json":  # the trace for scripts: where every figure, practice and case came from
             import json
 
-            from .trace import trace
+            from .trace import trace, warning_record
 
-            text = json.dumps({"file": file.name, "warnings": [str(w) for w in draft.warnings],
+            text = json.dumps({"file": file.name, "warnings": [warning_record(w) for w in draft.warnings],
                                "trace": trace(draft, marks)}, ensure_ascii=False, indent=2)
             if output is None:
                 typer.echo(text)

@@ -82,3 +82,12 @@ def _covers(covers: tuple, marks: Mapping) -> list[str]:
         label = {"指标": "数字", "做法": "做法", "原文": ""}.get(kind, kind)
         out.append(f"{label} {_where(_path(rest), marks)}" if label else _where(_path(rest), marks))
     return out
+
+
+def warning_record(problem) -> dict:
+    """A warning as data for scripts (--format json): where it points — file, line, column and the input's
+    key path — what to do, and the sentence a clerk reads."""
+    path = [p + 1 if isinstance(p, int) else p for p in getattr(problem, "path", ()) or ()]
+    return {"message": getattr(problem, "message", str(problem)), "file": getattr(problem, "source", None),
+            "line": getattr(problem, "line", None), "column": getattr(problem, "column", None),
+            "path": path, "text": str(problem)}

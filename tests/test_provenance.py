@@ -205,3 +205,28 @@ def test_every_word_has_a_source():
                         assert kind in SOURCE_KINDS, (name, style, block.role, span.text, span.source)
                         seen.add(kind)
     assert {"结构", "报告", "序号"} <= seen, seen   # the kinds this test is about did occur
+
+
+def test_json_warnings_are_data_with_file_line_and_key(tmp_path):
+    """--format json gives each warning as data (message, file, line, column, key path, the sentence), and
+    a warning compose finds (a problem no cause explains) points at its line like validate's own."""
+    import json
+
+    import yaml
+
+    from generator.cli import run as cli
+
+    data = yaml.safe_load((ROOT / "inputs" / "鼓楼街道-2025.yaml").read_text(encoding="utf-8"))
+    data["问题"].append("精力投入不足")
+    del data["报告"]["姓名"]
+    src = tmp_path / "g.yaml"
+    src.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    out = tmp_path / "g.json"
+    assert cli([str(src), "--format", "json", "-o", str(out)]) == 0
+    warnings = json.loads(out.read_text(encoding="utf-8"))["warnings"]
+    assert {"message", "file", "line", "column", "path", "text"} <= set(warnings[0])
+    name = next(w for w in warnings if w["path"] == ["报告", "姓名"])
+    unexplained = next(w for w in warnings if "没有哪条原因" in w["message"])
+    lines = src.read_text(encoding="utf-8").splitlines()
+    assert name["file"] == "g.yaml" and name["line"] and unexplained["line"]
+    assert "精力投入不足" in lines[unexplained["line"] - 1] and unexplained["path"] == ["问题", 4]

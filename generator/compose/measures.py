@@ -309,7 +309,12 @@ def _theme_item(n: int, theme: str, answers: list[Answer], placed: list[int], re
                         *(f.key for f in targets)])
     things = len(answers) + len(placed) + len(targets)
     names = "；".join([theme, *bank.get("亮点", "主题", theme, "短称")])
-    lead = pick.heads.heading("三", theme, max(n - 1, 0), content=names + "；" + content)
+    # the heading speaks for what this item plans; part one's cases and practices of the theme only when it
+    # plans nothing of the clerk's own (党员服务再上台阶 over a plan to recruit, backed by part one's 党员服务小组)
+    planned = "；".join([*(a.item.text or a.item.kind or "" for a in answers), *(a.item.detail or "" for a in answers),
+                         *(report.tasks[i] for a in answers for i in a.tasks), *(report.tasks[i] for i in placed),
+                         *(f.key for f in targets)])
+    lead = pick.heads.heading("三", theme, max(n - 1, 0), content=names + "；" + (planned or content))
     source = f"词库:作者/{theme}"
     if lead is None or any(lead.rstrip("。") == x.rstrip("。") for x in pick.used):
         leads = pick.match.supported(fitting(t["要点"], report), content)

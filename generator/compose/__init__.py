@@ -45,6 +45,7 @@ def compose(report: Report, bank: Bank | None = None, variant: int = 0, style: i
     warnings = list(report.warnings)
     authors = author_spec(bank.root)
     author = choose_author(authors, style or info.style, info.unit, warnings)
+    report = placed_overview(report, author)
     ctx = context(report, bank, warnings, author.number, author.theory)
     pick = Choose(bank, Picker(info.unit, info.year, variant, seat), info.tier, ctx)
     match = matcher(bank.root)
@@ -99,6 +100,24 @@ def compose(report: Report, bank: Bank | None = None, variant: int = 0, style: i
         style=author.number,
         skeleton=realised(author, pick.layout),
     )
+
+
+# the theme whose item the unit's 家底 leads, for the authors who do not open with it
+OVERVIEW_THEME = "组织建设"
+
+
+def placed_overview(report: Report, author: Author) -> Report:
+    """The report with its 家底 where the author puts it: in the opening (as it comes), or leading the
+    组织建设 item, which then states them first (the opening keeps them when there is no such item)."""
+    if author.overview_first or not report.overview:
+        return report
+    from dataclasses import replace
+
+    home = next((tf for tf in report.themes if tf.theme == OVERVIEW_THEME), None)
+    if home is None:
+        return report
+    themes = tuple(replace(tf, facts=report.overview + tf.facts) if tf is home else tf for tf in report.themes)
+    return replace(report, overview=(), themes=themes)
 
 
 def last_wording(report: Report, bank: Bank, style: int | None) -> tuple[tuple[str, ...], tuple[str, ...]]:

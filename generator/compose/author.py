@@ -58,6 +58,7 @@ class Author:
     elaborate: str = "全"           # 全 | 表现 | 简: how far a bank problem or cause is spelled out (问题展开)
     sub_heads: bool = True          # 分列 under （一）存在的问题 / （二）…原因, or run on with lead-in lines
     habits: tuple = ()              # word habits (habits.Habit): 将 for 把, 与 for 和 … (用词习惯)
+    overview_first: bool = True     # the unit's 家底 in the opening, else leading the 组织建设 item (家底)
 
     @property
     def skeleton(self) -> tuple[str, ...]:
@@ -132,6 +133,7 @@ def make_author(spec: Mapping[str, Any], number: int) -> Author:
         sub_heads=_drawn(spec.get("问题小标题") or ["有"], n, "sub-heads") == "有",
         elaborate=_drawn(spec.get("问题展开") or ["全"], n, "elaborate"),
         habits=habits_for(spec.get("用词习惯"), number, register, float(spec.get("用词习惯比例", 1.0))),
+        overview_first=_drawn(spec.get("家底") or ["开头"], n, "overview") == "开头",
     )
 
 

@@ -25,7 +25,7 @@ from ..errors import Problem
 from ..model import Block, Role, Span, body
 from .choose import Choose, _grams
 from .conditions import fitting
-from .text import fact_clause, item_number
+from .text import close, fact_clause, item_number
 from .follow_up import completion, last_targets, rectify_item
 from .sentences import word_units
 from .units import Unit, units_of
@@ -310,7 +310,10 @@ def _item_spans(marker: str, plan: Plan, report: Report, bank: Bank, pick: Choos
     prefix = tuple(x for x in own if x.source == "词库:亮点/本地提法引出")
     spans += [x for x in own if x.source != "词库:亮点/本地提法引出"]
 
-    units = plan.units
+    # the unit's 家底 first, a sentence of its own, whatever the architecture
+    for unit in (u for u in plan.units if u.kind == "overview"):
+        spans += close(unit.spans)
+    units = [u for u in plan.units if u.kind != "overview"]
     a = plan.architecture
     listed = [u for u in units if u.kind != "case"]
     if a == "points" and len(listed) >= 2:

@@ -38,6 +38,16 @@ def units_of(tf: ThemeFacts, bank: Bank, pick: Choose, ctx: dict) -> tuple[list[
     theme = tf.theme
     kept_facts, practices, covers = said_by_the_clerk(tf, pick.match)
     units: list[Unit] = []
+    # the unit's 家底, for an author who states it here rather than in the opening (compose.placed_overview):
+    # one sentence of its own, with the unit's scope (全镇共有村党组织19个，现有党员847名)
+    base = [f for f in kept_facts if f.path[:1] == ("基本情况",)]
+    if base:
+        kept_facts = [f for f in kept_facts if f.path[:1] != ("基本情况",)]
+        spans = figure_spans(base, bank, pick, ctx)
+        scope = ctx.get("全域") or ""
+        if scope and not spans[0].text.startswith(scope):
+            spans.insert(0, Span(scope, source="词库:称谓/全域"))
+        units.append(Unit("overview", spans))
     claimed: set[int] = set()
     good = [f for f in kept_facts if f.good is not False]
     bad_facts = [f for f in kept_facts if f.good is False]

@@ -25,7 +25,7 @@ def render(data: Any, *, marks: Marks | None = None, source: str | None = None, 
     last = last_year(data, marks, source, base, cat, bank)
     report = validate(data, marks, source, catalogue=cat, last=last)
     draft = compose(report, bank, variant=variant, style=style, seat=seat)
-    if marks and any(getattr(w, "line", 0) is None for w in draft.warnings):
+    if marks and any(w.line is None for w in draft.warnings):
         from dataclasses import replace
 
         draft = replace(draft, warnings=tuple(_located(w, marks, source) for w in draft.warnings))
@@ -37,16 +37,12 @@ def _located(problem, marks: Marks, source: str | None):
     column of the key it speaks of, as validate's own warnings are."""
     from dataclasses import replace
 
-    from .errors import Problem
+    from .validation.context import locate
 
-    if not isinstance(problem, Problem) or problem.line is not None or not problem.path:
+    if problem.line is not None or not problem.path:
         return problem
-    path = tuple(problem.path)
-    for cut in range(len(path), 0, -1):
-        if path[:cut] in marks:
-            line, column = marks[path[:cut]]
-            return replace(problem, line=line, column=column, source=problem.source or source)
-    return problem
+    line, column = locate(marks, tuple(problem.path))
+    return problem if line is None else replace(problem, line=line, column=column, source=problem.source or source)
 
 
 def render_file(path: Path, *, variant: int = 0, style: int | None = None, templates: Path | None = None,

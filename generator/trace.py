@@ -87,7 +87,6 @@ def _covers(covers: tuple, marks: Mapping) -> list[str]:
 def warning_record(problem) -> dict:
     """A warning as data for scripts (--format json): where it points — file, line, column and the input's
     key path — what to do, and the sentence a clerk reads."""
-    path = [p + 1 if isinstance(p, int) else p for p in getattr(problem, "path", ()) or ()]
-    return {"message": getattr(problem, "message", str(problem)), "file": getattr(problem, "source", None),
-            "line": getattr(problem, "line", None), "column": getattr(problem, "column", None),
+    path = [p + 1 if isinstance(p, int) else p for p in problem.path]   # items counted from 1, as the text says
+    return {"message": problem.message, "file": problem.source, "line": problem.line, "column": problem.column,
             "path": path, "text": str(problem)}

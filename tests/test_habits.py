@@ -17,12 +17,10 @@ GROUPS = SPEC["用词习惯"]
 
 def _habits(**words):
     """The habits of an author who writes `words` (group's first word → the author's word)."""
-    chosen = [g for g in GROUPS if g["写法"][0] in words]
     out = []
-    for group in chosen:
+    for group in (g for g in GROUPS if g["写法"][0] in words):
         want = words[group["写法"][0]]
-        number = next(n for n in range(1, 500) if habits_for([group], n) and habits_for([group], n)[0].word == want)
-        out += habits_for([group], number)
+        out += habits_for([group], lambda options, key, want=want: want)
     return out
 
 

@@ -132,7 +132,8 @@ def make_author(spec: Mapping[str, Any], number: int) -> Author:
         figure_lead_chance=float(spec.get("数字引语概率", 1.0)),
         sub_heads=_drawn(spec.get("问题小标题") or ["有"], n, "sub-heads") == "有",
         elaborate=_drawn(spec.get("问题展开") or ["全"], n, "elaborate"),
-        habits=habits_for(spec.get("用词习惯"), number, register, float(spec.get("用词习惯比例", 1.0))),
+        habits=habits_for(spec.get("用词习惯"), lambda words, key: words[_number(key, number) % len(words)],
+                          register, float(spec.get("用词习惯比例", 1.0))),
         overview_first=_drawn(spec.get("家底") or ["开头"], n, "overview") == "开头",
     )
 

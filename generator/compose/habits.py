@@ -14,10 +14,9 @@ keep their length to stay parallel); a bold lead from a bank is the author's sen
 """
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from ..model import Block, Role, Span
 
@@ -53,10 +52,6 @@ class Habit:
         return self.pattern.sub(one, clause)
 
 
-def _number(*key: Any) -> int:
-    return int.from_bytes(hashlib.blake2b("|".join(map(str, key)).encode("utf-8"), digest_size=8).digest(), "big")
-
-
 def _pattern(words: Sequence[str], before_not: Sequence[str], after: Sequence[str],
              after_not: Sequence[str]) -> re.Pattern:
     behind = "".join(f"(?<!{re.escape(b)})" for b in before_not)
@@ -66,16 +61,16 @@ def _pattern(words: Sequence[str], before_not: Sequence[str], after: Sequence[st
     return re.compile(behind + "(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")" + ahead)
 
 
-def habits_for(groups: Iterable[Mapping[str, Any]] | None, number: int, register: str = "",
+def habits_for(groups: Iterable[Mapping[str, Any]] | None, draw: Callable[[list, str], str], register: str = "",
                share: float = 1.0) -> tuple[Habit, ...]:
-    """The habits of author `number`: one word drawn from each group (a group may fix the word of one
-    register: 平实 authors say 把, 和, 让 as they speak), said in `share` of the places it could be (a group's
-    比例 overrides it)."""
+    """An author's habits: one word of each group, chosen by `draw(words, key)` (the author's own draw, so a
+    number always gives the same words; a group may fix the word of one register: 平实 authors say 把, 和, 让
+    as they speak), said in `share` of the places it could be (a group's 比例 overrides it)."""
     out = []
     for i, group in enumerate(groups or ()):
         words = [str(w) for w in group["写法"]]
         fixed = (group.get("语体") or {}).get(register) if register else None
-        word = fixed if fixed in words else words[_number("words", i, number) % len(words)]
+        word = fixed if fixed in words else draw(words, f"words|{i}")
         movable = [w for w in (group.get("可换") or words) if w != word]
         if not movable:
             continue

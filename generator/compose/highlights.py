@@ -18,6 +18,7 @@ Closings never come from the same family twice running.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Mapping
 
 from ..bank import Bank
 from ..facts import Fact, Report, ThemeFacts
@@ -54,7 +55,7 @@ def highlights(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: li
     themes = ordered(report.themes, author.order)
     rectify = bool(report.last and (report.last.done or report.last.ongoing))
     targets = last_targets(report)
-    last = {"architecture": "", "lead": "", "family": ""}
+    last = {"architecture": "", "lead": "", "family": "", "case_last": False}
     shape = author.part_one
     groups = _by_group(themes, pick.heads.spec, author.grouping) if shape in ("归并", "分层") else []
     if len(groups) + rectify < 2:
@@ -71,7 +72,7 @@ def highlights(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: li
     out: list[Block] = []
     numbered = len(items) + rectify > 1
     for n, item in enumerate(items, 1):
-        plan = plan_item(item, bank, pick, ctx, last["architecture"], after_case=last.get("case_last", False), first=n == 1, targets=targets,
+        plan = plan_item(item, bank, pick, ctx, last, first=n == 1, targets=targets,
                          nested=shape == "平铺")
         marker = _marker(shape, n, bank) if numbered else ""
         lead = pick.heads.heading("一", _heading_key(item, pick.heads.spec, author.grouping), n - 1,
@@ -151,7 +152,7 @@ def _grouped_items(shape: str, groups, report: Report, bank: Bank, pick: Choose,
         key = name if len(members) > 1 else members[0].theme
         head = pick.heads.heading("一", key, n - 1, content=_told(tuple(members), bank))
         if len(members) == 1 and shape == "归并":   # a group of one theme is an ordinary item
-            plan = plan_item((members[0],), bank, pick, ctx, last["architecture"], after_case=last.get("case_last", False), first=first, targets=targets)
+            plan = plan_item((members[0],), bank, pick, ctx, last, first=first, targets=targets)
             out.append(body(*_item_spans(item_number(n), plan, report, bank, pick, ctx, last, lead=head)))
             last["architecture"] = plan.architecture
             first = False
@@ -162,7 +163,7 @@ def _grouped_items(shape: str, groups, report: Report, bank: Bank, pick: Choose,
             out.append(Block(Role.HEADING2, (Span(item_number(n) + head.rstrip("。"),
                                                   source=f"词库:作者/{name}"),)))
             for k, tf in enumerate(members, 1):   # one paragraph under its heading is not numbered 1.
-                plan = plan_item((tf,), bank, pick, ctx, last["architecture"], after_case=last.get("case_last", False), first=first, targets=targets)
+                plan = plan_item((tf,), bank, pick, ctx, last, first=first, targets=targets)
                 out.append(body(*_item_spans(f"{k}." if len(members) > 1 else "", plan, report, bank, pick,
                                              ctx, last)))
                 last["architecture"] = plan.architecture
@@ -173,7 +174,7 @@ def _grouped_items(shape: str, groups, report: Report, bank: Bank, pick: Choose,
         pick.begin_item(keep=first)   # one paragraph: its points must not echo its heading or each other
         pick.note(head)
         for k, tf in enumerate(members):
-            plan = plan_item((tf,), bank, pick, ctx, last["architecture"], after_case=last.get("case_last", False), first=first, targets=targets,
+            plan = plan_item((tf,), bank, pick, ctx, last, first=first, targets=targets,
                              nested=True, keep=True)
             spans += _item_spans(ordinals[k] if k < len(ordinals) else f"第{k + 1}", plan, report, bank, pick,
                                  ctx, last, bold=False)
@@ -206,12 +207,12 @@ def _group(themes: tuple[ThemeFacts, ...]) -> list[tuple[ThemeFacts, ...]]:
 
 # --- plan ------------------------------------------------------------------------------------------
 
-def plan_item(themes: tuple[ThemeFacts, ...], bank: Bank, pick: Choose, ctx: dict, previous: str,
-              first: bool = False, targets: dict | None = None, nested: bool = False, keep: bool = False,
-              after_case: bool = False) -> Plan:
-    """`nested`: the item is itself a point (一是…) of a paragraph, so it cannot be worded as points.
-    `after_case`: the item before ended on the clerk's story; this one, if it has a story, opens with it —
-    every item ending 套话 + 数字 + 小故事 was what a blind reader called the assembly line."""
+def plan_item(themes: tuple[ThemeFacts, ...], bank: Bank, pick: Choose, ctx: dict, before: Mapping,
+              first: bool = False, targets: dict | None = None, nested: bool = False, keep: bool = False) -> Plan:
+    """`before`: the item before — its architecture (not repeated) and whether it ended on the clerk's story
+    (this one, if it has a story, then opens with it: every item ending 套话 + 数字 + 小故事 was what a blind
+    reader called the assembly line). `nested`: the item is itself a point (一是…) of a paragraph, so it
+    cannot be worded as points."""
     pick.begin_item(keep=first or keep)  # item 1 must not echo the opening; a point, its paragraph
     units: list[Unit] = []
     bad = False
@@ -246,9 +247,9 @@ def plan_item(themes: tuple[ThemeFacts, ...], bank: Bank, pick: Choose, ctx: dic
         fits = [a for a in fits if a != "points"] or ["woven"]
     # the author's own architectures, never the same twice running when another of them fits
     own = [a for a in fits if a in pick.author.architectures or a == "short"] or fits
-    if after_case and "case" in fits and not nested:
+    if before.get("case_last") and "case" in fits and not nested:
         own = ["case"]
-    choices = [a for a in own if a != previous] or own
+    choices = [a for a in own if a != before.get("architecture")] or own
     architecture = choices[pick.shape(len(choices), "architecture", themes[0].theme)]
     return Plan(themes, units, architecture, supported, bad)
 

@@ -113,9 +113,8 @@ def _unexplained(report: Report, kinds: Mapping) -> list[Problem]:
     for i, p in enumerate(report.problems):
         if id(p) in told:
             continue
-        would = [k for k, v in kinds.items() if isinstance(v, Mapping)
-                 and {p.kind, p.like, p.theme} & set(v.get("解释") or ())][:3]
-        name = p.kind or (p.text or "").split("，")[0]
+        would = [k for k, v in kinds.items() if isinstance(v, Mapping) and _explains(set(v.get("解释") or ()), p)][:3]
+        name = p.called
         hint = f"如 {'、'.join(would)}，" if would else ""
         out.append(Problem(f"问题“{name}”没有哪条原因解释它：请在“原因”里补一条说明它为什么会出现（{hint}或用自己的话写，"
                            "写明主题），第二、三部分才前后对得上。", path=p.path or ("问题", i)))
@@ -233,9 +232,14 @@ def explained(cause: Item, report: Report, kinds: Mapping) -> list[Item]:
     if cause.kind is None:
         return []
     reasons = set(kinds[cause.kind].get("解释") or ()) if isinstance(kinds.get(cause.kind), Mapping) else set()
-    # a theme in 解释 speaks for the clerk's own problems of that field; a bank kind is named by its kind
-    # (人才支撑不足 explains an own 组织建设 problem about old group leaders, not 组织生活质量不高)
-    return [p for p in report.problems if {p.kind, p.like} & reasons or (p.kind is None and p.theme in reasons)]
+    return [p for p in report.problems if _explains(reasons, p)]
+
+
+def _explains(reasons: set, problem: Item) -> bool:
+    """Whether a cause's 解释 covers `problem`: a bank kind by its kind (or the kind its own words match); a
+    theme in 解释 speaks for the clerk's own problems of that field only (人才支撑不足 explains an own 组织建设
+    problem about old group leaders, not 组织生活质量不高)."""
+    return bool({problem.kind, problem.like} & reasons) or (problem.kind is None and problem.theme in reasons)
 
 
 def problem_label(item: Item, pick: Choose) -> str | None:

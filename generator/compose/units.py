@@ -259,13 +259,17 @@ def _modest(options: list, done: Done, pick: Choose) -> list:
     if not pick.troubles or not match.outcome or done.practice is None \
             or not match.entry_told(done.practice.terms, done.practice.key, pick.troubles):
         return options
-    kept = [o for o in options if not isinstance(o, str) or not any(w in o for w in match.outcome)]
-    return kept if kept and len(kept) < len(options) else options
+    return _preferred(options, lambda o: not any(w in o for w in match.outcome))
 
 
 def _apart(options: list, pick: Choose) -> list:
     if not pick.done_said:
         return options
-    kept = [o for o in options if not isinstance(o, str)
-            or len(pick.match.shared(o, pick.done_said)) < APART_PAIRS]
+    return _preferred(options, lambda o: len(pick.match.shared(o, pick.done_said)) < APART_PAIRS)
+
+
+def _preferred(options: list, good) -> list:
+    """The wordings that pass `good` (entries that are not plain strings always do), or all of them when
+    none would be left; the same list object when none is left out (Choose caches per list)."""
+    kept = [o for o in options if not isinstance(o, str) or good(o)]
     return kept if kept and len(kept) < len(options) else options

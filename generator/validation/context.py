@@ -31,10 +31,15 @@ class Context:
         self.warnings.append(self.at(path, message))
 
     def _mark(self, path: tuple) -> tuple[int | None, int | None]:
-        for cut in range(len(path), -1, -1):
-            if path[:cut] in self.marks:
-                return self.marks[path[:cut]]
-        return None, None
+        return locate(self.marks, path)
+
+
+def locate(marks: Marks, path: tuple) -> tuple[int | None, int | None]:
+    """The line and column of `path` in the input file: of its deepest key that has a mark."""
+    for cut in range(len(path), -1, -1):
+        if path[:cut] in marks:
+            return marks[path[:cut]]
+    return None, None
 
 
 def clip(text: str, width: int = 16) -> str:

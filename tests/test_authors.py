@@ -440,3 +440,16 @@ def test_some_authors_state_the_units_figures_in_the_organisation_item_not_the_o
         assert "全镇共有村党组织19个" in item and ("发展党员" in item or "吸收新党员" in item)
     for n in kept:
         assert "847名" in render(data, style=n).opening[0].text
+
+
+def test_a_frame_does_not_repeat_the_items_zai_shang(sample, towns):
+    """二是在产业带动上着力。在发展产业上，村集体经济收入…… (blind reading): after a lead of the form 在…上 the
+    first figures are not framed 在…上 again."""
+    doubled = []
+    for draft in [*sample, *towns]:
+        for b in draft.parts[0].blocks:
+            lead = "".join(s.text for s in b.spans if s.lead and s.source != "序号")
+            frames = [s.text for s in b.spans if s.source.endswith("/引出")]
+            if "在" in lead and "上" in lead and frames and frames[0].startswith("在"):
+                doubled.append((lead, frames[0]))
+    assert not doubled, doubled

@@ -336,12 +336,12 @@ def _item_spans(marker: str, plan: Plan, report: Report, bank: Bank, pick: Choos
     elif a == "figures":
         figures = [u for u in units if u.kind in ("figures", "plain")]
         rest = [u for u in units if u.kind not in ("figures", "plain")]
-        spans += word_units(figures, bank, pick, theme, frame=True, prefix=prefix)
+        spans += word_units(figures, bank, pick, theme, frame=True, prefix=prefix, lead=lead)
         spans += word_units(rest, bank, pick, theme)
     elif a == "merged":
-        spans += word_units(units, bank, pick, theme, frame=True, prefix=prefix)
+        spans += word_units(units, bank, pick, theme, frame=True, prefix=prefix, lead=lead)
     else:  # woven, short
-        spans += word_units(units, bank, pick, theme, frame=(a == "woven"), prefix=prefix)
+        spans += word_units(units, bank, pick, theme, frame=(a == "woven"), prefix=prefix, lead=lead)
     if stance is not None and not author.stance_first:
         # not after the clerk's case: a slogan hung on a story read as 具体事迹后面硬缀口号 (blind reading)
         at = _case_tail(spans)

@@ -15,10 +15,11 @@ MAX_LINKS = 1
 
 
 def word_units(units: list[Unit], bank: Bank, pick: Choose, theme: str, *, frame: bool = False,
-               first_case: bool = False, prefix: tuple[Span, ...] = ()) -> list[Span]:
+               first_case: bool = False, prefix: tuple[Span, ...] = (), lead: str = "") -> list[Span]:
     """Word units as sentences: practices one by one (a connector only between two practices), figure groups
     with a framing clause, cases as statements. `prefix`: a lead-in clause (围绕“三联三帮”，) that opens the
-    first sentence in place of its own frame."""
+    first sentence in place of its own frame. `lead`: the item's heading or lead sentence, whose frame (在…上)
+    the first sentence's frame does not repeat."""
     out: list[Span] = []
     previous = ""
     joined = 0
@@ -38,7 +39,10 @@ def word_units(units: list[Unit], bank: Bank, pick: Choose, theme: str, *, frame
             spec = bank.get("亮点", "主题", theme)
             # a frame that claims something (坚持把规矩立在前面) only over figures that bear it out (凭据词)
             frames = pick.match.supported(spec["引出"], "".join(s.text for s in unit.spans)) or spec["引出"]
-            head.append(Span(pick.text(frames, "frame", theme) + "，", source=f"词库:亮点/{theme}/引出"))
+            # 在产业带动上着力。在发展产业上，…… read as a seam (tenth blind reading)
+            avoid = "在" if "在" in lead and "上" in lead else ""
+            head.append(Span(pick.text(frames, "frame", theme, avoid_start=avoid) + "，",
+                             source=f"词库:亮点/{theme}/引出"))
         elif unit.kind in ("figures", "plain") and not opens_with_scope(unit.spans, pick.ctx):
             lead_in = figure_lead(bank, pick, "数字引语", theme, i)
             if lead_in:

@@ -46,6 +46,7 @@ class Metric:
     terms: tuple[str, ...] = ()                # 关键词: words a clerk's case uses for what this counts
     aim: str = "达到"                          # 目标是: what a bare target means, 达到 (a level) or 新增 (an amount)
     aim_phrases: tuple[tuple[str, tuple[str, ...]], ...] = ()   # 达到说法 / 新增说法: a target of either kind
+    cap: str | None = None                     # 目标不超过: the metric whose count this year bounds next year's target
 
     def target_wordings(self, aim: str | None) -> tuple[str, ...]:
         """The wordings of a target of `aim` (达到 or 新增; None: the metric's own kind)."""
@@ -84,7 +85,7 @@ class Practice:
 
 
 METRIC_KEYS = ("单位", "别名", "说法", "变化说法", "目标说法", "变化词", "层级", "方向", "其他单位", "关键词",
-               "目标是", "达到说法", "新增说法")
+               "目标是", "达到说法", "新增说法", "目标不超过")
 AIMS = ("达到", "新增")
 THEME_KEYS = ("别名", "关键词")
 PRACTICE_KEYS = ("层级", "别名", "指标", "说法", "带数说法", "关键词")
@@ -131,6 +132,9 @@ class Catalogue:
                 continue
             built = (self._metric(theme, key, spec or {}) for key, spec in (entries or {}).items())
             self.metrics[theme] = tuple(m for m in built if m is not None)
+            keys = {m.key for m in self.metrics[theme]}
+            self.found += [f"metrics.yaml → 指标 → {theme} → {m.key} → 目标不超过：“{m.cap}”不是“{theme}”的指标。"
+                           for m in self.metrics[theme] if m.cap and m.cap not in keys]
         self._exact: dict[tuple[str, str], Metric] = {}
         self._patterns: list[tuple[str, re.Pattern, Metric]] = []
         for theme, metrics in self.metrics.items():
@@ -252,7 +256,8 @@ class Catalogue:
                       aliases=tuple(spec.get("别名") or ()), params=tuple(_PARAM.findall(key)),
                       terms=tuple(spec.get("关键词") or ()),
                       rise_word=words.get("增", "提高"), fall_word=words.get("减", "下降"), aim=aim,
-                      aim_phrases=tuple((a, tuple(spec[f"{a}说法"])) for a in AIMS if spec.get(f"{a}说法")))
+                      aim_phrases=tuple((a, tuple(spec[f"{a}说法"])) for a in AIMS if spec.get(f"{a}说法")),
+                      cap=spec.get("目标不超过"))
 
     def theme(self, name: str) -> str | None:
         """Return the canonical theme for `name` (or an alias of it), else None."""

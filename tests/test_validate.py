@@ -5,7 +5,7 @@ import copy
 
 import pytest
 
-from conftest import minimal
+from conftest import ROOT, minimal
 from generator.errors import InputError
 from generator.loader import load_yaml_text
 from generator.validate import validate
@@ -263,3 +263,26 @@ def test_another_levels_name_in_the_clerks_words_is_pointed_out():
     village = minimal(亮点={"作风建设": {"事例": ["全镇村干部到本村开了现场会"]}, "组织建设": {"发展党员": 3}})
     village["报告"] = {**village["报告"], "单位": "杏花村", "层级": "村", "职务": "党支部书记", "上级": "镇党委"}
     assert not [w for w in map(str, validate(village).warnings) if "像是从别处抄来" in w]
+
+
+def test_a_party_membership_target_beyond_this_years_activists_is_pointed_out(tmp_path):
+    """今年列为积极分子2名，明年却计划发展党员3名 (blind reading): next year's new members come from this year's
+    activists (metrics.yaml → 目标不超过), so a larger target is questioned; a cap naming no metric of the theme
+    is a templates error."""
+    import shutil
+
+    import yaml
+
+    from generator.catalogue import load_catalogue
+    from generator.errors import TemplateError
+
+    warned = lambda d: [w for w in map(str, validate(d).warnings) if "入党积极分子" in w and "多于" in w]  # noqa: E731
+    assert warned(minimal(亮点={"组织建设": {"发展党员": 2, "入党积极分子": 2}}, 措施={"目标": {"发展党员": 3}}))
+    assert not warned(minimal(亮点={"组织建设": {"发展党员": 2, "入党积极分子": 5}}, 措施={"目标": {"发展党员": 3}}))
+    root = tmp_path / "tpl"
+    shutil.copytree(ROOT / "templates", root)
+    data = yaml.safe_load((root / "metrics.yaml").read_text(encoding="utf-8"))
+    data["指标"]["组织建设"]["发展党员"]["目标不超过"] = "没有这个指标"
+    (root / "metrics.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(TemplateError, match="目标不超过"):
+        load_catalogue.__wrapped__(root)

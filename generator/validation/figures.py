@@ -228,6 +228,12 @@ def warn_targets(themes: tuple[ThemeFacts, ...], targets: tuple[Fact, ...], ctx:
     for target in targets:
         if target.metric is None:
             continue
+        pool = current.get((target.metric.cap, ())) if target.metric.cap else None
+        if pool is not None and not pool.is_change and target.value is not None and pool.value is not None \
+                and target.value > pool.value:   # 发展党员 next year come from this year's 入党积极分子
+            ctx.warn(("措施", "目标", target.key),
+                     f"目标“{target.key}: {format_number(target.value)}”多于今年的“{target.metric.cap}”"
+                     f"（{format_number(pool.value)}），明年能发展的一般出自今年已有的{target.metric.cap}，请核对。")
         now = current.get((target.metric.key, target.params))
         if now is None or now.is_change or (target.aim or target.metric.aim) == "新增":
             continue   # an amount to add next year is no level to compare with this year's

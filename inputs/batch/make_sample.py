@@ -255,6 +255,10 @@ def village_row(rng: random.Random, i: int, name: str, told: dict) -> list:
     if own_plan:
         row["事项"] = "\n".join(filter(None, [row["事项"], own_plan.format(**fill)]))
     row["目标.发展党员"] = row["发展党员"] + rng.randint(0, 2)
+    # next year's members come from this year's activists (metrics.yaml → 目标不超过): a village keeps at least
+    # as many activists as it admits, and plans no more than it has
+    row["入党积极分子"] = max(row["入党积极分子"], row["发展党员"])
+    row["目标.发展党员"] = min(row["目标.发展党员"], row["入党积极分子"])
     if row["储备后备干部"] != "":
         row["目标.储备后备干部"] = maybe(rng, 0.5, row["储备后备干部"] + rng.randint(1, 3))
     # A theme of one ticked practice and no figure makes an item of one sentence, and the generator warns

@@ -276,19 +276,14 @@ def _answer(a: Answer, report: Report, bank: Bank, pick: Choose, warnings: list,
                          source="待补充:措施.事项")]
 
 
-def _concrete_first(units: list[list[Span]]) -> list[list[Span]]:
-    """Where the clerk wrote a plan for this item, a bank problem of it is answered by that plan, not also by
-    a stock 对策 beside it (让党员在急难险重任务中站出来、冲在前 before the clerk's own 楼门长 plan read as an
-    empty measure next to the real one): the stock sentence goes, what it answered is recorded on the plan."""
-    tasks = [u for u in units if any(s.source.startswith("原文:措施.事项.") for s in u)]
-    stock = [u for u in units if len(u) == 1 and u[0].source.startswith("词库:问题/对策/")]
-    if not tasks or not stock:
-        return units
-    first = next(i for i, s in enumerate(tasks[0]) if s.source.startswith("原文:措施.事项."))
-    span = tasks[0][first]
-    answered = tuple(dict.fromkeys(span.covers + tuple(c for u in stock for c in u[0].covers)))
-    tasks[0][first] = Span(span.text, lead=span.lead, missing=span.missing, source=span.source, covers=answered)
-    return [u for u in units if not any(u is x for x in stock)]
+def _answered_by_the_plan(answers: list[Answer], placed: list[int]) -> list[Answer]:
+    """The bank problems of an item that the clerk's own plan there answers: where the item holds one of the
+    clerk's 事项, a bank problem is not also answered by a stock 对策 beside it (让党员在急难险重任务中站出来、冲在
+    前 before the clerk's own 楼门长 plan read as an empty measure next to the real one). Decided before any
+    wording, so no 对策 is chosen and thrown away."""
+    if not placed and not any(a.tasks for a in answers):
+        return []
+    return [a for a in answers if not a.tasks and a.remedy is not None and a.item.kind is not None]
 
 
 def _short(text: str, width: int = 16) -> str:
@@ -322,7 +317,9 @@ def _theme_item(n: int, theme: str, answers: list[Answer], placed: list[int], re
     head = [Span(item_number(n), lead=True, source="序号")] if n else []
     head.append(Span(sentence(lead), lead=True, source=source))
 
-    units: list[list[Span]] = [_answer(a, report, bank, pick, warnings, avoid=lead[:2]) for a in answers]
+    by_plan = _answered_by_the_plan(answers, placed)
+    units: list[list[Span]] = [_answer(a, report, bank, pick, warnings, avoid=lead[:2]) for a in answers
+                               if a not in by_plan]
     # the unit's own formulation again where it belongs (首尾呼应); the first item takes one whose theme has none
     for k, (name, _) in enumerate(pick.local_plan.pop(theme, [])):
         if spec.get("本地提法"):
@@ -332,7 +329,11 @@ def _theme_item(n: int, theme: str, answers: list[Answer], placed: list[int], re
         pick.brand_taken_up("三")
         units.insert(0, [Span(pick.text(spec["品牌呼应"], "brand-plan", theme), source="词库:措施/品牌呼应")])
     units += [[Span(report.tasks[i].rstrip("。；; "), source=f"原文:措施.事项.{i}")] for i in placed]
-    units = _concrete_first(units)
+    if by_plan:   # what the plan answers is recorded on its first 事项
+        unit, at = next((u, k) for u in units for k, x in enumerate(u) if x.source.startswith("原文:措施.事项."))
+        task = unit[at]
+        unit[at] = Span(task.text, lead=task.lead, missing=task.missing, source=task.source,
+                        covers=tuple(dict.fromkeys(task.covers + tuple("原文:" + key_path(a.item.path) for a in by_plan))))
     if not units:  # nothing of the clerk's to answer here: one general measure, not a list of them
         if t.get("举措") and t.get("目的") and (not t.get("展开") or pick.chance(WHOLE_MEASURE_CHANCE, "measure", theme)):
             text = (pick.text(fitting(t["举措"], report), "measure", theme, "means") + "，"

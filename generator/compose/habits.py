@@ -6,7 +6,8 @@ enough whole sentences to keep thirty drafts of one township apart, but each aut
 in their own way keeps them apart the way real authors are kept apart. The habits are data (作者.yaml →
 用词习惯): each group lists the equivalent words, which of them may be rewritten (将 also marks the future,
 本人将…, so only 把 becomes 将, never the reverse), and the neighbours that make a word part of another
-(把关, 和谐, 参与). An author draws one word of each group and keeps it through the draft.
+(把关, 和谐, 参与). An author draws one word of each group and says it in most of the places it could go
+(用词习惯比例: in all of them, seven 仍 and no 还 read as a tic).
 
 Only the tool's own words are rewritten: bank wording, the catalogue's practices and figures. The clerk's
 words, the year's official formulations, names and headings stay as they are (a heading family's slots must
@@ -31,7 +32,6 @@ class Habit:
     pattern: re.Pattern
     word: str                     # what this author writes
     unless: tuple[str, ...] = ()  # a clause holding one of these keeps its words (将 … 把 must not become 将 … 将)
-
     share: float = 1.0            # how often the author's word wins (a preference, not a rule)
     words: tuple[str, ...] = ()   # the words it may rewrite: a clause holding none is passed by at once
 

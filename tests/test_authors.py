@@ -453,3 +453,16 @@ def test_a_frame_does_not_repeat_the_items_zai_shang(sample, towns):
             if "在" in lead and "上" in lead and frames and frames[0].startswith("在"):
                 doubled.append((lead, frames[0]))
     assert not doubled, doubled
+
+
+def test_no_two_headings_of_a_part_share_a_slot_word(sample, towns):
+    """以建强基，更进一步 / 以建强基，再上台阶 in one part three: where the only word that fits an item is said
+    already, the family gives way to the theme's own lead."""
+    twice = []
+    for draft in [*sample, *towns]:
+        for part in (draft.parts[0], draft.parts[2]):
+            heads = [s.text for b in part.blocks for s in b.spans if s.source.startswith("词库:作者")]
+            firsts = [re.split("，", h)[0] for h in heads if "，" in h]
+            if len(set(firsts)) < len(firsts):
+                twice.append(heads)
+    assert not twice, twice

@@ -101,6 +101,11 @@ class Headings:
                 kept = options
                 for told in each:
                     kept = self.fits(kept, told)
+                if kept and len(kept) < len(options) and not any(new_in_part(o) for o in kept):
+                    # what the item bears out is said already in this part (以建强基 twice): the family cannot
+                    # say this item without repeating itself or promising what is not there; the caller uses
+                    # the theme's own leads
+                    blocked.append(name)
                 options = kept or options
             if part == "一" and position == 0 and self.opening:   # 在抓实学习教育上下功夫 / 在学习教育上着力
                 options = [o for o in options if o not in self.opening] or options
@@ -128,7 +133,9 @@ class Headings:
             others.append(word)
             return word
 
-        return SLOT.sub(fill, pattern)
+        blocked: list[str] = []
+        heading = SLOT.sub(fill, pattern)
+        return None if blocked else heading
 
     def _pattern(self, part: str) -> str:
         family = self.families.get(part)

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Any, Mapping
 
 SLOT = re.compile(r"\{(序:)?([^{}]+)\}")
+RETRIES = 3   # draws of a heading whose slots repeat each other before it gives way to the theme's leads
 
 
 class Headings:
@@ -65,20 +66,44 @@ class Headings:
         pattern = self._pattern(part)
         words = (self.spec.get("词汇") or {})[key]
         used = self.used.setdefault(part, set())
+        others = self.part_words.setdefault(part, [])   # the slot words of the part's other headings
+        earlier = list(others)
+        # a heading whose slots cannot all be filled without one repeating another (抓服务，强化民生服务:
+        # every 强 word the item bears out says 服务) is drawn again, up to RETRIES times, before the theme's
+        # own leads take over; the drafts' state is put back between the tries
+        for attempt in range(RETRIES + 1):
+            kept_used, kept_taken, kept_others = set(used), {k: dict(v) for k, v in self.taken.items()}, list(others)
+            heading, clean = self._fill(part, key, position, pattern, words, each, content, worded, earlier, attempt)
+            if clean or attempt == RETRIES:
+                return heading
+            used.clear()
+            used.update(kept_used)
+            self.taken = kept_taken
+            others[:] = kept_others
+        return None
+
+    def _fill(self, part: str, key: str, position: int, pattern: str, words, each: tuple, content: str,
+              worded: str, earlier: list, attempt: int) -> tuple[str | None, bool]:
+        """One try at the heading: (the heading or None when the family cannot say the item, whether every
+        slot word is fresh)."""
+        used = self.used[part]
+        others = self.part_words[part]
+        again = (attempt,) if attempt else ()
         said: list[str] = []   # the slot words of this heading: no second slot repeats them (聚焦理论武装，强化理论武装)
+        clash: list[str] = []
 
         def fill(match: re.Match) -> str:
             word = _fill(match)
+            if not fresh(word):
+                clash.append(word)
             said.append(word)
             return word
 
         def fresh(word: str) -> bool:
             return not any(_pairs(word) & _pairs(w) for w in said)
 
-        others = self.part_words.setdefault(part, [])   # the slot words of the part's other headings
-
-        def new_in_part(word: str) -> bool:   # 要有厚度 / 要有厚度 / 要有厚度 is no parallel
-            return not any(_pairs(word) & _pairs(w) for w in others)
+        def new_in_part(word: str) -> bool:   # 要有厚度 / 要有厚度 / 要有厚度 is no parallel (other headings only)
+            return not any(_pairs(word) & _pairs(w) for w in earlier)
 
         def _fill(match: re.Match) -> str:
             series, name = match.groups()
@@ -86,7 +111,7 @@ class Headings:
                 members = list((self.spec.get("序列") or {}).get(name) or ())
                 if not members:
                     return ""
-                start = self.number("heading-series", part, name) % len(members)
+                start = self.number("heading-series", part, name, *again) % len(members)
                 turn = members[start:] + members[:start]
                 ahead = turn[position % len(turn):] + turn[:position % len(turn)]
                 word = next((m for m in ahead if m not in used and not self.stale(m)),
@@ -117,7 +142,7 @@ class Headings:
                 unsaid = [o for o in near if o not in content and o not in worded]
                 options = ([o for o in unsaid if fresh(o)] or [o for o in options if o not in worded and fresh(o)]
                            or unsaid or [o for o in options if o not in worded] or near or options)
-            start = self.draw(options, "heading-word", key, name)
+            start = self.draw(options, "heading-word", key, name, *again)
             taken = self.taken.setdefault((key, name), {})
             if part in taken and fresh(taken[part]) and taken[part] not in worded:
                 others.append(taken[part])
@@ -135,7 +160,7 @@ class Headings:
 
         blocked: list[str] = []
         heading = SLOT.sub(fill, pattern)
-        return None if blocked else heading
+        return (None, False) if blocked else (heading, not clash)
 
     def _pattern(self, part: str) -> str:
         family = self.families.get(part)

@@ -729,6 +729,28 @@ def test_the_clerks_own_practice_stands_beside_the_case_that_is_an_instance_of_i
         assert practice + "。" + case in text, (style, text)
 
 
+def test_a_catalogue_practice_stands_just_before_the_case_that_is_about_it():
+    """团结村 (batch sample): the case of what the cooperative bought came first and 发挥党支部作用，领办合作社 closed the
+    item, the same cooperative told twice. A confirmed practice of the catalogue that the clerk's case is about
+    (合作社 in both, though the case does not tell who set it up) is worded just before the case."""
+    case = "合作社统一买种子、统一买化肥，每亩地的成本比群众自己买低了几十元"
+    data = minimal(亮点={"产业发展": {"做法": ["盘活闲置资源", "党支部领办合作社"], "事例": [case],
+                                  "村集体经济收入": {"从": 11.6, "到": 15}},
+                        "组织建设": {"发展党员": 3}})
+    data["报告"] = {**data["报告"], "单位": "团结村", "层级": "村", "职务": "党支部书记", "上级": "镇党委"}
+    for style in range(1, 25):
+        draft = render(data, style=style)
+        for b in draft.parts[0].blocks:
+            spans = [s for s in b.spans if s.text.strip("，。；")]
+            at = next((i for i, s in enumerate(spans) if s.source.startswith("原文:亮点.产业发展.事例")), None)
+            if at is None:
+                continue
+            before = [s.source for s in spans[:at]]
+            practice = next(i for i, s in enumerate(spans) if s.source == "做法:亮点.产业发展.做法.1")
+            assert practice < at and all(not x.startswith("做法:") for x in before[practice + 1:]), (style, b.text)
+            assert "领办" not in "".join(s.text for s in spans[at + 1:]), (style, b.text)
+
+
 def test_no_stock_measure_beside_the_clerks_own_plan():
     """让党员在急难险重任务中站出来、冲在前 before the clerk's own 楼门长 plan read as an empty measure beside a
     real one: where an item of part three holds the clerk's plan, a bank problem of it is answered by that plan

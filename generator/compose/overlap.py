@@ -24,6 +24,9 @@ class Matcher:
         self.plural = tuple(data.get("数量词") or ())
         self.subjective = tuple(data.get("主观标记") or ())   # an own cause that speaks of the writer (problems._sides)
         self.outcome = tuple(data.get("成效词") or ())   # a practice's wording that claims it worked (units._modest)
+        # pairs common enough to say nothing of whether a text *tells* a thing, yet naming the thing a text is
+        # *about* (合作社: a case of what the cooperative bought is about 党支部领办合作社, without telling it)
+        self.things = frozenset(data.get("事物字对") or ())
         self.evidence: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in (data.get("凭据词") or {}).items()}
         self._claims: dict[str, tuple[str, ...]] = {}
         self._claiming: dict[int, tuple[list, set]] = {}   # per option list: which entries use 凭据词
@@ -43,6 +46,12 @@ class Matcher:
 
     def shared(self, a: str, b: str) -> frozenset:
         return self.pairs(a) & self.pairs(b)
+
+    def about(self, name: str, text: str) -> bool:
+        """Whether `text` (a case) is about the thing `name` (a practice) speaks of: two pairs shared, the
+        common pairs left out except those that name things (事物字对)."""
+        stop = self.stop - self.things
+        return len((_pairs(name or "") - stop) & (_pairs(text or "") - stop)) >= 2
 
     def names_any(self, terms: Iterable[str], text: str) -> bool:
         return any(t and t in text for t in terms)

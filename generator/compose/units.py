@@ -54,8 +54,11 @@ def units_of(tf: ThemeFacts, bank: Bank, pick: Choose, ctx: dict) -> tuple[list[
     owner = _owners(tuple(practices), good, pick.match)
     # the clerk's own practice that a case of theirs is an instance of (公示栏里公开 and the case of the bills
     # put up at the door) goes with the case, just before it: apart, a blind reader read 公示 said twice
-    instance = {i: [d for d in practices if d.practice is None and not any(owner.get(id(f)) is d for f in good)
-                    and pick.match.shared(d.text or "", case)] for i, case in enumerate(tf.cases)}
+    # … and so does a confirmed practice of the catalogue that the case is about (党支部领办合作社 and the
+    # case of what the cooperative bought: worded after it, at the end, it read as a second telling)
+    instance = {i: [d for d in practices if not any(owner.get(id(f)) is d for f in good)
+                    and (pick.match.shared(_named(d), case) if d.practice is None
+                         else pick.match.about(_named(d), case))] for i, case in enumerate(tf.cases)}
     with_case = {id(d) for ds in instance.values() for d in ds}
     for done in practices:
         if id(done) in with_case:
@@ -104,9 +107,17 @@ def units_of(tf: ThemeFacts, bank: Bank, pick: Choose, ctx: dict) -> tuple[list[
                 continue
             placed.add(id(done))
             own = "原文:" + key_path(done.path)
-            lead += [practice_span(done, theme, pick, ctx, tuple(covers.get(own, ()))), Span("。")]
+            lead += [practice_span(done, theme, pick, ctx, tuple(covers.get(own, ())) if done.practice is None else ()),
+                     Span("。")]
         units.append(Unit("case", [*lead, Span(case, source=where, covers=tuple(covers[where]))]))
     return units, bool(bad_facts)
+
+
+def _named(done: Done) -> str:
+    """What a practice is called: the clerk's own words, or the catalogue's name and its other names."""
+    if done.practice is None:
+        return done.text or ""
+    return "；".join((done.practice.key, *done.practice.aliases))
 
 
 def said_by_the_clerk(tf: ThemeFacts, match) -> tuple[list[Fact], list[Done], dict[str, list[str]]]:

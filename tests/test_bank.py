@@ -374,3 +374,17 @@ def test_a_pool_target_reads_as_the_pool_it_reaches():
     data = load_yaml_file(ROOT / "inputs" / "2024.yaml")[0]
     text = render_text(data)
     assert "57名" in text and "达到70名" in text and "新储备村级后备干部70名" not in text
+
+
+def test_no_wording_is_an_empty_checklist():
+    """做到有计划、有检查 (both blind readers): a checklist of 有X、有Y promises nothing a reader could check and
+    reads as an empty measure beside the clerk's real ones. No bank entry or practice wording is one."""
+    import re
+
+    checklist = re.compile(r"做到[^，。；]{0,6}有[^，。；、]{1,4}、[^，。；]{0,6}有")
+    found = []
+    for path in [*sorted((ROOT / "templates" / "bank").glob("*.yaml")), ROOT / "templates" / "做法.yaml"]:
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.lstrip().startswith("#") and checklist.search(line):
+                found.append(f"{path.name}:{n}: {line.strip()}")
+    assert not found, found

@@ -64,8 +64,6 @@ def as_data(row: list) -> dict:
 
 def in_process(rows: list[list]) -> tuple[float, list, dict[str, float]]:
     """Return (mean ms per draft, the drafts, mean ms of each stage)."""
-    from generator.bank import load_bank
-    from generator.catalogue import load_catalogue
     from generator.compose import compose
     from generator.validate import validate
 
@@ -78,13 +76,16 @@ def in_process(rows: list[list]) -> tuple[float, list, dict[str, float]]:
         write_docx(draft)
         times.append((time.perf_counter() - t) * 1000)
         drafts.append(draft)
-    cat, bank = load_catalogue(), load_bank()
+    from generator.bundle import load_templates
+
+    bundle = load_templates()
+    cat = bundle.catalogue
     stages = {"validate": 0.0, "compose": 0.0, "write_docx": 0.0}
     for data in datas[:200]:
         a = time.perf_counter()
         report = validate(data, catalogue=cat)
         b = time.perf_counter()
-        draft = compose(report, bank)
+        draft = compose(report, bundle)
         c = time.perf_counter()
         write_docx(draft)
         d = time.perf_counter()

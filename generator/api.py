@@ -16,15 +16,15 @@ def render(data: Any, *, marks: Marks | None = None, source: str | None = None, 
 
     `base` is the folder 报告 → 上年 is relative to (the input file's); without it a relative 上年 is taken
     from the working folder."""
-    from .bank import load_bank
-    from .catalogue import load_catalogue
+    from .bundle import load_templates
     from .compose import compose
     from .validate import validate
 
-    cat, bank = load_catalogue(templates), load_bank(templates)
+    bundle = load_templates(templates)
+    cat, bank = bundle.catalogue, bundle.bank
     last = last_year(data, marks, source, base, cat, bank)
     report = validate(data, marks, source, catalogue=cat, last=last)
-    draft = compose(report, bank, variant=variant, style=style, seat=seat)
+    draft = compose(report, bundle, variant=variant, style=style, seat=seat)
     if marks and any(w.line is None for w in draft.warnings):
         from dataclasses import replace
 

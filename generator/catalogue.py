@@ -196,6 +196,7 @@ class Catalogue:
 
     avoid_words: dict[str, list[str]] = {}
     self_words: dict[str, tuple[str, ...]] = {}   # 称谓.yaml → 自称: how each township level names itself
+    echoes: dict = {}   # 呼应.yaml: whether a problem already speaks of a missed target (validation.last_year)
 
     def fits_level(self, practice: Practice, level: str) -> bool:
         """True if `practice` is one of `level`'s and can be worded for its report (社区 has no 村民, 街道 no
@@ -364,4 +365,8 @@ def load_catalogue(root: Path | None = None) -> Catalogue:
     words = load_data("bank/称谓.yaml", root)
     cat.avoid_words = dict(words.get("不用词") or {})
     cat.self_words = {level: tuple(ws) for level, ws in (words.get("自称") or {}).items()}
+    try:
+        cat.echoes = load_data("呼应.yaml", root) or {}
+    except FileNotFoundError:   # a township's folder from before 呼应.yaml: matching by names alone
+        cat.echoes = {}
     return cat

@@ -65,7 +65,7 @@ def validate(data: Any, marks: Marks | None = None, source: str | None = None,
     if ctx.problems or model is None:
         raise InputError(f"{source or '输入'} 有 {len(ctx.problems)} 处需要修改：", _sorted(ctx.problems))
     info = _info(model, ctx)
-    last_year = read_last_year(last, info, model, themes, ctx, problems)
+    last_year = read_last_year(last, info, model, themes, ctx, problems, cat.echoes)
     if ctx.problems:
         raise InputError(f"{source or '输入'} 有 {len(ctx.problems)} 处需要修改：", _sorted(ctx.problems))
     warn_targets(themes, targets, ctx)

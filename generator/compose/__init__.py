@@ -12,14 +12,14 @@ records its source (see `model.Span`).
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache, partial
+from functools import partial
 from typing import Any
 
-from ..bank import Bank, Picker, load_bank
+from ..bank import Bank, Picker
+from ..bundle import Templates, load_templates
 from ..facts import Report
 from ..errors import Problem
 from ..model import Draft, Meta, Part, Span
-from ..resources import load_data
 from .author import PLAIN, Author, Hand, make_author, unit_style
 from .choose import Choose, _grams
 from .habits import reword_blocks
@@ -28,28 +28,29 @@ from .local import brand_home, brand_told, home_themes
 from .highlights import highlights
 from .measures import measures
 from .opening import opening
-from .overlap import Matcher
 from .problems import problems
 from .text import break_title, chinese_date, sentence
 
 __all__ = ["compose", "sentence", "chinese_date", "break_title"]
 
 
-def compose(report: Report, bank: Bank | None = None, variant: int = 0, style: int | None = None,
+def compose(report: Report, templates: Templates | None = None, variant: int = 0, style: int | None = None,
             seat: int | None = None) -> Draft:
-    """Return the draft for `report`; `variant` selects another wording of the same facts, `style` another
-    author (else the report's 风格, else the unit's own); `seat`, the draft's place in a batch, makes the
-    drafts of one table choose different wordings of each slot (see `bank.Picker`)."""
-    bank = bank or load_bank()
+    """Return the draft for `report` from `templates` (the bundle `load_templates` gives; the bundled one by
+    default); `variant` selects another wording of the same facts, `style` another author (else the report's
+    风格, else the unit's own); `seat`, the draft's place in a batch, makes the drafts of one table choose
+    different wordings of each slot (see `bank.Picker`)."""
+    templates = templates or load_templates()
+    bank = templates.bank
     info = report.info
     warnings = list(report.warnings)
-    authors = author_spec(bank.root)
+    authors = templates.authors
     author = choose_author(authors, style or info.style, info.unit, warnings)
     report = placed_overview(report, author)
-    ctx = context(report, bank, warnings, author.number, author.theory)
+    ctx = context(report, bank, warnings, author.number, author.theory, templates.era)
     pick = Choose(bank, Picker(info.unit, info.year, variant, seat), info.tier, ctx)
-    match = matcher(bank.root)
-    leads, worded = last_wording(report, bank, style)
+    match = templates.matcher
+    leads, worded = last_wording(report, templates, style)
     last_words = "\n".join(worded)
     # the author's heading families: words by seat in a batch, none of the level's 不用词, none said last year
     families = {"一": _family_for(authors, author.heading_one, info.tier),
@@ -77,7 +78,7 @@ def compose(report: Report, bank: Bank | None = None, variant: int = 0, style: i
     pick.heads.after_opening(first.text)
     part_one = highlights(report, bank, pick, ctx, warnings)
     part_two, last_line = problems(report, bank, pick, ctx, warnings)
-    part_three = measures(report, bank, pick, ctx, warnings, after=last_line)
+    part_three = measures(report, bank, pick, ctx, warnings, after=last_line, catalogue=templates.catalogue)
     # the author's word habits last, over the whole draft (将 for 把, 与 for 和 …)
     said = partial(reword_blocks, habits=author.habits, tally={})
     parts = (Part(structure["第一部分"], said(part_one)),
@@ -120,27 +121,23 @@ def placed_overview(report: Report, author: Author) -> Report:
     return replace(report, overview=(), themes=themes)
 
 
-def last_wording(report: Report, bank: Bank, style: int | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def last_wording(report: Report, templates: Templates, style: int | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Last year's draft, as the tool worded it for the same author: the leads of its part three (this
     year's plan must not read like last year's) and every span in the banks' or the catalogue's words."""
     last = report.last.report if report.last is not None else None
     if last is None:
         return (), ()
-    draft = compose(last, bank, style=style or report.info.style)
+    draft = compose(last, templates, style=style or report.info.style)
     leads = tuple(s.text for b in draft.parts[2].blocks for s in b.spans
                   if s.source.startswith("词库:措施/") and s.source.endswith("/要点") or s.source.startswith("词库:作者/"))
     worded = tuple(s.text for b in draft.blocks() for s in b.spans if s.source.startswith(("词库", "做法")))
     return leads, worded
 
 
-@lru_cache(maxsize=8)
 def author_spec(root) -> dict | None:
     """templates/作者.yaml: the authors' dimensions, heading families and registers (None for a township's
     templates folder of an earlier version, whose drafts keep the one layout they had)."""
-    try:
-        return load_data("作者.yaml", root)
-    except FileNotFoundError:
-        return None
+    return load_templates(root).authors
 
 
 def realised(author: Author, layout: dict) -> tuple:
@@ -179,24 +176,15 @@ def choose_author(spec: dict | None, style: int | None, unit: str, warnings: lis
     return make_author(spec, style or unit_style(unit, count))
 
 
-@lru_cache(maxsize=8)
-def matcher(root) -> Matcher:
-    """The word lists that tell whether two pieces speak of one thing (templates/呼应.yaml; a township's own
-    templates folder without it matches by names alone)."""
-    try:
-        return Matcher(load_data("呼应.yaml", root) or {})
-    except FileNotFoundError:
-        return Matcher({})
-
-
-def context(report: Report, bank: Bank, warnings: list[str], author: int = 0, theory: str = "全称") -> dict[str, Any]:
+def context(report: Report, bank: Bank, warnings: list[str], author: int = 0, theory: str = "全称",
+            era: dict | None = None) -> dict[str, Any]:
     """Return the variables every bank string may use: level nouns, names, era formulations (the year's
     line in the author's own wording of it, one of the equivalent 会议精神说法)."""
     info = report.info
     words = dict(bank.get("称谓", info.level)) if bank.has("称谓", info.level) else dict(bank.get("称谓", info.tier))
     if info.tier == "村" and info.org.startswith(info.unit):
         words["本级"] = info.level + info.org[len(info.unit):]
-    era = load_data("era.yaml", bank.root)
+    era = era if era is not None else load_templates(bank.root).era
     year_terms = (era.get("年度") or {}).get(info.year)
     if year_terms is None:
         year_terms = era["通用"]

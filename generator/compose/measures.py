@@ -137,11 +137,10 @@ def measure_themes(report: Report, order: tuple[str, ...], plan: AnswerPlan | No
 
 
 def measures(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list[str], *,
-             after: str = "") -> list[Block]:
+             catalogue, after: str = "") -> list[Block]:
+    """Part three. `catalogue`: the run's practice catalogue (the theme order and keywords live there)."""
     spec = bank.get("措施")
-    from ..catalogue import load_catalogue  # the theme order and keywords live in the catalogue
-
-    cat = load_catalogue(bank.root)
+    cat = catalogue
     plan = answer_plan(report, bank, pick.match, lambda text: task_theme(text, report, cat, pick.match))
     pick.begin_after(_grams(after))  # the opening of part three must not echo part two's last line
     author = pick.author

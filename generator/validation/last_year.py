@@ -10,7 +10,7 @@ from .context import Context, sentence_body
 
 
 def read_last_year(last: Report | None, info: Info, model: InputFile, themes, ctx: Context,
-               problems: tuple = ()) -> LastYear | None:
+               problems: tuple = (), echoes: dict | None = None) -> LastYear | None:
     """Check last year's report against this one and carry what part one answers; warn on what the clerk
     has still to say (a target without this year's figure, a missed target, a problem not marked)."""
     if model.rectify and last is None:
@@ -33,7 +33,7 @@ def read_last_year(last: Report | None, info: Info, model: InputFile, themes, ct
             continue
         got = achieved(target, fact)
         better = target.metric.better(target.value, got) if got != target.value else True
-        if better is False and not _covered(target, problems):
+        if better is False and not _covered(target, problems, echoes or {}):
             ctx.warn(where, f"去年定的目标“{target.key}: {format_number(target.value)}”没有完成（今年 "
                             f"{format_number(got)}）。报告里写明了差距；建议把它作为一条“问题”写进第二部分。")
     done, ongoing, named, notes = [], [], set(), []
@@ -57,17 +57,16 @@ def read_last_year(last: Report | None, info: Info, model: InputFile, themes, ct
                     done=tuple(done), ongoing=tuple(ongoing), notes=tuple(notes), report=last)
 
 
-def _covered(target: Fact, problems) -> bool:
+def _covered(target: Fact, problems, echoes: dict) -> bool:
     """Whether one of this year's problems already speaks of a missed target (集体经济薄弱 for 村集体经济收入):
     the test compose uses for one fact said once (overlap.Matcher: the name, a declared term, or two content
     pairs of the name). Then the missed target is not warned of again."""
     from ..compose.overlap import Matcher
-    from ..resources import load_data
 
     metric = target.metric
     if metric is None:
         return False
-    match = Matcher(load_data("呼应.yaml") or {})
+    match = Matcher(echoes)
     said = ["".join(filter(None, (p.kind, p.text, p.detail, p.name))) for p in problems]
     return any(match.entry_told((*metric.aliases, *metric.terms), metric.key, text) for text in said)
 

@@ -97,6 +97,7 @@ class Choose:
         self.last_leads: tuple = ()   # the leads of last year's part three (compose.last_wording)
         self.local: dict = {}         # 本地提法 by the theme of part one that carries it (compose/local.py)
         self.local_plan: dict = {}    # … and of part three
+        self.line_said = False        # the year's line (指导思想, 会议精神) said: by the opening, else by 政治建设
         self.brand_home: str | None = None   # the theme whose item names the brand again (local.brand_home)
         self.brand_plan: str | None = None   # … and of part three
         self.item_links = 0           # and in the current paragraph (one at most)
@@ -123,6 +124,10 @@ class Choose:
         self.local = local
         self.local_plan = {k: list(v) for k, v in local.items()}
         self.brand_home = self.brand_plan = brand
+
+    def year_line_said(self) -> None:
+        """The year's political line (指导思想 and 会议精神) has been said: not again by the 政治建设 item."""
+        self.line_said = True
 
     def brand_taken_up(self, part: str) -> None:
         """The brand has been named again in part one's item ("一") or in part three ("三"): once each."""

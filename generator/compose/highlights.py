@@ -24,6 +24,7 @@ from ..bank import Bank
 from ..facts import Fact, Report, ThemeFacts
 from ..errors import Problem
 from ..model import Block, Role, Span, body
+from .opening import LINE_THEME
 from .choose import Choose, _grams
 from .conditions import fitting
 from .text import close, fact_clause, item_number
@@ -299,6 +300,14 @@ def _item_spans(marker: str, plan: Plan, report: Report, bank: Bank, pick: Choos
     pick.leads |= _grams(lead)
     spans: list[Span] = [Span(marker, lead=bold, source="序号")] if marker else []
     spans.append(Span(lead.rstrip("。") + "。", lead=bold, source=source))
+
+    # the year's line, once in a report: here when the opening did not say it (亮点 → 政治站位)
+    if not pick.line_said and "理论" in ctx and any(tf.theme == LINE_THEME for tf in plan.themes) \
+            and bank.has("亮点", "政治站位"):
+        # … only the year's meeting where the item's lead has named the guiding thought already
+        slot = "会议站位" if ctx["理论"] in lead and bank.has("亮点", "会议站位") else "政治站位"
+        spans.append(Span(pick.text(bank.get("亮点", slot), "line", LINE_THEME), source="年度"))
+        pick.year_line_said()
 
     stance = None
     if plan.architecture not in ("short", "merged") and pick.chance(author.stance_rate, "stance", theme):

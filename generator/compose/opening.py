@@ -9,12 +9,18 @@ from .choose import Choose
 from .text import close, figure_spans, sentence
 
 
+# the theme whose item says the year's line (指导思想, 会议精神) when the opening does not (亮点 → 政治站位)
+LINE_THEME = "政治建设"
+
+
 def opening(report: Report, bank: Bank, pick: Choose, ctx: dict) -> Block:
     o = bank.get("开头")
     pick.begin_item()
     way = pick.author.opening
     if way == "开门见山" and (ctx["主题"] or ctx["品牌"]):
         way = "简述"   # a theme or brand of the year belongs in the opening (首尾呼应)
+    if way in ("简述", "开门见山") and not any(tf.theme == LINE_THEME for tf in report.themes):
+        way = "站位在前"   # no 政治建设 item to say the year's line: the opening says it (a report says it once)
     spans: list[Span] = []
     if way != "开门见山":
         if ctx["年份定位"] and way != "简述":
@@ -26,6 +32,7 @@ def opening(report: Report, bank: Bank, pick: Choose, ctx: dict) -> Block:
         else:
             start = pick.text(o["起句"], "open", "start", avoid_start="{{年度}}" if spans else "")
             clauses.append(Span(start, source="年度"))
+            pick.year_line_said()
         if ctx["学习教育"]:
             clauses.append(Span(pick.text(o["学习教育"], "open", "study"), source="年度"))
         elif ctx["对照学习教育"]:

@@ -47,6 +47,7 @@ class Metric:
     aim: str = "达到"                          # 目标是: what a bare target means, 达到 (a level) or 新增 (an amount)
     aim_phrases: tuple[tuple[str, tuple[str, ...]], ...] = ()   # 达到说法 / 新增说法: a target of either kind
     cap: str | None = None                     # 目标不超过: the metric whose count this year bounds next year's target
+    rise_cap: float | None = None              # 目标增幅上限: % above this year's level past which a target is questioned
 
     def target_wordings(self, aim: str | None) -> tuple[str, ...]:
         """The wordings of a target of `aim` (达到 or 新增; None: the metric's own kind)."""
@@ -85,7 +86,7 @@ class Practice:
 
 
 METRIC_KEYS = ("单位", "别名", "说法", "变化说法", "目标说法", "变化词", "层级", "方向", "其他单位", "关键词",
-               "目标是", "达到说法", "新增说法", "目标不超过")
+               "目标是", "达到说法", "新增说法", "目标不超过", "目标增幅上限")
 AIMS = ("达到", "新增")
 THEME_KEYS = ("别名", "关键词")
 PRACTICE_KEYS = ("层级", "别名", "指标", "说法", "带数说法", "关键词")
@@ -248,6 +249,10 @@ class Catalogue:
         for u, _ in others:
             if u not in self.units:
                 self.found.append(f"{where} → 其他单位：“{u}”没有在“单位”里定义。")
+        rise_cap = spec.get("目标增幅上限")
+        if rise_cap is not None and (isinstance(rise_cap, bool) or not isinstance(rise_cap, (int, float))
+                                     or rise_cap <= 0):
+            self.found.append(f"{where} → 目标增幅上限：写一个大于 0 的百分数（如 50），现在是“{rise_cap}”。")
         if len(self.found) > before:
             return None
         return Metric(key=key, theme=theme, unit=unit, phrases=phrases, levels=levels, direction=direction,
@@ -258,7 +263,7 @@ class Catalogue:
                       terms=tuple(spec.get("关键词") or ()),
                       rise_word=words.get("增", "提高"), fall_word=words.get("减", "下降"), aim=aim,
                       aim_phrases=tuple((a, tuple(spec[f"{a}说法"])) for a in AIMS if spec.get(f"{a}说法")),
-                      cap=spec.get("目标不超过"))
+                      cap=spec.get("目标不超过"), rise_cap=spec.get("目标增幅上限"))
 
     def theme(self, name: str) -> str | None:
         """Return the canonical theme for `name` (or an alias of it), else None."""

@@ -235,8 +235,17 @@ def warn_targets(themes: tuple[ThemeFacts, ...], targets: tuple[Fact, ...], ctx:
                      f"目标“{target.key}: {format_number(target.value)}”多于今年的“{target.metric.cap}”"
                      f"（{format_number(pool.value)}），明年能发展的一般出自今年已有的{target.metric.cap}，请核对。")
         now = current.get((target.metric.key, target.params))
-        if now is None or now.is_change or (target.aim or target.metric.aim) == "新增":
+        if now is None or (target.aim or target.metric.aim) == "新增":
             continue   # an amount to add next year is no level to compare with this year's
+        reached = now.after if now.is_change else now.value
+        cap = target.metric.rise_cap
+        if cap and target.value is not None and reached and target.value > reached * (1 + cap / 100):
+            ctx.warn(("措施", "目标", target.key),
+                     f"目标“{target.key}: {format_number(target.value)}”比今年的 {format_number(reached)} 高出"
+                     f"{round((target.value / reached - 1) * 100)}%，读的人会问靠什么实现。请核对，或在“事项”里写明"
+                     "增收的项目。")
+        if now.is_change:
+            continue
         # only where more is better (方向: 升): a lower 平均年龄 or 六十岁以上党员 is the aim, not a slip
         if target.value is not None and now.value is not None and target.value < now.value \
                 and target.metric.direction == "升":

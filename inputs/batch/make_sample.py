@@ -243,7 +243,8 @@ def village_row(rng: random.Random, i: int, name: str, told: dict) -> list:
         "亮点.基层治理.事例": _told(rng, 0.45, told["governance"], fill),
         "问题": "；".join(problems),
         "原因": "；".join(_causes(rng.sample(CAUSES, 3), problems, i)),
-        "目标.村集体经济收入": _fresh(round(after + rng.uniform(1, 5), 1)),
+        # a village plans a tenth to a third more (metrics.yaml → 目标增幅上限 questions half again)
+        "目标.村集体经济收入": _fresh(round(max(after * rng.uniform(1.1, 1.35), after + 0.5), 1)),
         "目标.发展党员": 0,  # set below: never lower than this year's figure
         "目标.储备后备干部": "",
         "事项": _told(rng, 0.7, told["plans"], fill),

@@ -513,3 +513,13 @@ def test_politics_comes_first_or_second_in_every_order():
     almost never take. Every author's order has 政治建设 first or second."""
     for name, order in SPEC["主题次序"].items():
         assert order.index("政治建设") <= 1, (name, order)
+
+
+def test_a_paired_part_two_turns_to_its_causes_one_way():
+    """从自身找原因，… / 之所以这样，是因为… / 深究一层，… at three problems in a row (eleventh blind reading: 轮换
+    连接词，是同一模板): an author who pairs each problem with its cause turns to the cause with one phrase."""
+    style = style_where(part_two="对应")
+    for data in [load_example(p)[0] for p in sorted(INPUTS.glob("*.yaml"))]:
+        draft = render(data, style=style)
+        links = [s.text for b in draft.parts[1].blocks for s in b.spans if s.source == "词库:问题/原因接语"]
+        assert len(set(links)) <= 1, links

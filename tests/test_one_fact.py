@@ -768,6 +768,34 @@ def test_no_stock_measure_beside_the_clerks_own_plan():
     assert plans > 20 and not both, both[:3]
 
 
+def test_a_short_purpose_is_the_last_clause_of_the_sentence_before():
+    """开展党员志愿服务36次。让党员在群众中亮出身份。逢年过节看望…27名。 (eleventh blind reading: 一句话一件事，没有
+    任何过渡; the middle sentence 悬在半空): a short practice worded as a purpose (让…, 使…), with no figure of its
+    own, after a short sentence of figures or of a practice, closes that sentence instead of standing alone."""
+    from generator.compose import sentences
+
+    SHORT_PRACTICE = getattr(sentences, "SHORT_PRACTICE", 16)
+    alone = []
+    drafts = [render(data) for _, data in sample_inputs()] + [render(load_example(p)[0]) for p in EXAMPLE_INPUTS]
+    for draft in drafts:
+        for b in draft.parts[0].blocks:
+            said, current = [], []
+            for s in b.spans:
+                current.append(s)
+                if s.text.endswith("。"):
+                    said.append(current)
+                    current = []
+            for a, c in zip(said, said[1:]):
+                ta, tc = "".join(x.text for x in a).rstrip("。"), "".join(x.text for x in c).rstrip("。")
+                kinds_a = {x.source.split(":")[0] for x in a if x.source}
+                bare = [x for x in c if x.source] and all(x.source.startswith("做法:") for x in c if x.source)
+                if bare and tc.startswith(("让", "使")) and kinds_a <= {"做法", "指标"} \
+                        and not any(ch.isdigit() for ch in tc) \
+                        and len(tc) <= SHORT_PRACTICE and len(ta) <= 2 * SHORT_PRACTICE and ta.count("，") <= 1:
+                    alone.append((ta, tc))
+    assert not alone, alone
+
+
 def test_two_short_practices_make_one_sentence():
     """一句一事、很零碎 (blind reading): two short practices in a row are said in one sentence
     (合作社优先用本村劳力，和收购方签订单，保证销路。), not as two sentences of a few characters each."""

@@ -53,8 +53,11 @@ def word_units(units: list[Unit], bank: Bank, pick: Choose, theme: str, *, frame
         # side by side — a blind reader took 讲党课5次。集中学习13次。 for figures hung on the end.
         # Two short practices in a row make one sentence too (合作社优先用本村劳力，和收购方签订单、保证销路。):
         # one fact to a sentence, sentence after sentence, read as 一句一事、很零碎 (eighth blind reading).
-        if unit.kind == previous and unit.kind in ("figures", "practice") and not head and joined < 1 and out \
-                and out[-1].text.endswith("。") and (unit.kind == "figures" or _short_pair(out, unit)):
+        # … and a short bare practice after a sentence of figures or practice joins it as its last clause
+        # (开展党员志愿服务36次。让党员在群众中亮出身份。 read as 一句一事，没有任何过渡: eleventh blind reading)
+        if (unit.kind == previous and unit.kind in ("figures", "practice") or _short_tail(previous, unit)) \
+                and not head and joined < 1 and out and out[-1].text.endswith("。") \
+                and (unit.kind == "figures" or _short_pair(out, unit)):
             last = out[-1]
             out[-1] = Span(last.text[:-1], last.lead, last.missing, last.source, last.covers)
             out += close([Span("，"), *unit.spans])
@@ -70,8 +73,22 @@ def word_units(units: list[Unit], bank: Bank, pick: Choose, theme: str, *, frame
 SHORT_PRACTICE = 16
 
 
+# A practice worded as what it is for (让党员在群众中亮出身份) says the purpose of the sentence before it; alone
+# it hangs in the air. Any other practice is a deed of its own and stands as its own sentence (two unrelated
+# deeds glued with a comma read as 胶水).
+PURPOSE = ("让", "使", "为了", "以便", "推动")
+
+
+def _short_tail(previous: str, unit: Unit) -> bool:
+    """A practice worded as a purpose, with no figure of its own, after a sentence of figures or a practice."""
+    text = "".join(s.text for s in unit.spans)
+    return unit.kind == "practice" and previous in ("figures", "practice") and text.startswith(PURPOSE) \
+        and not any(c.isdigit() for c in text)
+
+
 def _short_pair(out: list[Span], unit: Unit) -> bool:
-    """Whether the sentence just said and this practice are both short enough to make one sentence."""
+    """Whether the sentence just said and this practice are short enough to make one sentence: both short,
+    or a bare practice short and the sentence before it no longer than two short ones, with one comma at most."""
     said = ""
     for span in reversed(out[:-1]):
         if span.text.endswith("。"):
@@ -79,7 +96,12 @@ def _short_pair(out: list[Span], unit: Unit) -> bool:
         said = span.text + said
     said += out[-1].text
     this = "".join(s.text for s in unit.spans)
-    return len(said) <= SHORT_PRACTICE + 1 and len(this) <= SHORT_PRACTICE and "，" not in said
+    if len(this) > SHORT_PRACTICE:
+        return False
+    if len(said) <= SHORT_PRACTICE + 1 and "，" not in said:
+        return True
+    purpose = this.startswith(PURPOSE) and not any(c.isdigit() for c in this)
+    return purpose and len(said) <= 2 * SHORT_PRACTICE + 1 and said.count("，") <= 1
 
 
 __all__ = ["word_units", "MAX_LINKS"]

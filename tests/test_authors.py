@@ -429,9 +429,18 @@ def test_some_authors_state_the_units_figures_in_the_organisation_item_not_the_o
     from generator.loader import load_yaml_file
 
     data = load_yaml_file(INPUTS / "2024.yaml")[0]
-    moved = [n for n in range(1, COUNT + 1) if not make_author(SPEC, n).overview_first][:3]
+
+    def place(n):   # where the 组织建设 item comes among the town's themes, in this author's order
+        told = [t for t in make_author(SPEC, n).order if t in data["亮点"]]
+        return told.index("组织建设")
+
+    moved = [n for n in range(1, COUNT + 1) if not make_author(SPEC, n).overview_first and place(n) <= 1][:3]
     kept = [n for n in range(1, COUNT + 1) if make_author(SPEC, n).overview_first][:3]
-    assert moved and kept
+    # … but not into a later item: 全村现有党员65名 opening the fourth item read as 村情放错了位置 (eleventh
+    # blind reading); the opening keeps them
+    late = [n for n in range(1, COUNT + 1) if not make_author(SPEC, n).overview_first and place(n) > 1][:3]
+    assert moved and kept and late
+    kept += late
     for n in moved:
         draft = render(data, style=n)
         text = "\n".join(b.text for b in draft.blocks())

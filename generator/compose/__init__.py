@@ -103,8 +103,10 @@ def compose(report: Report, templates: Templates | None = None, variant: int = 0
     )
 
 
-# the theme whose item the unit's 家底 leads, for the authors who do not open with it
+# the theme whose item the unit's 家底 leads, for the authors who do not open with it, and the latest place
+# (0-based, among the themes the report has) that item may take for it to do so
 OVERVIEW_THEME = "组织建设"
+OVERVIEW_LATEST = 1
 
 
 def placed_overview(report: Report, author: Author) -> Report:
@@ -116,6 +118,11 @@ def placed_overview(report: Report, author: Author) -> Report:
 
     home = next((tf for tf in report.themes if tf.theme == OVERVIEW_THEME), None)
     if home is None:
+        return report
+    # … only where that item comes early: 全村现有党员65名 opening the fourth item read as 村情放错了位置
+    # (eleventh blind reading); later in part one the opening keeps them
+    told = [t for t in author.order if any(tf.theme == t for tf in report.themes)]
+    if OVERVIEW_THEME in told and told.index(OVERVIEW_THEME) > OVERVIEW_LATEST:
         return report
     themes = tuple(replace(tf, facts=report.overview + tf.facts) if tf is home else tf for tf in report.themes)
     return replace(report, overview=(), themes=themes)

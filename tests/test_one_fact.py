@@ -820,3 +820,24 @@ def test_two_short_practices_make_one_sentence():
                     choppy.append((ta, tc))
             joined += sum(1 for ss in sentences if len({x.source for x in ss if x.source.startswith("做法:")}) > 1)
     assert joined > 5 and len(choppy) <= 2, (joined, choppy)   # 40 such pairs over the sample before
+
+
+def test_a_plan_goes_to_the_problem_it_shares_words_with_not_to_a_theme_alone():
+    """请县果业中心的技术员来村里培训，培养本村技术员 shares 技术 with 果园管护技术跟不上, and only a theme with
+    组织生活质量不高 (its words 培养 place it under 组织建设): the theme's point tied the shared word, the first
+    problem won the tie and the own problem was left without its plan (a fresh input, read before the twelfth
+    blind reading)."""
+    from generator.bundle import load_templates
+    from generator.compose.measures import answer_plan, task_theme
+
+    own = "果园管护技术跟不上，合作社懂技术的只有一个人"
+    plans = ["请县果业中心的技术员每季度来村里培训一次，培养三名本村技术员", "组织生活会的议题提前一周在党小组里征集"]
+    data = _village(问题=["组织生活质量不高", {"自述": own, "主题": "产业发展"}], 原因=["工作方法欠缺"],
+                    措施={"事项": plans},
+                    亮点={"组织建设": {"做法": ["三会一课", "入党积极分子培养"], "发展党员": 2},
+                          "产业发展": {"做法": ["订单农业"], "土地流转": 860}})
+    t = load_templates()
+    report = validate(data, catalogue=t.catalogue)
+    plan = answer_plan(report, t.bank, t.matcher, lambda x: task_theme(x, report, t.catalogue, t.matcher))
+    by_item = {(a.item.text or a.item.kind): a.tasks for a in plan.answers}
+    assert by_item[own] == [0] and by_item["组织生活质量不高"] == [1], by_item

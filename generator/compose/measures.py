@@ -67,8 +67,12 @@ def answer_plan(report: Report, bank: Bank, match, theme_of_text) -> AnswerPlan:
         # alone, with no word in common, matches nothing
         content = [_score(task, prof, match) for prof in profile]
         total = [c + (1 if theme and theme == a.theme else 0) for c, a in zip(content, answers)]
-        best = max(range(len(answers)), key=lambda k: (total[k], -k), default=None)
-        if best is not None and content[best] and total[best] >= 1:
+        # among the answers it shares a word with: a theme's point alone never outweighs a shared word (the
+        # fruit technician's training went to 组织生活质量不高 by its theme, and 果园管护技术跟不上 was left
+        # without its plan)
+        sharing = [k for k in range(len(answers)) if content[k]]
+        best = max(sharing, key=lambda k: (total[k], -k), default=None)
+        if best is not None and total[best] >= 1:
             answers[best].tasks.append(t)
         elif theme is not None:
             by_theme.setdefault(theme, []).append(t)

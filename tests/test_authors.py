@@ -532,3 +532,23 @@ def test_a_paired_part_two_turns_to_its_causes_one_way():
         draft = render(data, style=style)
         links = [s.text for b in draft.parts[1].blocks for s in b.spans if s.source == "词库:问题/原因接语"]
         assert len(set(links)) <= 1, links
+
+
+def test_a_paragraph_says_its_once_words_once():
+    """把“以茶兴乡”作为全年工作的主线，抓住“茶园里的党支部”这条主线 (a fresh input): a word a paragraph says once
+    (呼应.yaml → 段内一次: 主线, 抓手 …) is not said again by another of the tool's phrases in that paragraph."""
+    import yaml
+
+    once = yaml.safe_load((ROOT / "templates" / "呼应.yaml").read_text(encoding="utf-8"))["段内一次"]
+    data = minimal(亮点={"政治建设": {"集中学习": 12}, "组织建设": {"发展党员": 3}, "产业发展": {"党建领办合作社": 7}})
+    data["报告"] = {**data["报告"], "年度": 2025, "单位": "云岭乡", "层级": "乡", "主题": "以茶兴乡、以党建聚力",
+                   "品牌": "云岭茶香",
+                   "品牌含义": "党员带头种好茶、卖好茶",
+                   "本地提法": [{"名称": "茶园里的党支部", "含义": "在茶叶合作社和加工厂里建党小组"}]}
+    twice = []
+    for style in range(1, 169, 3):
+        for b in render(data, style=style).blocks():
+            # the tool's phrases, and those that carry the clerk's 主题, 品牌 or 本地提法 in the tool's frame
+            tool = [s.text for s in b.spans if s.source.startswith(("词库", "年度", "原文:报告"))]
+            twice += [(style, w, b.text[:60]) for w in once if sum(w in t for t in tool) > 1]
+    assert not twice, twice[:5]

@@ -79,6 +79,7 @@ class Choose:
         self.used: set[str] = set()
         self.said: set[str] = set()   # the runs of the current item
         self.forms: set[str] = set()  # the 4-character formulations of the current paragraph
+        self.para = ""                # the current paragraph's words so far (呼应.yaml → 段内一次)
         self.avoid_grams: set[str] = set()  # last year's wording (上年): not said again this year
         self.counts: dict[str, int] = {}  # formulations used so far in the draft
         self.leads: set[str] = set()      # the runs of part one's leads, which part three's must not echo
@@ -154,6 +155,7 @@ class Choose:
         if not keep:
             self.said = set()
             self.forms = set()
+            self.para = ""
             self.item_links = 0
             self.item_leads = 0
             self.done_said = ""
@@ -161,6 +163,8 @@ class Choose:
     def note(self, text: str) -> str:
         self.said |= _grams(text)
         self.forms.update(formulations(text))
+        if self.match.once:
+            self.para += text
         return text
 
     def count(self, text: str) -> str:
@@ -172,6 +176,12 @@ class Choose:
     def overused(self, text: str) -> bool:
         """Whether saying `text` would use a formulation a MAX_FORMULATION-th time."""
         return self._overused(text)
+
+    def _said_once_here(self, option: str) -> bool:
+        """Whether `option` holds a word the paragraph has said already that a paragraph says once (主线: 把
+        “以茶兴乡”作为全年工作的主线，抓住“茶园里的党支部”这条主线 — read in a fresh draft)."""
+        para = self.para
+        return bool(para) and any(w in option and w in para for w in self.match.once)
 
     def _overused(self, option) -> bool:
         counts = self.counts
@@ -270,7 +280,7 @@ class Choose:
             score |= 64
         if mine is None or option in mine:
             score |= 32
-        if not (forms and not forms.isdisjoint(formulations(option))):
+        if not (forms and not forms.isdisjoint(formulations(option))) and not self._said_once_here(option):
             score |= 16
         if not (avoid_start and option.startswith(avoid_start)):
             score |= 8

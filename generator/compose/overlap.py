@@ -27,6 +27,7 @@ class Matcher:
         # pairs common enough to say nothing of whether a text *tells* a thing, yet naming the thing a text is
         # *about* (合作社: a case of what the cooperative bought is about 党支部领办合作社, without telling it)
         self.things = frozenset(data.get("事物字对") or ())
+        self.once = tuple(data.get("段内一次") or ())   # words a paragraph says once (Choose._said_once_here)
         self.evidence: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in (data.get("凭据词") or {}).items()}
         self._claims: dict[str, tuple[str, ...]] = {}
         self._claiming: dict[int, tuple[list, set]] = {}   # per option list: which entries use 凭据词

@@ -841,3 +841,24 @@ def test_a_plan_goes_to_the_problem_it_shares_words_with_not_to_a_theme_alone():
     plan = answer_plan(report, t.bank, t.matcher, lambda x: task_theme(x, report, t.catalogue, t.matcher))
     by_item = {(a.item.text or a.item.kind): a.tasks for a in plan.answers}
     assert by_item[own] == [0] and by_item["组织生活质量不高"] == [1], by_item
+
+
+def test_a_plan_is_not_matched_by_where_it_happens_and_an_own_problem_takes_its_items_plan():
+    """A fresh 社区 input: 东巷平房区…完成排水改造 went to 平房区和新建小区的党员流动大 by the place 平房区 alone (呼应.yaml
+    → 通用字对 now holds place words), and beside the clerk's 给报到党员建专长台账 the own problem about members who
+    vanish after reporting still got the stock 让党员在群众身边的事上带头."""
+    own = "平房区和新建小区的党员流动大，有的在职党员报到后就不见人"
+    data = minimal(亮点={"党员队伍": {"在职党员报到": 121, "党员志愿服务": 64},
+                        "基层治理": {"网格": 9, "事例": ["东巷片区平房一下大雨就倒灌，社区党委把排水改造列为头号实事"]}},
+                   问题=[{"自述": own, "主题": "党员队伍"}, "基层治理能力不强"],
+                   原因=[{"自述": "对报到党员只管登记不管使用，没有按专长派活", "主题": "党员队伍"}, "人才支撑不足"],
+                   措施={"事项": ["给报到党员建专长台账，按医疗、法律、维修等专长派单",
+                                  "东巷平房区剩下的两条巷道明年汛期前完成排水改造"]})
+    data["报告"] = {**data["报告"], "单位": "南关社区", "层级": "社区", "职务": "党委书记", "上级": "城关街道党工委"}
+    for style in range(1, 169, 7):
+        for b in render(data, style=style).parts[2].blocks:
+            sources = [s.source for s in b.spans]
+            if "原文:措施.事项.0" in sources:
+                assert not any(x.startswith("词库:问题/对策/") for x in sources), (style, b.text)
+            if "原文:措施.事项.1" in sources:
+                assert "原文:措施.事项.0" not in sources, (style, b.text)

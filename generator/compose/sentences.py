@@ -38,7 +38,11 @@ def word_units(units: list[Unit], bank: Bank, pick: Choose, theme: str, *, frame
         elif unit.kind in ("figures", "plain") and frame and i == 0:
             spec = bank.get("亮点", "主题", theme)
             # a frame that claims something (坚持把规矩立在前面) only over figures that bear it out (凭据词)
-            frames = pick.match.supported(spec["引出"], "".join(s.text for s in unit.spans)) or spec["引出"]
+            said = "".join(s.text for s in unit.spans)
+            frames = pick.match.supported(spec["引出"], said) or spec["引出"]
+            # 在基础工作上，在居民小区建立党支部3个 (a fresh draft): no 在…上 frame before figures opening with 在
+            if said.startswith("在"):
+                frames = [f for f in frames if not f.endswith("上")] or frames
             # 在产业带动上着力。在发展产业上，…… read as a seam (tenth blind reading)
             avoid = "在" if "在" in lead and "上" in lead else ""
             head.append(Span(pick.text(frames, "frame", theme, avoid_start=avoid) + "，",

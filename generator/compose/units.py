@@ -76,7 +76,7 @@ def units_of(tf: ThemeFacts, bank: Bank, pick: Choose, ctx: dict) -> tuple[list[
                 spans = [practice_span(done, theme, pick, ctx)]
         if mine:
             spans.append(Span("，"))
-            figures = figure_spans(mine, bank, pick, ctx)
+            figures = figure_spans(mine, bank, pick, ctx, after="".join(x.text for x in spans))
             if not opens_with_scope(figures, ctx):
                 lead_in = figure_lead(bank, pick, "做法数字引语", theme,
                                        done.practice.key if done.practice else done.text,

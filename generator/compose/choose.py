@@ -9,7 +9,6 @@ from typing import Any, Mapping
 
 from ..bank import Bank, Picker
 from ..errors import TemplateError
-from ..resources import load_data
 
 CLASH = 5  # an option sharing a run of this many characters with the item so far is passed over
 
@@ -41,7 +40,9 @@ MAX_FORMULATION = 3
 def _names() -> tuple[frozenset, tuple, tuple]:
     """名称.yaml (one file of names, shared with the checker), read on first use, not at import: the noun
     heads, the names of things a formulation is not, the names two sentences may share."""
-    data = load_data("名称.yaml")
+    from ..bundle import load_templates
+
+    data = load_templates().names
     return frozenset(data["名词词尾"]), tuple(data["事物名称"]), tuple(data["撞词不计"])
 
 

@@ -86,9 +86,9 @@ def fact_clause(fact: Fact, bank: Bank, pick: Choose, ctx: dict, *, target: bool
 def own_figure(fact: Fact, ctx: dict) -> str:
     """A figure the clerk named under 其他: a verb-object name as written (建成花椒标准化种植基地1.3万亩), a
     noun as a clause with a verb (全村有防返贫监测户6户, 衔接资金共85万元)."""
-    from ..resources import load_data
+    from ..bundle import load_templates
 
-    names = load_data("名称.yaml")
+    names = load_templates().names
     name, number = fact.name or fact.key, f"{format_number(fact.value)}{fact.unit}"
     verbs = tuple(names.get("动词开头") or ())
     if name.startswith(verbs) or (name[:1] == "新" and name[1:].startswith(verbs)):  # 新栽, 新修

@@ -166,6 +166,21 @@ def _stride(n: int) -> int:
     return step
 
 
+def _turned(slot: bytes, turn: int, n: int, stride: int) -> int:
+    """How far the wheel of a slot is rotated on its `turn`-th round (seats turn·n … turn·n + n − 1): each
+    round serves every option once, as the first does, but rotated by an amount hashed from the slot, so
+    seats n apart do not meet on every list of n options (南滩村 and 永丰村, eleven seats apart, said the same
+    wordings of every list of eleven: 8 of 41 clauses), and never by an amount that gives the round's first
+    seat the option of the seat before it."""
+    offset = 0
+    for t in range(1, turn + 1):
+        previous = offset
+        offset = int.from_bytes(hashlib.blake2b(slot + b"|%d" % t, digest_size=8).digest(), "big") % n
+        if (stride + offset - previous) % n == 0:
+            offset += 1
+    return offset
+
+
 def _substitute(source: str, context: Mapping[str, Any]) -> str:
     def value(match: re.Match) -> str:
         name = match.group(1)
@@ -245,7 +260,9 @@ class Picker:
     of the unit but a turn of the wheel: the slot's start, the same for every draft of the year, plus the
     seat times a stride coprime with the list's length. Neighbouring seats then take different options of
     every list, and a list of n options serves n seats before any option comes round again; hashed draws
-    would give two drafts the same option one time in n, whatever their seats. (Measured: a wheel of
+    would give two drafts the same option one time in n, whatever their seats. Each later round of the wheel
+    is rotated by the slot (`_turned`), so the seats that meet on one list are not the seats that meet on the
+    next. (Measured: a wheel of
     places hashed from the options' texts, robust to a list filtered for one draft, did worse — its arcs
     are unequal, so some options serve many seats.)"""
 
@@ -266,7 +283,8 @@ class Picker:
             return self.number(*key) % n
         text = "|".join([self.shared, *map(str, key)]).encode("utf-8")
         start = int.from_bytes(hashlib.blake2b(text, digest_size=8).digest(), "big")
-        return (start + self.seat * _stride(n)) % n
+        stride = _stride(n)
+        return (start + self.seat * stride + _turned(text, self.seat // n, n, stride)) % n
 
     def one(self, options: Sequence[Any], *key: Any) -> Any:
         if not options:

@@ -67,8 +67,7 @@ def compose(report: Report, templates: Templates | None = None, variant: int = 0
                                 "品牌含义: 一句话说明它的意思，或在“亮点 → 品牌创建”下写做法和事例。", path=("报告", "品牌")))
     pick.set_draft(author=author, hand=Hand(author, authors.get("语体标记")) if author.register else None,
                    match=match,
-                   troubles="；".join(filter(None, [x for i in report.problems + report.causes if i.kind is None
-                                                    for x in (i.text, i.detail)])),
+                   troubles=_troubles(report, bank),
                    last_leads=leads, avoid_grams=set().union(*map(_grams, worded)) if worded else set(),
                    heads=heads,
                    local=home_themes(report, author.order),   # 本地提法: the themes of part one (and three) that carry each
@@ -101,6 +100,19 @@ def compose(report: Report, templates: Templates | None = None, variant: int = 0
         style=author.number,
         skeleton=realised(author, pick.layout),
     )
+
+
+def _troubles(report: Report, bank: Bank) -> str:
+    """What the clerk says falls short, as text (units._modest): their own problems and causes, and the names
+    and keywords of the bank problems they chose (组织生活质量不高 → 组织生活, 三会一课: a 三会一课 worded as
+    不走过场 beside it read as a contradiction in the twelfth blind reading)."""
+    kinds = bank.get("问题", "问题") if bank.has("问题", "问题") else {}
+    said = [x for i in report.problems + report.causes if i.kind is None for x in (i.text, i.detail)]
+    for item in report.problems:
+        kind = kinds.get(item.kind or "") or {}
+        names = kind.get("简称") or ()
+        said += [item.kind or "", *([names] if isinstance(names, str) else names), *(kind.get("关键词") or ())]
+    return "；".join(filter(None, said))
 
 
 # the theme whose item the unit's 家底 leads, for the authors who do not open with it, and the latest place
@@ -191,6 +203,11 @@ def context(report: Report, bank: Bank, warnings: list[str], author: int = 0, th
     words = dict(bank.get("称谓", info.level)) if bank.has("称谓", info.level) else dict(bank.get("称谓", info.tier))
     if info.tier == "村" and info.org.startswith(info.unit):
         words["本级"] = info.level + info.org[len(info.unit):]
+    if info.tier == "村" and bank.has("称谓", "按组织"):   # a 社区党委's members are 党委委员 (称谓.yaml → 按组织)
+        for suffix, own in (bank.get("称谓", "按组织") or {}).items():
+            if info.org.endswith(suffix):
+                words.update(own)
+                break
     era = era if era is not None else load_templates(bank.root).era
     year_terms = (era.get("年度") or {}).get(info.year)
     if year_terms is None:

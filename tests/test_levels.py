@@ -240,3 +240,27 @@ def test_a_colon_inside_a_case(tmp_path, case, text):
     path.write_text(source[:at + 2] + case + "\n      - " + source[at + 2:], encoding="utf-8")
     data, _ = load_yaml_file(path)
     assert text in render_text(data)
+
+
+def test_a_party_committee_of_a_community_has_committee_members_not_branch_members():
+    """“社区党委……本人将带领支委委员” (twelfth blind reading: 村支部模板残留): where a 村 or 社区 is led by a 党委 or
+    党总支 (报告 → 党组织), its members are 党委委员 or 总支委员 (称谓.yaml → 按组织), and it has 党支部 below it."""
+    from conftest import minimal
+    from generator.api import render
+
+    for org, members, wrong in (("南关社区党委", "党委委员", "支委委员"), ("团结村党总支", "总支委员", "支委委员")):
+        level = "社区" if "社区" in org else "村"
+        data = minimal(亮点={"组织建设": {"发展党员": 3}, "党员队伍": {"党员培训": 120}},
+                       问题=["精力投入不足", "组织生活质量不高", "后备干部不足"], 原因=["思想认识不到位"])
+        data["报告"] = {**data["报告"], "单位": org[:-len(org.split("社区")[-1] if "社区" in org else org.split("村")[-1])],
+                       "层级": level, "职务": "党委书记" if "党委" in org else "党总支书记", "上级": "街道党工委",
+                       "党组织": org}
+        from generator.bank import load_bank
+        from generator.compose import context
+        from generator.validate import validate
+
+        words = context(validate(data), load_bank(), [])
+        assert words["班子"] == members and words["下级"] == "各党支部", (org, words["班子"], words["下级"])
+        for style in range(1, 169, 4):
+            text = "\n".join(b.text for b in render(data, style=style).blocks())
+            assert wrong not in text, (org, style)

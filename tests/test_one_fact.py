@@ -892,3 +892,23 @@ def test_a_figure_does_not_open_with_the_verb_of_the_practice_before_it():
                 for a, c in zip(spans, spans[1:]):
                     if a.source.startswith("做法:") and c.source.startswith("指标:") and not a.text.endswith("。"):
                         assert c.text[:2] not in a.text, (path.name, style, a.text, c.text)
+
+
+def test_a_practice_is_told_modestly_beside_the_bank_problem_that_says_it_falls_short():
+    """按要求开好“三会一课”，不走过场 in part one and 组织生活多是传达文件 in part two (twelfth blind reading: 前后
+    矛盾): a bank problem the clerk chose (组织生活质量不高, keywords 组织生活, 三会一课) makes the practice it names
+    take a wording that claims no result (呼应.yaml → 成效词), as the clerk's own problems did."""
+    import yaml
+
+    outcome = yaml.safe_load((ROOT / "templates" / "呼应.yaml").read_text(encoding="utf-8"))["成效词"]
+    data = _village(亮点={"组织建设": {"做法": ["三会一课", "主题党日"], "主题党日": 12, "发展党员": 2}},
+                    问题=["组织生活质量不高", "后备干部不足", "集体经济薄弱"], 原因=["工作方法欠缺", "人才支撑不足"])
+    told = 0
+    for n, unit in enumerate(["红柳村", "青杨村", "石门村", "马营村", "五星村", "光明村", "沙河村", "金川村", "高崖村",
+                              "北坡村", "南滩村", "西湾村", "前进村", "永丰村", "和平村", "团结村"]):
+        village = {**data, "报告": {**data["报告"], "单位": unit}}
+        for b in render(village, style=1 + 7 * n).parts[0].blocks:
+            said = [s.text for s in b.spans if s.source == "做法:亮点.组织建设.做法.0"]
+            told += len(said)
+            assert not [t for t in said if any(w in t for w in outcome)], (unit, said)
+    assert told >= 12, told

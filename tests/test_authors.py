@@ -552,3 +552,25 @@ def test_a_paragraph_says_its_once_words_once():
             tool = [s.text for s in b.spans if s.source.startswith(("词库", "年度", "原文:报告"))]
             twice += [(style, w, b.text[:60]) for w in once if sum(w in t for t in tool) > 1]
     assert not twice, twice[:5]
+
+
+def test_a_formal_author_tells_practices_without_words_only_speech_uses():
+    """中心组…学习12次，由本地党员给乡亲们宣讲37场次 (twelfth blind reading: 公文腔紧接口语): an author of the formal
+    register (语体: 公文) words the clerk's practices without the words only speech uses (作者.yaml → 语体标记 →
+    口语), where the catalogue has another wording."""
+    from variety import sample_inputs
+
+    from generator.loader import load_yaml_file
+
+    spoken = SPEC["语体标记"]["口语"]
+    formal = [n for n in range(1, COUNT + 1) if make_author(SPEC, n).register == "公文"]
+    inputs = [load_yaml_file(p)[0] for p in sorted((ROOT / "tests" / "fresh_inputs").glob("*.yaml"))]
+    inputs += [data for _, data in sample_inputs()[:8]]
+    said = 0
+    for k, data in enumerate(inputs):
+        for style in formal[k::11][:8]:
+            for b in render(data, style=style).blocks():
+                told = [s.text for s in b.spans if s.source.startswith("做法:")]
+                said += len(told)
+                assert not [t for t in told if any(w in t for w in spoken)], (style, told)
+    assert said > 200, said

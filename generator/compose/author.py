@@ -160,6 +160,7 @@ class Hand:
         markers = markers or {}
         self.plain = tuple(markers.get("平实") or ())
         self.formal = tuple(markers.get("公文") or ())
+        self.spoken = tuple(markers.get("口语") or ())   # speech only: kept out of a formal author's practices
         # the choice for a list depends only on the list and the author's register: remembered across drafts
         # (a draft asks for some three thousand lists)
         self._lists = _MINE.setdefault((author.register, self.plain, self.formal), {})

@@ -236,7 +236,7 @@ def _carrying(done: Done, fact: Fact, theme: str, pick: Choose, ctx: dict) -> li
     from ..facts import format_number
 
     mark = "\x00"
-    source = pick.one(_modest(_apart(done.practice.figure_phrases(fact.metric.key), pick), done, pick),
+    source = pick.one(_in_voice(_modest(_apart(done.practice.figure_phrases(fact.metric.key), pick), done, pick), pick),
                       "practice-figure", theme,
                       done.practice.key, single=fact.value == 1, voice=False)   # 1个 is not done 逐个
     pick.done_said += "；" + source
@@ -251,7 +251,7 @@ def _carrying(done: Done, fact: Fact, theme: str, pick: Choose, ctx: dict) -> li
 def practice_span(done: Done, theme: str, pick: Choose, ctx: dict, covers: tuple[str, ...] = ()) -> Span:
     if done.practice is None:
         return Span(pick.count(pick.note(done.text)), source="原文:" + key_path(done.path), covers=covers)
-    text = pick.text(_modest(_apart(done.practice.phrases, pick), done, pick), "practice", theme,
+    text = pick.text(_in_voice(_modest(_apart(done.practice.phrases, pick), done, pick), pick), "practice", theme,
                      done.practice.key, voice=False)
     pick.done_said += "；" + text
     return Span(text, source="做法:" + key_path(done.path))
@@ -271,6 +271,18 @@ def _modest(options: list, done: Done, pick: Choose) -> list:
             or not match.entry_told(done.practice.terms, done.practice.key, pick.troubles):
         return options
     return _preferred(options, lambda o: not any(w in o for w in match.outcome))
+
+
+def _in_voice(options: list, pick: Choose) -> list:
+    """A formal author's practice wordings without the few words only speech uses (作者.yaml → 语体标记 → 口语:
+    乡亲们, 咱 …: 中心组…学习12次，由本地党员给乡亲们宣讲37场次 read as two voices in one sentence, twelfth blind
+    reading). Only these: splitting practice wordings by the whole register made two authors of one register
+    meet far more often (Choose.one)."""
+    hand = pick.hand
+    spoken = hand.spoken if hand is not None else ()
+    if not spoken or pick.author.register != "公文":
+        return options
+    return _preferred(options, lambda o: not any(w in o for w in spoken))
 
 
 def _apart(options: list, pick: Choose) -> list:

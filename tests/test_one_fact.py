@@ -912,3 +912,17 @@ def test_a_practice_is_told_modestly_beside_the_bank_problem_that_says_it_falls_
             told += len(said)
             assert not [t for t in said if any(w in t for w in outcome)], (unit, said)
     assert told >= 12, told
+
+
+def test_a_cause_does_not_deny_the_young_people_the_clerk_brought_in():
+    """两名回乡种苹果的大学生当选村委委员 in part one and 发现、培养、使用年轻人才的机制还不够健全 in part two (twelfth
+    blind reading: 前后矛盾): a bank elaboration that says young people do not come or stay is not said beside the
+    clerk's case of young people who did (不与亮点: 大学生, 当选, 返乡青年 …)."""
+    from generator.loader import load_yaml_file
+
+    path = ROOT / "tests" / "fresh_inputs" / "柳林村-2026.yaml"
+    data = load_yaml_file(path)[0]
+    denial = re.compile(r"年轻人[^，。]{0,8}(不多|不高|不强|少)|年轻人才的机制|引不来|回村任职的意愿不强")
+    for style in range(1, 169, 2):
+        two = "".join(b.text for b in render(data, style=style, base=path.parent).parts[1].blocks)
+        assert not denial.search(two), (style, two)

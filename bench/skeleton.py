@@ -95,8 +95,9 @@ def _central() -> tuple[str, ...]:
             if terms.get(key):
                 words.append(terms[key])
         words += list(terms.get("会议精神说法") or ())
-    # a clause counts as the central line when it holds the telling part of one
-    return tuple(w[:8] for w in words if w)
+    # a clause counts as the central line when it holds the telling part of one — of each piece, where the
+    # formulation itself has a 、 (党的二十大和二十届二中、三中全会精神 is two clauses to the measure)
+    return tuple(piece[:8] for w in words if w for piece in w.split("、") if len(piece) >= 4)
 
 
 def town_variant_drafts(n: int = 30) -> list:

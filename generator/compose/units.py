@@ -282,7 +282,17 @@ def _in_voice(options: list, pick: Choose) -> list:
     spoken = hand.spoken if hand is not None else ()
     if not spoken or pick.author.register != "公文":
         return options
-    return _preferred(options, lambda o: not any(w in o for w in spoken))
+    # the same list object for the same list: Choose's per-list caches hit, and the scan is done once
+    hit = _VOICED.get(id(options))
+    if hit is not None and hit[0] is options and hit[1] == spoken:
+        return hit[2]
+    kept = _preferred(options, lambda o: not any(w in o for w in spoken))
+    if len(_VOICED) < 20_000:
+        _VOICED[id(options)] = (options, spoken, kept)
+    return kept
+
+
+_VOICED: dict = {}
 
 
 def _apart(options: list, pick: Choose) -> list:

@@ -941,3 +941,16 @@ def test_every_own_problem_and_cause_of_the_fresh_inputs_has_its_plan():
         plan = "".join(b.text for b in draft.parts[2].blocks)
         assert "【待补充" not in plan, (path.name, plan)
         assert not [w for w in map(str, draft.warnings) if "还没有具体措施" in w], path.name
+
+
+def test_a_case_with_the_same_number_does_not_state_another_figure():
+    """东城街道 (a fresh input): 政绩观学习教育中…近三年上马的12个项目 shares the number 12 and the pair 学习 with
+    中心组学习12次, and the figure was left out as if the case had said it. A case states a figure only with its
+    unit after the number, or with what it counts named (two content pairs, as for practices)."""
+    from generator.loader import load_yaml_file
+
+    path = ROOT / "tests" / "fresh_inputs" / "东城街道-2026.yaml"
+    data = load_yaml_file(path)[0]
+    for style in range(1, 169, 12):
+        text = "".join(b.text for b in render(data, style=style, base=path.parent).parts[0].blocks)
+        assert "12次" in text, style

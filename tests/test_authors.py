@@ -574,3 +574,28 @@ def test_a_formal_author_tells_practices_without_words_only_speech_uses():
                 said += len(told)
                 assert not [t for t in told if any(w in t for w in spoken)], (style, told)
     assert said > 200, said
+
+
+def test_some_authors_open_without_a_line_of_duty_and_brands_are_echoed_by_name():
+    """Thirteenth blind reading: 理论—品牌—表态—家底—转入 in every opening (五件套), and 这方面的工作，是“红柳先锋”
+    党建品牌最实在的内容 (空泛的指代). Some authors (作者.yaml → 开头表态) say no line of duty to the level above;
+    a brand taken up again names the field it stands on, never 这方面, 这一块."""
+    from generator.loader import load_yaml_file
+
+    path = ROOT / "tests" / "fresh_inputs" / "东城街道-2026.yaml"
+    data = load_yaml_file(path)[0]
+    without = [n for n in range(1, COUNT + 1) if not make_author(SPEC, n).duty]
+    with_duty = [n for n in range(1, COUNT + 1) if make_author(SPEC, n).duty]
+    assert without and with_duty
+    for n in without[:6]:
+        draft = render(data, style=n, base=path.parent)
+        assert not [s for s in draft.opening[0].spans if s.source == "词库:开头/落实"], n
+    echoes = 0
+    for n in range(1, COUNT + 1, 5):
+        draft = render(data, style=n, base=path.parent)
+        for b in draft.blocks():
+            for s in b.spans:
+                if s.source.endswith("/品牌呼应"):
+                    echoes += 1
+                    assert not re.search("这方面|这一块|这些事", s.text), (n, s.text)
+    assert echoes > 10, echoes

@@ -57,6 +57,7 @@ class Author:
     figure_lead_chance: float = 1.0
     elaborate: str = "全"           # 全 | 表现 | 简: how far a bank problem or cause is spelled out (问题展开)
     sub_heads: bool = True          # 分列 under （一）存在的问题 / （二）…原因, or run on with lead-in lines
+    duty: bool = True               # the opening says a line of duty to the level above (开头表态)
     habits: tuple = ()              # word habits (habits.Habit): 将 for 把, 与 for 和 … (用词习惯)
     overview_first: bool = True     # the unit's 家底 in the opening, else leading the 组织建设 item (家底)
 
@@ -124,6 +125,7 @@ def make_author(spec: Mapping[str, Any], number: int) -> Author:
         part_two=_drawn(spec["第二部分"], n, "part-two"),   # drawn: stepped, it would move with part one
         problem_intro=_drawn(spec["问题引语"], n, "problem-intro") == "有",
         pledge=_drawn(spec["整改表态"], n, "pledge") == "有",
+        duty=_drawn(spec.get("开头表态") or ["有"], n, "duty") == "有",
         part_three=_drawn(spec["第三部分"], n, "part-three"),
         outline=_drawn(spec["总体思路"], n, "outline") == "有",
         refers=_drawn(spec.get("回应点名") or ["按序"], n, "refers") == "按序",

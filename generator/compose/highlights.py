@@ -204,7 +204,9 @@ def _own_names(plan: Plan, bank: Bank, pick: Choose) -> list[Span]:
                                 source=f"词库:亮点/{slot}"))
         if tf.theme == pick.brand_home:
             pick.brand_taken_up("一")
-            out.append(Span(pick.text(bank.get("亮点", "品牌呼应"), "brand", tf.theme), source="词库:亮点/品牌呼应"))
+            aspect = pick.one(bank.get("亮点", "主题", tf.theme)["短称"], "short", tf.theme)
+            out.append(Span(pick.text(bank.get("亮点", "品牌呼应"), "brand", tf.theme, extra={"方面": aspect}),
+                            source="词库:亮点/品牌呼应"))
     return out
 
 

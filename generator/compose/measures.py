@@ -334,7 +334,9 @@ def _theme_item(n: int, theme: str, answers: list[Answer], placed: list[int], re
                                   source="词库:措施/本地提法")])
     if theme == pick.brand_plan and spec.get("品牌呼应"):
         pick.brand_taken_up("三")
-        units.insert(0, [Span(pick.text(spec["品牌呼应"], "brand-plan", theme), source="词库:措施/品牌呼应")])
+        aspect = pick.one(bank.get("亮点", "主题", theme)["短称"], "short", theme)
+        units.insert(0, [Span(pick.text(spec["品牌呼应"], "brand-plan", theme, extra={"方面": aspect}),
+                              source="词库:措施/品牌呼应")])
     units += [[Span(report.tasks[i].rstrip("。；; "), source=f"原文:措施.事项.{i}")] for i in placed]
     if by_plan:   # what the plan answers is recorded on its first 事项
         unit, at = next((u, k) for u in units for k, x in enumerate(u) if x.source.startswith("原文:措施.事项."))

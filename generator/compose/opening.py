@@ -21,45 +21,52 @@ def opening(report: Report, bank: Bank, pick: Choose, ctx: dict) -> Block:
         way = "简述"   # a theme or brand of the year belongs in the opening (首尾呼应)
     if way in ("简述", "开门见山") and not any(tf.theme == LINE_THEME for tf in report.themes):
         way = "站位在前"   # no 政治建设 item to say the year's line: the opening says it (a report says it once)
-    spans: list[Span] = []
-    if way != "开门见山":
-        if ctx["年份定位"] and way != "简述":
-            spans.append(Span(pick.text(o["年份定位"], "open", "era"), source="年度"))
-        clauses: list[Span] = []
-        if way == "简述" or "简起" in o and "理论" not in ctx:
-            start = pick.text(o["简起"], "open", "brief")
-            clauses.append(Span(start, source="词库:开头/简起"))
-        else:
-            start = pick.text(o["起句"], "open", "start", avoid_start="{{年度}}" if spans else "")
-            clauses.append(Span(start, source="年度"))
-            pick.year_line_said()
-        if ctx["学习教育"]:
-            clauses.append(Span(pick.text(o["学习教育"], "open", "study"), source="年度"))
-        elif ctx["对照学习教育"]:
-            clauses.append(Span(pick.note(ctx["对照学习教育"]), source="年度"))
-        if ctx["主题"]:
-            clauses.append(Span(pick.text(o["主题"], "open", "theme"), source="原文:报告.主题"))
-        if ctx["品牌"]:
-            brand = o["品牌含义"] if ctx.get("品牌含义") and "品牌含义" in o else o["品牌"]
-            clauses.append(Span(pick.text(brand, "open", "brand"), source="原文:报告.品牌"))
-        for i, (name, meaning) in enumerate(report.info.local[:2]):   # the unit's own formulations
-            slot = "本地提法含义" if meaning and "本地提法含义" in o else "本地提法"
-            if slot in o:
-                clauses.append(Span(pick.text(o[slot], "open", "local", i, extra={"提法": name, "含义": meaning or ""}),
-                                    source=f"原文:报告.本地提法.{i}"))
-        clauses.append(Span(pick.text(o["落实"], "open", "duty"), source="词库:开头/落实"))
-        for run in _sentences(clauses):
-            for i, c in enumerate(run):
-                # the brief start (一年来，村党支部) runs straight into the next clause
-                spans += [Span("，")] if i and run[i - 1].source != "词库:开头/简起" else []
-                spans.append(c)
-            spans = close(spans)
+    spans: list[Span] = [] if way == "开门见山" else _framing(report, o, pick, ctx, way)
     if report.overview:   # the unit's own figures (家底): after the year's line, or first for some authors
         overview = [Span(pick.text(o["概况引语"], "open", "overview"), source="词库:开头/概况引语")]
         overview += close(figure_spans(report.overview, bank, pick, ctx))
         spans = overview + spans if way in ("家底在前", "开门见山") else spans + overview
     spans.append(Span(pick.text(o["结句"], "open", "end"), source="词库:开头/结句"))
     return body(*spans)
+
+
+def _framing(report: Report, o: dict, pick: Choose, ctx: dict, way: str) -> list[Span]:
+    """The opening's sentences before the unit's figures: the year's line (or a brief start), the year's
+    学习教育, the unit's theme, brand and own formulations, and, for the authors who say one, a line of duty."""
+    spans: list[Span] = []
+    if ctx["年份定位"] and way != "简述":
+        spans.append(Span(pick.text(o["年份定位"], "open", "era"), source="年度"))
+    clauses: list[Span] = []
+    if way == "简述" or "简起" in o and "理论" not in ctx:
+        start = pick.text(o["简起"], "open", "brief")
+        clauses.append(Span(start, source="词库:开头/简起"))
+    else:
+        start = pick.text(o["起句"], "open", "start", avoid_start="{{年度}}" if spans else "")
+        clauses.append(Span(start, source="年度"))
+        pick.year_line_said()
+    if ctx["学习教育"]:
+        clauses.append(Span(pick.text(o["学习教育"], "open", "study"), source="年度"))
+    elif ctx["对照学习教育"]:
+        clauses.append(Span(pick.note(ctx["对照学习教育"]), source="年度"))
+    if ctx["主题"]:
+        clauses.append(Span(pick.text(o["主题"], "open", "theme"), source="原文:报告.主题"))
+    if ctx["品牌"]:
+        brand = o["品牌含义"] if ctx.get("品牌含义") and "品牌含义" in o else o["品牌"]
+        clauses.append(Span(pick.text(brand, "open", "brand"), source="原文:报告.品牌"))
+    for i, (name, meaning) in enumerate(report.info.local[:2]):   # the unit's own formulations
+        slot = "本地提法含义" if meaning and "本地提法含义" in o else "本地提法"
+        if slot in o:
+            clauses.append(Span(pick.text(o[slot], "open", "local", i, extra={"提法": name, "含义": meaning or ""}),
+                                source=f"原文:报告.本地提法.{i}"))
+    if pick.author.duty or len(clauses) < 2:   # a brief start needs something after it
+        clauses.append(Span(pick.text(o["落实"], "open", "duty"), source="词库:开头/落实"))
+    for run in _sentences(clauses):
+        for i, c in enumerate(run):
+            # the brief start (一年来，村党支部) runs straight into the next clause
+            spans += [Span("，")] if i and run[i - 1].source != "词库:开头/简起" else []
+            spans.append(c)
+        spans = close(spans)
+    return spans
 
 
 # One sentence holds the year's line, a theme, a brand with its meaning, a formulation with its meaning and

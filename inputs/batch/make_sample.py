@@ -181,6 +181,15 @@ def _fresh(income: float) -> float:
     return income
 
 
+def _round_target(income: float) -> float:
+    """A target to the half 万元 (17.8 read as 精确得反常: thirteenth blind reading), never another village's
+    result; targets may repeat one another, as round figures do."""
+    target = round(income * 2) / 2
+    while target in USED_INCOMES:
+        target += 0.5
+    return target
+
+
 def _told(rng: random.Random, p: float, pool: list, fill: dict) -> str:
     """A clerk's own words with probability p, taken out of `pool` so no other village tells it again."""
     if rng.random() >= p or not pool:
@@ -244,7 +253,7 @@ def village_row(rng: random.Random, i: int, name: str, told: dict) -> list:
         "问题": "；".join(problems),
         "原因": "；".join(_causes(rng.sample(CAUSES, 3), problems, i)),
         # a village plans a tenth to a third more (metrics.yaml → 目标增幅上限 questions half again)
-        "目标.村集体经济收入": _fresh(round(max(after * rng.uniform(1.1, 1.35), after + 0.5), 1)),
+        "目标.村集体经济收入": _round_target(max(after * rng.uniform(1.1, 1.35), after + 0.5)),
         "目标.发展党员": 0,  # set below: never lower than this year's figure
         "目标.储备后备干部": "",
         "事项": _told(rng, 0.7, told["plans"], fill),

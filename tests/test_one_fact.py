@@ -954,3 +954,21 @@ def test_a_case_with_the_same_number_does_not_state_another_figure():
     for style in range(1, 169, 12):
         text = "".join(b.text for b in render(data, style=style, base=path.parent).parts[0].blocks)
         assert "12次" in text, style
+
+
+def test_the_figure_a_case_is_about_comes_just_before_the_case():
+    """石岭镇 (thirteenth blind reading): the story of 整顿的瓦窑村 opened the item and 排查整顿软弱涣散党组织1个 came
+    at its end — 先讲故事后补字段. A figure whose thing the case tells of (metrics.yaml → 关键词: 整顿) is said just
+    before the case."""
+    from generator.loader import load_yaml_file
+
+    path = ROOT / "tests" / "fresh_inputs" / "石岭镇-2025.yaml"
+    data = load_yaml_file(path)[0]
+    for style in range(1, 169, 6):
+        for b in render(data, style=style, base=path.parent).parts[0].blocks:
+            spans = [s for s in b.spans if s.source]
+            at = next((i for i, s in enumerate(spans) if s.source == "原文:亮点.组织建设.事例.0"), None)
+            if at is None:
+                continue
+            figure = next(i for i, s in enumerate(spans) if s.source.endswith("整顿软弱涣散党组织"))
+            assert figure == at - 1, (style, b.text)

@@ -195,7 +195,7 @@ def choose_author(spec: dict | None, style: int | None, unit: str, warnings: lis
     return make_author(spec, style or unit_style(unit, count))
 
 
-def context(report: Report, bank: Bank, warnings: list[str], author: int = 0, theory: str = "全称",
+def context(report: Report, bank: Bank, warnings: list[Problem], author: int = 0, theory: str = "全称",
             era: dict | None = None) -> dict[str, Any]:
     """Return the variables every bank string may use: level nouns, names, era formulations (the year's
     line in the author's own wording of it, one of the equivalent 会议精神说法)."""

@@ -30,7 +30,7 @@ from .follow_up import last_targets, rectify_item
 from .sentences import word_units
 from .item_plan import Plan, plan_item
 
-def highlights(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list[str]) -> list[Block]:
+def highlights(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list[Problem]) -> list[Block]:
     if not report.themes:
         warnings.append(Problem("“亮点”没有填写，第一部分标出了【待补充】。请在“亮点”下按主题填写做法、数字和事例。",
                                 path=("亮点",)))

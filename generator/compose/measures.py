@@ -140,7 +140,7 @@ def measure_themes(report: Report, order: tuple[str, ...], plan: AnswerPlan | No
     return [t for t in order if t in wanted]
 
 
-def measures(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list[str], *,
+def measures(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list[Problem], *,
              catalogue, after: str = "") -> list[Block]:
     """Part three. `catalogue`: the run's practice catalogue (the theme order and keywords live there)."""
     spec = bank.get("措施")

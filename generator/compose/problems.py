@@ -32,7 +32,7 @@ OWN_INTRO_CHANCE = 0.5
 TWO_PART_CHANCE = 0.8
 
 
-def problems(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list[str]) -> tuple[list[Block], str]:
+def problems(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list[Problem]) -> tuple[list[Block], str]:
     """Return part two's blocks, and its last line (part three's opening must not echo it).
 
     Laid out as the author lays it out: 分列 — （一）存在的问题 and （二）产生问题的主要原因, each a list; 对应 —

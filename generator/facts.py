@@ -18,6 +18,12 @@ def format_number(value: int | float) -> str:
     return text
 
 
+def _given(number: int | float | None, key: str, what: str) -> int | float:
+    if number is None:   # validate never makes such a Fact: a bug, not the clerk's
+        raise ValueError(f"{key}: 没有{what}")
+    return number
+
+
 @dataclass(frozen=True)
 class Fact:
     """One stated figure: a catalogue metric (or a free-form one) with its value or change."""
@@ -33,12 +39,26 @@ class Fact:
     path: tuple = ()                      # key path in the input, for the source record
     aim: str | None = None                # a target: 达到 (a level to reach) or 新增 (an amount to add)
 
+    # The numbers as a caller that knows which kind of figure it holds reads them (a change's 从 and 到, a
+    # single figure's value): typed, so no caller does arithmetic on an Optional.
+    @property
+    def start(self) -> int | float:
+        return _given(self.before, self.key, "从")
+
+    @property
+    def end(self) -> int | float:
+        return _given(self.after, self.key, "到")
+
+    @property
+    def amount(self) -> int | float:
+        return _given(self.value, self.key, "数值")
+
     @property
     def good(self) -> bool | None:
         """True if this figure can stand as an achievement, False if it must not be celebrated (a zero, or a
         change the wrong way), None when the direction says nothing (neutral metrics)."""
         if self.is_change:
-            return self.metric.better(self.before, self.after) if self.metric else self.after > self.before
+            return self.metric.better(self.start, self.end) if self.metric else self.end > self.start
         if self.value == 0:
             return False
         return None if self.metric is not None and self.metric.direction == "中" else True
@@ -49,7 +69,7 @@ class Fact:
 
     def numbers(self) -> list[str]:
         """Return every number this fact puts into the draft, as formatted text."""
-        vals = [self.before, self.after] if self.is_change else [self.value]
+        vals = [self.start, self.end] if self.is_change else [self.amount]
         return [format_number(v) for v in vals] + [p for _, p in self.params]
 
 
@@ -148,5 +168,5 @@ def achieved(target: Fact, fact: Fact) -> int | float:
     the figure stands now, an amount (新增) against what was added (到 − 从 when the clerk wrote a change)."""
     aim = target.aim or (target.metric.aim if target.metric else "达到")
     if fact.is_change:
-        return fact.after - fact.before if aim == "新增" else fact.after
-    return fact.value
+        return fact.end - fact.start if aim == "新增" else fact.end
+    return fact.amount

@@ -21,8 +21,8 @@ def completion(target: Fact, fact: Fact, bank: Bank, pick: Choose, ctx: dict, th
     from ..facts import format_number
 
     got = achieved(target, fact)
-    gap = abs(got - target.value)
-    better = target.metric.better(target.value, got)
+    gap = abs(got - target.amount)
+    better = target.metric.better(target.amount, got) if target.metric else None
     kind = "完成" if gap == 0 else ("超额" if better in (True, None) else "未完成")
     options = bank.get("亮点", "完成", kind)
     source = pick.one(options, "completion", theme, target.key)
@@ -50,12 +50,14 @@ def _achieved(fact: Fact, bank: Bank, pick: Choose, ctx: dict, theme: str) -> st
     from ..facts import format_number
 
     if fact.is_change:
-        word = fact.metric.rise_word if fact.after > fact.before else fact.metric.fall_word
+        metric = fact.metric
+        rise, fall = (metric.rise_word, metric.fall_word) if metric else ("提高", "下降")
+        word = rise if fact.end > fact.start else fall
         source = pick.one(bank.get("亮点", "完成实际", "变化"), "achieved", theme, fact.key)
-        return bank.render(source, {**ctx, "从量": f"{format_number(fact.before)}{fact.unit}",
-                                    "到量": f"{format_number(fact.after)}{fact.unit}", "变化": word})
+        return bank.render(source, {**ctx, "从量": f"{format_number(fact.start)}{fact.unit}",
+                                    "到量": f"{format_number(fact.end)}{fact.unit}", "变化": word})
     source = pick.one(bank.get("亮点", "完成实际", "单值"), "achieved", theme, fact.key)
-    return bank.render(source, {**ctx, "数量": f"{format_number(fact.value)}{fact.unit}"})
+    return bank.render(source, {**ctx, "数量": f"{format_number(fact.amount)}{fact.unit}"})
 
 
 def rectify_item(marker: str, report: Report, bank: Bank, pick: Choose, lead: str | None = None) -> Block:

@@ -67,7 +67,7 @@ class Matcher:
     def figure_told(self, fact: Fact, text: str, terms: Iterable[str] = ()) -> bool:
         """Whether `text` already states `fact`: every number of the fact stands in it as a number, and either
         the fact's unit follows one of them (46场, 13支) or the text names what is counted."""
-        numbers = [format_number(v) for v in ((fact.before, fact.after) if fact.is_change else (fact.value,))]
+        numbers = [format_number(v) for v in ((fact.start, fact.end) if fact.is_change else (fact.amount,))]
         if not all(n in text for n in numbers):  # the cheap test first: most cases hold none of the numbers
             return False
         spots = [[m.end() for m in re.finditer(rf"(?<![\d.]){re.escape(n)}(?![\d.])", text)] for n in numbers]

@@ -244,7 +244,7 @@ def _carrying(done: Done, fact: Fact, theme: str, pick: Choose, ctx: dict) -> li
     before, _, after = text.partition(mark)
     where = "做法:" + key_path(done.path)
     spans = [Span(pick.note(before), source=where),
-             Span(f"{format_number(fact.value)}{fact.unit}", source="指标:" + key_path(fact.path))]
+             Span(f"{format_number(fact.amount)}{fact.unit}", source="指标:" + key_path(fact.path))]
     return spans + ([Span(pick.note(after), source=where)] if after else [])
 
 

@@ -28,13 +28,13 @@ def read_last_year(last: Report | None, info: Info, model: InputFile, themes, ct
             continue
         fact = now.get((target.metric.key, target.params))
         if fact is None:
-            ctx.warn(where, f"去年定的目标“{target.key}: {format_number(target.value)}”今年没有对应的数字，"
+            ctx.warn(where, f"去年定的目标“{target.key}: {format_number(target.amount)}”今年没有对应的数字，"
                             f"报告里没有写完成情况。请在“亮点”下填写今年的“{target.key}”。")
             continue
         got = achieved(target, fact)
-        better = target.metric.better(target.value, got) if got != target.value else True
+        better = target.metric.better(target.amount, got) if got != target.amount else True
         if better is False and not _covered(target, problems, echoes or {}):
-            ctx.warn(where, f"去年定的目标“{target.key}: {format_number(target.value)}”没有完成（今年 "
+            ctx.warn(where, f"去年定的目标“{target.key}: {format_number(target.amount)}”没有完成（今年 "
                             f"{format_number(got)}）。报告里写明了差距；建议把它作为一条“问题”写进第二部分。")
     done, ongoing, named, notes = [], [], set(), []
     for status, entries in model.rectify.items():

@@ -149,7 +149,5 @@ def write_rendered(draft: Draft, target: Path, *, marks: Marks | None = None, fm
     from .safeio import write_atomic
 
     if strict and draft.warnings:
-        error = StrictError(f"有 {len(draft.warnings)} 条提醒，按 --strict 要求没有生成文件。")
-        error.warnings = draft.warnings
-        raise error
+        raise StrictError(f"有 {len(draft.warnings)} 条提醒，按 --strict 要求没有生成文件。", draft.warnings)
     write_atomic(target, draft_bytes(draft, fmt, marks, annotate), force=force)

@@ -74,6 +74,10 @@ class OutputError(ReportError):
 
 
 class StrictError(ReportError):
-    """--strict was given and the draft has warnings."""
+    """--strict was given and the draft has warnings (`warnings`: the draft's, for batch to place by cell)."""
 
     exit_code = 1
+
+    def __init__(self, message: str, warnings: tuple[Problem, ...] = ()):
+        super().__init__(message)
+        self.warnings = tuple(warnings)

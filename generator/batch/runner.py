@@ -6,6 +6,8 @@ parent decides what an interrupt means: stop the pool, drop temp files, mark the
 """
 from __future__ import annotations
 
+from functools import partial
+
 import multiprocessing as mp
 import os
 import signal
@@ -177,11 +179,11 @@ def _warnings(task: Task, problems) -> tuple[str, ...]:
 
 def render_task(task: Task, strict: bool = False) -> Result:
     """Render and write one task; every `ReportError` becomes a failed result, never an exception."""
-    base = dict(number=task.number, label=task.label, unit=task.unit)
+    made = partial(Result, task.number, task.label, task.unit)
     if task.fatal:
-        return Result(**base, status=FAILED, error=task.fatal)
+        return made(status=FAILED, error=task.fatal)
     if task.skip:
-        return Result(**base, status=SKIPPED, output=task.target.name, note=task.reason)
+        return made(status=SKIPPED, output=task.target.name, note=task.reason)
     try:
         from ..api import render, write_draft
 
@@ -189,8 +191,8 @@ def render_task(task: Task, strict: bool = False) -> Result:
             try:  # the row's own problems first, then the unplaceable columns, all at once
                 render(task.data, marks=None, source=None, base=task.base, style=task.style, seat=task.seat)
             except InputError as exc:
-                return Result(**base, status=FAILED, error=join(task.errors + _messages(task, exc)))
-            return Result(**base, status=FAILED, error=join(task.errors))
+                return made(status=FAILED, error=join(task.errors + _messages(task, exc)))
+            return made(status=FAILED, error=join(task.errors))
         note = task.reason
         if task.backup and task.target.exists():
             import shutil
@@ -207,23 +209,23 @@ def render_task(task: Task, strict: bool = False) -> Result:
                                 style=task.style, seat=task.seat)
         except StrictError as exc:
             warnings = _warnings(task, exc.warnings)
-            return Result(**base, status=FAILED, warnings=warnings, error=f"有 {len(warnings)} 条提醒（--strict）")
+            return made(status=FAILED, warnings=warnings, error=f"有 {len(warnings)} 条提醒（--strict）")
         except InputError as exc:
-            return Result(**base, status=FAILED, error=join(_messages(task, exc)))
+            return made(status=FAILED, error=join(_messages(task, exc)))
         except OutputError as exc:
             if task.target.exists() and not task.force:  # appeared since the plan: someone's draft, kept
-                return Result(**base, status=SKIPPED if task.skip_existing else FAILED, output=task.target.name,
+                return made(status=SKIPPED if task.skip_existing else FAILED, output=task.target.name,
                               error="" if task.skip_existing else str(exc))
             raise
         from .rerun import file_hash
 
         warnings = _warnings(task, draft.warnings)
-        return Result(**base, status=OK, output=task.target.name, warnings=warnings, note=note,
+        return made(status=OK, output=task.target.name, warnings=warnings, note=note,
                       digest=task.digest, written=file_hash(task.target), style=draft.style)
     except ReportError as exc:
-        return Result(**base, status=FAILED, error=join(_messages(task, exc)))
+        return made(status=FAILED, error=join(_messages(task, exc)))
     except Exception as exc:  # a bug must not take the other rows down
-        return Result(**base, status=FAILED, error=f"程序内部错误（{type(exc).__name__}: {exc}）")
+        return made(status=FAILED, error=f"程序内部错误（{type(exc).__name__}: {exc}）")
 
 
 def _init_worker() -> None:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Mapping
 
 from .errors import TemplateError
 from .levels import LEVEL_GROUPS, LEVEL_HELP, LEVELS, TIERS, expand_levels, fits_tier, levels_text, tier  # noqa: F401 — re-exported
@@ -274,7 +275,7 @@ class Catalogue:
         hits = [(text.find(word), -len(word), theme) for word, theme in self.keywords if word in text]
         return min(hits)[2] if hits else None
 
-    def kind_of_text(self, kinds: dict, text: str) -> "Kind | None":
+    def kind_of_text(self, kinds: Mapping, text: str) -> "Kind | None":
         """The bank kind an own-words problem or cause speaks of, by the kind's 关键词 (the earliest in the
         text, the longest on a tie), else None."""
         hits = [(text.find(w), -len(w), k.key) for k in kinds.values() for w in k.terms if w in text]

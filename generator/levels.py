@@ -19,7 +19,8 @@ def tier(level: str) -> str:
 
 def expand_levels(written) -> tuple[tuple[str, ...], list[str]]:
     """(the levels `written` names, in the order of LEVELS; the words that are no level)."""
-    found, wrong = set(), []
+    found: set[str] = set()
+    wrong: list[str] = []
     for word in written or ("镇级", "村级"):
         if word in LEVEL_GROUPS:
             found.update(LEVEL_GROUPS[word])

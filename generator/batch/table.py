@@ -103,7 +103,7 @@ def _from_grid(name: str, grid: list[list[Any]]) -> list[Row]:
             raise InputError(f"{name}：列名“{h}”出现了两次（第{seen[h]}列和第{col}列），请合并或删掉一列。")
         if h:
             seen[h] = col
-    rows = []
+    rows: list = []
     for offset, values in enumerate(grid[header_index + 1:], header_index + 2):
         cells, columns = {}, {}
         for col, (header, value) in enumerate(zip(headers, values), 1):

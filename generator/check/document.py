@@ -153,7 +153,7 @@ def body_paragraphs(path: Path) -> list[str]:
 
 def from_texts(name: str, texts) -> Document:
     """Build a `Document` from (text, where) pairs or plain strings, dropping empty lines."""
-    paragraphs = []
+    paragraphs: list = []
     for item in texts:
         text, where = (item, "") if isinstance(item, str) else item
         text = text.strip().strip("\u3000")

@@ -51,7 +51,7 @@ class Segmenter:
         """Load every dictionary word that occurs in `texts` (and its prefixes) into the tokenizer."""
         if self.db is None:
             return
-        wanted = set()
+        wanted: set = set()
         for text in texts:
             for block in self._han.findall(text):
                 n = len(block)

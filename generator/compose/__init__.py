@@ -65,7 +65,7 @@ def compose(report: Report, templates: Templates | None = None, variant: int = 0
         warnings.append(Problem(f"只写了品牌名称“{_unquoted(info.brand)}”，没有写它的含义，“亮点”里也没有品牌创建的"
                                 "内容，报告里就没有提这个品牌（只有一个名字，读的人不知道它是什么）。请在“报告”下加一行 "
                                 "品牌含义: 一句话说明它的意思，或在“亮点 → 品牌创建”下写做法和事例。", path=("报告", "品牌")))
-    pick.set_draft(author=author, hand=Hand(author, authors.get("语体标记")) if author.register else None,
+    pick.set_draft(author=author, hand=Hand(author, (authors or {}).get("语体标记")) if author.register else None,
                    match=match,
                    troubles=_troubles(report, bank),
                    last_leads=leads, avoid_grams=set().union(*map(_grams, worded)) if worded else set(),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any, Mapping
+from typing import AbstractSet, Any, Mapping
 
 from ..bank import Bank, Picker
 from ..errors import TemplateError
@@ -145,7 +145,7 @@ class Choose:
         if self.brand_plan is not None and self.brand_plan not in themes:
             self.brand_plan = theme
 
-    def begin_after(self, grams: set) -> None:
+    def begin_after(self, grams: AbstractSet) -> None:
         """Start a paragraph that must not echo these runs (part two's last line, part one's leads)."""
         self.begin_item()
         self.said = set(grams)

@@ -18,6 +18,8 @@ Closings never come from the same family twice running.
 from __future__ import annotations
 
 
+from typing import Mapping
+
 from ..bank import Bank
 from ..facts import Fact, Report, ThemeFacts
 from ..errors import Problem
@@ -94,7 +96,7 @@ def _marker(shape: str, n: int, bank: Bank) -> str:
     return item_number(n)
 
 
-def _by_group(themes: tuple[ThemeFacts, ...], authors: dict, grouping: str) -> list[tuple[str, list[ThemeFacts]]]:
+def _by_group(themes: tuple[ThemeFacts, ...], authors: Mapping, grouping: str) -> list[tuple[str, list[ThemeFacts]]]:
     """The author's groups of the themes filled in, in the order of their first theme; a group of one theme
     is that theme."""
     spec = ((authors or {}).get("分组") or {}).get(grouping) or []
@@ -118,7 +120,7 @@ def _told(themes: tuple[ThemeFacts, ...], bank: Bank) -> tuple[str, ...]:
     return tuple("；".join((*bank.get("亮点", "主题", tf.theme, "短称"), theme_content(tf))) for tf in themes)
 
 
-def _heading_key(item: tuple[ThemeFacts, ...], authors: dict, grouping: str) -> str:
+def _heading_key(item: tuple[ThemeFacts, ...], authors: Mapping, grouping: str) -> str:
     """What a heading speaks of: the theme, or for two merged themes the group they share (else the first)."""
     if len(item) == 1:
         return item[0].theme

@@ -4,6 +4,8 @@ a case. One fact, said once: what the clerk's own words (事例, 自述) already
 catalogue's words, and the clerk's span records what it covers."""
 from __future__ import annotations
 
+from typing import Mapping
+
 from dataclasses import dataclass, field
 
 from ..bank import Bank
@@ -222,7 +224,7 @@ def figure_lead(bank: Bank, pick: Choose, slot: str, *key, not_in: str = "") -> 
     return pick.note(author.figure_lead)
 
 
-def opens_with_scope(spans: list[Span], ctx: dict) -> bool:
+def opens_with_scope(spans: list[Span], ctx: Mapping) -> bool:
     """Whether a figure's own wording already opens with where or when (全镇……, 全年……): a lead-in
     (全年, 年内 …) before it would double it, as in 全年全镇集体经济收入……"""
     text = next((s.text for s in spans if s.text.strip("，")), "")

@@ -36,7 +36,10 @@ def read_last_year(last: Report | None, info: Info, model: InputFile, themes, ct
         if better is False and not _covered(target, problems, echoes or {}):
             ctx.warn(where, f"去年定的目标“{target.key}: {format_number(target.amount)}”没有完成（今年 "
                             f"{format_number(got)}）。报告里写明了差距；建议把它作为一条“问题”写进第二部分。")
-    done, ongoing, named, notes = [], [], set(), []
+    done: list = []
+    ongoing: list = []
+    named: set = set()
+    notes: list = []
     for status, entries in model.rectify.items():
         for i, entry in enumerate(entries):
             name, note = _rectified(entry, status, ("整改", status, i), ctx)

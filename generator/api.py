@@ -71,10 +71,10 @@ def last_year(data: Any, marks: Marks | None, source: str | None, base: Path | N
     if not path.is_absolute() and base is not None:
         path = base / path
     line, column = (marks or {}).get(("报告", "上年"), (None, None))
-    where = dict(path=("报告", "上年"), line=line, column=column, source=source)
     if not path.is_file():
         raise InputError(f"{source or '输入'} 有 1 处需要修改：", [Problem(
-            f"找不到上年的输入文件“{name}”（{path}）。路径相对本文件所在的文件夹；没有去年的文件就删掉这一行。", **where)])
+            f"找不到上年的输入文件“{name}”（{path}）。路径相对本文件所在的文件夹；没有去年的文件就删掉这一行。",
+            path=("报告", "上年"), line=line, column=column, source=source)])
     # Last year's file was accepted last year: read it with libyaml first (a quarter of the time), and only
     # when it does not validate read it again the careful way, so every problem names its line.
     try:

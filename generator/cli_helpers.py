@@ -25,10 +25,11 @@ def output_format(fmt: Optional[str], output: Optional[Path]) -> str:
     if fmt is not None and fmt not in ("docx", "txt"):
         raise InputError(f"--format 只能是 docx、txt 或 json，现在是“{fmt}”。")
     suffix = output.suffix.lower().lstrip(".") if output is not None else ""
+    name = output.name if output is not None else ""
     if suffix and suffix not in ("docx", "txt"):
-        raise InputError(f"-o 的文件名应以 .docx（Word 草稿）或 .txt（纯文本）结尾，现在是“{output.name}”。")
+        raise InputError(f"-o 的文件名应以 .docx（Word 草稿）或 .txt（纯文本）结尾，现在是“{name}”。")
     if fmt and suffix and fmt != suffix:
-        raise InputError(f"--format {fmt} 与输出文件 {output.name} 的扩展名不一致。去掉 --format，"
+        raise InputError(f"--format {fmt} 与输出文件 {name} 的扩展名不一致。去掉 --format，"
                          f"按扩展名生成；或把文件名改成 .{fmt}。")
     return fmt or suffix or "docx"
 

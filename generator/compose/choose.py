@@ -273,7 +273,7 @@ class Choose:
         if option in self.used:
             return -1
         avoid, said, forms = self.avoid_grams, self.said, self.forms
-        grams = _grams(option) if (avoid or said) else None
+        grams = _grams(option) if (avoid or said) else frozenset()
         score = 0
         if not (avoid and not grams.isdisjoint(avoid)):
             score |= 128

@@ -320,7 +320,7 @@ def _content(plan: Plan) -> str:
     """What an item holds, as text: its practices' and figures' names and the clerk's words."""
     parts = []
     for tf in plan.themes:
-        parts += [d.practice.key if d.practice else d.text for d in tf.practices]
+        parts += [d.practice.key if d.practice else d.text or "" for d in tf.practices]
         parts += [f.metric.key if f.metric else (f.name or f.key) for f in tf.facts]
         parts += list(tf.cases)
     return "；".join(parts)

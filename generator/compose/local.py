@@ -45,7 +45,7 @@ def theme_content(tf: ThemeFacts) -> str:
     """What a theme of part one holds, as text: its name, its practices' names and words, its figures' names
     and the clerk's cases (what a heading or a formulation may be matched against)."""
     parts = [tf.theme]
-    parts += [d.practice.key + " " + " ".join(d.practice.terms) if d.practice else d.text for d in tf.practices]
+    parts += [d.practice.key + " " + " ".join(d.practice.terms) if d.practice else d.text or "" for d in tf.practices]
     parts += [f.metric.key if f.metric else (f.name or f.key) for f in tf.facts]
     parts += list(tf.cases)
     return "；".join(parts)

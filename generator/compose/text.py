@@ -77,7 +77,7 @@ def fact_clause(fact: Fact, bank: Bank, pick: Choose, ctx: dict, *, target: bool
             variables["名称"] = fact.key
         variables.update(数=format_number(fact.amount), 数量=f"{format_number(fact.amount)}{fact.unit}")
     if after:
-        phrases = [p for p in phrases if p[:2] not in after] or phrases
+        phrases = tuple(p for p in phrases if p[:2] not in after) or phrases
     # one of a thing is not done 逐个 (对1个软弱涣散党组织逐个制定整顿措施)
     source = pick.one(phrases, "fact", metric.key, fact.key, target, single=not fact.is_change and fact.value == 1)
     return bank.render(source, variables)

@@ -81,6 +81,18 @@ class Done:
     text: str | None
     path: tuple = ()
 
+    @property
+    def said(self) -> str:
+        """The clerk's own words; "" for a catalogue practice."""
+        return self.text or ""
+
+    @property
+    def names(self) -> str:
+        """What the practice is called and the words it is known by: the catalogue's name, other names and
+        terms, or the clerk's own words."""
+        p = self.practice
+        return " ".join((p.key, *p.aliases, *p.terms)) if p is not None else self.said
+
 
 @dataclass(frozen=True)
 class ThemeFacts:

@@ -66,8 +66,11 @@ def rectify_item(marker: str, report: Report, bank: Bank, pick: Choose, lead: st
     lead = lead or pick.text(bank.get("亮点", "整改要点"), "rectify-lead")
     spans = [Span(marker, lead=True, source="序号")] if marker else []
     spans.append(Span(sentence(lead), lead=True, source="词库:亮点/整改要点"))
-    notes = dict(report.last.notes)
-    for status, items in (("整改完成", report.last.done), ("整改推进", report.last.ongoing)):
+    last = report.last
+    if last is None:   # compose adds this item only for a report with last year's 整改
+        return body(*spans)
+    notes = dict(last.notes)
+    for status, items in (("整改完成", last.done), ("整改推进", last.ongoing)):
         told = [i for i in items if id(i) in notes]   # the clerk said how: one sentence each, in their words
         plain = [i for i in items if id(i) not in notes]
         for item in told:

@@ -85,7 +85,7 @@ def answer_plan(report: Report, bank: Bank, match, theme_of_text) -> AnswerPlan:
         kind = a.item.kind or a.item.like
         if not a.tasks and a.role == "problem" and kind in remedies:
             a.remedy = kind
-        elif not a.tasks and by_theme.get(a.theme):
+        elif not a.tasks and a.theme is not None and by_theme.get(a.theme):
             # nothing else answers it: the clerk's 事项 of the same theme is the likeliest answer
             a.tasks.append(by_theme[a.theme].pop(0))
     return AnswerPlan(answers, by_theme, loose)
@@ -102,8 +102,7 @@ def task_theme(text: str, report: Report, cat, match) -> str | None:
     # under the wrong heading reads worse than one in the last item)
     scores = []
     for tf in report.themes:
-        told = "；".join([*tf.cases, *(d.text or " ".join((d.practice.key, *d.practice.aliases, *d.practice.terms))
-                                       for d in tf.practices)])
+        told = "；".join([*tf.cases, *(d.said or d.names for d in tf.practices)])
         scores.append((len(match.shared(text, told)), tf.theme))
     scores.sort(reverse=True)
     if not scores or not scores[0][0] or (len(scores) > 1 and scores[1][0] == scores[0][0]):
@@ -308,7 +307,7 @@ def _theme_item(n: int, theme: str, answers: list[Answer], placed: list[int], re
                          *(report.tasks[i] for a in answers for i in a.tasks), *(report.tasks[i] for i in placed),
                          *(f.key for f in targets)])
     content = "；".join([planned, *(c for tf in told for c in tf.cases),
-                        *(d.text or d.practice.key for tf in told for d in tf.practices)])
+                        *(d.said or (d.practice.key if d.practice else "") for tf in told for d in tf.practices)])
     things = len(answers) + len(placed) + len(targets)
     names = "；".join([theme, *bank.get("亮点", "主题", theme, "短称")])
     # the heading speaks for what this item plans; part one's cases and practices of the theme only when it

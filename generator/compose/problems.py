@@ -288,9 +288,10 @@ def _items(report: Report, items: tuple[Item, ...], kinds: dict, bank: Bank, pic
         ordinal = "" if len(items) == 1 else (ordinals[i] if i < len(ordinals) else f"第{i + 1}")
         where = "原文:" + key_path(item.path)
         if item.kind is None:
-            pick.count(pick.note(item.text))
+            own = item.text or ""
+            pick.count(pick.note(own))
             rest = [Span(sentence(item.detail), source=where)] if item.detail else []
-            out.append(body(Span(ordinal + sentence(item.text), lead=True, source=where), *rest))
+            out.append(body(Span(ordinal + sentence(own), lead=True, source=where), *rest))
             continue
         pick.begin_item()
         pick.said |= said
@@ -324,9 +325,9 @@ def _items(report: Report, items: tuple[Item, ...], kinds: dict, bank: Bank, pic
                 told = "".join(x.text for x in spans)
                 near = "".join(p.text or "" for p in answers)
                 where = "、".join(field_name(t, bank, pick, beside=told, near=near) for t in fields)
-                link = pick.text(bank.get("问题", "原因呼应"), "cause-link", item.kind, single=len(fields) < 2,
+                echo = pick.text(bank.get("问题", "原因呼应"), "cause-link", item.kind, single=len(fields) < 2,
                                  extra={"方面": where})
-                spans.append(Span(sentence(link), source="词库:问题/原因呼应",
+                spans.append(Span(sentence(echo), source="词库:问题/原因呼应",
                                   covers=tuple("原文:" + key_path(p.path) for p in answers)))
             elif report.problems and not answers:
                 general += 1

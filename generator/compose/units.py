@@ -4,7 +4,7 @@ a case. One fact, said once: what the clerk's own words (事例, 自述) already
 catalogue's words, and the clerk's span records what it covers."""
 from __future__ import annotations
 
-from typing import Mapping
+from typing import Mapping, Sequence
 
 from dataclasses import dataclass, field
 
@@ -67,10 +67,12 @@ def units_of(tf: ThemeFacts, bank: Bank, pick: Choose, ctx: dict) -> tuple[list[
             continue
         mine = [f for f in good if owner.get(id(f)) is done]
         claimed.update(id(f) for f in mine)
-        if done.practice is None:
+        practice = done.practice
+        if practice is None:
             spans = [practice_span(done, theme, pick, ctx, tuple(covers.get("原文:" + key_path(done.path), ())))]
         else:
-            carried = next((f for f in mine if not f.is_change and done.practice.figure_phrases(f.metric.key)), None)
+            carried = next((f for f in mine if not f.is_change and f.metric is not None
+                            and practice.figure_phrases(f.metric.key)), None)
             if carried is not None:  # a wording that says the figure itself: 推行发展党员全程纪实，全年发展党员3名
                 spans = _carrying(done, carried, theme, pick, ctx)
                 mine = [f for f in mine if f is not carried]
@@ -194,10 +196,10 @@ def _owners(practices: tuple[Done, ...], facts: list[Fact], match) -> dict[int, 
     for fact in facts:
         if fact.metric is None:
             continue
-        fits = [d for d in practices if d.practice is not None and fact.metric.key in d.practice.metrics]
+        key = fact.metric.key
+        fits = [(d, d.practice) for d in practices if d.practice is not None and key in d.practice.metrics]
         if fits:
-            out[id(fact)] = min(fits, key=lambda d: (not d.practice.figure_phrases(fact.metric.key),
-                                                     len(d.practice.metrics)))
+            out[id(fact)] = min(fits, key=lambda dp: (not dp[1].figure_phrases(key), len(dp[1].metrics)))[0]
             continue
         name = figure_name(fact)
         near = [d for d in practices if d.practice is not None
@@ -238,9 +240,12 @@ def _carrying(done: Done, fact: Fact, theme: str, pick: Choose, ctx: dict) -> li
     from ..facts import format_number
 
     mark = "\x00"
-    source = pick.one(_in_voice(_modest(_apart(done.practice.figure_phrases(fact.metric.key), pick), done, pick), pick),
+    practice, metric = done.practice, fact.metric
+    if practice is None or metric is None:   # units_of carries only a catalogue practice's catalogue figure
+        raise ValueError(f"{fact.key}: 不是目录里的做法和指标")
+    source = pick.one(_in_voice(_modest(_apart(practice.figure_phrases(metric.key), pick), done, pick), pick),
                       "practice-figure", theme,
-                      done.practice.key, single=fact.value == 1, voice=False)   # 1个 is not done 逐个
+                      practice.key, single=fact.value == 1, voice=False)   # 1个 is not done 逐个
     pick.done_said += "；" + source
     text = pick.bank.render(source, {**ctx, "数量": mark})
     before, _, after = text.partition(mark)
@@ -252,7 +257,7 @@ def _carrying(done: Done, fact: Fact, theme: str, pick: Choose, ctx: dict) -> li
 
 def practice_span(done: Done, theme: str, pick: Choose, ctx: dict, covers: tuple[str, ...] = ()) -> Span:
     if done.practice is None:
-        return Span(pick.count(pick.note(done.text)), source="原文:" + key_path(done.path), covers=covers)
+        return Span(pick.count(pick.note(done.said)), source="原文:" + key_path(done.path), covers=covers)
     text = pick.text(_in_voice(_modest(_apart(done.practice.phrases, pick), done, pick), pick), "practice", theme,
                      done.practice.key, voice=False)
     pick.done_said += "；" + text
@@ -265,7 +270,7 @@ def practice_span(done: Done, theme: str, pick: Choose, ctx: dict, covers: tuple
 APART_PAIRS = 2
 
 
-def _modest(options: list, done: Done, pick: Choose) -> list:
+def _modest(options: Sequence, done: Done, pick: Choose) -> Sequence:
     """A practice the clerk's own problems say falls short (流动党员管理办法不多) is worded without claiming it
     worked (呼应.yaml → 成效词: 去向清楚、联系畅通), where such a wording exists."""
     match = pick.match
@@ -275,7 +280,7 @@ def _modest(options: list, done: Done, pick: Choose) -> list:
     return _preferred(options, lambda o: not any(w in o for w in match.outcome))
 
 
-def _in_voice(options: list, pick: Choose) -> list:
+def _in_voice(options: Sequence, pick: Choose) -> Sequence:
     """A formal author's practice wordings without the few words only speech uses (作者.yaml → 语体标记 → 口语:
     乡亲们, 咱 …: 中心组…学习12次，由本地党员给乡亲们宣讲37场次 read as two voices in one sentence, twelfth blind
     reading). Only these: splitting practice wordings by the whole register made two authors of one register
@@ -297,13 +302,13 @@ def _in_voice(options: list, pick: Choose) -> list:
 _VOICED: dict = {}
 
 
-def _apart(options: list, pick: Choose) -> list:
+def _apart(options: Sequence, pick: Choose) -> Sequence:
     if not pick.done_said:
         return options
     return _preferred(options, lambda o: len(pick.match.shared(o, pick.done_said)) < APART_PAIRS)
 
 
-def _preferred(options: list, good) -> list:
+def _preferred(options: Sequence, good) -> Sequence:
     """The wordings that pass `good` (entries that are not plain strings always do), or all of them when
     none would be left; the same list object when none is left out (Choose caches per list)."""
     kept = [o for o in options if not isinstance(o, str) or good(o)]

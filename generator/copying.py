@@ -115,12 +115,14 @@ def contained(old: str, new: str) -> tuple[float, float, list[str]]:
     old_set, new_set = set(old_grams), set(new_grams)
     in_new = [i for i, g in enumerate(old_grams) if g in new_set]
     taken = [i for i, g in enumerate(new_grams) if g in old_set]
-    passages, run_start, last = [], None, None
-    for i in taken + [None]:
+    passages: list[str] = []
+    run_start: int | None = None
+    last: int | None = None
+    for i in [*taken, None]:
         if i is not None and last is not None and i == last + 1:
             last = i
             continue
-        if run_start is not None:
+        if run_start is not None and last is not None:
             passages.append(new[run_start:last + RUN])
         run_start = last = i
     return _union(in_new) / max(1, len(old)), _union(taken) / max(1, len(new)), passages

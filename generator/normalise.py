@@ -30,8 +30,9 @@ def normalise(text: str) -> tuple[str, list[str]]:
     notes = []
     out = text.translate(_FULL_DIGITS)
     out = _ASCII_QUOTED.sub(lambda m: f"“{m.group(1)}”", out)
-    if _TAG.search(out):
-        notes.append(f"“{_TAG.search(out).group()}”像是从网页复制来的标记，报告里会原样出现，请删掉")
+    tag = _TAG.search(out)
+    if tag:
+        notes.append(f"“{tag.group()}”像是从网页复制来的标记，报告里会原样出现，请删掉")
     if _EMOJI.search(out):
         notes.append("含有表情符号，公文里不宜出现，请删掉")
     count = _CN_COUNT.search(out)

@@ -71,7 +71,8 @@ def require_sound(root: Path) -> None:
     `--templates DIR` runs before any draft."""
     errors, _ = check_folder(root)
     if len(errors) == 1:   # one problem: its own message says where
-        raise TemplateError(errors[0].message if errors[0].source in errors[0].message else str(errors[0]))
+        first = errors[0]
+        raise TemplateError(first.message if first.source and first.source in first.message else str(first))
     if errors:
         raise TemplateError(f"词库文件夹 {root} 有 {len(errors)} 处错误，改好后再生成"
                             f"（gen-report check-templates {root} 可以随时检查）：\n" +

@@ -133,7 +133,8 @@ def deal(tasks: list[Task], defaults: Defaults) -> None:
 
     spec = author_spec(None)
     count = int(spec["风格数"]) if spec else 0
-    report = defaults.data.get("报告") if isinstance(defaults.data.get("报告"), dict) else {}
+    given = defaults.data.get("报告")
+    report: dict = given if isinstance(given, dict) else {}
     town = str(report.get("所属镇") or report.get("上级") or defaults.name or "")
     start = unit_style(town, count) - 1 if count else 0
     for seat, task in enumerate(t for t in tasks if t.data is not None and not t.fatal):

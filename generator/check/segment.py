@@ -35,7 +35,7 @@ class Segmenter:
         if self.db is None:
             self.tokenizer.initialize()
         else:
-            self.tokenizer.FREQ, self.tokenizer.total = {}, self._total
+            self.tokenizer.FREQ, self.tokenizer.total = {}, _total(self.db)
             self.tokenizer.initialized = True
         if userdict and os.path.exists(userdict):
             with open(userdict, encoding="utf-8") as f:
@@ -43,9 +43,6 @@ class Segmenter:
                 self.cover([line.split(" ")[0] for line in f])
             self.tokenizer.load_userdict(userdict)
 
-    @property
-    def _total(self) -> int:
-        return int(self.db.execute("SELECT value FROM meta WHERE key = 'total'").fetchone()[0])
 
     def cover(self, texts) -> None:
         """Load every dictionary word that occurs in `texts` (and its prefixes) into the tokenizer."""
@@ -225,3 +222,6 @@ def words_of(text: str) -> list[str]:
     return segmenter().lcut(text)
 
 
+def _total(db) -> int:
+    """The dictionary's total frequency, as jieba's tokenizer keeps it."""
+    return int(db.execute("SELECT value FROM meta WHERE key = 'total'").fetchone()[0])

@@ -54,7 +54,8 @@ def items(part: str, paragraphs: list[str]) -> list[tuple[str, str]]:
         if HEADING.match(paragraph):
             if i == 0 and PART_HEADING.search(paragraph):
                 continue                               # the part's own heading, not an item
-            out.append(("一、", _first_sentence(paragraph[HEADING.match(paragraph).end():])))
+            heading = HEADING.match(paragraph)
+            out.append(("一、", _first_sentence(paragraph[heading.end() if heading else 0:])))
             continue
         for m in ITEM.finditer(paragraph):
             out.append((style(m.group().strip()), _first_sentence(paragraph[m.end():])))

@@ -73,6 +73,7 @@ def write_docx(draft: Draft, notes: dict[tuple[int, int], str] | None = None) ->
 def paragraphs_xml(draft: Draft, notes: dict | None = None, anchors: list | None = None) -> list[str]:
     """Return the body paragraphs of `draft` as XML strings, in reading order. With `notes`, annotated spans
     get runs of their own and `anchors` receives (paragraph, run, comment) for each."""
+    anchors = anchors if anchors is not None else []
     out = []
     name = "".join(s.text for s in draft.sign_name)
     date = "".join(s.text for s in draft.sign_date)

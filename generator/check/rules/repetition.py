@@ -208,7 +208,7 @@ def _lead_shapes(doc) -> list[Finding]:
         shape = p.text[m.end():m.end() + 3]
         if run and run[-1][1] == shape:
             run.append((p, shape))
-            if len(run) == 3 and not _parallel([q.text[LEAD.match(q.text).end():] for q, _ in run]):
+            if len(run) == 3 and not _parallel([q.text[_lead_end(q.text):] for q, _ in run]):
                 out.append(Finding("repeat.lead-shape", WARNING, p.number, m.end(), m.end() + 3,
                                    f"连续三条以上都以“{shape}”开头", "变换几条引领句的句式，避免千篇一律"))
         else:
@@ -225,3 +225,9 @@ def _parallel(leads: list[str]) -> bool:
     firsts = [_CLAUSE_END.split(lead, 1)[0] for lead in leads]
     lengths = [len(f) for f in firsts]
     return max(lengths) - min(lengths) <= 1 and len(set(firsts)) == len(firsts) and min(lengths) >= 5
+
+
+def _lead_end(text: str) -> int:
+    """Where a paragraph's ordinal (LEAD) ends; 0 when it has none."""
+    m = LEAD.match(text)
+    return m.end() if m else 0

@@ -57,10 +57,10 @@ def check(doc, ctx) -> list[Finding]:
             for m in ASCII_QUOTED.finditer(text):
                 out.append(Finding("punct.ascii-quotes", WARNING, p.number, m.start(), m.end(),
                                    "中文里用了英文引号\"\"", f"改为中文引号：“{m.group()[1:-1]}”"))
-        m = WRONG_BRACKET.match(text)
-        if m:
-            out.append(Finding("punct.wrong-bracket", WARNING, p.number, 0, m.end(),
-                               f"序号“{m.group()}”用错了括号", f"改为“（{m.group(1)}）”"))
+        bracket = WRONG_BRACKET.match(text)
+        if bracket:
+            out.append(Finding("punct.wrong-bracket", WARNING, p.number, 0, bracket.end(),
+                               f"序号“{bracket.group()}”用错了括号", f"改为“（{bracket.group(1)}）”"))
         for m in DOUBLE.finditer(text):
             out.append(Finding("punct.double", WARNING, p.number, m.start(), m.end(),
                                f"标点“{m.group()}”重复", "删去多余的标点"))

@@ -256,7 +256,7 @@ class Catalogue:
             self.found.append(f"{where} → 目标增幅上限：写一个大于 0 的百分数（如 50），现在是“{rise_cap}”。")
         if len(self.found) > before:
             return None
-        return Metric(key=key, theme=theme, unit=unit, phrases=phrases, levels=levels, direction=direction,
+        return Metric(key=key, theme=theme, unit=str(unit), phrases=phrases, levels=levels, direction=direction,
                       other_units=others,
                       change_phrases=tuple(spec.get("变化说法") or ()),
                       target_phrases=tuple(spec.get("目标说法") or ()),

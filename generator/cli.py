@@ -260,10 +260,11 @@ def _init_batch(path: Path, level: str, year: Optional[int], themes: Optional[st
     cat = load_catalogue()
     chosen = None
     if themes:
-        chosen = [cat.theme(t.strip()) for t in re.split(r"[,，、\s]+", themes) if t.strip()]
-        unknown = [t for t, c in zip(re.split(r"[,，、\s]+", themes), chosen) if c is None and t.strip()]
+        named = [t.strip() for t in re.split(r"[,，、\s]+", themes) if t.strip()]
+        unknown = [t for t in named if cat.theme(t) is None]
         if unknown:
             raise InputError(f"--themes 里的 {'、'.join(unknown)} 不是主题。可写的主题：{'、'.join(cat.themes)}。")
+        chosen = [theme for t in named if (theme := cat.theme(t)) is not None]
     if path.exists():
         raise OutputError(f"{path} 已经存在，没有覆盖它（里面可能是各村填好的内容）。换一个文件名重试。")
     write_atomic(path, starter_workbook(cat, level, year, chosen))

@@ -127,8 +127,8 @@ def usage_message(exc: Exception) -> str:
         param = getattr(exc, "param", None)
         return f"错误：缺少参数 {param.human_readable_name if param else ''}。用 gen-report --help 查看用法。"
     if kind == "BadParameter":
-        return f"错误：参数不对：{exc.format_message()}。用 gen-report --help 查看用法。"
-    message = exc.format_message()
+        return f"错误：参数不对：{_said(exc)}。用 gen-report --help 查看用法。"
+    message = _said(exc)
     extra = re.match(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)", message)
     if extra:   # click's words, said in Chinese with what was left over
         return f"错误：多写了 {extra.group(1)}。这个命令只要一个文件；用 gen-report --help 查看用法。"
@@ -154,3 +154,9 @@ def safe_streams() -> None:
                 reconfigure(errors="replace")
             except (ValueError, OSError):  # a stream already in use in another way: leave it as it is
                 pass
+
+
+def _said(exc: Exception) -> str:
+    """A click/typer error's own message (`format_message`), or its text for any other exception."""
+    say = getattr(exc, "format_message", None)
+    return say() if callable(say) else str(exc)

@@ -38,7 +38,7 @@ def input_schema(cat: Catalogue) -> dict[str, Any]:
     props["基本情况"] = _metrics_object(cat.metrics["基本情况"], "基本情况", "写在开头的概况", cat=cat)
     props["基本情况"]["properties"]["其他"] = _free_list()
     # a theme may be written by any of its names (组织建设 or 基层组织建设), as the validator accepts
-    themes = {name: _theme_object(cat, cat.theme(name)) for name in cat._theme_alias}
+    themes = {name: _theme_object(cat, cat.theme(name) or name) for name in cat._theme_alias}
     props["亮点"] = {
         "title": "亮点", "description": "按主题填写的做法、数据和事例", "type": "object",
         "additionalProperties": False, "properties": themes,

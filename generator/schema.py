@@ -11,7 +11,7 @@ from typing import Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, StrictStr
 
-FORMAT_VERSION = 1
+FORMAT_VERSION: Literal[1] = 1
 
 MetricInput = Union[int, float, str, dict]
 
@@ -134,7 +134,8 @@ class InputFile(_Model):
                                  description="问题名称（见 gen-report metrics 问题）或 {自述: …}")
     causes: list[Item] = Field(default_factory=list, alias="原因", title="问题的原因",
                                description="原因名称或 {自述: …}")
-    measures: Measures = Field(default_factory=Measures, alias="措施", title="下一步措施")
+    # (mypy without pydantic's plugin cannot see that Measures() takes no arguments: every field has a default)
+    measures: Measures = Field(default_factory=Measures, alias="措施", title="下一步措施")  # type: ignore[arg-type]
     rectify: dict[Literal["已完成", "持续推进"], list[StrictStr | Rectified]] = Field(
         default_factory=dict, alias="整改", title="上年问题的整改",
         description="有“上年”时：去年查摆的问题，整改完成的写在“已完成”下，还在整改的写在“持续推进”下（写问题名称或去年自述的"

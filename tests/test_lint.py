@@ -1,7 +1,10 @@
-"""generator/, bench/, scripts/ and tests/ pass ruff: pyflakes' errors and no function over complexity 15 (pyproject's [tool.ruff])."""
+"""generator/, bench/, scripts/ and tests/ pass ruff: pyflakes' errors and no function over complexity 15 (pyproject's [tool.ruff]);
+generator/ passes mypy ([tool.mypy])."""
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -9,6 +12,13 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_generator_passes_ruff():
     done = subprocess.run([sys.executable, "-m", "ruff", "check", "generator", "bench", "scripts", "tests",
                            "--output-format", "concise"], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.mark.slow
+def test_generator_passes_mypy():
+    """The package's types hold (pyproject.toml → [tool.mypy]): one way through the middle asked for it."""
+    done = subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
 
 

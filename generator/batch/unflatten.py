@@ -145,7 +145,7 @@ def _bare(name: str, cat: Catalogue) -> tuple[tuple, str | None]:
         return ("措施", name), None
     if name in ("问题", "原因", "做法", "事例"):
         return (name,), None
-    hits = []
+    hits: list[tuple[str, ...]] = []
     if cat.lookup("基本情况", name):
         hits.append(("基本情况", name))
     hits += [("亮点", theme, name) for theme in cat.themes if cat.lookup(theme, name)]
@@ -158,8 +158,8 @@ def _bare(name: str, cat: Catalogue) -> tuple[tuple, str | None]:
 
 
 def _unknown(name: str, cat: Catalogue) -> str:
-    known = list(REPORT_FIELDS) + list(MEASURE_FIELDS) + ["问题", "原因"]
-    known += [m.display() for t in cat.metrics for m in cat.metrics[t]]
+    known: list[str] = [k for k in (*REPORT_FIELDS, *MEASURE_FIELDS) if k] + ["问题", "原因"]
+    known += [m.display() or m.key for t in cat.metrics for m in cat.metrics[t]]
     close = _close(name, known)
     hint = f"您是不是想写“{'”或“'.join(close)}”？" if close else "用 gen-report metrics 查看可写的指标。"
     return f"不认识的列“{name}”。{hint}"

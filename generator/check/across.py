@@ -89,7 +89,7 @@ def measure(texts: list[tuple[str, str]], against: str | None = None) -> Result:
         if pool:
             pool.shutdown(cancel_futures=True)
     index = {name: i for i, (name, _) in enumerate(texts)}
-    ratios = {}
+    ratios: dict[tuple[str, str], float] = {}
     sources: dict[str, tuple[str, float]] = {}
     for (a, b), c in copied.items():
         ratios[(texts[a][0], texts[b][0])] = c.ratio
@@ -98,8 +98,8 @@ def measure(texts: list[tuple[str, str]], against: str | None = None) -> Result:
                 sources[texts[me][0]] = (texts[other][0], share)
     scored = []
     for p in pairs:
-        a, b = sorted((p.a, p.b), key=index.__getitem__)
-        scored.append((p, ratios.get((a, b), 0.0)))
+        first, second = sorted((p.a, p.b), key=index.__getitem__)
+        scored.append((p, ratios.get((first, second), 0.0)))
     scored.sort(key=lambda pr: (-max(pr[0].share, pr[1]), pr[0].a, pr[0].b))
     kept = None
     if against is not None:
@@ -150,7 +150,7 @@ def as_text(result: Result, count: int, against: str | None) -> str:
 
 
 def as_json(result: Result, count: int) -> str:
-    data = {
+    data: dict = {
         "reports": count,
         "bands": {name: floor for floor, name in similarity.BANDS},
         "run_length": copying.RUN,

@@ -39,7 +39,7 @@ def translate(exc: ValidationError, blank: set[tuple], ctx: Context) -> list[Pro
     return problems
 
 
-def _message(err: dict, loc: tuple) -> str:
+def _message(err: Mapping, loc: tuple) -> str:
     kind = err["type"]
     field = loc[-1] if loc else ""
     got = err.get("input")
@@ -84,7 +84,8 @@ def _known_siblings(loc: tuple) -> list[str]:
     model = {(): InputFile, ("报告",): ReportInfo, ("措施",): Measures}.get(loc[:-1])
     if model is None:
         return []
-    return [f.alias for f in model.model_fields.values() if f.alias]
+    fields = getattr(model, "model_fields", {})
+    return [f.alias for f in fields.values() if f.alias]
 
 
 def did_you_mean(word: str, names: list[str]) -> str:

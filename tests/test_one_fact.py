@@ -777,6 +777,17 @@ def test_no_stock_measure_beside_the_clerks_own_plan():
     assert plans > 20 and not both, both[:3]
 
 
+def _sentences(block) -> list[list]:
+    """A paragraph's spans, sentence by sentence (each run of spans up to one ending in 。)."""
+    out, current = [], []
+    for s in block.spans:
+        current.append(s)
+        if s.text.endswith("。"):
+            out.append(current)
+            current = []
+    return out
+
+
 def test_a_short_purpose_is_the_last_clause_of_the_sentence_before():
     """开展党员志愿服务36次。让党员在群众中亮出身份。逢年过节看望…27名。 (eleventh blind reading: 一句话一件事，没有
     任何过渡; the middle sentence 悬在半空): a short practice worded as a purpose (让…, 使…), with no figure of its
@@ -788,12 +799,7 @@ def test_a_short_purpose_is_the_last_clause_of_the_sentence_before():
     drafts = [render(data) for _, data in sample_inputs()] + [render(load_example(p)[0]) for p in EXAMPLE_INPUTS]
     for draft in drafts:
         for b in draft.parts[0].blocks:
-            said, current = [], []
-            for s in b.spans:
-                current.append(s)
-                if s.text.endswith("。"):
-                    said.append(current)
-                    current = []
+            said = _sentences(b)
             for a, c in zip(said, said[1:]):
                 ta, tc = "".join(x.text for x in a).rstrip("。"), "".join(x.text for x in c).rstrip("。")
                 kinds_a = {x.source.split(":")[0] for x in a if x.source}
@@ -814,12 +820,7 @@ def test_two_short_practices_make_one_sentence():
     choppy, joined = [], 0
     for _, data in sample_inputs():
         for b in render(data).parts[0].blocks:
-            sentences, current = [], []
-            for s in b.spans:
-                current.append(s)
-                if s.text.endswith("。"):
-                    sentences.append(current)
-                    current = []
+            sentences = _sentences(b)
             def one(ss):   # a sentence of practice wording alone
                 return [x for x in ss if x.source] and all(x.source.startswith("做法:") for x in ss if x.source)
 

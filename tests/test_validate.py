@@ -265,15 +265,28 @@ def test_another_levels_name_in_the_clerks_words_is_pointed_out():
     assert not [w for w in map(str, validate(village).warnings) if "像是从别处抄来" in w]
 
 
-def test_a_target_far_above_this_years_level_is_questioned(tmp_path):
-    """第十一次盲读: 集体收入今年6.3万元、明年目标11.2万元 read as 拍脑袋. A target more than the metric's
-    目标增幅上限 (metrics.yaml, 50% for 村集体经济收入) above this year's level (a change's 到 value too) is
-    pointed out; a tenth more is not; a cap that is no positive number is a templates error."""
+def _catalogue_with(tmp_path, theme: str, metric: str, key: str, value):
+    """Load the catalogue of a copy of the bundled templates whose metric carries `key: value`."""
     import shutil
 
     import yaml
 
     from generator.catalogue import load_catalogue
+
+    root = tmp_path / "tpl"
+    shutil.copytree(ROOT / "templates", root)
+    data = yaml.safe_load((root / "metrics.yaml").read_text(encoding="utf-8"))
+    data["指标"][theme][metric][key] = value
+    (root / "metrics.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return load_catalogue.__wrapped__(root)
+
+
+def test_a_target_far_above_this_years_level_is_questioned(tmp_path):
+    """第十一次盲读: 集体收入今年6.3万元、明年目标11.2万元 read as 拍脑袋. A target more than the metric's
+    目标增幅上限 (metrics.yaml, 50% for 村集体经济收入) above this year's level (a change's 到 value too) is
+    pointed out; a tenth more is not; a cap that is no positive number is a templates error."""
+
+
     from generator.errors import TemplateError
 
     village = {**minimal()["报告"], "单位": "河湾村", "层级": "村", "职务": "党支部书记", "上级": "镇党委"}
@@ -282,33 +295,20 @@ def test_a_target_far_above_this_years_level_is_questioned(tmp_path):
         data = minimal(报告=village, 亮点={"产业发展": {"村集体经济收入": now}})
         assert warned({**data, "措施": {"目标": {"村集体经济收入": 11.2}}}), now
         assert not warned({**data, "措施": {"目标": {"村集体经济收入": 7.0}}}), now
-    root = tmp_path / "tpl"
-    shutil.copytree(ROOT / "templates", root)
-    data = yaml.safe_load((root / "metrics.yaml").read_text(encoding="utf-8"))
-    data["指标"]["产业发展"]["村集体经济收入"]["目标增幅上限"] = "五成"
-    (root / "metrics.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     with pytest.raises(TemplateError, match="目标增幅上限"):
-        load_catalogue.__wrapped__(root)
+        _catalogue_with(tmp_path, "产业发展", "村集体经济收入", "目标增幅上限", "五成")
 
 
 def test_a_party_membership_target_beyond_this_years_activists_is_pointed_out(tmp_path):
     """今年列为积极分子2名，明年却计划发展党员3名 (blind reading): next year's new members come from this year's
     activists (metrics.yaml → 目标不超过), so a larger target is questioned; a cap naming no metric of the theme
     is a templates error."""
-    import shutil
 
-    import yaml
 
-    from generator.catalogue import load_catalogue
     from generator.errors import TemplateError
 
     warned = lambda d: [w for w in map(str, validate(d).warnings) if "入党积极分子" in w and "多于" in w]  # noqa: E731
     assert warned(minimal(亮点={"组织建设": {"发展党员": 2, "入党积极分子": 2}}, 措施={"目标": {"发展党员": 3}}))
     assert not warned(minimal(亮点={"组织建设": {"发展党员": 2, "入党积极分子": 5}}, 措施={"目标": {"发展党员": 3}}))
-    root = tmp_path / "tpl"
-    shutil.copytree(ROOT / "templates", root)
-    data = yaml.safe_load((root / "metrics.yaml").read_text(encoding="utf-8"))
-    data["指标"]["组织建设"]["发展党员"]["目标不超过"] = "没有这个指标"
-    (root / "metrics.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     with pytest.raises(TemplateError, match="目标不超过"):
-        load_catalogue.__wrapped__(root)
+        _catalogue_with(tmp_path, "组织建设", "发展党员", "目标不超过", "没有这个指标")

@@ -87,11 +87,16 @@ class Done:
         return self.text or ""
 
     @property
-    def names(self) -> str:
-        """What the practice is called and the words it is known by: the catalogue's name, other names and
-        terms, or the clerk's own words."""
+    def called(self) -> str:
+        """What the practice is called: the catalogue's name and other names, or the clerk's own words."""
         p = self.practice
-        return " ".join((p.key, *p.aliases, *p.terms)) if p is not None else self.said
+        return " ".join((p.key, *p.aliases)) if p is not None else self.said
+
+    @property
+    def names(self) -> str:
+        """What it is called and, for a catalogue practice, the words a case uses for it (关键词)."""
+        p = self.practice
+        return " ".join((self.called, *p.terms)) if p is not None else self.said
 
 
 @dataclass(frozen=True)

@@ -279,16 +279,14 @@ def _answer(a: Answer, report: Report, bank: Bank, pick: Choose, warnings: list,
 
 
 def _answered_by_the_plan(answers: list[Answer], placed: list[int]) -> list[Answer]:
-    """The bank problems of an item that the clerk's own plan there answers: where the item holds one of the
-    clerk's 事项, a bank problem is not also answered by a stock 对策 beside it (让党员在急难险重任务中站出来、冲在
-    前 before the clerk's own 楼门长 plan read as an empty measure next to the real one). Decided before any
-    wording, so no 对策 is chosen and thrown away."""
+    """What the clerk's own plan in an item answers besides its own: where the item holds one of the clerk's
+    事项, a problem is not also answered by a stock 对策 beside it (让党员在急难险重任务中站出来、冲在前 before
+    the clerk's own 楼门长 plan read as an empty measure next to the real one), nor an own cause marked
+    【待补充】. Decided before any wording, so no 对策 is chosen and thrown away."""
     if not placed and not any(a.tasks for a in answers):
         return []
-    # … and so are the clerk's own problems that borrow a bank kind's 对策 (平房区的党员报到后就不见人 beside the
-    # clerk's 给报到党员建专长台账: 让党员在群众身边的事上带头 read as the empty measure again, in a fresh draft)
-    # … and the clerk's own causes of the item's theme, with no plan of their own: 本人把精力更多放在招商和项目上
-    # beside the clerk's 本人每季度到每个村走一趟，专门听党建 (a fresh input) is answered there, not marked 【待补充】
+    # (an own problem that borrows a bank kind's 对策, 平房区的党员报到后就不见人 beside 给报到党员建专长台账, and an
+    # own cause, 本人把精力更多放在招商和项目上 beside 本人每季度到每个村走一趟，专门听党建: both fresh inputs)
     return [a for a in answers if not a.tasks and (a.remedy is not None or a.role == "cause")]
 
 

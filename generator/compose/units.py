@@ -59,8 +59,8 @@ def units_of(tf: ThemeFacts, bank: Bank, pick: Choose, ctx: dict) -> tuple[list[
     # … and so does a confirmed practice of the catalogue that the case is about (党支部领办合作社 and the
     # case of what the cooperative bought: worded after it, at the end, it read as a second telling)
     instance = {i: [d for d in practices if not any(owner.get(id(f)) is d for f in good)
-                    and (pick.match.shared(_named(d), case) if d.practice is None
-                         else pick.match.about(_named(d), case))] for i, case in enumerate(tf.cases)}
+                    and (pick.match.shared(d.called, case) if d.practice is None
+                         else pick.match.about(d.called, case))] for i, case in enumerate(tf.cases)}
     with_case = {id(d) for ds in instance.values() for d in ds}
     for done in practices:
         if id(done) in with_case:
@@ -115,13 +115,6 @@ def units_of(tf: ThemeFacts, bank: Bank, pick: Choose, ctx: dict) -> tuple[list[
                      Span("。")]
         units.append(Unit("case", [*lead, Span(case, source=where, covers=tuple(covers[where]))]))
     return units, bool(bad_facts)
-
-
-def _named(done: Done) -> str:
-    """What a practice is called: the clerk's own words, or the catalogue's name and its other names."""
-    if done.practice is None:
-        return done.text or ""
-    return "；".join((done.practice.key, *done.practice.aliases))
 
 
 def said_by_the_clerk(tf: ThemeFacts, match) -> tuple[list[Fact], list[Done], dict[str, list[str]]]:

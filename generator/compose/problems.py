@@ -177,13 +177,15 @@ def _paired(report: Report, problem_blocks: list[Block], cause_blocks: list[Bloc
     # one author, one way of turning to the cause: a different 原因接语 at each problem (从自身找原因 /
     # 之所以这样 / 深究一层) read as a template rotating its connectors (eleventh blind reading); the same one
     # at most MAX_FORMULATION times, after which the cause follows without one
-    link = pick.text(spec["原因接语"], "cause-after") if home else ""
+    link = pick.text(spec["原因接语"], "cause-after") if home else ""   # counted once as it is chosen
+    said = 0
     for k, block in enumerate(problem_blocks):
         mine = [c for c, p in home.items() if p == k]
         spans = list(block.spans)
         for c in mine:
-            if c == min(home) or not pick.overused(link):
-                spans.append(Span(link if c == min(home) else pick.count(link), source="词库:问题/原因接语"))
+            if not said or not pick.overused(link):
+                spans.append(Span(pick.count(link) if said else link, source="词库:问题/原因接语"))
+                said += 1
             spans += [_unnumbered(s, ordinals) for s in cause_blocks[c].spans]
         out.append(Block(block.role, tuple(spans)))
     rest = [c for c in range(len(cause_blocks)) if c not in home]

@@ -25,14 +25,17 @@ def _habits(**words):
 
 
 def test_a_habit_rewrites_the_word_and_leaves_the_words_it_is_part_of():
-    formal = _habits(把="将", 和="与", 经常="时常", 还="仍")
+    formal = _habits(把="将", 和="与", 经常="时常", 还="仍", 围绕="紧扣")
     assert reword("把问题和自身对照起来看", formal) == "将问题与自身对照起来看"
     assert reword("对支部工作经常检查", formal) == "对支部工作时常检查"
     assert reword("后备人选还不够多", formal) == "后备人选仍不够多"
+    assert reword("围绕重点工作", formal) == "紧扣重点工作"
     for kept in ("严把关口，把握方向", "一直把准政治方向", "把好入口关", "本人将把问题整改到位", "与换届和发展需要有差距", "督促不够经常",
                  "邻里和睦，参与治理", "还是老办法", "党员和谐",
                  # speech the 把 belongs to (石岭镇, a fresh draft: 书记不将党建当回事 read as a slip)
-                 "书记不把党建当回事，下面就不会当回事", "把群众的事当成自己的事"):
+                 "书记不把党建当回事，下面就不会当回事", "把群众的事当成自己的事",
+                 # 紧紧围绕 is a set phrase (fourteenth blind reading: 紧紧紧扣镇党委的决策部署)
+                 "紧紧围绕镇党委的决策部署"):
         assert reword(kept, formal) == kept, kept
 
 

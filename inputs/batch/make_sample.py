@@ -182,11 +182,15 @@ def _fresh(income: float) -> float:
 
 
 def _round_target(income: float) -> float:
-    """A target to the half 万元 (17.8 read as 精确得反常: thirteenth blind reading), never another village's
-    result; targets may repeat one another, as round figures do."""
+    """A target to the half 万元 (17.8 read as 精确得反常: thirteenth blind reading), the nearest such figure no
+    village has used, as result or target (two villages aiming at 14.5万元 read as one template filled in:
+    fourteenth blind reading)."""
     target = round(income * 2) / 2
-    while target in USED_INCOMES:
-        target += 0.5
+    for step in (0, 0.5, -0.5, 1.0, -1.0, 1.5, -1.5, 2.0, -2.0):
+        if target + step not in USED_INCOMES and target + step > 0:
+            target += step
+            break
+    USED_INCOMES.add(target)
     return target
 
 
@@ -269,6 +273,9 @@ def village_row(rng: random.Random, i: int, name: str, told: dict) -> list:
     # as many activists as it admits, and plans no more than it has
     row["入党积极分子"] = max(row["入党积极分子"], row["发展党员"])
     row["目标.发展党员"] = min(row["目标.发展党员"], row["入党积极分子"])
+    # … and no more than a village of its size takes in a year (28 members planning 6 new ones read as 偏高:
+    # fourteenth blind reading), never fewer than this year's
+    row["目标.发展党员"] = max(row["发展党员"], min(row["目标.发展党员"], max(2, row["党员"] // 12)))
     if row["储备后备干部"] != "":
         row["目标.储备后备干部"] = maybe(rng, 0.5, row["储备后备干部"] + rng.randint(1, 3))
     # A theme of one ticked practice and no figure makes an item of one sentence, and the generator warns

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import partial
-from typing import Any
+from typing import Any, Mapping
 
 from ..bank import Bank, Picker
 from ..bundle import Templates, load_templates
@@ -244,10 +244,20 @@ def context(report: Report, bank: Bank, warnings: list[Problem], author: int = 0
     }
 
 
-def _line(year_terms: dict, author: int) -> str:
+def line_forms(year_terms: Mapping[str, Any]) -> list[str]:
+    """The wordings of the year's line an author may say: those without 、 when there are some. A form
+    like 党的二十大和二十届二中、三中全会精神 is cut at its 、 into a clause that is nothing but the
+    formulation (…党的二十大和二十届二中), the same in every draft whatever words lead into it; the
+    forms without 、 sit whole inside a clause of the author's own words."""
     forms = [year_terms["会议精神"], *(year_terms.get("会议精神说法") or ())]
+    whole = [f for f in forms if "、" not in f]
+    return whole or forms
+
+
+def _line(year_terms: dict, author: int) -> str:
     if not author:
-        return forms[0]
+        return year_terms["会议精神"]
+    forms = line_forms(year_terms)
     import hashlib
 
     return forms[int.from_bytes(hashlib.blake2b(f"era|{author}".encode(), digest_size=4).digest(), "big") % len(forms)]

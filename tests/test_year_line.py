@@ -1,0 +1,81 @@
+"""The year's line and the guiding thought, said in each author's own words.
+
+Every draft names the guiding thought (习近平新时代中国特色社会主义思想, 16 character pairs) and the year's
+line (党的二十大和二十届三中全会精神, 15). A clause holding one is a near-duplicate of any other clause holding
+it unless it carries about as many words of its own: 坚持以…为指导 and 始终以…为指引 are the same clause to
+the variety measure and to a reader of a township's drafts side by side. So every wording of the line in the
+banks says it inside a clause of its own words, and no two wordings' clauses are near-duplicates, for every
+year's forms and both names of the thought.
+"""
+from __future__ import annotations
+
+import itertools
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.compose import line_forms
+from generator.similarity import THRESHOLD, bigrams, clauses, jaccard
+
+ROOT = Path(__file__).resolve().parents[1]
+ERA = yaml.safe_load((ROOT / "templates/era.yaml").read_text(encoding="utf-8"))
+NAMES = (ERA["指导思想"], "党的创新理论")
+HOLDS = ("{{会议精神}}", "{{理论}}", "{{指导思想}}")
+# the words that mark a clause as holding the thought or the line
+MARKS = ("二十", "十九", "全会", "习近平", "创新理论", "中国特色")
+
+
+def _entries() -> list[tuple[str, str]]:
+    found = []
+
+    def walk(node, where):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                walk(value, f"{where} → {key}")
+        elif isinstance(node, list):
+            for value in node:
+                walk(value, where)
+        elif isinstance(node, str) and any(h in node for h in HOLDS):
+            found.append((where, node))
+
+    for path in sorted((ROOT / "templates/bank").glob("*.yaml")):
+        walk(yaml.safe_load(path.read_text(encoding="utf-8")), path.stem)
+    return found
+
+
+def _said(entry: str, line: str, name: str) -> list[frozenset]:
+    text = entry.replace("{{会议精神}}", line).replace("{{理论}}", name).replace("{{指导思想}}", NAMES[0])
+    text = re.sub(r"\{\{.*?\}\}", "镇党委", text)
+    return [bigrams(c) for c in clauses(text) if any(m in c for m in MARKS)]
+
+
+def test_the_banks_say_the_line_in_many_places():
+    # the check below is only as good as what it walks over
+    assert len(_entries()) >= 30
+
+
+@pytest.mark.parametrize("year", sorted(ERA["年度"]))
+def test_no_two_wordings_of_the_line_are_the_same_clause(year):
+    entries = _entries()
+    clashes = []
+    for line in line_forms(ERA["年度"][year]):
+        said = [(where, e, g) for where, e in entries for name in NAMES for g in _said(e, line, name)]
+        for (wa, ea, ga), (wb, eb, gb) in itertools.combinations(said, 2):
+            if ea != eb and jaccard(ga, gb) >= THRESHOLD:
+                clashes.append(f"{line}: {ea} ≈ {eb}")
+    assert not clashes, f"{len(clashes)} pairs, e.g.\n" + "\n".join(sorted(set(clashes))[:15])
+
+
+def test_authors_say_the_forms_without_a_break_inside():
+    forms = line_forms({"会议精神": "党的二十大和二十届二中、三中全会精神",
+                        "会议精神说法": ["党的二十大和二十届三中全会精神", "党的二十大、二十届三中全会精神"]})
+    assert forms == ["党的二十大和二十届三中全会精神"]
+    # a year whose every form has one keeps them all
+    assert line_forms({"会议精神": "甲、乙", "会议精神说法": ["丙、丁"]}) == ["甲、乙", "丙、丁"]
+
+
+def test_the_thought_is_never_read_as_xue_xi_jinping():
+    # 学{{理论}} with the full name prints 学习近平新时代…: the verb 学 swallows the name's first character
+    assert not [e for _, e in _entries() if re.search(r"学\{\{(理论|指导思想)\}\}", e)]

@@ -59,8 +59,10 @@ def word_units(units: list[Unit], bank: Bank, pick: Choose, theme: str, *, frame
         # one fact to a sentence, sentence after sentence, read as 一句一事、很零碎 (eighth blind reading).
         # … and a short bare practice after a sentence of figures or practice joins it as its last clause
         # (开展党员志愿服务36次。让党员在群众中亮出身份。 read as 一句一事，没有任何过渡: eleventh blind reading)
-        if (unit.kind == previous and unit.kind in ("figures", "practice") or _short_tail(previous, unit)) \
-                and not head and joined < 1 and out and out[-1].text.endswith("。") \
+        # (a purpose closes even a sentence that is already two joined clauses: alone it hangs the same)
+        tail = _short_tail(previous, unit)
+        if (unit.kind == previous and unit.kind in ("figures", "practice") or tail) \
+                and not head and (joined < 1 or tail) and out and out[-1].text.endswith("。") \
                 and (unit.kind == "figures" or _short_pair(out, unit)):
             last = out[-1]
             out[-1] = Span(last.text[:-1], last.lead, last.missing, last.source, last.covers)

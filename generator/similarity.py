@@ -78,8 +78,9 @@ def genre_clauses(root: str | None = None) -> tuple[frozenset, ...]:
         for line in [terms.get("会议精神")] + list(terms.get("会议精神说法") or []):
             if line:
                 entries.append(f"深入学习贯彻{line}")
-        if terms.get("基层说法"):
-            entries.append(terms["基层说法"])
+        for line in [terms.get("基层说法")] + list(terms.get("基层说法说法") or []):
+            if line:
+                entries.append(line)
         if terms.get("年份定位"):
             entries.append(f"今年是{terms['年份定位']}")
         if terms.get("学习教育"):  # every report of the year says it ran that year's 学习教育

@@ -69,3 +69,20 @@ def test_an_author_keeps_one_word_of_each_group_through_the_draft_and_leaves_the
 def test_authors_differ_in_their_habits():
     drawn = {tuple(h.word for h in make_author(SPEC, n).habits) for n in range(1, COUNT + 1)}
     assert len(drawn) >= COUNT // 3
+
+
+def test_a_habit_does_not_make_a_paragraph_say_a_formulation_twice():
+    """党建和中心工作融合还不够深。党建工作的考核和中心工作的考核联系不紧 — the words were chosen so the paragraph
+    says no formulation twice; an author who writes 与 for 和 turned both into …与中心工… (石门村). The second
+    span keeps the bank's word where the author's would echo the first."""
+    from generator.compose.habits import habits_for, reword_blocks
+    from generator.model import Block, Role, Span
+
+    habits = habits_for([{"写法": ["和", "与"]}], lambda words, key: "与")
+    block = Block(Role.BODY, (Span("党建与中心工作融合还不够深。", source="词库:问题/融合/要点"),
+                              Span("党建工作的考核和中心工作的考核联系不紧。", source="词库:问题/融合/表现")))
+    out = reword_blocks([block], habits)[0]
+    assert out.spans[1].text == "党建工作的考核和中心工作的考核联系不紧。"
+    # … and where it echoes nothing, the author's word is said
+    alone = Block(Role.BODY, (Span("党建工作的考核和中心工作的考核联系不紧。", source="词库:问题/融合/表现"),))
+    assert reword_blocks([alone], habits)[0].spans[0].text == "党建工作的考核与中心工作的考核联系不紧。"

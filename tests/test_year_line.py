@@ -79,3 +79,19 @@ def test_authors_say_the_forms_without_a_break_inside():
 def test_the_thought_is_never_read_as_xue_xi_jinping():
     # 学{{理论}} with the full name prints 学习近平新时代…: the verb 学 swallows the name's first character
     assert not [e for _, e in _entries() if re.search(r"学\{\{(理论|指导思想)\}\}", e)]
+
+
+def test_the_years_fixed_line_is_said_in_each_authors_words():
+    """2026's 基层说法 (对照树立和践行正确政绩观的要求…) word for word in two drafts of one table read as one sentence
+    bank under both (fifteenth blind reading). Authors say one of its equivalent wordings; each keeps the
+    line's substance and none claims the unit ran the 学习教育 aimed at county-level leaders."""
+    from generator.compose import _own_wording
+
+    terms = ERA["年度"][2026]
+    said = {_own_wording(terms, "基层说法", n) for n in range(1, 169)}
+    assert len(said) >= 4, said
+    for line in said:
+        assert "政绩" in line and "为民出政绩" in line, line
+        assert "学习教育" not in line, line
+    assert _own_wording(terms, "基层说法", 0) == terms["基层说法"]
+    assert _own_wording({"会议精神": "甲"}, "基层说法", 5) == ""

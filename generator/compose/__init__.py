@@ -237,7 +237,7 @@ def context(report: Report, bank: Bank, warnings: list[Problem], author: int = 0
         # A 学习教育 aimed at county-level leaders is not claimed as the township's or village's own
         # activity; the report measures itself against its requirement instead.
         "学习教育": "" if aimed_above else (year_terms.get("学习教育") or ""),
-        "对照学习教育": (year_terms.get("基层说法") or "") if aimed_above else "",
+        "对照学习教育": _own_wording(year_terms, "基层说法", author) if aimed_above else "",
         "年份定位": year_terms.get("年份定位") or "",
         # the year's election is named for villages (村“两委”换届); a 社区 or 街道 elects its 社区“两委”
         "换届": (year_terms.get("换届") or "村“两委”换届").replace("村“两委”", words.get("两委", "村“两委”")),
@@ -252,6 +252,19 @@ def line_forms(year_terms: Mapping[str, Any]) -> list[str]:
     forms = [year_terms["会议精神"], *(year_terms.get("会议精神说法") or ())]
     whole = [f for f in forms if "、" not in f]
     return whole or forms
+
+
+def _own_wording(year_terms: Mapping[str, Any], key: str, author: int) -> str:
+    """The author's wording of one of the year's fixed lines (基层说法 and its 基层说法说法): the same line said
+    word for word in two drafts reads as one sentence bank under both."""
+    forms = [f for f in [year_terms.get(key), *(year_terms.get(key + "说法") or ())] if f]
+    if not forms:
+        return ""
+    if not author:
+        return forms[0]
+    import hashlib
+
+    return forms[int.from_bytes(hashlib.blake2b(f"{key}|{author}".encode(), digest_size=4).digest(), "big") % len(forms)]
 
 
 def _line(year_terms: dict, author: int) -> str:

@@ -94,7 +94,7 @@ def reword(text: str, habits: Sequence[Habit], tally: dict | None = None) -> str
     return "".join(out)
 
 
-def _span(span: Span, habits: tuple[Habit, ...], tally: dict, words: frozenset) -> Span:
+def _span(span: Span, habits: tuple[Habit, ...], tally: dict, words: frozenset, said: str = "") -> Span:
     # a span holding none of the author's movable words is passed by at once (applying each habit to each
     # clause cost a third of a draft's time)
     if not span.source.startswith(REWORDED) or span.source.startswith(FAMILY) \
@@ -103,7 +103,18 @@ def _span(span: Span, habits: tuple[Habit, ...], tally: dict, words: frozenset) 
     text = reword(span.text, habits, tally)
     if text == span.text:
         return span
+    if said and _new_echo(span.text, text, said):
+        return span
     return Span(text, lead=span.lead, missing=span.missing, source=span.source, covers=span.covers)
+
+
+def _new_echo(before: str, after: str, said: str) -> bool:
+    """Whether the author's word makes a formulation the paragraph has already said (党建和中心工作融合 … 考核与
+    中心工作 became 与中心工 twice once 和 turned 与): words were chosen so a paragraph says none twice."""
+    from .choose import formulations
+
+    had = set(formulations(said))
+    return bool((set(formulations(after)) - set(formulations(before))) & had)
 
 
 def reword_blocks(blocks: Iterable[Block], habits: Sequence[Habit], tally: dict | None = None) -> tuple[Block, ...]:
@@ -114,8 +125,15 @@ def reword_blocks(blocks: Iterable[Block], habits: Sequence[Habit], tally: dict 
     tally = {} if tally is None else tally
     habits = tuple(habits)
     words = frozenset(w for h in habits for w in h.words)
-    return tuple(b if b.role is not Role.BODY else Block(b.role, tuple(_span(s, habits, tally, words) for s in b.spans))
-                 for b in blocks)
+    return tuple(b if b.role is not Role.BODY else _block(b, habits, tally, words) for b in blocks)
+
+
+def _block(block: Block, habits: tuple[Habit, ...], tally: dict, words: frozenset) -> Block:
+    out: list[Span] = []
+    for i, span in enumerate(block.spans):
+        rest = "".join(s.text for s in out) + "".join(s.text for s in block.spans[i + 1:])
+        out.append(_span(span, habits, tally, words, rest))
+    return Block(block.role, tuple(out))
 
 
 __all__ = ["Habit", "habits_for", "reword", "reword_blocks"]

@@ -243,8 +243,10 @@ def _item_spans(marker: str, plan: Plan, report: Report, bank: Bank, pick: Choos
     # the year's line, once in a report: here when the opening did not say it (亮点 → 政治站位)
     if not pick.line_said and "理论" in ctx and any(tf.theme == LINE_THEME for tf in plan.themes) \
             and bank.has("亮点", "政治站位"):
-        # … only the year's meeting where the item's lead has named the guiding thought already
-        slot = "会议站位" if ctx["理论"] in lead and bank.has("亮点", "会议站位") else "政治站位"
+        # … only the year's meeting where the item's lead, or a practice of the item, names the guiding
+        # thought already (学习党的创新理论… beside 推动党的创新理论进村入户 in one paragraph)
+        named = ctx["理论"] in lead or any(ctx["理论"] in x.text for u in plan.units for x in u.spans)
+        slot = "会议站位" if named and bank.has("亮点", "会议站位") else "政治站位"
         spans.append(Span(pick.text(bank.get("亮点", slot), "line", LINE_THEME), source="年度"))
         pick.year_line_said()
 

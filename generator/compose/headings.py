@@ -51,14 +51,16 @@ class Headings:
         return bool(pattern) and all(bool(series) or name in words for series, name in SLOT.findall(pattern))
 
     def heading(self, part: str, key: str, position: int, content: str | tuple[str, ...] = "",
-                worded: str = "") -> str | None:
+                worded: str = "", field: str = "") -> str | None:
         """The heading of the `position`-th item (0-based) of `part`, for a theme or group; None when the
         family cannot say it (the caller uses the theme's own bank leads). `content`, what the item holds
         (for a group, what each of its themes holds): a slot word that speaks of part of the field
         (后备培养, 一岗双责) is taken only when the item speaks of it too, else the words of the whole field
         (干部队伍, 责任落实); a word that promises something (宣传阵地可管可控) only when every theme of
         the item bears it out — a group heading speaks for the whole group, not for one of its members.
-        `worded`: the item's own words when they are worded first, so the heading does not repeat them."""
+        `worded`: the item's own words when they are worded first, so the heading does not repeat them.
+        `field`: the names of the item's field (品牌创建, 示范创建): a field word may come from them, a promise
+        never (示范带动再攻坚 over a plan to try new ways, because the theme is called 示范创建 too)."""
         if not self.has(part, key):
             return None
         each = (content,) if isinstance(content, str) else tuple(content)
@@ -73,7 +75,8 @@ class Headings:
         # own leads take over; the drafts' state is put back between the tries
         for attempt in range(RETRIES + 1):
             kept_used, kept_taken, kept_others = set(used), {k: dict(v) for k, v in self.taken.items()}, list(others)
-            heading, clean = self._fill(part, key, position, pattern, words, each, content, worded, earlier, attempt)
+            heading, clean = self._fill(part, key, position, pattern, words, each, content, worded, earlier, attempt,
+                                        field)
             if clean or attempt == RETRIES:
                 return heading
             used.clear()
@@ -83,7 +86,7 @@ class Headings:
         return None
 
     def _fill(self, part: str, key: str, position: int, pattern: str, words, each: tuple, content: str,
-              worded: str, earlier: list, attempt: int) -> tuple[str | None, bool]:
+              worded: str, earlier: list, attempt: int, field: str = "") -> tuple[str | None, bool]:
         """One try at the heading: (the heading or None when the family cannot say the item, whether every
         slot word is fresh)."""
         used = self.used[part]
@@ -135,7 +138,7 @@ class Headings:
             if part == "一" and position == 0 and self.opening:   # 在抓实学习教育上下功夫 / 在学习教育上着力
                 options = [o for o in options if o not in self.opening] or options
             if content and name in self.spec.get("按内容取", ()):   # a field word the item speaks of, else any
-                near = [o for o in options if self.shared(o, content)]
+                near = [o for o in options if self.shared(o, field + "；" + content if field else content)]
                 # … not word for word: 组织覆盖再加力 over 党组织覆盖不到位 says the same formulation twice;
                 # and never at the price of saying the heading's other slot again (压责任，以党建责任为重点:
                 # blind readers quoted such headings as 同义反复), which outweighs the field word

@@ -310,7 +310,7 @@ def _theme_item(n: int, theme: str, answers: list[Answer], placed: list[int], re
     names = "；".join([theme, *bank.get("亮点", "主题", theme, "短称")])
     # the heading speaks for what this item plans; part one's cases and practices of the theme only when it
     # plans nothing of the clerk's own (党员服务再上台阶 over a plan to recruit, backed by part one's 党员服务小组)
-    lead = pick.heads.heading("三", theme, max(n - 1, 0), content=names + "；" + (planned or content))
+    lead = pick.heads.heading("三", theme, max(n - 1, 0), content=planned or content, field=names)
     source = f"词库:作者/{theme}"
     if lead is None or any(lead.rstrip("。") == x.rstrip("。") for x in pick.used):
         leads = pick.match.supported(fitting(t["要点"], report), content)

@@ -113,7 +113,8 @@ def _unexplained(report: Report, kinds: Mapping) -> list[Problem]:
     for i, p in enumerate(report.problems):
         if id(p) in told:
             continue
-        would = [k for k, v in kinds.items() if isinstance(v, Mapping) and _explains(set(v.get("解释") or ()), p)][:3]
+        would = [k for k, v in kinds.items() if isinstance(v, Mapping) and _explains(set(v.get("解释") or ()), p,
+                                                                                      v.get("解释词"))][:3]
         name = p.called
         hint = f"如 {'、'.join(would)}，" if would else ""
         out.append(Problem(f"问题“{name}”没有哪条原因解释它：请在“原因”里补一条说明它为什么会出现（{hint}或用自己的话写，"
@@ -238,15 +239,24 @@ def explained(cause: Item, report: Report, kinds: Mapping) -> list[Item]:
     """The clerk's problems a cause kind accounts for, by its 解释 (problem kinds or themes)."""
     if cause.kind is None:
         return []
-    reasons = set(kinds[cause.kind].get("解释") or ()) if isinstance(kinds.get(cause.kind), Mapping) else set()
-    return [p for p in report.problems if _explains(reasons, p)]
+    spec = kinds.get(cause.kind)
+    reasons = set(spec.get("解释") or ()) if isinstance(spec, Mapping) else set()
+    words = spec.get("解释词") if isinstance(spec, Mapping) else None
+    return [p for p in report.problems if _explains(reasons, p, words)]
 
 
-def _explains(reasons: set, problem: Item) -> bool:
+def _explains(reasons: set, problem: Item, words=None) -> bool:
     """Whether a cause's 解释 covers `problem`: a bank kind by its kind (or the kind its own words match); a
     theme in 解释 speaks for the clerk's own problems of that field only (人才支撑不足 explains an own 组织建设
-    problem about old group leaders, not 组织生活质量不高)."""
-    return bool({problem.kind, problem.like} & reasons) or (problem.kind is None and problem.theme in reasons)
+    problem about old group leaders, not 组织生活质量不高) — and, where the cause lists 解释词, only for those
+    whose words say what it can account for (工作方法欠缺 explains 矛盾调处多是老办法, not 老旧小区没有物业的还有17个:
+    a reader saw no cause in 细究起来，抓党建的方法还不够多 under it)."""
+    if {problem.kind, problem.like} & reasons:
+        return True
+    if problem.kind is not None or problem.theme not in reasons:
+        return False
+    said = (problem.text or "") + (problem.detail or "")
+    return not words or any(w in said for w in words)
 
 
 def problem_label(item: Item, pick: Choose) -> str | None:

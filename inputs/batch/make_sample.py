@@ -52,10 +52,20 @@ OWN_PROBLEMS = [
     ("基层治理：{g}几户常年在外，房前屋后无人打理，环境整治总是卡在这几户",
      "和在外的户主逐户通电话，委托亲戚或邻居代管，写进村规民约"),
 ]
-# The problems each cause accounts for: the bank's own 解释 (templates/bank/问题.yaml), problem kinds and themes.
-EXPLAINS = {kind: list(spec.get("解释") or ()) for kind, spec in
-            yaml.safe_load((HERE.parents[1] / "templates" / "bank" / "问题.yaml").read_text(encoding="utf-8"))["原因"].items()
-            if kind in CAUSES}
+# The problems each cause accounts for: the bank's own 解释 (templates/bank/问题.yaml), problem kinds and themes,
+# and the words an own problem of such a theme must say for the cause to account for it (解释词).
+_BANK_CAUSES = yaml.safe_load((HERE.parents[1] / "templates" / "bank" / "问题.yaml").read_text(encoding="utf-8"))["原因"]
+EXPLAINS = {kind: list(spec.get("解释") or ()) for kind, spec in _BANK_CAUSES.items() if kind in CAUSES}
+WORDS = {kind: list(spec.get("解释词") or ()) for kind, spec in _BANK_CAUSES.items() if kind in CAUSES}
+# The own problems no bank cause accounts for by their words, each with the cause its clerk writes beside it
+# (the same field, so it stands under that problem): 合作社还停留在统一收购环节 is not explained by a lack of talent.
+OWN_CAUSES = {
+    "合作社还停留在": "产业发展：支部对合作社往深加工、品牌上走想得不多，懂经营的人也缺",
+    "个别村民小组长": "基层治理：对小组长的培训和帮带跟不上，年轻人又接不上手",
+    "种植户各干各的": "产业发展：支部在组织种植户上用力不够，种什么、怎么卖多由各户自己拿主意",
+    "村务公开栏更新": "作风建设：对村务公开只提要求、不常检查，公开的内容没有从群众看得懂出发",
+    "几户常年在外": "基层治理：对常年在外的户缺少联系的办法，整治只盯着在家的",
+}
 USED_INCOMES: set[float] = set()
 CROPS = ["辣椒", "花椒", "黄花菜", "枸杞", "食用菌", "蜜瓜", "核桃", "中药材"]
 # the villages with a brand of their own (named after them), and what each means (a brand with only its
@@ -135,7 +145,11 @@ def _causes(drawn: list[str], problems: list[str], i: int) -> list[str]:
     problem its cause: parts that answer each other), the draw from the main generator (`drawn`) preferred,
     so the other cells stay as they were; one general self-criticism besides when there is room."""
     own = random.Random(f"causes-{i}")
-    wanted = [p.split("：")[0] if "：" in p else p for p in problems]   # an own problem by its theme
+    written = [p for p in problems if "：" in p and not any(w in p.split("：", 1)[1] for c in CAUSES for w in WORDS[c]
+                                                           if p.split("：")[0] in EXPLAINS[c])]
+    own_causes = [c for p in written for k, c in OWN_CAUSES.items() if k in p]
+    problems = [p for p in problems if p not in written or not any(k in p for k in OWN_CAUSES)]
+    wanted = [_wanted(p) for p in problems]   # an own problem by its theme
     order = [c for c in drawn] + own.sample([c for c in CAUSES if c not in drawn], len(CAUSES) - len(drawn))
     chosen: list[str] = []
     left = set(wanted)
@@ -147,7 +161,12 @@ def _causes(drawn: list[str], problems: list[str], i: int) -> list[str]:
         left -= set(EXPLAINS[best])
         order.remove(best)
     general = [c for c in drawn if c not in chosen][:1]
-    return (chosen + general)[:max(3, len(chosen))]
+    return own_causes + (chosen + general)[:max(3 - len(own_causes), len(chosen))]
+
+
+def _wanted(problem: str) -> str:
+    """What a cause must account for: a bank kind by its name, an own problem by its theme."""
+    return problem.split("：")[0] if "：" in problem else problem
 
 
 # Plans as clerks write them, each village its own (drawn without putting back).

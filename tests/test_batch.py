@@ -275,6 +275,11 @@ def test_columns_spellings(tmp_path):
     assert data["问题"] == ["精力投入不足", "组织生活质量不高",
                           {"自述": "年轻党员大多外出务工，组织生活凑不齐人", "主题": "党员队伍"}]
     assert placed[("问题", 1)] == ("问题（2）", 3)
+    # a cause's cell takes a leading theme as a problem's does (its label was printed in the draft before)
+    row = Row("v.csv 第2行", 1, "v.csv", 2, {"原因": "人才支撑不足；产业发展：支部对合作社往深加工上走想得不多"},
+              {"原因": 1})
+    assert unflatten(row, load_catalogue())[0]["原因"] == [
+        "人才支撑不足", {"自述": "支部对合作社往深加工上走想得不多", "主题": "产业发展"}]
     assert data["亮点"]["干部队伍"]["村党组织书记平均年龄"] == {"从": 52.3, "到": 49.8}
     assert data["亮点"]["产业发展"]["村集体经济收入"] == {"从": 8.6, "到": 12.4}
     assert data["措施"]["事项"] == ["新建保鲜库1座", "完成阵地改造"]

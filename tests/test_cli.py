@@ -1,6 +1,8 @@
 """The command line as a clerk meets it: exit codes, Chinese messages, never a traceback, never a lost file."""
 from __future__ import annotations
 
+import re
+
 import json
 import os
 import subprocess
@@ -151,7 +153,8 @@ def test_init_then_fill_then_render(tmp_path):
     (tmp_path / "2025.yaml").write_text(text, encoding="utf-8")
     r = run("2025.yaml", "--format", "txt", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
-    assert "青杨村党支部书记2025年度" in r.stdout and "发展党员3名" in r.stdout
+    # the figure the clerk filled in, in whichever of the metric's wordings this author draws (发展新党员3名 …)
+    assert "青杨村党支部书记2025年度" in r.stdout and re.search(r"党员[^。，]{0,3}3名", r.stdout), r.stdout
     # Never overwrite.
     r = run("init", "2025.yaml", cwd=tmp_path)
     assert r.returncode == 1 and "已经存在" in r.stderr and "--force" not in r.stderr

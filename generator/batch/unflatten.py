@@ -177,7 +177,9 @@ def _items(value: Any, leaf: str, cat: Catalogue) -> list:
     out: list = []
     for item in items:
         item, extra = _parts(item)
-        theme, text = _themed(item, cat) if leaf == "问题" else (None, item)
+        # a leading theme, in a problem's cell as in a cause's (`产业发展：支部对合作社往深加工上走想得不多`: read
+        # as the words of the cause, the label was printed in the draft — sixteenth blind reading)
+        theme, text = _themed(item, cat)
         if theme:
             out.append({"自述": text, "主题": theme, **extra})  # `党员队伍：村里年轻党员大多外出务工…`
         elif not extra and (item in kinds or (len(item) < OWN_TEXT_MIN and "，" not in item)):

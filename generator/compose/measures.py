@@ -301,7 +301,10 @@ def _theme_item(n: int, theme: str, answers: list[Answer], placed: list[int], re
     pick.begin_after(pick.leads)  # a plan that repeats the year's own headings reads like a copy
     targets = [f for f in report.targets if f.metric is not None and f.metric.theme == theme]
     told = [tf for tf in report.themes if tf.theme == theme]
-    planned = "；".join([*(a.item.text or a.item.kind or "" for a in answers), *(a.item.detail or "" for a in answers),
+    # a bank problem's name (党员教育管理不严) is a label, not what the item plans: a heading may take its field
+    # word from it, never a promise (教育培训再推进 over a plan to report attendance)
+    kinds = "；".join(a.item.kind for a in answers if a.item.kind and not a.item.text)
+    planned = "；".join([*(a.item.text or "" for a in answers), *(a.item.detail or "" for a in answers),
                          *(report.tasks[i] for a in answers for i in a.tasks), *(report.tasks[i] for i in placed),
                          *(f.key for f in targets)])
     content = "；".join([planned, *(c for tf in told for c in tf.cases),
@@ -310,7 +313,8 @@ def _theme_item(n: int, theme: str, answers: list[Answer], placed: list[int], re
     names = "；".join([theme, *bank.get("亮点", "主题", theme, "短称")])
     # the heading speaks for what this item plans; part one's cases and practices of the theme only when it
     # plans nothing of the clerk's own (党员服务再上台阶 over a plan to recruit, backed by part one's 党员服务小组)
-    lead = pick.heads.heading("三", theme, max(n - 1, 0), content=planned or content, field=names)
+    lead = pick.heads.heading("三", theme, max(n - 1, 0), content=planned or content,
+                              field="；".join(x for x in (names, kinds) if x))
     source = f"词库:作者/{theme}"
     if lead is None or any(lead.rstrip("。") == x.rstrip("。") for x in pick.used):
         leads = pick.match.supported(fitting(t["要点"], report), content)

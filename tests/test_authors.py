@@ -233,8 +233,9 @@ def test_a_township_batch_reads_as_many_authors(sample):
     assert m["fewest skeletons in ten"] >= 6 and m["most of ten sharing one"] <= 2, m
     assert m["closings per item"] <= 0.10 and m["connectors per 1000"] <= 0.6 and m["introducers per 1000"] <= 0.2, m
     assert m["same"]["heading family"] <= 0.1 and m["same"]["whole skeleton"] <= 0.02, m["same"]
-    # clauses of 12+ characters in three or more drafts: the goal is none; held where it is
-    assert len(m["long clauses in three or more"]) <= 6, m["long clauses in three or more"]
+    # clauses of 12+ characters in three or more drafts: none (issue 21's goal, reached in stop 33 once no list
+    # the sample draws from is shorter than the batch wheel needs)
+    assert not m["long clauses in three or more"], m["long clauses in three or more"]
 
 
 def test_thirty_towns_of_one_input_read_as_many_authors(towns):

@@ -104,7 +104,9 @@ def township_drafts() -> list[str]:
 # 0.11 → 0.26)
 # SAMPLE_MEAN 0.02, was 0.025: stop 33 put the year's line inside clauses of the author's own words
 # (tests/test_year_line.py) and grew the lists the sample met on (measured 1.3–1.6%)
-SAMPLE_MEAN, SAMPLE_MAX = 0.02, 0.13           # authors measure
+# SAMPLE_MAX 0.10, was 0.13: measured 7.7% once the lists the sample shares most were grown (issue 21's goal 8%);
+# a max is one pair's draw, so the guard keeps two points of room
+SAMPLE_MEAN, SAMPLE_MAX = 0.02, 0.10           # authors measure
 # TOWN_MEAN 0.054, was 0.052: every draft now says the year's line (指导思想, 会议精神) once — the eleventh blind
 # reading found it in none of five drafts, a 组织部 reader's must-fix — and the line's clauses are near-duplicates of
 # each other by nature (the year line's shared clauses per pair 0.20 → 0.33; the max fell, 20.0% → 18.2%)

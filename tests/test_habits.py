@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 
-from conftest import INPUTS, load_example
+from conftest import INPUTS, ROOT, load_example
 from generator.api import render
 from generator.compose import author_spec
 from generator.compose.author import make_author
@@ -86,3 +86,17 @@ def test_a_habit_does_not_make_a_paragraph_say_a_formulation_twice():
     # … and where it echoes nothing, the author's word is said
     alone = Block(Role.BODY, (Span("党建工作的考核和中心工作的考核联系不紧。", source="词库:问题/融合/表现"),))
     assert reword_blocks([alone], habits)[0].spans[0].text == "党建工作的考核与中心工作的考核联系不紧。"
+
+
+def test_a_habit_does_not_turn_a_noun_into_a_judgement():
+    """对抓党建重要性的认识还有偏差 came out 还有较差 (a draft read whole): 偏差 is a noun, not 偏 + 差, and 较差 says
+    the opposite. The 偏/较 habit leaves 偏差 alone wherever it stands."""
+    import yaml
+
+    from generator.compose.habits import habits_for, reword
+
+    groups = yaml.safe_load((ROOT / "templates" / "作者.yaml").read_text(encoding="utf-8"))["用词习惯"]
+    group = next(g for g in groups if set(g["写法"]) == {"偏", "较"})
+    habits = habits_for([group], lambda words, key: "较")
+    assert reword("对抓党建重要性的认识还有偏差", habits) == "对抓党建重要性的认识还有偏差"
+    assert reword("党员年龄偏大", habits) == "党员年龄较大"

@@ -310,8 +310,10 @@ def test_no_lead_in_doubles_the_scope_a_figure_opens_with():
     from test_claims import _bundled
 
     doubled = re.compile(r"(?:全年|年内|这一年，|一年来，|20\d\d年，)(?:全村|全镇|全乡|全社区|全街道|全年|年内|20\d\d年)")
+    # … nor where it says it further on (全年谈心谈话全年40人次: read in a batch village)
+    again = re.compile(r"(?<![\d])(全年|年内)[^。；，]*?\1")
     found = [(name, variant, m) for name, data in _bundled() for variant in range(3)
-             for m in doubled.findall(render_text(data, variant=variant))]
+             for text in [render_text(data, variant=variant)] for m in doubled.findall(text) + again.findall(text)]
     assert not found, found[:5]
 
 
@@ -325,3 +327,16 @@ def test_a_target_does_not_open_with_a_word_its_item_already_uses():
              for b in render(data, variant=variant).parts[2].blocks
              for w in openers if b.text.count(w) > 1 and re.search(w + r"[^，。]*\d", b.text)]
     assert not twice, twice[:5]
+
+
+def test_a_figure_that_says_its_year_anywhere_takes_no_lead_in():
+    """全年谈心谈话全年40人次 (a batch village read whole): the figure's wording said 全年 after its subject, and the
+    author's lead-in said it again before. A figure that names where or when anywhere in its first words takes
+    no lead-in."""
+    from generator.compose.units import opens_with_scope
+    from generator.model import Span
+
+    ctx = {"全域": "全村", "年度": 2024}
+    assert opens_with_scope([Span("谈心谈话全年40人次")], ctx)
+    assert opens_with_scope([Span("全村现有党员38名")], ctx)
+    assert not opens_with_scope([Span("组织党员集中学习13次")], ctx)

@@ -220,11 +220,11 @@ def figure_lead(bank: Bank, pick: Choose, slot: str, *key, not_in: str = "") -> 
 
 
 def opens_with_scope(spans: list[Span], ctx: Mapping) -> bool:
-    """Whether a figure's own wording already opens with where or when (全镇……, 全年……): a lead-in
-    (全年, 年内 …) before it would double it, as in 全年全镇集体经济收入……"""
+    """Whether a figure's own wording already says where or when (全镇……, 全年……, 谈心谈话全年40人次): a
+    lead-in (全年, 年内 …) before it would double it, as in 全年全镇集体经济收入…… or 全年谈心谈话全年40人次."""
     text = next((s.text for s in spans if s.text.strip("，")), "")
     scopes = [ctx.get("全域") or "", "全年", "年内", "一年来", "这一年", f"{ctx.get('年度', '')}年"]
-    return any(w and text.startswith(w) for w in scopes)
+    return any(w and w in text for w in scopes)
 
 
 def _carrying(done: Done, fact: Fact, theme: str, pick: Choose, ctx: dict) -> list[Span]:

@@ -7,6 +7,7 @@ the .docx writer, the text renderer and the checker all work from that flat list
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -21,6 +22,57 @@ class Role(str, Enum):
     BODY = "body"            # 仿宋 三号, first line indented two characters
     SIGN_NAME = "sign_name"  # signature at the end, right side
     SIGN_DATE = "sign_date"  # date at the end, under the signature
+
+
+def key_text(path) -> str:
+    """The input's key path as text, keys joined by “.”; a “.” inside a key (集体经济收入超12.5万元的村) is
+    written “\\.”, so the path reads back whole (`Source.path`)."""
+    return ".".join(str(p).replace(".", "\\.") for p in path)
+
+
+_KEY_DOT = re.compile(r"(?<!\\)\.")
+# the kinds whose rest is the input's key path (the others name a bank slot or a fixed place)
+INPUT_KINDS = ("做法", "指标", "原文", "待补充")
+
+
+class Source(str):
+    """Where a span's words came from, as a value: its `kind` (词库, 做法, 指标, 原文, 年度, 序号, 结构, 报告, 计算,
+    待补充), the input's key `path` as a tuple with every key whole (for the input kinds), the bank or layout
+    `slot` (词库:亮点/组织建设/要点 → 亮点/组织建设/要点), and whether it is `last_year`'s file. It is also its
+    notation as text (see Span), so code and tests that compare it with a string keep working; the parts
+    are read from it in one place, here, never split again elsewhere."""
+
+    __slots__ = ()
+
+    @classmethod
+    def of(cls, kind: str, path=(), *, last_year: bool = False) -> Source:
+        """The source of words from the input: `kind` and the key path (keys kept whole)."""
+        return cls(f"{kind}:{'上年.' if last_year else ''}{key_text(path)}")
+
+    @property
+    def kind(self) -> str:
+        return self.partition(":")[0]
+
+    @property
+    def last_year(self) -> bool:
+        return self.partition(":")[2].startswith("上年.")
+
+    @property
+    def path(self) -> tuple:
+        """The key path for the input kinds (items as ints), else ()."""
+        kind, _, rest = self.partition(":")
+        if kind not in INPUT_KINDS or not rest:
+            return ()
+        if rest.startswith("上年."):
+            rest = rest[3:]
+        parts = (p.replace("\\.", ".") for p in _KEY_DOT.split(rest))
+        return tuple(int(p) if p.isdigit() else p for p in parts)
+
+    @property
+    def slot(self) -> str:
+        """The bank or layout slot (词库, 结构, 报告, 计算), else ""."""
+        kind, _, rest = self.partition(":")
+        return "" if kind in INPUT_KINDS else rest
 
 
 @dataclass(frozen=True)
@@ -45,10 +97,17 @@ class Span:
     text: str
     lead: bool = False
     missing: bool = False
-    source: str = ""
+    source: str = ""           # a Source (converted on construction)
     # what else these words state, in the same notation: the practice or figure a clerk's case already
     # says, so it is not said again in the catalogue's words (one fact, said once)
     covers: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        # every span carries its source as a value (Source), however it was written
+        if self.source.__class__ is not Source:
+            object.__setattr__(self, "source", Source(self.source))
+        if self.covers and any(c.__class__ is not Source for c in self.covers):
+            object.__setattr__(self, "covers", tuple(Source(c) for c in self.covers))
 
 
 @dataclass(frozen=True)

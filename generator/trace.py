@@ -3,18 +3,11 @@ line, or the computation of a derived figure. `--annotate` puts these as Word co
 draft; `--format json` prints them. Built on the source every span of the document model records."""
 from __future__ import annotations
 
-import re
 from typing import Any, Mapping
 
-from .model import Draft
+from .model import Draft, Source
 
 KINDS = {"指标": "数字", "做法": "做法", "原文": "原文", "计算": "计算", "待补充": "待补充"}
-
-
-def _path(text: str) -> tuple:
-    """A key path back from its text (compose.text.key_path): split at “.”, not at an escaped “\\.”."""
-    parts = (p.replace("\\.", ".") for p in re.split(r"(?<!\\)\.", text))
-    return tuple(int(p) if p.isdigit() else p for p in parts)
 
 
 def _where(path: tuple, marks: Mapping) -> str:
@@ -32,23 +25,24 @@ def _line(path: tuple, marks: Mapping) -> int | None:
 
 def note(source: str, text: str, marks: Mapping) -> str | None:
     """The comment for one span, or None when the words are the tool's (bank) or punctuation."""
-    kind, _, rest = source.partition(":")
+    source = source if isinstance(source, Source) else Source(source)
+    kind, path = source.kind, source.path
     if kind == "指标":
-        if rest.startswith("上年."):
-            return f"数字：来自上年的输入文件，{_where(_path(rest[3:]), {})}"
-        return f"数字：来自输入文件 {_where(_path(rest), marks)}"
+        if source.last_year:
+            return f"数字：来自上年的输入文件，{_where(path, {})}"
+        return f"数字：来自输入文件 {_where(path, marks)}"
     if kind == "做法":
-        return f"做法：您在 {_where(_path(rest), marks)} 确认做过；这里是目录里的说法，可改写"
+        return f"做法：您在 {_where(path, marks)} 确认做过；这里是目录里的说法，可改写"
     if kind == "原文":
-        if rest.startswith("上年."):
+        if source.last_year:
             return "原文：上年输入文件里的问题名称"
-        return f"原文：照抄 {_where(_path(rest), marks)}"
-    if kind == "计算":
-        now, _, target = rest.partition("−")
-        return (f"计算：今年的数字（{_where(_path(now), marks)}）与上年的目标"
-                f"（上年 {_where(_path(target[3:]), {})}）之差")
+        return f"原文：照抄 {_where(path, marks)}"
+    if kind == "计算":   # 计算:<this year's key path>−上年.<last year's target key path>
+        now, _, target = source.slot.partition("−")
+        return (f"计算：今年的数字（{_where(Source('指标:' + now).path, marks)}）与上年的目标"
+                f"（上年 {_where(Source('指标:' + target).path, {})}）之差")
     if kind == "待补充":
-        return f"待补充：在输入文件的 {_where(_path(rest), marks)} 填写后重新生成"
+        return f"待补充：在输入文件的 {_where(path, marks)} 填写后重新生成"
     return None
 
 
@@ -67,10 +61,11 @@ def trace(draft: Draft, marks: Mapping | None = None) -> list[dict[str, Any]]:
                 text += "；这句话也说了 " + "、".join(also) + "，所以那里不再重复"
             if text is None:
                 continue
-            kind, _, rest = span.source.partition(":")
-            path = _path(rest) if rest and not rest.startswith("上年") and kind != "计算" else ()
-            out.append({"paragraph": number, "span": index, "text": span.text, "kind": KINDS.get(kind, kind),
-                        "path": " → ".join(map(str, path)), "line": _line(path, marks) if path else None,
+            source = span.source if isinstance(span.source, Source) else Source(span.source)
+            path = () if source.last_year else source.path
+            out.append({"paragraph": number, "span": index, "text": span.text,
+                        "kind": KINDS.get(source.kind, source.kind), "path": " → ".join(map(str, path)),
+                        "keys": list(path), "line": _line(path, marks) if path else None,
                         "note": text, "covers": list(span.covers)})
     return out
 
@@ -78,9 +73,9 @@ def trace(draft: Draft, marks: Mapping | None = None) -> list[dict[str, Any]]:
 def _covers(covers: tuple, marks: Mapping) -> list[str]:
     out = []
     for source in covers:
-        kind, _, rest = source.partition(":")
-        label = {"指标": "数字", "做法": "做法", "原文": ""}.get(kind, kind)
-        out.append(f"{label} {_where(_path(rest), marks)}" if label else _where(_path(rest), marks))
+        source = source if isinstance(source, Source) else Source(source)
+        label = {"指标": "数字", "做法": "做法", "原文": ""}.get(source.kind, source.kind)
+        out.append(f"{label} {_where(source.path, marks)}" if label else _where(source.path, marks))
     return out
 
 

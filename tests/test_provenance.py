@@ -230,3 +230,57 @@ def test_json_warnings_are_data_with_file_line_and_key(tmp_path):
     lines = src.read_text(encoding="utf-8").splitlines()
     assert name["file"] == "g.yaml" and name["line"] and unexplained["line"]
     assert "精力投入不足" in lines[unexplained["line"] - 1] and unexplained["path"] == ["问题", 4]
+
+
+def _strings(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in _strings(v)]
+    if isinstance(value, list):
+        return [t for v in value for t in _strings(v)]
+    return []
+
+
+def _at(data, path):
+    for key in path:
+        data = data[key]
+    return data
+
+
+@pytest.mark.parametrize("path", EXAMPLE_INPUTS, ids=lambda p: p.name)
+def test_every_span_carries_its_source_as_a_value(path):
+    """Provenance as a value (issue “One way through the middle”): every span's source is a `Source` with its
+    kind, and for the input's words a key path — a tuple, keys whole — that leads to what the clerk wrote:
+    the clerk's verbatim words are found there, a figure's path is a key of the input."""
+    from generator.model import INPUT_KINDS, Source
+
+    data, _ = load_example(path)
+    draft = render(data, base=path.parent)
+    kinds = {"词库", "做法", "指标", "原文", "年度", "序号", "结构", "报告", "计算", "待补充", ""}
+    for block in draft.blocks():
+        for span in block.spans:
+            source = span.source
+            assert isinstance(source, Source) and source.kind in kinds, (source, span.text)
+            assert all(isinstance(c, Source) for c in span.covers)
+            if source.kind in INPUT_KINDS and not source.last_year and source.kind != "待补充":
+                where = _at(data, source.path)
+                if source.kind == "原文":   # the item's own words: 自述, 表现, 简称, a case, a plan
+                    said = "\n".join(_strings(where))
+                    assert span.text.rstrip("。；; ") in said or any(
+                        t.rstrip("。；; ") in span.text for t in _strings(where)), (source.path, span.text, said)
+            elif source.kind not in INPUT_KINDS:
+                assert source.path == (), source
+
+
+def test_a_source_keeps_a_dotted_key_whole():
+    from generator.model import Source
+
+    key = ("亮点", "产业发展", "集体经济收入超12.5万元的村")
+    source = Source.of("指标", key)
+    assert source.kind == "指标" and source.path == key and source.slot == ""
+    assert Source.of("原文", ("问题", 2)).path == ("问题", 2)
+    assert Source.of("指标", ("措施", "目标", "发展党员"), last_year=True).last_year
+    bank = Source("词库:亮点/组织建设/要点")
+    assert bank.kind == "词库" and bank.slot == "亮点/组织建设/要点" and bank.path == ()
+    assert bank == "词库:亮点/组织建设/要点" and bank.startswith("词库:")   # still its notation as text

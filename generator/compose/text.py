@@ -7,7 +7,7 @@ from typing import Iterable
 
 from ..bank import Bank
 from ..facts import Fact, format_number
-from ..model import Span
+from ..model import Span, key_text
 from ..width import title_width
 from .choose import Choose
 
@@ -46,9 +46,8 @@ def item_number(n: int) -> str:
 
 
 def key_path(path: Iterable) -> str:
-    """The input's key path as text, keys joined by “.”; a “.” inside a key (集体经济收入超12.5万元的村) is
-    written “\\.”, so `trace` reads the path back whole."""
-    return ".".join(str(p).replace(".", "\\.") for p in path)
+    """The input's key path as text (model.key_text: one definition, read back by Source.path)."""
+    return key_text(path)
 
 
 def fact_clause(fact: Fact, bank: Bank, pick: Choose, ctx: dict, *, target: bool = False, after: str = "") -> str:

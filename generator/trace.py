@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from .model import Draft, Source
+from .model import Draft, Source, source_of
 
 KINDS = {"指标": "数字", "做法": "做法", "原文": "原文", "计算": "计算", "待补充": "待补充"}
 
@@ -25,7 +25,7 @@ def _line(path: tuple, marks: Mapping) -> int | None:
 
 def note(source: str, text: str, marks: Mapping) -> str | None:
     """The comment for one span, or None when the words are the tool's (bank) or punctuation."""
-    source = source if isinstance(source, Source) else Source(source)
+    source = source_of(source)
     kind, path = source.kind, source.path
     if kind == "指标":
         if source.last_year:
@@ -61,7 +61,7 @@ def trace(draft: Draft, marks: Mapping | None = None) -> list[dict[str, Any]]:
                 text += "；这句话也说了 " + "、".join(also) + "，所以那里不再重复"
             if text is None:
                 continue
-            source = span.source if isinstance(span.source, Source) else Source(span.source)
+            source = span.origin
             path = () if source.last_year else source.path
             out.append({"paragraph": number, "span": index, "text": span.text,
                         "kind": KINDS.get(source.kind, source.kind), "path": " → ".join(map(str, path)),
@@ -73,7 +73,7 @@ def trace(draft: Draft, marks: Mapping | None = None) -> list[dict[str, Any]]:
 def _covers(covers: tuple, marks: Mapping) -> list[str]:
     out = []
     for source in covers:
-        source = source if isinstance(source, Source) else Source(source)
+        source = source_of(source)
         label = {"指标": "数字", "做法": "做法", "原文": ""}.get(source.kind, source.kind)
         out.append(f"{label} {_where(source.path, marks)}" if label else _where(source.path, marks))
     return out

@@ -260,9 +260,9 @@ def test_every_span_carries_its_source_as_a_value(path):
     kinds = {"词库", "做法", "指标", "原文", "年度", "序号", "结构", "报告", "计算", "待补充", ""}
     for block in draft.blocks():
         for span in block.spans:
-            source = span.source
-            assert isinstance(source, Source) and source.kind in kinds, (source, span.text)
-            assert all(isinstance(c, Source) for c in span.covers)
+            source = span.origin
+            assert isinstance(source, Source) and source == span.source and source.kind in kinds, (source, span.text)
+            assert all(isinstance(c, Source) for c in span.also) and span.also == span.covers
             if source.kind in INPUT_KINDS and not source.last_year and source.kind != "待补充":
                 where = _at(data, source.path)
                 if source.kind == "原文":   # the item's own words: 自述, 表现, 简称, a case, a plan

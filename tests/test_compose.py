@@ -259,3 +259,31 @@ def test_points_past_the_sixth_are_numbered_from_the_bank():
             for i, ordinal in enumerate(["一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是"][:count]):
                 assert ordinal in item, (style, ordinal, item)
     assert found
+
+
+def test_quotes_inside_a_quoted_theme_become_single():
+    """锚定“党建引领“家门口”服务”这一主题 (a fresh input read whole): the bank quotes the theme, so the clerk's
+    quotes inside it are written single, as quotes within quotes are."""
+    data = minimal()
+    data["报告"] = {**data["报告"], "主题": "党建引领“家门口”服务"}
+    text = render_text(data)
+    assert "“家门口”" not in text and "‘家门口’" in text, text[:400]
+
+
+def test_a_local_formulation_goes_to_the_field_its_words_speak_of():
+    """三帮三带 (帮技术、帮销路、帮资金，党员带头种、带头销、带头还贷) went to the members' item for its 党员, then, with
+    the pairs every report has left out, to the first item (理论学习): it belongs with the co-operative. The
+    field's own words count (呼应.yaml → 主题词)."""
+    from generator.compose.local import home_themes
+    from generator.bundle import load_templates
+    from generator.validate import validate
+
+    data = minimal(亮点={"政治建设": {"集中学习": 14}, "党员队伍": {"做法": ["联户帮扶"], "结对帮扶": 37},
+                        "产业发展": {"做法": ["党支部领办合作社"], "村集体经济收入": {"从": 6.8, "到": 9.6}}})
+    data["报告"] = {**data["报告"], "本地提法": [{"名称": "三帮三带", "含义": "帮技术、帮销路、帮资金，党员带头种、带头销、带头还贷"}]}
+    report = validate(data)
+    from generator.compose.overlap import Matcher
+
+    match = Matcher(load_templates().echoes)
+    order = ("政治建设", "党员队伍", "产业发展")
+    assert list(home_themes(report, order, match.stop, match.theme_words)) == ["产业发展"]

@@ -70,8 +70,11 @@ def compose(report: Report, templates: Templates | None = None, variant: int = 0
                    troubles=_troubles(report, bank),
                    last_leads=leads, avoid_grams=set().union(*map(_grams, worded)) if worded else set(),
                    heads=heads,
-                   local=home_themes(report, author.order),   # 本地提法: the themes of part one (and three) that carry each
-                   brand=brand_home(report, author.order) if bank.has("亮点", "品牌呼应") else None, ctx=ctx)
+                   # 本地提法 and the brand: the themes of part one (and three) that carry each
+                   local=home_themes(report, author.order, match.stop, match.theme_words),
+                   brand=(brand_home(report, author.order, match.stop, match.theme_words)
+                          if bank.has("亮点", "品牌呼应") else None),
+                   ctx=ctx)
 
     first = opening(report, bank, pick, ctx)
     pick.heads.after_opening(first.text)
@@ -277,7 +280,10 @@ def _line(year_terms: dict, author: int) -> str:
 
 
 def _unquoted(name: str | None) -> str:
-    return (name or "").strip().strip("“”\"「」『』‘’'").strip()
+    """A theme or brand as the bank quotes it (“{{主题}}”): without the clerk's own outer quotes, and with quotes
+    inside it made single, as quotes within quotes are written (锚定“党建引领‘家门口’服务”, not “党建引领“家门口”服务”)."""
+    bare = (name or "").strip().strip("“”\"「」『』‘’'").strip()
+    return bare.replace("“", "‘").replace("”", "’")
 
 
 def _no_brand(report: Report, info) -> tuple[str, ...]:

@@ -4,35 +4,50 @@ them up again (首尾呼应). Pure: which theme a formulation belongs to is deci
 """
 from __future__ import annotations
 
+from typing import Mapping
+
 from ..facts import Report, ThemeFacts
 from .headings import _pairs
 
 
-def home_themes(report: Report, order: tuple[str, ...]) -> dict[str, list[tuple[str, str | None]]]:
+def home_themes(report: Report, order: tuple[str, ...], common: frozenset = frozenset(),
+                theme_words: Mapping[str, tuple[str, ...]] | None = None) -> dict[str, list[tuple[str, str | None]]]:
     """Each 本地提法 under the theme of part one whose content shares most with its name and meaning (the
-    first in the author's order on a tie); one that shares nothing goes with the first item."""
+    first in the author's order on a tie); one that shares nothing goes with the first item. `common`: the
+    pairs every report has (呼应.yaml → 通用字对), which say nothing of where it belongs (三帮三带 — 帮技术、
+    帮销路…党员带头种 — went to the members' item for its 党员, not to the co-operative's); `theme_words`: the
+    words that tie a text to a field (呼应.yaml → 主题词: 技术、销路、资金 → 产业发展), each one counted too."""
     out: dict[str, list] = {}
     themes = sorted(report.themes, key=lambda tf: order.index(tf.theme) if tf.theme in order else len(order))
     for name, meaning in report.info.local:
-        words = _pairs(name + (meaning or ""))
-        best = max(themes, key=lambda tf: len(words & _pairs(theme_content(tf))), default=None)
+        said = name + (meaning or "")
+        words = _pairs(said) - common
+        best = max(themes, key=lambda tf: _affinity(said, words, tf, theme_words), default=None)
         if best is None:
             continue
         out.setdefault(best.theme, []).append((name, meaning))
     return out
 
 
-def brand_home(report: Report, order: tuple[str, ...]) -> str | None:
+def _affinity(said: str, words: frozenset, tf: ThemeFacts, theme_words: Mapping[str, tuple[str, ...]] | None) -> int:
+    """How much a formulation's words speak of a theme of part one: the pairs it shares with what the theme
+    holds, and the field's own words it says."""
+    return len(words & _pairs(theme_content(tf))) + sum(w in said for w in (theme_words or {}).get(tf.theme, ()))
+
+
+def brand_home(report: Report, order: tuple[str, ...], common: frozenset = frozenset(),
+               theme_words: Mapping[str, tuple[str, ...]] | None = None) -> str | None:
     """The theme a brand spelled out (品牌含义) belongs to when part one has no 品牌创建 item of its own: the one
     whose content shares most with the brand's name and meaning (沿河发展产业 → 产业发展), None when none
     does. Named in the opening and never again, a brand read to blind readers as a field filled in."""
     info = report.info
     if not (info.brand and info.brand_meaning) or any(tf.theme == "品牌创建" for tf in report.themes):
         return None
-    words = _pairs(info.brand + info.brand_meaning)
+    said = info.brand + info.brand_meaning
+    words = _pairs(said) - common
     themes = sorted(report.themes, key=lambda tf: order.index(tf.theme) if tf.theme in order else len(order))
-    best = max(themes, key=lambda tf: len(words & _pairs(theme_content(tf))), default=None)
-    return best.theme if best is not None and words & _pairs(theme_content(best)) else None
+    best = max(themes, key=lambda tf: _affinity(said, words, tf, theme_words), default=None)
+    return best.theme if best is not None and _affinity(said, words, best, theme_words) else None
 
 
 def brand_told(report: Report) -> bool:

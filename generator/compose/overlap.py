@@ -29,6 +29,8 @@ class Matcher:
         self.things = frozenset(data.get("事物字对") or ())
         self.once = tuple(data.get("段内一次") or ())   # words a paragraph says once (Choose._said_once_here)
         self.evidence: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in (data.get("凭据词") or {}).items()}
+        # the words that tie a unit's own formulation or brand to a field (local.home_themes)
+        self.theme_words: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in (data.get("主题词") or {}).items()}
         self._claims: dict[str, tuple[str, ...]] = {}
         self._claiming: dict[int, tuple[list, set]] = {}   # per option list: which entries use 凭据词
         self._plural: dict[str, bool] = {}

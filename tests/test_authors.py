@@ -600,3 +600,18 @@ def test_some_authors_open_without_a_line_of_duty_and_brands_are_echoed_by_name(
                     echoes += 1
                     assert not re.search("这方面|这一块|这些事", s.text), (n, s.text)
     assert echoes > 10, echoes
+
+
+def test_a_paired_part_two_does_not_turn_to_every_cause_the_same_way():
+    """说到底，… / 说到底，… / 说到底，… under three problems in a row (seventeenth blind reading: 同一个口头禅收尾):
+    the author's one phrase turns every other paired cause, never two in a row, at most twice."""
+    from generator.compose.problems import MAX_CAUSE_LINKS
+
+    style = style_where(part_two="对应")
+    data = minimal(问题=["精力投入不足", "组织生活质量不高", "后备干部不足", "党员作用发挥不够"],
+                   原因=["思想认识不到位", "工作方法欠缺", "人才支撑不足", "压力传导不到位"])
+    draft = render(data, style=style)
+    blocks = draft.parts[1].blocks
+    linked = [any(s.source == "词库:问题/原因接语" for s in b.spans) for b in blocks]
+    assert 1 <= sum(linked) <= MAX_CAUSE_LINKS, [b.text[:30] for b in blocks]
+    assert not any(a and b for a, b in zip(linked, linked[1:])), [b.text[:30] for b in blocks]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from conftest import EXAMPLE_INPUTS, load_example, minimal
+from conftest import EXAMPLE_INPUTS, ROOT, load_example, minimal
 from generator.api import render, render_text
 from generator.bank import load_bank
 from generator.model import Role
@@ -287,3 +287,20 @@ def test_a_local_formulation_goes_to_the_field_its_words_speak_of():
     match = Matcher(load_templates().echoes)
     order = ("政治建设", "党员队伍", "产业发展")
     assert list(home_themes(report, order, match.stop, match.theme_words)) == ["产业发展"]
+
+
+def test_a_formulations_lead_in_opens_a_practice_not_an_outcome():
+    """贯彻“三帮三带”的要求，村集体经济收入由上年的6.8万元增加到9.6万元 (seventeenth blind reading: 口号硬连数字):
+    the lead-in that ties an item to the unit's own formulation opens the item's practice where it has one."""
+    from generator.loader import load_yaml_file
+
+    data = load_yaml_file(ROOT / "tests" / "fresh_inputs" / "井坪村-2024.yaml")[0]
+    seen = 0
+    for style in range(1, 169, 3):
+        for block in render(data, style=style).parts[0].blocks:
+            spans = [s for s in block.spans if s.text.strip("，。")]
+            for k, s in enumerate(spans[:-1]):
+                if s.source == "词库:亮点/本地提法引出" and any(x.source.startswith("做法:") for x in spans):
+                    seen += 1
+                    assert not spans[k + 1].source.startswith("指标:"), block.text
+    assert seen > 10

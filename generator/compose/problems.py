@@ -157,6 +157,10 @@ def _pair(structure, pick: Choose) -> tuple[str, str]:
     return first[k % len(first)], second[k % len(second)]
 
 
+# How many of part two's paired causes a draft turns to with its author's 原因接语 (every other one, from the first)
+MAX_CAUSE_LINKS = 2
+
+
 def _paired(report: Report, problem_blocks: list[Block], cause_blocks: list[Block], bank: Bank, pick: Choose,
             spec) -> list[Block]:
     """Each problem, then the cause that explains it (a cause kind's 解释, or an own cause of the same
@@ -176,17 +180,19 @@ def _paired(report: Report, problem_blocks: list[Block], cause_blocks: list[Bloc
                 break
     out: list[Block] = []
     # one author, one way of turning to the cause: a different 原因接语 at each problem (从自身找原因 /
-    # 之所以这样 / 深究一层) read as a template rotating its connectors (eleventh blind reading); the same one
-    # at most MAX_FORMULATION times, after which the cause follows without one
+    # 之所以这样 / 深究一层) read as a template rotating its connectors (eleventh blind reading); and the same one
+    # at every problem (说到底 three times: seventeenth) as a tic: it turns every other cause, at most
+    # MAX_CAUSE_LINKS times; the others follow their problem plainly
     link = pick.text(spec["原因接语"], "cause-after") if home else ""   # counted once as it is chosen
-    said = 0
+    said = paired = 0
     for k, block in enumerate(problem_blocks):
         mine = [c for c, p in home.items() if p == k]
         spans = list(block.spans)
         for c in mine:
-            if not said or not pick.overused(link):
+            if paired % 2 == 0 and said < MAX_CAUSE_LINKS and (not said or not pick.overused(link)):
                 spans.append(Span(pick.count(link) if said else link, source="词库:问题/原因接语"))
                 said += 1
+            paired += 1
             spans += [_unnumbered(s, ordinals) for s in cause_blocks[c].spans]
         out.append(Block(block.role, tuple(spans)))
     rest = [c for c in range(len(cause_blocks)) if c not in home]

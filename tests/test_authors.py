@@ -615,3 +615,25 @@ def test_a_paired_part_two_does_not_turn_to_every_cause_the_same_way():
     linked = [any(s.source == "词库:问题/原因接语" for s in b.spans) for b in blocks]
     assert 1 <= sum(linked) <= MAX_CAUSE_LINKS, [b.text[:30] for b in blocks]
     assert not any(a and b for a, b in zip(linked, linked[1:])), [b.text[:30] for b in blocks]
+
+
+def test_authors_say_the_units_figures_in_their_own_order():
+    """全村共有党员×名，设党小组×个，设村民小组×个 read as one sentence under every draft (ninth and fifteenth blind
+    readings): some authors say the place first (村民小组, 人口), then the party's figures (作者.yaml → 家底次序)."""
+    import re
+
+    from generator.compose import author_spec
+    from generator.compose.author import make_author
+
+    spec = author_spec(None)
+    data = minimal(基本情况={"党员": 46, "党小组": 4, "村民小组": 8})
+    data["报告"] = {**data["报告"], "单位": "井坪村", "层级": "村", "职务": "党支部书记", "上级": "双河镇党委"}
+    firsts = set()
+    for n in range(1, 40):
+        author = make_author(spec, n)
+        text = render_text(data, style=n)
+        said = re.search(r"[^。]*党小组[^。]*。", text).group(0)
+        place_first = said.index("村民小组") < said.index("党员")
+        assert place_first == bool(author.place_first), (n, said)
+        firsts.add(place_first)
+    assert firsts == {True, False}

@@ -60,6 +60,15 @@ class Author:
     duty: bool = True               # the opening says a line of duty to the level above (开头表态)
     habits: tuple = ()              # word habits (habits.Habit): 将 for 把, 与 for 和 … (用词习惯)
     overview_first: bool = True     # the unit's 家底 in the opening, else leading the 组织建设 item (家底)
+    place_first: tuple[str, ...] = ()   # the 家底 figures said before the party's, for the authors who do (家底次序)
+
+    def overview_order(self, facts):
+        """The unit's 家底 figures in this author's order: the place's (村民小组, 人口 …) first for the authors
+        who say them first, each group in the clerk's order."""
+        if not self.place_first:
+            return list(facts)
+        place = [f for f in facts if f.key in self.place_first]
+        return place + [f for f in facts if f.key not in self.place_first]
 
     @property
     def skeleton(self) -> tuple[str, ...]:
@@ -137,6 +146,8 @@ def make_author(spec: Mapping[str, Any], number: int) -> Author:
         habits=habits_for(spec.get("用词习惯"), lambda words, key: words[_number(key, number) % len(words)],
                           register, float(spec.get("用词习惯比例", 1.0))),
         overview_first=_drawn(spec.get("家底") or ["开头"], n, "overview") == "开头",
+        place_first=(tuple(spec.get("地情") or ())
+                     if _drawn(spec.get("家底次序") or ["党员在前"], n, "overview-order") == "地情在前" else ()),
     )
 
 

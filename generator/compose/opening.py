@@ -24,7 +24,7 @@ def opening(report: Report, bank: Bank, pick: Choose, ctx: dict) -> Block:
     spans: list[Span] = [] if way == "开门见山" else _framing(report, o, pick, ctx, way)
     if report.overview:   # the unit's own figures (家底): after the year's line, or first for some authors
         overview = [Span(pick.text(o["概况引语"], "open", "overview"), source="词库:开头/概况引语")]
-        overview += close(figure_spans(report.overview, bank, pick, ctx))
+        overview += close(figure_spans(pick.author.overview_order(report.overview), bank, pick, ctx))
         spans = overview + spans if way in ("家底在前", "开门见山") else spans + overview
     spans.append(Span(pick.text(o["结句"], "open", "end"), source="词库:开头/结句"))
     return body(*spans)

@@ -45,7 +45,7 @@ def units_of(tf: ThemeFacts, bank: Bank, pick: Choose, ctx: dict) -> tuple[list[
     base = [f for f in kept_facts if f.path[:1] == ("基本情况",)]
     if base:
         kept_facts = [f for f in kept_facts if f.path[:1] != ("基本情况",)]
-        spans = figure_spans(base, bank, pick, ctx)
+        spans = figure_spans(pick.author.overview_order(base), bank, pick, ctx)
         scope = ctx.get("全域") or ""
         if scope and not spans[0].text.startswith(scope):
             spans.insert(0, Span(scope, source="词库:称谓/全域"))

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import minimal
+from conftest import ROOT, minimal
 from generator.api import render_text
 from generator.catalogue import LEVELS, expand_levels, levels_text, load_catalogue
 from generator.errors import InputError
@@ -264,3 +264,26 @@ def test_a_party_committee_of_a_community_has_committee_members_not_branch_membe
         for style in range(1, 169, 4):
             text = "\n".join(b.text for b in render(data, style=style).blocks())
             assert wrong not in text, (org, style)
+
+
+def test_a_village_draft_neither_speaks_of_its_secretary_nor_reaches_above_its_level():
+    """村里的党务工作多靠支部书记一个人撑着 in a village secretary's own report (the author in the third person),
+    and a village branch that 压实各级责任, 有一件查一件 or 问责 (eighteenth blind reading: 越权): the tool's own
+    words in a village draft say none of it; a township's draft may."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from variety import sample_renders
+
+    above = ("各级", "查一件", "问责", "层层")
+    found = []
+    for unit, draft in sample_renders():
+        org = draft.title.replace("\n", "")
+        for block in draft.blocks():
+            for span in block.spans:
+                if not span.source.startswith(("词库:", "做法:")):
+                    continue
+                self_named = "支部书记" in span.text and "党总支" not in org and "下级" not in span.source
+                if self_named or any(w in span.text for w in above):
+                    found.append((unit, span.text))
+    assert not found, found[:6]

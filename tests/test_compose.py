@@ -304,3 +304,16 @@ def test_a_formulations_lead_in_opens_a_practice_not_an_outcome():
                     seen += 1
                     assert not spans[k + 1].source.startswith("指标:"), block.text
     assert seen > 10
+
+
+def test_a_plan_that_speaks_to_a_problem_and_its_cause_answers_the_problem():
+    """老旧楼院多，物业服务跟不上 … 【待补充：针对这个问题的具体措施】。为6个无物业楼院引入准物业服务 (a fresh input):
+    the plan shared more words with the clerk's own cause of the same field and was given to it, leaving the
+    problem marked as unanswered right beside its own plan. It answers the problem."""
+    from generator.loader import load_yaml_file
+
+    data = load_yaml_file(ROOT / "tests" / "fresh_inputs" / "柳巷社区-2024.yaml")[0]
+    draft = render(data)
+    three = "".join(b.text for b in draft.parts[2].blocks)
+    assert "为6个无物业楼院引入准物业服务" in three and "【待补充" not in three, three
+    assert not [w for w in draft.warnings if "还没有具体措施" in str(w)], draft.warnings

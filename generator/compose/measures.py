@@ -72,6 +72,12 @@ def answer_plan(report: Report, bank: Bank, match, theme_of_text) -> AnswerPlan:
         # without its plan)
         sharing = [k for k in range(len(answers)) if content[k]]
         best = max(sharing, key=lambda k: (total[k], -k), default=None)
+        # a plan that speaks to a problem and to its own cause answers the problem (the cause is answered in
+        # the same item): given to the cause for sharing more of its words, it left the problem marked 【待补充】
+        # right beside it (老旧楼院多…物业服务跟不上 / 为6个无物业楼院引入准物业服务, a fresh input)
+        if best is not None and answers[best].role == "cause":
+            best = next((k for k in sharing if answers[k].role == "problem" and answers[k].theme is not None
+                         and answers[k].theme == answers[best].theme), best)
         if best is not None and total[best] >= 1:
             answers[best].tasks.append(t)
         elif theme is not None:

@@ -61,6 +61,7 @@ class Author:
     habits: tuple = ()              # word habits (habits.Habit): 将 for 把, 与 for 和 … (用词习惯)
     overview_first: bool = True     # the unit's 家底 in the opening, else leading the 组织建设 item (家底)
     place_first: tuple[str, ...] = ()   # the 家底 figures said before the party's, for the authors who do (家底次序)
+    frames: bool = True             # a stance clause (引出) before an item's first figures (数字帽子)
 
     def overview_order(self, facts):
         """The unit's 家底 figures in this author's order: the place's (村民小组, 人口 …) first for the authors
@@ -146,6 +147,7 @@ def make_author(spec: Mapping[str, Any], number: int) -> Author:
         habits=habits_for(spec.get("用词习惯"), lambda words, key: words[_number(key, number) % len(words)],
                           register, float(spec.get("用词习惯比例", 1.0))),
         overview_first=_drawn(spec.get("家底") or ["开头"], n, "overview") == "开头",
+        frames=_drawn(spec.get("数字帽子") or ["有"], n, "frames") == "有",
         place_first=(tuple(spec.get("地情") or ())
                      if _drawn(spec.get("家底次序") or ["党员在前"], n, "overview-order") == "地情在前" else ()),
     )

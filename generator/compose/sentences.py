@@ -45,7 +45,7 @@ def word_units(units: list[Unit], bank: Bank, pick: Choose, theme: str, *, frame
             pick.item_links += 1
             links = [author.connector] if author.connector else bank.get("亮点", "衔接")
             head.append(Span(pick.text(links, "link", theme, i), source="词库:亮点/衔接"))
-        elif unit.kind in ("figures", "plain") and frame and i == 0:
+        elif unit.kind in ("figures", "plain") and frame and i == 0 and author.frames:
             spec = bank.get("亮点", "主题", theme)
             # a frame that claims something (坚持把规矩立在前面) only over figures that bear it out (凭据词)
             said = "".join(s.text for s in unit.spans)

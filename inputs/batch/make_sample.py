@@ -141,9 +141,9 @@ PRACTICES = {
 
 
 def _causes(drawn: list[str], problems: list[str], i: int) -> list[str]:
-    """Three causes (four where three cannot) that between them explain every problem of the village (a careful clerk gives each
-    problem its cause: parts that answer each other), the draw from the main generator (`drawn`) preferred,
-    so the other cells stay as they were; one general self-criticism besides when there is room."""
+    """The causes that between them explain every problem of the village (a careful clerk gives each problem
+    its cause: parts that answer each other), the draw from the main generator (`drawn`) preferred, so the
+    other cells stay as they were; a general self-criticism only where fewer than two would be left."""
     own = random.Random(f"causes-{i}")
     written = [p for p in problems if "：" in p and not any(w in p.split("：", 1)[1] for c in CAUSES for w in WORDS[c]
                                                            if p.split("：")[0] in EXPLAINS[c])]
@@ -160,8 +160,10 @@ def _causes(drawn: list[str], problems: list[str], i: int) -> list[str]:
         chosen.append(best)
         left -= set(EXPLAINS[best])
         order.remove(best)
-    general = [c for c in drawn if c not in chosen][:1]
-    return own_causes + (chosen + general)[:max(3 - len(own_causes), len(chosen))]
+    # a general self-criticism that explains none of the problems only where fewer than two causes are left:
+    # readers read one as the all-purpose cause under every draft (引人留人的办法仍不多, nineteenth reading)
+    general = [c for c in drawn if c not in chosen][:1] if len(own_causes) + len(chosen) < 2 else []
+    return own_causes + chosen + general
 
 
 def _wanted(problem: str) -> str:

@@ -1,0 +1,76 @@
+"""Which of the clerk's causes explains which problem (parts that answer each other): a cause kind by its 解释
+(problem kinds, the kinds own words resemble, and themes, with 解释词 for the clerk's own problems of a
+field), an own cause by the theme it names. Pure; part two orders and pairs by it, and points out a problem
+no cause explains."""
+from __future__ import annotations
+
+from typing import Mapping
+
+from ..errors import Problem
+from ..facts import Item, Report
+
+
+def unexplained(report: Report, kinds: Mapping) -> list[Problem]:
+    """Each problem wants a cause that explains it (parts that answer each other): a problem no cause of
+    the clerk's accounts for is pointed out, with the bank's causes that would (a blind reader: 问题三有头无尾，
+    既没有原因). Only when the clerk gave causes at all: none at all is warned where part two marks it."""
+    if not report.causes:
+        return []
+    told = {id(p) for c in report.causes for p in accounts_for(c, report, kinds)}
+    out = []
+    for i, p in enumerate(report.problems):
+        if id(p) in told:
+            continue
+        would = [k for k, v in kinds.items() if isinstance(v, Mapping) and _explains(set(v.get("解释") or ()), p,
+                                                                                      v.get("解释词"))][:3]
+        name = p.called
+        hint = f"如 {'、'.join(would)}，" if would else ""
+        out.append(Problem(f"问题“{name}”没有哪条原因解释它：请在“原因”里补一条说明它为什么会出现（{hint}或用自己的话写，"
+                           "写明主题），第二、三部分才前后对得上。", path=p.path or ("问题", i)))
+    return out
+
+
+def in_problem_order(report: Report, kinds: Mapping) -> tuple[Item, ...]:
+    """The causes in the order of the problems they explain (a kind's 解释, an own cause's theme), those that
+    explain none last: listed apart, 一是 is read against 一是 (a reader paired the second problem with the
+    second cause, which explained the third). Part three never points back at a cause by its place, so
+    the order is part two's own."""
+    def first(cause: Item) -> int:
+        return min((report.problems.index(p) for p in accounts_for(cause, report, kinds)),
+                   default=len(report.problems))
+
+    return tuple(sorted(report.causes, key=first))   # stable: the clerk's order among equals
+
+
+def accounts_for(cause: Item, report: Report, kinds: Mapping) -> list[Item]:
+    """The problems a cause explains: a kind's by its 解释, the clerk's own by the theme it names."""
+    if cause.kind:
+        return explained(cause, report, kinds)
+    return [p for p in report.problems if cause.theme and p.theme == cause.theme]
+
+
+def explained(cause: Item, report: Report, kinds: Mapping) -> list[Item]:
+    """The clerk's problems a cause kind accounts for, by its 解释 (problem kinds or themes)."""
+    if cause.kind is None:
+        return []
+    spec = kinds.get(cause.kind)
+    reasons = set(spec.get("解释") or ()) if isinstance(spec, Mapping) else set()
+    words = spec.get("解释词") if isinstance(spec, Mapping) else None
+    return [p for p in report.problems if _explains(reasons, p, words)]
+
+
+def _explains(reasons: set, problem: Item, words=None) -> bool:
+    """Whether a cause's 解释 covers `problem`: a bank kind by its kind (or the kind its own words match); a
+    theme in 解释 speaks for the clerk's own problems of that field only (人才支撑不足 explains an own 组织建设
+    problem about old group leaders, not 组织生活质量不高) — and, where the cause lists 解释词, only for those
+    whose words say what it can account for (工作方法欠缺 explains 矛盾调处多是老办法, not 老旧小区没有物业的还有17个:
+    a reader saw no cause in 细究起来，抓党建的方法还不够多 under it)."""
+    if {problem.kind, problem.like} & reasons:
+        return True
+    if problem.kind is not None or problem.theme not in reasons:
+        return False
+    said = (problem.text or "") + (problem.detail or "")
+    return not words or any(w in said for w in words)
+
+
+__all__ = ["accounts_for", "explained", "in_problem_order", "unexplained"]

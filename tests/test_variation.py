@@ -333,10 +333,10 @@ def test_a_figure_that_says_its_year_anywhere_takes_no_lead_in():
     """全年谈心谈话全年40人次 (a batch village read whole): the figure's wording said 全年 after its subject, and the
     author's lead-in said it again before. A figure that names where or when anywhere in its first words takes
     no lead-in."""
-    from generator.compose.units import opens_with_scope
+    from generator.compose.units import says_scope
     from generator.model import Span
 
     ctx = {"全域": "全村", "年度": 2024}
-    assert opens_with_scope([Span("谈心谈话全年40人次")], ctx)
-    assert opens_with_scope([Span("全村现有党员38名")], ctx)
-    assert not opens_with_scope([Span("组织党员集中学习13次")], ctx)
+    assert says_scope([Span("谈心谈话全年40人次")], ctx)
+    assert says_scope([Span("全村现有党员38名")], ctx)
+    assert not says_scope([Span("组织党员集中学习13次")], ctx)

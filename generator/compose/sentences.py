@@ -6,7 +6,7 @@ from ..bank import Bank
 from ..model import Span
 from .choose import Choose
 from .text import close
-from .units import Unit, figure_lead, opens_with_scope
+from .units import Unit, figure_lead, says_scope
 
 # An author's connector at most this often in a draft: its one habit, not a tic (同时，×4 reads as one; 此外，
 # opening two items in a row was what the blind reader quoted). Real reports: about 0.34 per 1,000 characters,
@@ -57,7 +57,7 @@ def word_units(units: list[Unit], bank: Bank, pick: Choose, theme: str, *, frame
             avoid = "在" if "在" in lead and "上" in lead else ""
             head.append(Span(pick.text(frames, "frame", theme, avoid_start=avoid) + "，",
                              source=f"词库:亮点/{theme}/引出"))
-        elif unit.kind in ("figures", "plain") and not opens_with_scope(unit.spans, pick.ctx):
+        elif unit.kind in ("figures", "plain") and not says_scope(unit.spans, pick.ctx):
             lead_in = figure_lead(bank, pick, "数字引语", theme, i)
             if lead_in:
                 head.append(Span(lead_in, source="词库:亮点/数字引语"))

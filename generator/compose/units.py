@@ -81,7 +81,7 @@ def units_of(tf: ThemeFacts, bank: Bank, pick: Choose, ctx: dict) -> tuple[list[
         if mine:
             spans.append(Span("，"))
             figures = figure_spans(mine, bank, pick, ctx, after="".join(x.text for x in spans))
-            if not opens_with_scope(figures, ctx):
+            if not says_scope(figures, ctx):
                 lead_in = figure_lead(bank, pick, "做法数字引语", theme,
                                        done.practice.key if done.practice else done.text,
                                        not_in="".join(x.text for x in spans))
@@ -219,7 +219,7 @@ def figure_lead(bank: Bank, pick: Choose, slot: str, *key, not_in: str = "") -> 
     return pick.note(author.figure_lead)
 
 
-def opens_with_scope(spans: list[Span], ctx: Mapping) -> bool:
+def says_scope(spans: list[Span], ctx: Mapping) -> bool:
     """Whether a figure's own wording already says where or when (全镇……, 全年……, 谈心谈话全年40人次): a
     lead-in (全年, 年内 …) before it would double it, as in 全年全镇集体经济收入…… or 全年谈心谈话全年40人次."""
     text = next((s.text for s in spans if s.text.strip("，")), "")

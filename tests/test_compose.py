@@ -317,3 +317,13 @@ def test_a_plan_that_speaks_to_a_problem_and_its_cause_answers_the_problem():
     three = "".join(b.text for b in draft.parts[2].blocks)
     assert "为6个无物业楼院引入准物业服务" in three and "【待补充" not in three, three
     assert not [w for w in draft.warnings if "还没有具体措施" in str(w)], draft.warnings
+
+
+def test_members_to_recruit_are_planned_never_guaranteed():
+    """确保发展党员4名 (twentieth blind reading): recruiting members keeps to the standard, one ready at a time;
+    a quota that must be met reads wrong. Its target opens with 计划/年内/全年, never 确保 or 力争."""
+    for k, style in enumerate(range(1, 60, 2)):
+        data = minimal()
+        data["报告"] = {**data["报告"], "单位": f"{'红柳白杨青石黄渠东坝柳河三岔石佛'[k % 8]}{'镇乡'[k % 2]}"}
+        text = render_text(data, style=style)
+        assert not re.search(r"(确保|力争)[^。]{0,6}发展(新)?党员", text), (style, text[-300:])

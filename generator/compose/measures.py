@@ -214,7 +214,7 @@ def _last_item(n: int, numbered: bool, loose: list[int], free_targets: list, unp
     for t in dict.fromkeys(loose):
         spans.append(Span(sentence(report.tasks[t]), source=f"原文:措施.事项.{t}"))
     if free_targets:
-        opener = pick.text(spec["目标引语"], "target", "free")
+        opener = pick.text(_openers(spec, free_targets), "target", "free")
         spans += close([Span(opener, source="词库:措施/目标引语"),
                         *figure_spans(free_targets, bank, pick, ctx, target=True)])
     return body(*spans)
@@ -282,6 +282,14 @@ def _answer(a: Answer, report: Report, bank: Bank, pick: Choose, warnings: list,
         f"（用上它的关键词，报告会把它放到这个{what}后面），草稿里暂时标了【待补充】。", path=a.item.path))
     return spans + [Span(f"【待补充：针对这个{what}的具体措施（在“措施 → 事项”下写一条）】", missing=True,
                          source="待补充:措施.事项")]
+
+
+def _openers(spec: dict, targets) -> list:
+    """The words that open a plan's targets: a metric's own where it has them (措施.yaml → 目标引语按指标:
+    发展党员 is planned for the year, never 确保 — a quota for recruiting members reads wrong to a 组织部
+    reader), else the part's."""
+    own = spec.get("目标引语按指标") or {}
+    return next((list(own[f.key]) for f in targets if own.get(f.key)), list(spec["目标引语"]))
 
 
 def _answered_by_the_plan(answers: list[Answer], placed: list[int]) -> list[Answer]:
@@ -362,7 +370,7 @@ def _theme_item(n: int, theme: str, answers: list[Answer], placed: list[int], re
     if targets:
         # not an opener the item's other sentences already use (确保发展党员4名 … 确保发展党员质量)
         said = "".join(s.text for unit in units for s in unit)
-        opener = pick.text(spec["目标引语"], "target", theme, not_in=said)
+        opener = pick.text(_openers(spec, targets), "target", theme, not_in=said)
         target_spans = [Span(opener, source="词库:措施/目标引语"),
                         *figure_spans(targets, bank, pick, ctx, target=True)]
 

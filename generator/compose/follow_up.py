@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from ..bank import Bank
 from ..facts import Fact, Report, achieved
-from ..model import Block, Span, body
+from ..model import Block, Source, Span, body, key_text
 from .choose import Choose
-from .text import fact_clause, key_path, sentence
+from .text import fact_clause, sentence
 
 def last_targets(report: Report) -> dict:
     """Last year's targets by (metric, params), for the themes whose figures answer them."""
@@ -31,10 +31,10 @@ def completion(target: Fact, fact: Fact, bank: Bank, pick: Choose, ctx: dict, th
     goal = fact_clause(Fact(target.key, target.unit, value=target.value, metric=target.metric, params=target.params,
                             aim=target.aim), bank, pick, ctx)
     now = _achieved(fact, bank, pick, ctx, theme)
-    pieces = {"\x01": Span(goal, source="指标:" + key_path(("上年", "措施", "目标", target.key))),
-              "\x02": Span(now, source="指标:" + key_path(fact.path)),
+    pieces = {"\x01": Span(goal, source=Source.of("指标", ("措施", "目标", target.key), last_year=True)),
+              "\x02": Span(now, source=Source.of("指标", fact.path)),
               "\x03": Span(f"{format_number(round(gap, 6))}{fact.unit}",
-                            source=f"计算:{key_path(fact.path)}−{key_path(('上年', '措施', '目标', target.key))}")}
+                            source=f"计算:{key_text(fact.path)}−{key_text(('上年', '措施', '目标', target.key))}")}
     out: list[Span] = []
     for part in re.split("([\x01\x02\x03])", text):
         if part in pieces:

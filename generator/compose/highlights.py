@@ -287,7 +287,7 @@ def _item_spans(marker: str, plan: Plan, report: Report, bank: Bank, pick: Choos
         figures = [u for u in units if u.kind in ("figures", "plain")]
         rest = [u for u in units if u.kind not in ("figures", "plain")]
         # a formulation's lead-in opens a practice where there is one (not an outcome figure)
-        later = prefix if any(x.source.startswith("做法:") for u in rest for x in u.spans) else ()
+        later = prefix if any(u.says_practice for u in rest) else ()
         spans += word_units(figures, bank, pick, theme, frame=True, prefix=() if later else prefix, lead=lead)
         spans += word_units(rest, bank, pick, theme, prefix=later)
     elif a == "merged":

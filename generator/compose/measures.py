@@ -20,11 +20,11 @@ from dataclasses import dataclass, field
 from ..bank import Bank
 from ..facts import Item, Report
 from ..errors import Problem
-from ..model import Block, Span, body
+from ..model import Block, Source, Span, body
 from .choose import Choose, _grams
 from .conditions import fitting
 from .problems import problem_label
-from .text import CN_NUMERALS, item_number, close, figure_spans, key_path, sentence
+from .text import CN_NUMERALS, item_number, close, figure_spans, sentence
 
 MIN_ITEMS = 2
 MAX_TOP_UP = 3
@@ -238,12 +238,12 @@ def _naming(a: Answer, report: Report, bank: Bank, pick: Choose) -> list[Span]:
     label = problem_label(a.item, pick)
     if label:
         text = bank.render(pick.one(spec["点名"], "name", a.role, a.index), {**pick.ctx, "问题": label})
-        return [Span(text, source="词库:措施/点名", covers=("原文:" + key_path(a.item.path),))]
+        return [Span(text, source="词库:措施/点名", covers=(Source.of("原文", a.item.path),))]
     # by its place: problems only (a cause is not pointed back at, _answer)
     total = len(report.problems)
     options = [o for o in spec["回指"] if ("{{第}}" in o) == (total > 1)] or spec["回指"]
     text = bank.render(pick.one(options, "refer", a.role, a.index), {**pick.ctx, "第": _ordinal(a.index + 1)})
-    return [Span(text, source="词库:措施/回指", covers=("原文:" + key_path(a.item.path),))]
+    return [Span(text, source="词库:措施/回指", covers=(Source.of("原文", a.item.path),))]
 
 
 def _ordinal(n: int) -> str:
@@ -262,7 +262,7 @@ def _answer(a: Answer, report: Report, bank: Bank, pick: Choose, warnings: list,
     # as a seam no secretary would speak
     named = a.item.kind is None and (bool(problem_label(a.item, pick)) or (pick.author.refers and a.role == "problem"))
     spans = _naming(a, report, bank, pick) if named else []
-    answered = ("原文:" + key_path(a.item.path),)
+    answered = (Source.of("原文", a.item.path),)
     if a.tasks and with_tasks:
         for k, t in enumerate(a.tasks):
             text = report.tasks[t].rstrip("。；;，, ")
@@ -357,7 +357,7 @@ def _theme_item(n: int, theme: str, answers: list[Answer], placed: list[int], re
         unit, at = next((u, k) for u in units for k, x in enumerate(u) if x.source.startswith("原文:措施.事项."))
         task = unit[at]
         unit[at] = Span(task.text, lead=task.lead, missing=task.missing, source=task.source,
-                        covers=tuple(dict.fromkeys(task.covers + tuple("原文:" + key_path(a.item.path) for a in by_plan))))
+                        covers=tuple(dict.fromkeys(task.covers + tuple(Source.of("原文", a.item.path) for a in by_plan))))
     if not units:  # nothing of the clerk's to answer here: one general measure, not a list of them
         if t.get("举措") and t.get("目的") and (not t.get("展开") or pick.chance(WHOLE_MEASURE_CHANCE, "measure", theme)):
             text = (pick.text(fitting(t["举措"], report), "measure", theme, "means") + "，"

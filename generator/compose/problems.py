@@ -18,11 +18,11 @@ from typing import Mapping
 from ..bank import Bank
 from ..facts import Item, Report
 from ..errors import Problem
-from ..model import Block, Role, Span, body
+from ..model import Block, Role, Source, Span, body
 from .choose import Choose, _grams, formulations
 from .conditions import clashes, fitting
 from .explaining import accounts_for, explained, in_problem_order, unexplained
-from .text import key_path, sentence
+from .text import sentence
 
 
 # How often the causes' lead-in says the causes are all the writer's own (说到底还是自身的原因) when they are:
@@ -242,7 +242,7 @@ def _items(report: Report, items: tuple[Item, ...], kinds: dict, bank: Bank, pic
     named: set[str] = set()   # fields a cause above already accounts for: each is named once
     for i, item in enumerate(items):
         ordinal = "" if len(items) == 1 else (ordinals[i] if i < len(ordinals) else f"第{i + 1}")
-        where = "原文:" + key_path(item.path)
+        where = Source.of("原文", item.path)
         if item.kind is None:
             own = item.text or ""
             pick.count(pick.note(own))
@@ -280,11 +280,11 @@ def _items(report: Report, items: tuple[Item, ...], kinds: dict, bank: Bank, pic
                 ties[0] -= 1
                 told = "".join(x.text for x in spans)
                 near = "".join(p.text or "" for p in answers)
-                where = "、".join(field_name(t, bank, pick, beside=told, near=near) for t in fields)
+                aspects = "、".join(field_name(t, bank, pick, beside=told, near=near) for t in fields)
                 echo = pick.text(bank.get("问题", "原因呼应"), "cause-link", item.kind, single=len(fields) < 2,
-                                 extra={"方面": where})
+                                 extra={"方面": aspects})
                 spans.append(Span(sentence(echo), source="词库:问题/原因呼应",
-                                  covers=tuple("原文:" + key_path(p.path) for p in answers)))
+                                  covers=tuple(Source.of("原文", p.path) for p in answers)))
             elif report.problems and not answers:
                 general += 1
                 if general > 1:

@@ -18,15 +18,14 @@ def word_units(units: list[Unit], bank: Bank, pick: Choose, theme: str, *, frame
                first_case: bool = False, prefix: tuple[Span, ...] = (), lead: str = "") -> list[Span]:
     """Word units as sentences: practices one by one (a connector only between two practices), figure groups
     with a framing clause, cases as statements. `prefix`: a lead-in clause (围绕“三联三帮”，) that opens the
-    first practice's sentence (else the first sentence) in place of its own frame. `lead`: the item's heading or lead sentence, whose frame (在…上)
-    the first sentence's frame does not repeat."""
+    first practice's sentence (else the first sentence) in place of its own frame. `lead`: the item's heading
+    or lead sentence, whose frame (在…上) the first sentence's frame does not repeat."""
     out: list[Span] = []
     previous = ""
     joined = 0
     # the lead-in opens the first practice where the item has one: 贯彻“三帮三带”的要求，村集体经济收入由…增加到…
     # tied a formulation to an outcome (seventeenth blind reading: 口号硬连数字)
-    opens = next((i for i, u in enumerate(units) if any(x.source.startswith("做法:") for x in u.spans)), 0) \
-        if prefix else -1
+    opens = next((i for i, u in enumerate(units) if u.says_practice), 0) if prefix else -1
     for i, unit in enumerate(units):
         head: list[Span] = []
         author = pick.author

@@ -7,7 +7,7 @@ from typing import Iterable
 
 from ..bank import Bank
 from ..facts import Fact, format_number
-from ..model import Span, key_text
+from ..model import Source, Span
 from ..width import title_width
 from .choose import Choose
 
@@ -43,11 +43,6 @@ def item_number(n: int) -> str:
     if n <= 10:
         return f"（{CN_NUMERALS[n - 1]}）"
     return f"（十{CN_NUMERALS[n - 11]}）" if n < 20 else f"（{n}）"
-
-
-def key_path(path: Iterable) -> str:
-    """The input's key path as text (model.key_text: one definition, read back by Source.path)."""
-    return key_text(path)
 
 
 def fact_clause(fact: Fact, bank: Bank, pick: Choose, ctx: dict, *, target: bool = False, after: str = "") -> str:
@@ -107,7 +102,7 @@ def figure_spans(facts: Iterable[Fact], bank: Bank, pick: Choose, ctx: dict, *, 
             out.append(Span(joiner))
         said = after if not i else out[-2].text
         out.append(Span(pick.note(fact_clause(fact, bank, pick, ctx, target=target, after=said)),
-                        source="指标:" + key_path(fact.path)))
+                        source=Source.of("指标", fact.path)))
     return out
 
 

@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 
 from ..bank import Bank
 from ..facts import Done, Fact, ThemeFacts
-from ..model import Span
+from ..model import Source, Span
 from .choose import Choose
-from .text import figure_spans, key_path
+from .text import figure_spans
 
 FIGURES_PER_SENTENCE = 3
 
@@ -28,6 +28,11 @@ class Unit:
 
     kind: str                       # practice | figures | case
     spans: list[Span] = field(default_factory=list)   # without the final full stop
+
+    @property
+    def says_practice(self) -> bool:
+        """Whether it words a confirmed practice (a case may open with the practice it is about)."""
+        return any(x.source.startswith("做法:") for x in self.spans)
 
 
 def units_of(tf: ThemeFacts, bank: Bank, pick: Choose, ctx: dict) -> tuple[list[Unit], bool]:
@@ -69,7 +74,7 @@ def units_of(tf: ThemeFacts, bank: Bank, pick: Choose, ctx: dict) -> tuple[list[
         claimed.update(id(f) for f in mine)
         practice = done.practice
         if practice is None:
-            spans = [practice_span(done, theme, pick, ctx, tuple(covers.get("原文:" + key_path(done.path), ())))]
+            spans = [practice_span(done, theme, pick, ctx, tuple(covers.get(Source.of("原文", done.path), ())))]
         else:
             carried = next((f for f in mine if not f.is_change and f.metric is not None
                             and practice.figure_phrases(f.metric.key)), None)
@@ -110,7 +115,7 @@ def units_of(tf: ThemeFacts, bank: Bank, pick: Choose, ctx: dict) -> tuple[list[
             if id(done) in placed:
                 continue
             placed.add(id(done))
-            own = "原文:" + key_path(done.path)
+            own = Source.of("原文", done.path)
             lead += [practice_span(done, theme, pick, ctx, tuple(covers.get(own, ())) if done.practice is None else ()),
                      Span("。")]
         units.append(Unit("case", [*lead, Span(case, source=where, covers=tuple(covers[where]))]))
@@ -122,7 +127,7 @@ def said_by_the_clerk(tf: ThemeFacts, match) -> tuple[list[Fact], list[Done], di
     they say, and what each of those words covers. A zero is left out (validate warns of it); a figure that
     must not be celebrated is kept, to be stated plainly."""
     theme = tf.theme
-    own = [(f"原文:{key_path(d.path)}", d.text) for d in tf.practices if d.practice is None]
+    own = [(Source.of("原文", d.path), d.text) for d in tf.practices if d.practice is None]
     told = own + [(f"原文:亮点.{theme}.事例.{i}", c) for i, c in enumerate(tf.cases)]
     covers: dict[str, list[str]] = {where: [] for where, _ in told}
 
@@ -135,7 +140,7 @@ def said_by_the_clerk(tf: ThemeFacts, match) -> tuple[list[Fact], list[Done], di
         if where is None or f.good is False:
             kept_facts.append(f)
         else:
-            covers[where].append("指标:" + key_path(f.path))
+            covers[where].append(Source.of("指标", f.path))
     practices = []
     for done in tf.practices:
         p = done.practice
@@ -143,7 +148,7 @@ def said_by_the_clerk(tf: ThemeFacts, match) -> tuple[list[Fact], list[Done], di
         if where is None:
             practices.append(done)
         else:
-            covers[where].append("做法:" + key_path(done.path))
+            covers[where].append(Source.of("做法", done.path))
     return kept_facts, practices, covers
 
 
@@ -242,19 +247,19 @@ def _carrying(done: Done, fact: Fact, theme: str, pick: Choose, ctx: dict) -> li
     pick.done_said += "；" + source
     text = pick.bank.render(source, {**ctx, "数量": mark})
     before, _, after = text.partition(mark)
-    where = "做法:" + key_path(done.path)
+    where = Source.of("做法", done.path)
     spans = [Span(pick.note(before), source=where),
-             Span(f"{format_number(fact.amount)}{fact.unit}", source="指标:" + key_path(fact.path))]
+             Span(f"{format_number(fact.amount)}{fact.unit}", source=Source.of("指标", fact.path))]
     return spans + ([Span(pick.note(after), source=where)] if after else [])
 
 
 def practice_span(done: Done, theme: str, pick: Choose, ctx: dict, covers: tuple[str, ...] = ()) -> Span:
     if done.practice is None:
-        return Span(pick.count(pick.note(done.said)), source="原文:" + key_path(done.path), covers=covers)
+        return Span(pick.count(pick.note(done.said)), source=Source.of("原文", done.path), covers=covers)
     text = pick.text(_in_voice(_modest(_apart(done.practice.phrases, pick), done, pick), pick), "practice", theme,
                      done.practice.key, voice=False)
     pick.done_said += "；" + text
-    return Span(text, source="做法:" + key_path(done.path))
+    return Span(text, source=Source.of("做法", done.path))
 
 
 # Two practices of one item may be worded so they say one thing twice (支委和老党员上门调解 … 发挥老党员、

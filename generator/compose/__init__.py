@@ -261,22 +261,20 @@ def _own_wording(year_terms: Mapping[str, Any], key: str, author: int) -> str:
     """The author's wording of one of the year's fixed lines (基层说法 and its 基层说法说法): the same line said
     word for word in two drafts reads as one sentence bank under both."""
     forms = [f for f in [year_terms.get(key), *(year_terms.get(key + "说法") or ())] if f]
-    if not forms:
-        return ""
+    return _authors(forms, key, author) if forms else ""
+
+
+def _line(year_terms: dict, author: int) -> str:
+    return _authors(line_forms(year_terms), "era", author) if author else year_terms["会议精神"]
+
+
+def _authors(forms: list[str], key: str, author: int) -> str:
+    """The one of `forms` this author says, every year the same (author 0, no author: the first)."""
     if not author:
         return forms[0]
     import hashlib
 
     return forms[int.from_bytes(hashlib.blake2b(f"{key}|{author}".encode(), digest_size=4).digest(), "big") % len(forms)]
-
-
-def _line(year_terms: dict, author: int) -> str:
-    if not author:
-        return year_terms["会议精神"]
-    forms = line_forms(year_terms)
-    import hashlib
-
-    return forms[int.from_bytes(hashlib.blake2b(f"era|{author}".encode(), digest_size=4).digest(), "big") % len(forms)]
 
 
 def _unquoted(name: str | None) -> str:

@@ -18,7 +18,7 @@ def home_themes(report: Report, order: tuple[str, ...], common: frozenset = froz
     帮销路…党员带头种 — went to the members' item for its 党员, not to the co-operative's); `theme_words`: the
     words that tie a text to a field (呼应.yaml → 主题词: 技术、销路、资金 → 产业发展), each one counted too."""
     out: dict[str, list] = {}
-    themes = sorted(report.themes, key=lambda tf: order.index(tf.theme) if tf.theme in order else len(order))
+    themes = _in_order(report, order)
     for name, meaning in report.info.local:
         said = name + (meaning or "")
         words = _pairs(said) - common
@@ -27,6 +27,11 @@ def home_themes(report: Report, order: tuple[str, ...], common: frozenset = froz
             continue
         out.setdefault(best.theme, []).append((name, meaning))
     return out
+
+
+def _in_order(report: Report, order: tuple[str, ...]) -> list[ThemeFacts]:
+    """Part one's themes in the author's order (a tie goes to the earlier)."""
+    return sorted(report.themes, key=lambda tf: order.index(tf.theme) if tf.theme in order else len(order))
 
 
 def _affinity(said: str, words: frozenset, tf: ThemeFacts, theme_words: Mapping[str, tuple[str, ...]] | None) -> int:
@@ -45,7 +50,7 @@ def brand_home(report: Report, order: tuple[str, ...], common: frozenset = froze
         return None
     said = info.brand + info.brand_meaning
     words = _pairs(said) - common
-    themes = sorted(report.themes, key=lambda tf: order.index(tf.theme) if tf.theme in order else len(order))
+    themes = _in_order(report, order)
     best = max(themes, key=lambda tf: _affinity(said, words, tf, theme_words), default=None)
     return best.theme if best is not None and _affinity(said, words, best, theme_words) else None
 

@@ -332,8 +332,14 @@ def test_no_heading_says_one_word_twice(sample, towns):
     同义反复: a heading's two halves never share a word (a field word matched to the content gives way)."""
     from generator.compose.headings import _pairs
 
+    from generator.loader import load_yaml_file
+
+    fresh = [load_yaml_file(p)[0] for p in sorted([*(ROOT / "tests/fresh_inputs").glob("*.yaml"),
+                                                    *(ROOT / "inputs").glob("*街道*.yaml")])]
+    # 抓实中心工作，服务中心大局 (鼓楼街道 under another name: 21st blind reading)
+    others = [render(data, style=n, variant=v) for data in fresh for n in range(1, 13) for v in range(3)]
     said_twice = []
-    for draft in [*sample, *towns]:
+    for draft in [*sample, *towns, *others]:
         for b in draft.blocks():
             leads = [s.text for s in b.spans if s.lead and s.source.startswith("词库:作者")]
             text = leads[0] if leads else b.text if b.role is Role.HEADING2 else ""
@@ -369,6 +375,29 @@ def test_a_heading_promises_only_what_its_item_says(sample, towns):
             unsupported += [(head, k) for k, words in evidence.items()
                             if k in head and not any(w in said for w in words)]
     assert headings > 400 and len(unsupported) <= 0.02 * headings, unsupported
+
+
+def test_a_figure_of_speech_in_a_heading_names_only_what_its_item_holds(sample, towns):
+    """夯实组织基础，建好后备“蓄水池” over an item with not a word of reserve cadres; 检验党员在关键时 over a count
+    of members who reported (21st blind reading): a metaphor or a pair of a heading that names a narrow field
+    is held to the item's content as the plain words are (呼应.yaml → 凭据词)."""
+    narrow = {"后备": ("后备", "年轻", "储备", "青年", "人才库"), "关键时": ("急难险重", "防汛", "抗旱", "疫情", "应急",
+              "救灾", "关键时刻", "突击", "抢险"), "传家宝": ("红色", "传统", "革命", "老党员", "家风", "烈士"),
+              "红色": ("红色", "革命", "纪念馆", "旧址", "教育基地", "烈士")}
+    unsupported = []
+    for draft in [*sample, *towns]:
+        blocks = draft.blocks()
+        for i, b in enumerate(blocks):
+            leads = [s.text for s in b.spans if s.lead and s.source.startswith(("词库:作者", "词库:亮点"))]
+            if leads and b.role is Role.BODY:
+                head, said = leads[0], b.text.replace(leads[0], "")
+            elif b.role is Role.HEADING2 and b.spans[0].source.startswith("词库:作者"):
+                head, said = b.text, "".join(c.text for c in blocks[i + 1:i + 4] if c.role is Role.BODY)
+            else:
+                continue
+            unsupported += [(head, k) for k, words in narrow.items()
+                            if k in head and not any(w in said for w in words)]
+    assert not unsupported, unsupported[:6]
 
 
 def test_items_do_not_all_end_on_the_clerks_story(sample, towns):

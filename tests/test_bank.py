@@ -67,6 +67,16 @@ def _context(level: str) -> dict:
             "第": "二", "提法": "三联三帮", "含义": "联系、帮扶、带动", "经过": "词"}
 
 
+def test_no_count_is_said_of_a_one_by_one_deed():
+    """对考核靠后的支部书记逐一谈话4人次 (21st blind reading): 逐一 goes through people one by one and a count of
+    人次 after it reads as two ways of counting. A distributive word (逐一, 逐个, 一一, 挨个, 逐人) is never
+    followed in its clause by the number as the clause's tally (对{{数量}}…逐个制定整顿措施 counts the things gone
+    through, and stays)."""
+    tally = re.compile("(逐一|逐个|一一|挨个|逐人)[^{]*\\{\\{数量\\}\\}$")
+    found = [s for s in _all_bank_strings() for clause in re.split("[，、；：]", s) if tally.search(clause)]
+    assert not found, found
+
+
 def test_banks_hold_no_figures_and_no_placeholders():
     strings = _all_bank_strings()
     assert len(strings) > 300

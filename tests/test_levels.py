@@ -287,3 +287,20 @@ def test_a_village_draft_neither_speaks_of_its_secretary_nor_reaches_above_its_l
                 if self_named or any(w in span.text for w in above):
                     found.append((unit, span.text))
     assert not found, found[:6]
+
+
+def test_a_street_draft_does_not_speak_of_young_people_leaving_and_coming_back():
+    """二是基层人才队伍还比较单薄。年轻人回来了也难找到合适的岗位 in a 街道 draft (21st blind reading): out-migration
+    and return are the village's story. Urban drafts say nothing of people who 回乡, 返乡, 外出务工, 打零工."""
+    from conftest import ROOT
+    from generator.api import render_text
+    from generator.loader import load_yaml_file
+
+    rural = ("年轻人回来", "回来的少", "愿意回来", "请回来", "外出务工", "打零工", "返乡", "回乡")
+    for name in ("东城街道-2026", "南关社区-2025"):
+        data = load_yaml_file(ROOT / "tests/fresh_inputs" / f"{name}.yaml")[0]
+        data["问题"] = ["后备干部不足", "精力投入不足"]
+        data["原因"] = ["人才支撑不足", "统筹谋划不够"]
+        for style in range(1, 25):
+            text = render_text(data, style=style)
+            assert not [w for w in rural if w in text], (name, style, [w for w in rural if w in text])

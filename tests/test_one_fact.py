@@ -554,6 +554,33 @@ def test_a_case_is_never_the_last_point_of_a_list():
                         (name, style, block.text[:60])
 
 
+def test_what_a_case_tells_of_is_a_point_of_the_list_before_it():
+    """二是在商务楼宇建立党组织5个。新就业群体党组织建起3个。辖区两个快递分拨点…: the figure a case tells of,
+    said as a sentence of its own between a list of points and the case, dangled (21st blind reading). In a
+    list it is the list's last point; the case follows the list directly."""
+    from generator.loader import load_yaml_file
+
+    inputs = [*BUNDLED, *[(p.stem, load_yaml_file(p)[0]) for p in sorted((ROOT / "tests/fresh_inputs").glob("*.yaml"))]]
+    listed_with_case = 0
+    for name, data in inputs:
+        for style in range(1, 13):
+            for block in render(data, style=style).parts[0].blocks:
+                spans = block.spans
+                points = [i for i, x in enumerate(spans) if x.source == "序号" and x.text.endswith("是")]
+                cases = [i for i, x in enumerate(spans) if ".事例." in x.source]
+                if len(points) < 2 or not cases or cases[-1] < points[-1] \
+                        or any(x.text.endswith("。") for x in spans[points[0]:points[-1]]):
+                    continue   # no list of points, or one of whole sentences (a grouped item's themes)
+                end = next((i for i in range(points[-1], len(spans)) if spans[i].text.endswith("。")), len(spans))
+                case = next((i for i in cases if i > end), None)
+                if case is None:   # the case is inside a point (a grouped item's theme)
+                    continue
+                listed_with_case += 1
+                between = [x.text for x in spans[end + 1:case] if x.source.startswith(("指标:", "做法:"))]
+                assert not between, (name, style, block.text[:120])
+    assert listed_with_case
+
+
 def test_part_three_never_points_back_at_a_cause_by_its_place():
     """针对这条原因 / 从第二条原因入手 read to the blind readers as a seam no secretary would speak: a cause is
     answered where it belongs, or named by the clerk's 简称, never by its place."""

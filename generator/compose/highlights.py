@@ -31,6 +31,7 @@ from .text import close, fact_clause, item_number
 from .follow_up import last_targets, rectify_item
 from .sentences import word_units
 from .item_plan import Plan, plan_item
+from .units import Unit
 
 def highlights(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list[Problem]) -> list[Block]:
     if not report.themes:
@@ -266,18 +267,27 @@ def _item_spans(marker: str, plan: Plan, report: Report, bank: Bank, pick: Choos
         spans += close(unit.spans)
     units = [u for u in plan.units if u.kind != "overview"]
     a = plan.architecture
-    listed = [u for u in units if u.kind != "case"]
+    cases = [u for u in units if u.kind == "case"]
+    # … and what a case tells of (its figure, its practice) is a point of the list, the last before the case:
+    # as a sentence of its own between the list and the case it dangled (二是……。新就业群体党组织建起3个。
+    # and then the story: 21st blind reading)
+    listed = [u for u in units if u.kind != "case"] + [
+        Unit("practice" if any(x.source.startswith("做法:") for x in told) else "figures", told)
+        for u in cases for told in u.told_before()]
+    list_at = None   # where a list of points that ends on what a case tells of begins
     if a == "points" and len(listed) >= 2:
         # the points are what was done; the clerk's case follows them as its own sentence, not as the last
         # point: 一是…；二是…；四是（a story) in every list read as a template's slot (blind reading)
         spans += prefix
         prefix = ()
+        if any(u.head for u in cases):
+            list_at = len(spans)
         for i, unit in enumerate(listed):
             ordinals = bank.get("结构", "序号")   # one list of 一是、二是…, in 结构.yaml
             spans.append(Span(ordinals[i] if i < len(ordinals) else f"第{i + 1}", source="序号"))
             spans += unit.spans
             spans.append(Span("；" if i < len(listed) - 1 else "。"))
-        spans += word_units([u for u in units if u.kind == "case"], bank, pick, theme)
+        spans += word_units([Unit("case", u.spans[u.head:]) for u in cases], bank, pick, theme)
     elif a == "case":
         cases = [u for u in units if u.kind == "case"]
         rest = [u for u in units if u.kind != "case"]
@@ -296,7 +306,8 @@ def _item_spans(marker: str, plan: Plan, report: Report, bank: Bank, pick: Choos
         spans += word_units(units, bank, pick, theme, frame=(a == "woven"), prefix=prefix, lead=lead)
     if stance is not None and not author.stance_first:
         # not after the clerk's case: a slogan hung on a story read as 具体事迹后面硬缀口号 (blind reading)
-        at = _case_tail(spans)
+        # … nor between the case and the point just before it that it is an instance of: before the list
+        at = list_at if list_at is not None else _case_tail(spans)
         spans.insert(at, stance)
 
     closing = _closing(plan, report, bank, pick, spec, theme, last)

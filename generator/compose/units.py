@@ -28,6 +28,18 @@ class Unit:
 
     kind: str                       # practice | figures | case
     spans: list[Span] = field(default_factory=list)   # without the final full stop
+    head: int = 0                   # a case's first spans that are not the clerk's words: the figures and
+                                    # practices it tells of, each a sentence said just before it
+
+    def told_before(self) -> list[list[Span]]:
+        """A case's head as its sentences (each without its full stop)."""
+        out: list[list[Span]] = [[]]
+        for x in self.spans[:self.head]:
+            if x.text == "。" and not x.source:
+                out.append([])
+            else:
+                out[-1].append(x)
+        return [sentence for sentence in out if sentence]
 
     @property
     def says_practice(self) -> bool:
@@ -118,7 +130,7 @@ def units_of(tf: ThemeFacts, bank: Bank, pick: Choose, ctx: dict) -> tuple[list[
             own = Source.of("原文", done.path)
             lead += [practice_span(done, theme, pick, ctx, tuple(covers.get(own, ())) if done.practice is None else ()),
                      Span("。")]
-        units.append(Unit("case", [*lead, Span(case, source=where, covers=tuple(covers[where]))]))
+        units.append(Unit("case", [*lead, Span(case, source=where, covers=tuple(covers[where]))], head=len(lead)))
     return units, bool(bad_facts)
 
 

@@ -77,6 +77,17 @@ def test_no_count_is_said_of_a_one_by_one_deed():
     assert not found, found
 
 
+def test_lead_ins_claim_no_source_and_no_routine():
+    """站在群众的角度看，要说不足 over problems of study and ideology, 以区委的考核为镜子 where no appraisal was named,
+    年初分到人头，年底逐项交账 (21st blind reading): a lead-in carries the author's stance, never where the
+    problems came from (群众的评价, 意见, 角度, 考核) nor a routine the clerk did not give."""
+    bank = load_bank()
+    lead_ins = [*_strings(bank.get("问题", "问题引语")), *_strings(bank.get("问题", "原因引语")),
+                *_strings(bank.get("开头", "落实"))]
+    claims = re.compile("的评价|的意见|的角度|考核为|年初分到|年底逐项")
+    assert len(lead_ins) > 60 and not [s for s in lead_ins if claims.search(s)], [s for s in lead_ins if claims.search(s)]
+
+
 def test_banks_hold_no_figures_and_no_placeholders():
     strings = _all_bank_strings()
     assert len(strings) > 300

@@ -1021,3 +1021,27 @@ def test_a_cause_named_for_a_field_explains_only_the_own_problems_whose_words_it
     part_two = [b.text for b in draft.parts[1].blocks]
     under = next(t for t in part_two if "老旧小区" in t)
     assert "方法" not in under.split("老旧小区", 1)[1], part_two
+
+
+def test_a_formulations_meaning_told_by_a_case_is_not_spelled_out_in_the_opening_too():
+    """抓住“茶园里的党支部”这条主线，在茶叶合作社和加工厂里建党小组 in the opening, then the case 在茶叶合作社和两家
+    加工厂建了3个党小组 (21st blind reading: 原样重复). Where part one tells the meaning of a formulation or a brand,
+    the opening names it only; where nothing does, the opening spells it out."""
+    meaning = "在茶叶合作社和加工厂里建党小组，党员带头管茶园、闯市场"
+    case = "在茶叶合作社和两家加工厂建了3个党小组，采茶季的主题党日就在加工车间里开"
+    for told in (True, False):
+        data = minimal(亮点={"组织建设": {"发展党员": 3, **({"事例": [case]} if told else {})},
+                            "政治建设": {"做法": ["第一议题制度"]}})
+        data["报告"] = {**data["报告"], "本地提法": [{"名称": "茶园里的党支部", "含义": meaning}]}
+        named = 0
+        for style in range(1, 9):
+            opening = render(data, style=style).blocks()[2].text
+            if "茶园里的党支部" in opening:   # (authors who open straight with the facts name no formulation)
+                named += 1
+                assert ("管茶园" in opening) is not told, (told, style, opening)
+        assert named >= 4
+    data = minimal(亮点={"品牌创建": {"事例": ["各村的茶叶合作社里都建了党小组，党员带头管茶园、闯市场，带动茶农增收"]}})
+    data["报告"] = {**data["报告"], "品牌": "茶香先锋", "品牌含义": "在茶叶合作社里建党小组，党员带头管茶园、闯市场"}
+    for style in range(1, 9):
+        opening = render(data, style=style).blocks()[2].text
+        assert "管茶园" not in opening, (style, opening)

@@ -95,3 +95,22 @@ def test_the_years_fixed_line_is_said_in_each_authors_words():
         assert "学习教育" not in line, line
     assert _own_wording(terms, "基层说法", 0) == terms["基层说法"]
     assert _own_wording({"会议精神": "甲"}, "基层说法", 5) == ""
+
+
+def test_the_years_line_is_never_the_basis_of_the_whole_years_planning():
+    """把党的二十大和二十届四中全会精神作为谋划全年党建工作的总依据 (2025, 21st blind reading): the plenum of
+    the year's October cannot have guided the plans made in January. A clause that says the year's line never
+    makes it the year's main line, basis or plan (全年, 主线, 总依据, 年度的, 年初)."""
+    whole_year = re.compile("全年|主线|总依据|年度的|年初")
+    found = [(where, clause) for where, text in _entries() for clause in re.split("[，。；]", text)
+             if "{{会议精神}}" in clause and whole_year.search(clause)]
+    assert not found, found
+
+
+def test_the_years_study_campaign_is_not_said_to_span_the_year_nor_to_do_what_only_some_do():
+    """通过深入贯彻中央八项规定精神学习教育把党员干部的心气提起来 (21st blind reading): the campaigns run some months
+    of a year and differ in kind (党纪, 作风, 政绩观, 理论); a wording of one says neither that it ran through the
+    year nor an effect that fits only some of them."""
+    bank = yaml.safe_load((ROOT / "templates/bank/开头.yaml").read_text(encoding="utf-8"))
+    wrong = re.compile("贯穿全年|始终|心气|热情")
+    assert not [w for w in bank["学习教育"] if wrong.search(w)]

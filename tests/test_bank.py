@@ -19,7 +19,7 @@ PLACEHOLDER = re.compile(r"[X×*]|某某|【|待补充")
 
 
 # Keys whose values are words to match against the input, not wording: they are never printed.
-MATCH_KEYS = ("不与", "不与问题", "不与字词", "不与做法", "需", "不与亮点", "需提及", "关键词", "解释")
+MATCH_KEYS = ("不与", "不与问题", "不与字词", "不与做法", "需", "不与亮点", "需提及", "关键词", "解释", "配")
 
 
 def _strings(node):

@@ -1045,3 +1045,40 @@ def test_a_formulations_meaning_told_by_a_case_is_not_spelled_out_in_the_opening
     for style in range(1, 9):
         opening = render(data, style=style).blocks()[2].text
         assert "管茶园" not in opening, (style, opening)
+
+
+def test_a_problem_named_by_one_side_is_spelled_out_by_that_side():
+    """四是引导群众参与治理的渠道仍不够宽。处理群众诉求有时等上级安排，主动作为不够 (21st blind reading): the
+    elaboration answered another question than its lead. A lead that names one side of its kind (问题.yaml →
+    要点 → 配) is spelled out only by an elaboration holding one of its words, or stands for the whole kind's."""
+    import yaml
+
+    kinds = yaml.safe_load((ROOT / "templates/bank/问题.yaml").read_text(encoding="utf-8"))["问题"]
+    paired = {o["说"]: o["配"] for spec in kinds.values() for o in spec["要点"] if isinstance(o, dict) and o.get("配")}
+    assert len(paired) >= 10
+    seen = 0
+    for kind in ("基层治理能力不强", "精力投入不足", "意识形态工作有短板", "党员作用发挥不够"):
+        for style in range(1, 41):
+            for block in render(minimal(问题=[kind], 原因=["调查研究不深"]), style=style).parts[1].blocks:
+                lead = next((s.text for s in block.spans if s.lead), "")
+                rest = block.text[len(lead):] if block.text.startswith(lead) else ""
+                name = re.sub("^[一二三四五六七八九十]是", "", lead).rstrip("。")
+                if name in paired and rest:
+                    seen += 1
+                    assert any(w in rest for w in paired[name]), (kind, style, block.text)
+    assert seen
+
+
+def test_a_bank_problem_the_clerks_own_cause_spells_out_stands_in_its_lead():
+    """一是抓党建的时间常被其他事务挤占。心思更多用在看得见的发展指标上… beside the clerk's own cause 本人把精力更多
+    放在招商和项目上 (21st blind reading: 同一句话说两遍). A bank problem whose words (关键词) the clerk's own cause
+    speaks is said in its lead only, and not warned for it; without that cause it is spelled out."""
+    own = {"自述": "本人把精力更多放在招商和项目上，到村里专门研究党建的时候少", "主题": "责任落实"}
+    for causes, spelled in (([own, "调查研究不深"], False), (["调查研究不深", "统筹谋划不够"], True)):
+        elaborated = 0
+        for style in range(1, 13):
+            draft = render(minimal(问题=["精力投入不足", "后备干部不足"], 原因=causes), style=style)
+            block = next(b for b in draft.parts[1].blocks if any(s.lead and "精力投入不足" in s.source for s in b.spans))
+            elaborated += any(not s.lead and s.source == "词库:问题/精力投入不足" for s in block.spans)
+            assert not [w for w in draft.warnings if "精力投入不足" in str(w) and "展开" in str(w)]
+        assert (elaborated > 0) is spelled, (causes, elaborated)

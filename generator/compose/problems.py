@@ -256,6 +256,9 @@ def _items(report: Report, items: tuple[Item, ...], kinds: dict, bank: Bank, pic
         answers = explained(item, report, kinds) if slot == "cause" else ()
         explains = frozenset(x for p in answers for x in (p.kind, p.theme) if x) if slot == "cause" else None
         lead, detail = _kind_wording(kinds[item.kind], report, pick, slot, item.kind, explains)
+        by_clerk = slot == "problem" and _told_by_own_cause(item.kind, kinds[item.kind], report, pick)
+        if by_clerk:   # the clerk's own cause says how it shows (本人把精力更多放在招商和项目上 under 精力投入不足):
+            detail = ""   # the bank's 表现 beside it said it twice in other words (21st blind reading)
         said |= _grams(lead) | _grams(detail)
         if slot == "problem":
             said_forms.update(formulations(lead + "，" + detail))
@@ -263,7 +266,7 @@ def _items(report: Report, items: tuple[Item, ...], kinds: dict, bank: Bank, pic
         spans = [Span(ordinal + sentence(lead), lead=True, source=source)]
         if detail:
             spans.append(Span(sentence(detail), source=source))
-        elif slot == "problem":
+        elif slot == "problem" and not by_clerk:
             spec = kinds[item.kind]
             words = clashes([*(spec.get("表现") or ()), *(spec.get("影响") or ()), *(spec.get("展开") or ())], report)
             seen = "、".join(f"“{w}”" for w in words[:4])
@@ -295,6 +298,13 @@ def _items(report: Report, items: tuple[Item, ...], kinds: dict, bank: Bank, pic
     return out
 
 
+def _told_by_own_cause(name: str, kind: Mapping, report: Report, pick: Choose) -> bool:
+    """Whether one of the clerk's own causes speaks of this bank problem (its 关键词: 精力, 研究党建 …)."""
+    words = tuple(kind.get("关键词") or ())
+    return any(c.kind is None and (c.like == name or pick.match.names_any(words, c.text or ""))
+               for c in report.causes)
+
+
 def _kind_wording(kind: Mapping, report: Report, pick: Choose, slot: str, name: str,
                   explains: frozenset[str] | None = None) -> tuple[str, str]:
     """Return (lead, elaboration) of a problem or cause kind, each part picked independently: 要点, and
@@ -312,6 +322,10 @@ def _kind_wording(kind: Mapping, report: Report, pick: Choose, slot: str, name: 
     # the kind the clerk named is said all the same, so when every lead would, any lead does
     leads = fitting(leads, report) or [o["说"] if isinstance(o, dict) else o for o in leads]
     lead = pick.text(leads, slot, name, "lead")
+    # a lead that names one side of the kind (引导群众参与治理的渠道还不够宽) is spelled out only by an
+    # elaboration of that side (问题.yaml → 要点 → 配): 处理群众诉求有时等上级安排 under it answered another
+    # question (21st blind reading)
+    pairs = _side_words(kind["要点"] if "说法" not in kind else [], lead)
     mode = pick.author.elaborate
     if mode == "简" and slot == "cause":   # the author's habit: a cause in one line
         return lead, ""
@@ -320,6 +334,13 @@ def _kind_wording(kind: Mapping, report: Report, pick: Choose, slot: str, name: 
     hows = pick.usable(fitting(_explaining(kind.get("表现") or [], explains), report))
     sos = pick.usable(fitting(_explaining(kind.get("影响") or [], explains), report))
     whole = pick.usable(fitting(whole, report))
+    if pairs:
+        paired = [h for h in hows if any(w in h for w in pairs)], [w for w in whole if any(x in w for x in pairs)]
+        if any(paired):
+            hows, whole = paired
+        else:   # nothing this year says that side: a lead of the whole kind instead
+            general = [x for x in leads if not _side_words(kind["要点"], x)]
+            lead = pick.text(general, slot, name, "lead", "whole") if general else lead
     if mode == "表现":
         sos, whole = [], [w for w in whole if w.count("，") < 2]
     if hows and sos and (not whole or pick.chance(TWO_PART_CHANCE, slot, name, "form")):
@@ -329,6 +350,14 @@ def _kind_wording(kind: Mapping, report: Report, pick: Choose, slot: str, name: 
     if hows:
         return lead, pick.text(hows, slot, name, "how")
     return lead, ""
+
+
+def _side_words(leads: list, lead: str) -> tuple[str, ...]:
+    """The words an elaboration of `lead` must hold (its entry's 配), () for a lead of the whole kind."""
+    for option in leads:
+        if isinstance(option, dict) and option.get("说") == lead:
+            return tuple(option.get("配") or ())
+    return ()
 
 
 def _explaining(options: list, explains: frozenset[str] | None) -> list:

@@ -400,6 +400,32 @@ def test_a_figure_of_speech_in_a_heading_names_only_what_its_item_holds(sample, 
     assert not unsupported, unsupported[:6]
 
 
+def test_no_heading_word_opens_with_the_character_just_before_it(sample, towns):
+    """（三）抓发展，强化强村富民 (a fresh draft read whole): the family's 强化{强} and a 强 word that opens with 强.
+    A slot word never opens with one of the two characters the pattern says just before it, where another
+    word of the slot would do."""
+    from generator.compose.headings import SLOT
+    from generator.loader import load_yaml_file
+
+    seams = set()
+    for entry in SPEC["标题家族"].values():
+        for part in ("一", "三"):
+            pattern = entry.get(part, "")
+            for m in SLOT.finditer(pattern):
+                before = SLOT.sub("", pattern[:m.start()])[-2:]
+                if not m.group(1):   # (a series word is never chosen by the word before it)
+                    seams |= {before + c for c in before if len(before) == 2}
+    words = [w for slots in SPEC["词汇"].values() for ws in slots.values() for w in ([ws] if isinstance(ws, str) else ws)]
+    words += [w for series in SPEC["序列"].values() for w in series]
+    seams = {x for x in seams if not any(x in w for w in words)}   # 工作作 inside 转变工作作风 is no seam
+    assert "强化强" in seams
+    fresh = [load_yaml_file(p)[0] for p in sorted((ROOT / "tests/fresh_inputs").glob("*.yaml"))]
+    drafts = [*sample, *towns, *[render(d, style=n) for d in fresh for n in range(1, 25)]]
+    found = [b.text[:30] for d in drafts for b in d.blocks()
+             if any(s.source.startswith("词库:作者") for s in b.spans) and any(x in b.text[:30] for x in seams)]
+    assert not found, found[:6]
+
+
 def test_items_do_not_all_end_on_the_clerks_story(sample, towns):
     """每段的套路是“套话 + 数字 + 段尾缀一个小故事” (blind reading): after an item that ended on the clerk's
     story, the next item with a story opens with it where it can."""

@@ -125,6 +125,11 @@ class Headings:
             # one wording per theme and part; part three says it otherwise than part one where it can
             options = words[name]
             options = [options] if isinstance(options, str) else list(options)
+            # no word that opens with a character the pattern has just said (强化{强} and 强村富民: 强化强村富民)
+            before = SLOT.sub("", match.string[:match.start()])[-2:]
+            if before:   # … unless only such a word keeps the heading from saying one word twice
+                plain = [o for o in options if o[:1] not in before]
+                options = [o for o in plain if fresh(o)] or [o for o in options if fresh(o)] or plain or options
             options = [o for o in options if not any(w in o for w in self.avoid)] or options
             if self.fits and content:
                 kept = options
@@ -148,7 +153,7 @@ class Headings:
                            or unsaid or [o for o in options if o not in worded] or near or options)
             start = self.draw(options, "heading-word", key, name, *again)
             taken = self.taken.setdefault((key, name), {})
-            if part in taken and fresh(taken[part]) and taken[part] not in worded:
+            if part in taken and fresh(taken[part]) and taken[part] not in worded and taken[part] in options:
                 others.append(taken[part])
                 return taken[part]
             turn = options[start:] + options[:start]

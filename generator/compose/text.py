@@ -45,6 +45,9 @@ def item_number(n: int) -> str:
     return f"（十{CN_NUMERALS[n - 11]}）" if n < 20 else f"（{n}）"
 
 
+NAMED = 4   # a name this long said in the clause before is not said again with its figure (致富带头人; not 党员)
+
+
 def fact_clause(fact: Fact, bank: Bank, pick: Choose, ctx: dict, *, target: bool = False, after: str = "") -> str:
     """Render one figure as a clause in the catalogue's wording (or the free-form name).
 
@@ -72,6 +75,11 @@ def fact_clause(fact: Fact, bank: Bank, pick: Choose, ctx: dict, *, target: bool
         variables.update(数=format_number(fact.amount), 数量=f"{format_number(fact.amount)}{fact.unit}")
     if after:
         phrases = tuple(p for p in phrases if p[:2] not in after) or phrases
+        # … and, where that clause names the thing counted already (扶持党员致富带头人，带着群众干 before
+        # 培养农村党员致富带头人26名: 21st reading of fresh drafts), the figure without its name
+        if not fact.is_change and not target and any(
+                len(name) >= NAMED and name in after for name in (metric.key, *metric.aliases)):
+            phrases = ("共{{数量}}",)
     # one of a thing is not done 逐个 (对1个软弱涣散党组织逐个制定整顿措施)
     source = pick.one(phrases, "fact", metric.key, fact.key, target, single=not fact.is_change and fact.value == 1)
     return bank.render(source, variables)

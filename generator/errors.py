@@ -22,6 +22,11 @@ class Problem:
     line: int | None = None
     column: int | None = None
     source: str | None = None  # file name, or "第3行" of a table
+    table: str | None = None   # the message as a table's reader needs it, where it differs (advice.worded)
+
+    def text(self, medium: str = "yaml") -> str:
+        """The message for a reader of a YAML file or of a table (a cell, not a line; cell syntax)."""
+        return self.table if medium == "table" and self.table is not None else self.message
 
     def where(self) -> str:
         parts = []

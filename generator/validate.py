@@ -11,6 +11,7 @@ from typing import Any, Mapping
 
 from pydantic import ValidationError
 
+from .advice import Advice, own, worded
 from .catalogue import TIERS, Catalogue, levels_text, load_catalogue, tier
 from .errors import InputError, Problem
 from .facts import Done, Info, Item, Report, ThemeFacts
@@ -196,8 +197,8 @@ def _practices(raw: Any, path: tuple, theme: str, cat: Catalogue, ctx: Context) 
     if isinstance(raw, str):
         raw = [raw]
     if not isinstance(raw, list):
-        ctx.error(path, f"“做法”应为列表，每项一行，以“- ”开头，写做法名称（gen-report metrics 做法 {theme}）"
-                        "或 {自述: 自己写的做法}。")
+        ctx.error(path, worded(f"“做法”应为列表，每项一行，以“- ”开头，写做法名称（gen-report metrics 做法 {theme}）或 ",
+                               own("自己写的做法"), "。"))
         return ()
     out, seen = [], set()
     for i, entry in enumerate(raw):
@@ -207,23 +208,24 @@ def _practices(raw: Any, path: tuple, theme: str, cat: Catalogue, ctx: Context) 
             out.append(Done(None, sentence_body(entry["自述"], where, ctx), where))
             continue
         if not isinstance(entry, str) or not entry.strip():
-            ctx.error(where, "每项做法应是做法名称，或写成 {自述: 自己写的做法（一句话）}。")
+            ctx.error(where, worded("每项做法应是做法名称，或写成 ", own("自己写的做法（一句话）"), "。"))
             continue
         practice = cat.practice(theme, entry.strip())
         if practice is None:
             close = cat.practice_suggestions(theme, entry.strip())
             hint = f"您是不是想写“{'”或“'.join(close)}”？" if close else ""
-            ctx.error(where, f"“{theme}”下没有“{entry}”这项做法。{hint}可选的做法用 gen-report metrics 做法 {theme} "
-                             f"查看；目录里没有的，请写成 {{自述: {clip(entry.strip())}}}。")
+            ctx.error(where, worded(f"“{theme}”下没有“{entry}”这项做法。{hint}可选的做法用 gen-report metrics 做法 "
+                                    f"{theme} 查看；目录里没有的，请写成 ", own(clip(entry.strip())), "。"))
             continue
         if ctx.level and ctx.level not in practice.levels:
-            ctx.error(where, f"“{practice.key}”是{levels_text(practice.levels)}的做法，{ctx.level}的报告不能选。"
-                             f"请换一项（gen-report metrics 做法 {theme}），或用 {{自述: …}} 写{own_unit(ctx)}实际做的事。")
+            ctx.error(where, worded(f"“{practice.key}”是{levels_text(practice.levels)}的做法，{ctx.level}的报告不能选。"
+                                    f"请换一项（gen-report metrics 做法 {theme}），或用 ", own(),
+                                    f" 写{own_unit(ctx)}实际做的事。"))
             continue
         word = cat.unsayable(practice, ctx.level) if ctx.level else None
         if word:
-            ctx.error(where, f"“{practice.key}”目录里的说法都带着“{word}”，{ctx.level}的报告用不上。请用 {{自述: …}} "
-                             f"写{own_unit(ctx)}实际是怎么做的。")
+            ctx.error(where, worded(f"“{practice.key}”目录里的说法都带着“{word}”，{ctx.level}的报告用不上。请用 ",
+                                    own(), f" 写{own_unit(ctx)}实际是怎么做的。"))
             continue
         if practice.key in seen:
             ctx.error(where, f"做法“{practice.key}”写了两次。")
@@ -287,8 +289,8 @@ def _items(raw: Any, section: str, kinds: Mapping, cat: Catalogue, ctx: Context)
                 out.append(Item(kind=key, text=None, theme=kinds[key].theme, path=where))
                 continue
             close = did_you_mean(key, list(kinds))
-            ctx.error(where, f"“{key}”不是词库里的{section}名称。{close}自己写的{section}请写成 "
-                             f"{{自述: {clip(key)}}}；可选的名称用 gen-report metrics {section} 查看。")
+            ctx.error(where, worded(f"“{key}”不是词库里的{section}名称。{close}自己写的{section}请写成 ",
+                                    own(clip(key)), f"；可选的名称用 gen-report metrics {section} 查看。"))
         elif isinstance(entry, Mapping) and "自述" in entry and set(entry) <= {"自述", "主题", "表现", "简称"}:
             text = entry["自述"]
             if not isinstance(text, str) or len(text.strip()) < 2:
@@ -302,8 +304,9 @@ def _items(raw: Any, section: str, kinds: Mapping, cat: Catalogue, ctx: Context)
             detail = sentence_body(str(detail), where + ("表现",), ctx) if detail else None
             body = sentence_body(text, where + ("自述",), ctx)
             if not detail and len(body) < 16:
-                ctx.warn(where, f"{section}“{body}”只有一句短话，与其他条目相比显得单薄。可以加一句"
-                                f"“表现: …”写具体表现（哪些方面、什么程度），例如 {{自述: {body}, 表现: …}}。")
+                ctx.warn(where, worded(f"{section}“{body}”只有一句短话，与其他条目相比显得单薄。可以加一句",
+                                       Advice("“表现: …”", "“｜表现：……”"), "写具体表现（哪些方面、什么程度），例如 ",
+                                       own(body, "表现"), "。"))
             like = cat.kind_of_text(kinds, body + (detail or ""))
             resolved = cat.theme(str(theme)) if theme else (like.theme if like and like.theme else None) \
                 or cat.theme_of_text(body + (detail or ""))
@@ -311,7 +314,8 @@ def _items(raw: Any, section: str, kinds: Mapping, cat: Catalogue, ctx: Context)
             out.append(Item(kind=None, text=body, theme=resolved, detail=detail, path=where, name=name or None,
                             like=like.key if like else None))
         else:
-            ctx.error(where, f"每条{section}应是词库里的名称，或写成 {{自述: 自己写的话}}（可加 主题、表现、简称）。")
+            ctx.error(where, worded(f"每条{section}应是词库里的名称，或写成 ", own("自己写的话"),
+                                    Advice("（可加 主题、表现、简称）", "（可在前面写主题，如“组织建设：……”，后面可加“｜表现：……”）"), "。"))
     return tuple(out)
 
 

@@ -6,36 +6,11 @@ the (blank) column that would have held it, or explained when the table has no s
 """
 from __future__ import annotations
 
-import re
-
 from dataclasses import dataclass, field
 
 from ..errors import Problem
 
 Cell = tuple[str, int]  # (column header as written, 1-based column number)
-
-# The validator speaks of YAML lines; in a table the same advice is about a cell.
-_TABLE_WORDING = (
-    ("没有这项数据就删掉这一行", "没有这项数据就让这一格空着"),
-    ("不需要的话请删掉这一行", "不需要的话让这一格空着"),
-    ("如果是数字或日期，请用引号括起来。", ""),
-    ("可以写成 {自述: …, 主题: 组织建设} 让", "可以在这条前面写上主题，如“组织建设：……”，让"),
-)
-
-
-# The YAML shapes a message suggests, in the cell syntax a table has for them (unflatten.py):
-# {自述: X, 表现: …} → “X｜表现：……”, {自述: X} → “自述：X”
-_OWN_WITH_PARTS = re.compile(r"\{自述: ([^{},]*), (表现|简称): …\}")
-_OWN = re.compile(r"\{自述: ([^{}]*?)\}")
-
-
-def for_table(message: str) -> str:
-    for yaml_words, table_words in _TABLE_WORDING:
-        message = message.replace(yaml_words, table_words)
-    message = _OWN_WITH_PARTS.sub(lambda m: f"“{m.group(1)}｜{m.group(2)}：……”", message)
-    return _OWN.sub(lambda m: f"“自述：{m.group(1).replace('…', '……') if m.group(1) == '…' else m.group(1)}”",
-                    message)
-
 
 def column_letter(col: int) -> str:
     """Return the spreadsheet letter of a 1-based column number: 1 → A, 27 → AA."""
@@ -83,7 +58,7 @@ class Where:
     def describe(self, problem: Problem) -> str:
         """Return one problem as a sentence that names row and column."""
         where = self.place(problem.path)
-        message = for_table(problem.message)
+        message = problem.text("table")
         if where:
             return f"{where}：{message}"
         if problem.path and message.startswith("缺少必填项"):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import Mapping
 
+from ..advice import Advice, own as own_words, worded
 from ..bank import Bank
 from ..facts import Item, Report
 from ..errors import Problem
@@ -270,10 +271,11 @@ def _items(report: Report, items: tuple[Item, ...], kinds: dict, bank: Bank, pic
             spec = kinds[item.kind]
             words = clashes([*(spec.get("表现") or ()), *(spec.get("影响") or ()), *(spec.get("展开") or ())], report)
             seen = "、".join(f"“{w}”" for w in words[:4])
-            warnings.append(Problem(
+            text, table = worded(
                 f"问题“{item.kind}”的几种展开说法都和今年亮点里写的{seen or '做法、事例'}对不上（亮点说做到了的，问题里"
-                f"不能再说没做到），报告里只写了一句“{lead}”。请改写成自己的话，说清具体表现："
-                f"{{自述: {item.kind}, 表现: 哪些方面、什么程度}}。", path=item.path))
+                f"不能再说没做到），报告里只写了一句“{lead}”。请改写成自己的话，说清具体表现：",
+                Advice(f"{{自述: {item.kind}, 表现: 哪些方面、什么程度}}", f"“{item.kind}｜表现：哪些方面、什么程度”"), "。")
+            warnings.append(Problem(text, path=item.path, table=table))
         if slot == "cause":
             # named by the fields they lie in (党员队伍建设、集体经济上的问题), each field once: a problem's own
             # words are part two's, and a kind's name is the bank's, not the writer's
@@ -291,9 +293,10 @@ def _items(report: Report, items: tuple[Item, ...], kinds: dict, bank: Bank, pic
             elif report.problems and not answers:
                 general += 1
                 if general > 1:
-                    warnings.append(Problem(
+                    text, table = worded(
                         f"原因“{item.kind}”说明不了填写的哪一个问题，是一条泛泛的检讨；一份报告里这样的原因至多一条。"
-                        "请换成能解释某个问题的原因，或写成自己的话 {自述: …}。", path=item.path))
+                        "请换成能解释某个问题的原因，或写成自己的话 ", own_words(), "。")
+                    warnings.append(Problem(text, path=item.path, table=table))
         out.append(body(*spans))
     return out
 

@@ -20,14 +20,17 @@ class Context:
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []   # kept as Problems to the printers: batch places them by cell
 
-    def at(self, path: tuple, message: str) -> Problem:
+    def at(self, path: tuple, message: str | tuple[str, str]) -> Problem:
+        """A problem at `path`; `message` as text, or as (YAML wording, table wording) from advice.worded."""
         line, column = self._mark(path)
-        return Problem(message, path=path, line=line, column=column, source=self.source)
+        text, table = message if isinstance(message, tuple) else (message, None)
+        return Problem(text, path=path, line=line, column=column, source=self.source,
+                       table=table if table != text else None)
 
-    def error(self, path: tuple, message: str) -> None:
+    def error(self, path: tuple, message: str | tuple[str, str]) -> None:
         self.problems.append(self.at(path, message))
 
-    def warn(self, path: tuple, message: str) -> None:
+    def warn(self, path: tuple, message: str | tuple[str, str]) -> None:
         self.warnings.append(self.at(path, message))
 
     def _mark(self, path: tuple) -> tuple[int | None, int | None]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any, Mapping
 
+from ..advice import leave_out, worded
 from ..catalogue import AIMS, Catalogue, Metric, levels_text, tier
 from ..facts import Fact, ThemeFacts, format_number
 from .context import Context, own_unit
@@ -51,10 +52,11 @@ def facts_block(raw: Any, path: tuple, theme: str, cat: Catalogue, ctx: Context)
             if ctx.tier == "村" and not any(tier(lv) == "村" for lv in metric.levels):
                 why = (f"{ctx.level}级报告由书记本人述职，说的是本{ctx.level}的事；"
                        if "书记" in metric.key or "村" in metric.key else "这是镇里统筹的工作；")
-                ctx.error(where, f"“{key}”只适用于{levels_text(metric.levels)}的报告。{why}请删掉这一行，"
-                                 f"或把{own_unit(ctx)}的情况写成一个做法或事例。")
+                ctx.error(where, worded(f"“{key}”只适用于{levels_text(metric.levels)}的报告。{why}",
+                                        leave_out("请"), f"，或把{own_unit(ctx)}的情况写成一个做法或事例。"))
             else:
-                ctx.error(where, f"“{key}”只适用于{levels_text(metric.levels)}的报告，{ctx.level}的报告请删掉这一行。")
+                ctx.error(where, worded(f"“{key}”只适用于{levels_text(metric.levels)}的报告，",
+                                        leave_out(f"{ctx.level}的报告请"), "。"))
             continue
         ident = (metric.key, tuple(sorted(params.items())))
         if ident in seen:
@@ -70,7 +72,7 @@ def facts_block(raw: Any, path: tuple, theme: str, cat: Catalogue, ctx: Context)
 def _fact(key: str, value: Any, metric: Metric, params: dict, where: tuple, cat: Catalogue,
           ctx: Context, allow_change: bool = True) -> Fact | None:
     if value is None or value == "":
-        ctx.warn(where, f"“{key}”没有填写数值，已跳过。不需要的话请删掉这一行。")
+        ctx.warn(where, worded(f"“{key}”没有填写数值，已跳过。", leave_out("不需要的话请"), "。"))
         return None
     params_t = tuple(sorted(params.items()))
     if isinstance(value, Mapping) and not allow_change and len(value) == 1 and next(iter(value)) in AIMS:
@@ -108,8 +110,8 @@ def _fact(key: str, value: Any, metric: Metric, params: dict, where: tuple, cat:
         return None
     fact = Fact(key, unit, value=number, metric=metric, params=params_t, path=where)
     if allow_change and where[0] == "亮点" and number == 0:
-        ctx.warn(where, f"“{key}”是 0。零不是亮点：报告里不写成成绩；如果这是一项短板，请写进“问题”，"
-                        "不需要的话删掉这一行。")
+        ctx.warn(where, worded(f"“{key}”是 0。零不是亮点：报告里不写成成绩；如果这是一项短板，请写进“问题”，",
+                               leave_out("不需要的话"), "。"))
     return fact
 
 
@@ -132,7 +134,7 @@ def _number(value: Any, unit: str, where: tuple, cat: Catalogue, ctx: Context,
     if isinstance(value, str):
         text = value.strip()
         if _PLACEHOLDER.match(text):
-            ctx.error(where, f"数值还是占位符“{text}”，请填写实际数字；没有这项数据就删掉这一行。")
+            ctx.error(where, worded(f"数值还是占位符“{text}”，请填写实际数字；", leave_out("没有这项数据就"), "。"))
             return None
         if _CHINESE_NUMERAL.match(text):
             ctx.error(where, f"“{text}”请用阿拉伯数字填写，例如 12。")
@@ -191,8 +193,8 @@ def free_facts(raw: Any, path: tuple, ctx: Context) -> tuple[Fact, ...]:
             ctx.error(where + ("数值",), "“数值”应是一个不小于 0 的阿拉伯数字。")
             continue
         if (name.strip(), value, unit.strip()) in STARTER_EXAMPLES:
-            ctx.error(where, "这一项是填写模板里的示例，不是您单位的数据。请改成实际的名称、数值和单位，"
-                             "没有的话删掉这一行。")
+            ctx.error(where, worded("这一项是填写模板里的示例，不是您单位的数据。请改成实际的名称、数值和单位，",
+                                    leave_out("没有的话"), "。"))
             continue
         out.append(Fact(name.strip(), unit.strip(), value=value, name=name.strip(), path=where))
     return tuple(out)
@@ -215,7 +217,7 @@ def read_targets(raw: Any, cat: Catalogue, ctx: Context) -> tuple[Fact, ...]:
             continue
         metric, params = hit
         if ctx.level and ctx.level not in metric.levels:
-            ctx.error(where, f"目标“{key}”只适用于{levels_text(metric.levels)}的报告，请删掉这一行。")
+            ctx.error(where, worded(f"目标“{key}”只适用于{levels_text(metric.levels)}的报告，", leave_out("请"), "。"))
             continue
         fact = _fact(key, value, metric, params, where, cat, ctx, allow_change=False)
         if fact is not None:

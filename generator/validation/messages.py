@@ -7,6 +7,7 @@ from typing import Any, Mapping
 
 from pydantic import ValidationError
 
+from ..advice import QUOTE, worded
 from ..errors import Problem
 from .context import Context
 
@@ -39,7 +40,7 @@ def translate(exc: ValidationError, blank: set[tuple], ctx: Context) -> list[Pro
     return problems
 
 
-def _message(err: Mapping, loc: tuple) -> str:
+def _message(err: Mapping, loc: tuple) -> str | tuple[str, str]:
     kind = err["type"]
     field = loc[-1] if loc else ""
     got = err.get("input")
@@ -66,7 +67,7 @@ def _message(err: Mapping, loc: tuple) -> str:
     if kind.startswith("date"):
         return f"日期“{got}”不对，请写成 2024-12-20 的形式（年-月-日，日期要存在）。"
     if kind in ("string_type",):
-        return f"应为文字，现在是“{got}”。如果是数字或日期，请用引号括起来。"
+        return worded(f"应为文字，现在是“{got}”。", QUOTE)
     if kind == "string_too_short":
         return "不能为空。"
     if kind == "string_too_long":

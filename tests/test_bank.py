@@ -88,6 +88,23 @@ def test_lead_ins_claim_no_source_and_no_routine():
     assert len(lead_ins) > 60 and not [s for s in lead_ins if claims.search(s)], [s for s in lead_ins if claims.search(s)]
 
 
+def test_the_opening_hands_over_on_the_secretarys_own_duty_and_the_occasion():
+    """下面，将本人2025年度担负党建主体责任的情况汇报如下 (主体责任 is the committee's; the secretary answers for
+    第一责任人职责) and 依照惯例，现将… (a 述职 is held on notice, not by custom): 22nd blind reading."""
+    bank = load_bank()
+    endings = list(_strings(bank.get("开头", "结句")))
+    assert endings and not [s for s in endings if "主体责任" in s or "惯例" in s]
+
+
+def test_no_count_of_people_trained_is_said_of_talent_grown():
+    """培育农村实用人才560人次 (22nd blind reading): people grown are counted in 人 or 名, times trained in
+    人次; a figure wording in 人次 speaks of training, not of growing talent."""
+    metrics = load_data("metrics.yaml")["指标"]
+    wrong = [w for group in metrics.values() for spec in group.values() if spec.get("单位") == "人次"
+             for w in spec.get("说法") or () if re.search("培育|培养", w) and "训" not in w]
+    assert not wrong, wrong
+
+
 def test_banks_hold_no_figures_and_no_placeholders():
     strings = _all_bank_strings()
     assert len(strings) > 300

@@ -1122,4 +1122,29 @@ def test_a_figure_after_its_practice_does_not_name_the_thing_again():
                                 checked += 1
                                 names = [n for n in (metric, *(m.get("别名") or ())) if len(n) >= 4]
                                 assert not [n for n in names if sentence.count(n) > 1], (key, metric, sentence)
+                                # … and the practice leaves the name to the figure where a wording can: a bare
+                                # …，共7名 read as a number left hanging (22nd blind reading)
+                                if metric not in (spec.get("带数说法") or {}) \
+                                        and any(not any(n in w for n in names) for w in spec["说法"]):
+                                    assert "共7" not in sentence, (key, metric, sentence)
     assert checked > 100
+
+
+def test_the_two_sides_of_the_causes_are_led_in_alike():
+    """从主观上看： and then 客观方面： (22nd blind reading): the lead-ins of the 主观 and 客观 causes are a pair,
+    the i-th of one list with the i-th of the other."""
+    import yaml
+
+    bank = yaml.safe_load((ROOT / "templates/bank/问题.yaml").read_text(encoding="utf-8"))
+    pairs = set(zip(bank["主观引语"], bank["客观引语"]))
+    style = style_where(part_two="主客")
+    seen = 0
+    for variant in range(12):
+        draft = render(minimal(问题=["精力投入不足", "后备干部不足"], 原因=["思想认识不到位", "人才支撑不足"]),
+                       style=style, variant=variant)
+        leads = {s.source: s.text for b in draft.parts[1].blocks for s in b.spans
+                 if s.source in ("词库:问题/主观引语", "词库:问题/客观引语")}
+        if len(leads) == 2:
+            seen += 1
+            assert (leads["词库:问题/主观引语"], leads["词库:问题/客观引语"]) in pairs, leads
+    assert seen

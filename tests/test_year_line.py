@@ -114,3 +114,31 @@ def test_the_years_study_campaign_is_not_said_to_span_the_year_nor_to_do_what_on
     bank = yaml.safe_load((ROOT / "templates/bank/开头.yaml").read_text(encoding="utf-8"))
     wrong = re.compile("贯穿全年|始终|心气|热情")
     assert not [w for w in bank["学习教育"] if wrong.search(w)]
+
+
+def test_no_formulation_of_a_later_year_is_said(tmp_path):
+    """引导党员干部深刻领悟“两个确立”的决定性意义 stood in the banks for any year: 两个确立 dates from November 2021.
+    Compose passes over a wording naming a formulation later than the report's year (era.yaml → 年份标志);
+    a report of that year or later may say it. (A templates folder whose opening duty line has such a wording
+    beside a plain one, as a township keeping its own banks might write.)"""
+    import shutil
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from conftest import minimal
+    from generator.api import render_text
+
+    folder = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", folder)
+    opening = folder / "bank" / "开头.yaml"
+    data = yaml.safe_load(opening.read_text(encoding="utf-8"))
+    data["落实"] = ["坚定拥护“两个确立”、坚决做到“两个维护”", "落实{{上级}}的要求，不搞变通、不打折扣"]
+    opening.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    said = {2019: 0, 2024: 0}
+    for year in said:
+        report = minimal()
+        report["报告"] = {**report["报告"], "年度": year, "日期": __import__("datetime").date(year + 1, 1, 10)}
+        for style in range(1, 9):
+            for variant in range(4):
+                said[year] += "两个确立" in render_text(report, style=style, variant=variant, templates=folder)
+    assert said[2019] == 0 and said[2024] > 0, said

@@ -49,6 +49,8 @@ def compose(report: Report, templates: Templates | None = None, variant: int = 0
     report = placed_overview(report, author)
     ctx = context(report, bank, warnings, author.number, author.theory, templates.era)
     pick = Choose(bank, Picker(info.unit, info.year, variant, seat), info.tier, ctx)
+    # no formulation of a later year (era.yaml → 年份标志: 两个确立 in a 2019 report's plans)
+    pick.avoid += tuple(w for w, y in (templates.era.get("年份标志") or {}).items() if int(y) > info.year)
     match = templates.matcher
     leads, worded = last_wording(report, templates, style)
     last_words = "\n".join(worded)

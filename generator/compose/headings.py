@@ -112,29 +112,23 @@ class Headings:
         def _fill(match: re.Match) -> str:
             series, name = match.groups()
             if series:
-                members = list((self.spec.get("序列") or {}).get(name) or ())
-                if not members:
-                    return ""
-                start = self.number("heading-series", part, name, *again) % len(members)
-                turn = members[start:] + members[:start]
-                ahead = turn[position % len(turn):] + turn[:position % len(turn)]
-                word = next((m for m in ahead if m not in used and not self.stale(m)),
-                            next((m for m in ahead if m not in used), ahead[0]))
+                word = self._series_word(part, name, position, used, _literal(match.string), again)
                 used.add(word)
                 return word
             # one wording per theme and part; part three says it otherwise than part one where it can
             options = words[name]
             options = [options] if isinstance(options, str) else list(options)
-            # no word that opens with a character the pattern has just said (强化{强} and 强村富民: 强化强村富民)
-            before = SLOT.sub("", match.string[:match.start()])[-2:]
-            if before:   # … unless only such a word keeps the heading from saying one word twice
-                plain = [o for o in options if o[:1] not in before]
-                options = [o for o in plain if fresh(o)] or [o for o in options if fresh(o)] or plain or options
+            # no word that opens with a character the pattern says (强化{强} and 强村富民: 强化强村富民),
+            # unless only such a word keeps the heading from saying one word twice
+            plain = [o for o in options if o[:1] not in _literal(match.string)]
+            options = [o for o in plain if fresh(o)] or [o for o in options if fresh(o)] or plain or options
             options = [o for o in options if not any(w in o for w in self.avoid)] or options
             if self.fits and content:
                 kept = options
                 for told in each:
                     kept = self.fits(kept, told)
+                if not kept and name in self.spec.get("须有凭据", ()):
+                    blocked.append(name)   # every word of this slot names a means the item does not show
                 if kept and len(kept) < len(options) and not any(new_in_part(o) for o in kept):
                     # what the item bears out is said already in this part (以建强基 twice): the family cannot
                     # say this item without repeating itself or promising what is not there; the caller uses
@@ -171,10 +165,31 @@ class Headings:
         heading = SLOT.sub(fill, pattern)
         return (None, False) if blocked else (heading, not clash)
 
+    def _series_word(self, part: str, name: str, position: int, used: set, literal: frozenset, again: tuple) -> str:
+        """The `position`-th item's member of a series, a different one for each item; not one opening with a
+        character the pattern says (注重{强}，{序:求实效} and 重日常: 注重政治学习，重日常), nor last year's, where
+        another is left."""
+        members = list((self.spec.get("序列") or {}).get(name) or ())
+        if not members:
+            return ""
+        start = self.number("heading-series", part, name, *again) % len(members)
+        turn = members[start:] + members[:start]
+        ahead = turn[position % len(turn):] + turn[:position % len(turn)]
+        free = [m for m in ahead if m not in used]
+        return next((m for m in free if not self.stale(m) and m[:1] not in literal),
+                    next((m for m in free if m[:1] not in literal),
+                         next((m for m in free if not self.stale(m)), free[0] if free else ahead[0])))
+
     def _pattern(self, part: str) -> str:
         family = self.families.get(part)
         entry = (self.spec.get("标题家族") or {}).get(family) if family else None
         return (entry or {}).get(part, "") if isinstance(entry, Mapping) else ""
+
+
+@lru_cache(maxsize=256)
+def _literal(pattern: str) -> frozenset[str]:
+    """The characters a family's pattern says itself, outside its slots."""
+    return frozenset(c for c in SLOT.sub("", pattern) if "\u4e00" <= c <= "\u9fff")
 
 
 @lru_cache(maxsize=16384)

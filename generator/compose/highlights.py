@@ -145,11 +145,12 @@ def _grouped_items(shape: str, groups, report: Report, bank: Bank, pick: Choose,
             last["architecture"] = plan.architecture
             first = False
             continue
-        if head is None:
+        source = f"词库:作者/{name}"
+        if head is None:   # the family cannot say it: the first theme's own lead, traced to it
             head = pick.text(bank.get("亮点", "主题", members[0].theme, "要点"), "lead", name)
+            source = f"词库:亮点/{members[0].theme}/要点"
         if shape == "分层":
-            out.append(Block(Role.HEADING2, (Span(item_number(n) + head.rstrip("。"),
-                                                  source=f"词库:作者/{name}"),)))
+            out.append(Block(Role.HEADING2, (Span(item_number(n) + head.rstrip("。"), source=source),)))
             for k, tf in enumerate(members, 1):   # one paragraph under its heading is not numbered 1.
                 plan = plan_item((tf,), bank, pick, ctx, last, first=first, targets=targets)
                 out.append(body(*_item_spans(f"{k}." if len(members) > 1 else "", plan, report, bank, pick,
@@ -158,7 +159,7 @@ def _grouped_items(shape: str, groups, report: Report, bank: Bank, pick: Choose,
                 first = False
             continue
         spans = [Span(item_number(n), lead=True, source="序号"),
-                 Span(head.rstrip("。") + "。", lead=True, source=f"词库:作者/{name}")]
+                 Span(head.rstrip("。") + "。", lead=True, source=source)]
         pick.begin_item(keep=first)   # one paragraph: its points must not echo its heading or each other
         pick.note(head)
         for k, tf in enumerate(members):

@@ -60,8 +60,12 @@ def problems(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list
         problem_blocks = [body(Span("【待补充：存在的问题（在“问题”下填写）】", missing=True, source="待补充:问题"))]
     cause_blocks: list[Block] = []
     if sides:   # 主观 and 客观 causes, each side numbered on its own under its lead-in
+        # the two lead-ins a pair (问题.yaml: the i-th of one goes with the i-th of the other)
+        matched = len(spec["主观引语"]) == len(spec["客观引语"])
+        at = pick.shape(len(spec["主观引语"]), "causes", "sides") if matched else None
         for side, slot in zip(sides, ("主观引语", "客观引语")):
-            cause_blocks.append(body(Span(pick.text(spec[slot], "causes", slot), source=f"词库:问题/{slot}")))
+            options = [spec[slot][at]] if at is not None else spec[slot]
+            cause_blocks.append(body(Span(pick.text(options, "causes", slot), source=f"词库:问题/{slot}")))
             cause_blocks += _items(report, side, spec["原因"], bank, pick, "cause", said, warnings,
                                    said_forms=forms, ties=ties)
     elif report.causes:

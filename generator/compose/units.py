@@ -12,7 +12,7 @@ from ..bank import Bank
 from ..facts import Done, Fact, ThemeFacts
 from ..model import Source, Span
 from .choose import Choose
-from .text import figure_spans
+from .text import NAMED, figure_spans
 
 FIGURES_PER_SENTENCE = 3
 
@@ -94,7 +94,9 @@ def units_of(tf: ThemeFacts, bank: Bank, pick: Choose, ctx: dict) -> tuple[list[
                 spans = _carrying(done, carried, theme, pick, ctx)
                 mine = [f for f in mine if f is not carried]
             else:
-                spans = [practice_span(done, theme, pick, ctx)]
+                names = tuple(n for f in mine if f.metric is not None
+                              for n in (f.metric.key, *f.metric.aliases) if len(n) >= NAMED)
+                spans = [practice_span(done, theme, pick, ctx, unnamed=names)]
         if mine:
             spans.append(Span("，"))
             figures = figure_spans(mine, bank, pick, ctx, after="".join(x.text for x in spans))
@@ -265,11 +267,17 @@ def _carrying(done: Done, fact: Fact, theme: str, pick: Choose, ctx: dict) -> li
     return spans + ([Span(pick.note(after), source=where)] if after else [])
 
 
-def practice_span(done: Done, theme: str, pick: Choose, ctx: dict, covers: tuple[str, ...] = ()) -> Span:
+def practice_span(done: Done, theme: str, pick: Choose, ctx: dict, covers: tuple[str, ...] = (),
+                  unnamed: tuple[str, ...] = ()) -> Span:
+    """`unnamed`: the names of the figures that follow it, which it leaves to them where a wording can
+    (扶持党员致富带头人，带着群众干 before 培养农村党员致富带头人26名 said the thing twice; with the name taken
+    out of the figure, …，共26名 left a bare number hanging: 21st and 22nd blind readings)."""
     if done.practice is None:
         return Span(pick.count(pick.note(done.said)), source=Source.of("原文", done.path), covers=covers)
-    text = pick.text(_in_voice(_modest(_apart(done.practice.phrases, pick), done, pick), pick), "practice", theme,
-                     done.practice.key, voice=False)
+    options = _in_voice(_modest(_apart(done.practice.phrases, pick), done, pick), pick)
+    if unnamed:
+        options = _preferred(options, lambda o: not any(n in o for n in unnamed))
+    text = pick.text(options, "practice", theme, done.practice.key, voice=False)
     pick.done_said += "；" + text
     return Span(text, source=Source.of("做法", done.path))
 

@@ -95,12 +95,12 @@ def _values(values) -> list:
     return list(values)
 
 
-def _stepped(values, n: int, stride: int) -> Any:
+def _stepped(values, n: int, stride: int, turn: bool = False) -> Any:
     values = _values(values)
     size = len(values)
     while gcd(stride, size) != 1:   # coprime, so consecutive numbers step through every value
         stride += 1
-    return values[(n * stride) % size]
+    return values[(n * stride + (n // size if turn else 0)) % size]
 
 
 def _drawn(values, n: int, name: str) -> Any:
@@ -122,7 +122,9 @@ def make_author(spec: Mapping[str, Any], number: int) -> Author:
         order_name=(order := _stepped(orders, n, 2)),
         order=tuple(spec["主题次序"][order]),
         heading_one=_stepped(families, n, 7),
-        heading_three=_stepped(families, n, 11),
+        # turned by one at each round of the families: two authors with one part-one family (numbers 24
+        # apart) take different part-three families, so their headings do not meet in both parts
+        heading_three=_stepped(families, n, 11, turn=True),
         register=(register := _drawn(spec["语体"], n, "register")),
         connector=_drawn(spec["连接词"], n, "connector"),
         link_chance=float(spec["连接概率"]),

@@ -181,9 +181,17 @@ class Headings:
                          next((m for m in free if not self.stale(m)), free[0] if free else ahead[0])))
 
     def _pattern(self, part: str) -> str:
+        """The family's pattern for `part`, its {领} (the family's own opening word, 作者.yaml → 标题家族 → 领)
+        drawn once for the draft: 聚焦/紧扣/紧盯 are one family's form, three authors' words."""
         family = self.families.get(part)
         entry = (self.spec.get("标题家族") or {}).get(family) if family else None
-        return (entry or {}).get(part, "") if isinstance(entry, Mapping) else ""
+        if not isinstance(entry, Mapping):
+            return ""
+        pattern = entry.get(part, "")
+        leads = entry.get("领")
+        if leads and "{领}" in pattern:
+            pattern = pattern.replace("{领}", leads[self.draw(leads, "heading-lead", family)])
+        return pattern
 
 
 @lru_cache(maxsize=256)

@@ -445,6 +445,21 @@ def test_no_heading_word_opens_with_the_character_just_before_it(sample, towns):
     assert not echoed, echoed[:6]
 
 
+def test_no_series_member_comes_round_again_in_a_part(sample, towns):
+    """一是…抓早抓小 … 八是…抓早抓小 (23rd blind reading): a series of seven over ten items came round again.
+    Within a part no two headings say the same member of a series; past the last member the family gives way."""
+    fixed = {w for e in SPEC["标题家族"].values() for w in e.get("领") or ()}   # a family's own word, said by design
+    members = {m for series in SPEC["序列"].values() for m in series if m not in fixed}
+    again = []
+    for draft in [*sample, *towns, *[render(minimal(**RICH), style=n) for n in range(1, 169, 5)]]:
+        for part in (draft.parts[0], draft.parts[2]):
+            heads = [s.text for b in part.blocks for s in b.spans[:3]
+                     if s.source.startswith("词库:作者") and (s.lead or b.role is Role.HEADING2)]
+            said = Counter(m for h in heads for m in members if m in h)
+            again += [(m, heads) for m, n in said.items() if n > 1]
+    assert not again, again[:3]
+
+
 def test_items_do_not_all_end_on_the_clerks_story(sample, towns):
     """每段的套路是“套话 + 数字 + 段尾缀一个小故事” (blind reading): after an item that ended on the clerk's
     story, the next item with a story opens with it where it can."""

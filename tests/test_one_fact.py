@@ -1148,3 +1148,53 @@ def test_the_two_sides_of_the_causes_are_led_in_alike():
             seen += 1
             assert (leads["词库:问题/主观引语"], leads["词库:问题/客观引语"]) in pairs, leads
     assert seen
+
+
+def test_the_opening_says_each_clause_once():
+    """深化“*红管家”党建品牌，落脚在…，把区委交办的党建任务当成分内的事来办。 twice over, and the year's line lost
+    (23rd blind reading): the duty line joining a brand spelled out was stored over the year's sentence. For
+    every author, the opening of a unit with a brand, a theme or a formulation says no clause twice and keeps
+    the year's 学习教育."""
+    from generator.loader import load_yaml_file
+
+    import json
+
+    for path in sorted((ROOT / "tests/fresh_inputs").glob("*.yaml")):
+        data = load_yaml_file(path)[0]
+        unit = data["报告"]["单位"]
+        renamed = json.loads(json.dumps(data, ensure_ascii=False, default=str).replace(unit[:2], "西关"))
+        for style, case in [(n, data) for n in range(1, 169, 4)] + [(None, renamed)]:
+            opening = render(case, style=style).blocks()[2]
+            said = [s.text for s in opening.spans if s.source and s.text not in ("，", "。")]
+            assert len(said) == len(set(said)), (path.stem, style, opening.text[:200])
+
+
+def test_the_openings_sentences_hold_each_clause_once():
+    """The kind behind the doubled opening: whatever clauses the opening has, cutting them into sentences keeps
+    each once and in order (the duty line joining the clause before it stored the run over the year's)."""
+    import importlib
+
+    from generator.model import Span
+
+    cut = importlib.import_module("generator.compose.opening")._sentences
+    year = [Span("过去一年，街道党工委", source="词库:开头/简起"), Span("自觉对照" + "正确政绩观的要求" * 3, source="年度")]
+    own = [Span("深化“红管家”党建品牌，落脚在党员当好小区的管家" * 2, source="原文:报告.品牌"),
+           Span("把区委交办的党建任务当成分内的事来办", source="词库:开头/落实")]
+    for clauses in (year + own, year[1:] + own, year + own[:1], year + own + own[:1]):
+        runs = cut(list(clauses))
+        assert [c for run in runs for c in run] == clauses, [[c.text[:6] for c in run] for run in runs]
+
+
+def test_no_bare_total_follows_a_clause_with_a_count_of_its_own():
+    """理论学习中心组研讨交流12次，共4次 (23rd blind reading): 共 + a number after a clause that has its own figure
+    reads as a second count of the same thing. The short form is only for a figure after its practice's words."""
+    import json
+
+    from generator.loader import load_yaml_file
+
+    for path in sorted((ROOT / "tests/fresh_inputs").glob("*.yaml")):
+        data = load_yaml_file(path)[0]
+        renamed = json.loads(json.dumps(data, ensure_ascii=False, default=str).replace(data["报告"]["单位"][:2], "西关"))
+        for style, case in [(n, data) for n in range(1, 25)] + [(None, renamed)]:
+            text = "\n".join(b.text for b in render(case, style=style).parts[0].blocks)
+            assert not re.search(r"\d[^，。；：\d]*，共\d", text), (path.stem, style, re.findall(r"[^。]*，共\d[^。]*", text))

@@ -113,6 +113,9 @@ class Headings:
             series, name = match.groups()
             if series:
                 word = self._series_word(part, name, position, used, _literal(match.string), again)
+                if word is None:   # every member said in this part: no heading says one again (抓早抓小 first
+                    blocked.append(name)   # and eighth, 23rd blind reading); the theme's lead instead
+                    return ""
                 used.add(word)
                 return word
             # one wording per theme and part; part three says it otherwise than part one where it can
@@ -165,7 +168,8 @@ class Headings:
         heading = SLOT.sub(fill, pattern)
         return (None, False) if blocked else (heading, not clash)
 
-    def _series_word(self, part: str, name: str, position: int, used: set, literal: frozenset, again: tuple) -> str:
+    def _series_word(self, part: str, name: str, position: int, used: set, literal: frozenset,
+                     again: tuple) -> str | None:
         """The `position`-th item's member of a series, a different one for each item; not one opening with a
         character the pattern says (注重{强}，{序:求实效} and 重日常: 注重政治学习，重日常), nor last year's, where
         another is left."""
@@ -176,9 +180,11 @@ class Headings:
         turn = members[start:] + members[:start]
         ahead = turn[position % len(turn):] + turn[:position % len(turn)]
         free = [m for m in ahead if m not in used]
+        if not free:
+            return None
         return next((m for m in free if not self.stale(m) and m[:1] not in literal),
                     next((m for m in free if m[:1] not in literal),
-                         next((m for m in free if not self.stale(m)), free[0] if free else ahead[0])))
+                         next((m for m in free if not self.stale(m)), free[0])))
 
     def _pattern(self, part: str) -> str:
         """The family's pattern for `part`, its {领} (the family's own opening word, 作者.yaml → 标题家族 → 领)

@@ -112,7 +112,8 @@ def _sentences(clauses: list[Span]) -> list[list[Span]]:
         if "，" in c.text or len(out[-1]) == 2:
             out.append([])
     if len(out[-1]) == 1 and len(out) > 2 and out[-1][0].source == "词库:开头/落实" and len(out[-2]) == 1:
-        out[-2] += out.pop()   # the duty alone would be a fragment: it joins the clause before
+        duty = out.pop()   # the duty alone would be a fragment: it joins the clause before (popped first:
+        out[-1] += duty     # out[-2] += out.pop() stored the joined run over the year's, the opening said twice)
     return [run for run in out if run]
 
 

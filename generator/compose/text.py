@@ -77,7 +77,9 @@ def fact_clause(fact: Fact, bank: Bank, pick: Choose, ctx: dict, *, target: bool
         phrases = tuple(p for p in phrases if p[:2] not in after) or phrases
         # … and, where that clause names the thing counted already (扶持党员致富带头人，带着群众干 before
         # 培养农村党员致富带头人26名: 21st reading of fresh drafts), the figure without its name
-        if not fact.is_change and not target and any(
+        # (not after a clause that has a figure of its own: 研讨交流12次，共4次 read as one count contradicting
+        # another, 23rd blind reading)
+        if not fact.is_change and not target and not re.search(r"\d", after) and any(
                 len(name) >= NAMED and name in after for name in (metric.key, *metric.aliases)):
             phrases = ("共{{数量}}",)
     # one of a thing is not done 逐个 (对1个软弱涣散党组织逐个制定整顿措施)

@@ -460,6 +460,26 @@ def test_no_series_member_comes_round_again_in_a_part(sample, towns):
     assert not again, again[:3]
 
 
+def test_some_authors_string_their_figures_into_long_sentences():
+    """一句做法、一个数字 (the 21st to 23rd blind readings' steadiest sign of a generated draft): real authors string
+    an item's deeds and figures on, 召开…9场次，带头上党课4次，… . An author of long sentences (作者.yaml →
+    句子长短) does, up to 连句字数 characters; the others keep one deed to a sentence."""
+    data = load_example(INPUTS / "2024.yaml")[0]
+    lengths: dict[bool, list[int]] = {True: [], False: []}
+    longest = 0
+    for n in range(1, 41):
+        author = make_author(SPEC, n)
+        text = "".join(b.text for b in render(data, style=n).parts[0].blocks if b.role is Role.BODY)
+        said = [x for x in re.split("[。；]", text) if x]
+        lengths[author.runs_on] += [len(x) for x in said]
+        if author.runs_on:
+            longest = max(longest, max(len(x) for x in said if x.count("，") >= 4) if any(
+                x.count("，") >= 4 for x in said) else 0)
+    mean = {k: sum(v) / len(v) for k, v in lengths.items()}
+    assert lengths[True] and lengths[False] and mean[True] > 1.25 * mean[False], mean
+    assert longest >= 60, longest
+
+
 def test_items_do_not_all_end_on_the_clerks_story(sample, towns):
     """每段的套路是“套话 + 数字 + 段尾缀一个小故事” (blind reading): after an item that ended on the clerk's
     story, the next item with a story opens with it where it can."""

@@ -21,7 +21,7 @@ from ..facts import Report
 from ..errors import Problem
 from ..model import Draft, Meta, Part, Span
 from .author import PLAIN, Author, Hand, make_author, unit_style
-from .choose import Choose, _grams
+from .choose import RUN_CHARS, Choose, _grams
 from .habits import reword_blocks
 from .headings import Headings
 from .local import brand_home, brand_told, home_themes
@@ -48,9 +48,10 @@ def compose(report: Report, templates: Templates | None = None, variant: int = 0
     author = choose_author(authors, style or info.style, info.unit, warnings)
     report = placed_overview(report, author)
     ctx = context(report, bank, warnings, author.number, author.theory, templates.era)
-    pick = Choose(bank, Picker(info.unit, info.year, variant, seat), info.tier, ctx)
     # no formulation of a later year (era.yaml → 年份标志: 两个确立 in a 2019 report's plans)
-    pick.avoid += tuple(w for w, y in (templates.era.get("年份标志") or {}).items() if int(y) > info.year)
+    later = tuple(w for w, y in (templates.era.get("年份标志") or {}).items() if int(y) > info.year)
+    pick = Choose(bank, Picker(info.unit, info.year, variant, seat), info.tier, ctx, later=later,
+                  run_chars=int((authors or {}).get("连句字数") or RUN_CHARS))
     match = templates.matcher
     leads, worded = last_wording(report, templates, style)
     last_words = "\n".join(worded)

@@ -62,6 +62,7 @@ class Author:
     overview_first: bool = True     # the unit's 家底 in the opening, else leading the 组织建设 item (家底)
     place_first: tuple[str, ...] = ()   # the 家底 figures said before the party's, for the authors who do (家底次序)
     frames: bool = True             # a stance clause (引出) before an item's first figures (数字帽子)
+    runs_on: bool = False           # an item's practices and figures strung into long sentences (句子长短)
 
     def overview_order(self, facts):
         """The unit's 家底 figures in this author's order: the place's (村民小组, 人口 …) first for the authors
@@ -150,6 +151,7 @@ def make_author(spec: Mapping[str, Any], number: int) -> Author:
                           register, float(spec.get("用词习惯比例", 1.0))),
         overview_first=_drawn(spec.get("家底") or ["开头"], n, "overview") == "开头",
         frames=_drawn(spec.get("数字帽子") or ["有"], n, "frames") == "有",
+        runs_on=_drawn(spec.get("句子长短") or ["短"], n, "sentences") == "长",
         place_first=(tuple(spec.get("地情") or ())
                      if _drawn(spec.get("家底次序") or ["党员在前"], n, "overview-order") == "地情在前" else ()),
     )

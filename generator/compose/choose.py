@@ -11,6 +11,8 @@ from ..bank import Bank, Picker
 from ..errors import TemplateError
 
 CLASH = 5  # an option sharing a run of this many characters with the item so far is passed over
+RUN_CHARS = 90   # an author of long sentences strings deeds and figures on up to this many characters, when a
+#                  templates folder does not say (作者.yaml → 连句字数)
 
 
 @lru_cache(maxsize=8192)
@@ -71,12 +73,14 @@ class Choose:
     an option that repeats a run of six characters already said in the same item (a lead and a general
     sentence that say the same words, 全年…全年)."""
 
-    def __init__(self, bank: Bank, pick: Picker, level: str, ctx: Mapping[str, Any] | None = None):
+    def __init__(self, bank: Bank, pick: Picker, level: str, ctx: Mapping[str, Any] | None = None, *,
+                 later: tuple[str, ...] = (), run_chars: int = 0):
         self.bank, self.pick, self.level = bank, pick, level   # level: the tier, 镇 or 村
         self.ctx = ctx or {}
-        # words a report of this exact level (社区, 街道 …) must not use: options holding them are passed over
+        # words a report of this exact level (社区, 街道 …) must not use, and formulations of later years
+        # (`later`): options holding them are passed over
         avoid = bank.get("称谓", "不用词") if bank.has("称谓", "不用词") else {}
-        self.avoid: tuple[str, ...] = tuple(avoid.get(self.ctx.get("层级", level)) or ())
+        self.avoid: tuple[str, ...] = tuple(avoid.get(self.ctx.get("层级", level)) or ()) + later
         self.used: set[str] = set()
         self.said: set[str] = set()   # the runs of the current item
         self.forms: set[str] = set()  # the 4-character formulations of the current paragraph
@@ -96,6 +100,7 @@ class Choose:
         self.match = Matcher({})      # compose sets the templates' own word lists (呼应.yaml)
         self.layout: dict[str, str] = {}   # the layout each part took (the author's, or what the facts allowed)
         self.links = 0                # connectors said so far (highlights.MAX_LINKS)
+        self.run_chars = run_chars or RUN_CHARS   # the longest sentence strung on (作者.yaml → 连句字数)
         self.last_leads: tuple = ()   # the leads of last year's part three (compose.last_wording)
         self.local: dict = {}         # 本地提法 by the theme of part one that carries it (compose/local.py)
         self.local_plan: dict = {}    # … and of part three

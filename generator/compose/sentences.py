@@ -70,7 +70,10 @@ def word_units(units: list[Unit], bank: Bank, pick: Choose, theme: str, *, frame
         # (开展党员志愿服务36次。让党员在群众中亮出身份。 read as 一句一事，没有任何过渡: eleventh blind reading)
         # (a purpose closes even a sentence that is already two joined clauses: alone it hangs the same)
         tail = _short_tail(previous, unit)
-        if (unit.kind == previous and unit.kind in ("figures", "practice") or tail) \
+        # … and an author of long sentences strings practices and figures on (召开…9次，带头上党课4次，……)
+        run_on = author.runs_on and unit.kind in RUNS and previous in RUNS and not head and out \
+            and out[-1].text.endswith("。") and _sentence_length(out) + _length(unit) <= pick.run_chars
+        if run_on or (unit.kind == previous and unit.kind in ("figures", "practice") or tail) \
                 and not head and (joined < 1 or tail) and out and out[-1].text.endswith("。") \
                 and (unit.kind == "figures" or _short_pair(out, unit)):
             last = out[-1]
@@ -86,6 +89,21 @@ def word_units(units: list[Unit], bank: Bank, pick: Choose, theme: str, *, frame
 
 # Two practices are said in one sentence only when both are short: a longer pair reads better apart.
 SHORT_PRACTICE = 16
+RUNS = ("figures", "practice")   # what an author of long sentences strings on (not a case, not a bad figure)
+
+
+def _length(unit: Unit) -> int:
+    return sum(len(s.text) for s in unit.spans)
+
+
+def _sentence_length(out: list[Span]) -> int:
+    """The length of the last sentence said."""
+    n = len(out[-1].text)
+    for span in reversed(out[:-1]):
+        if span.text.endswith("。"):
+            break
+        n += len(span.text)
+    return n
 
 
 # A practice worded as what it is for (让党员在群众中亮出身份) says the purpose of the sentence before it; alone

@@ -112,6 +112,17 @@ def test_no_count_of_people_trained_is_said_of_talent_grown():
     assert not wrong, wrong
 
 
+def test_a_figure_is_not_said_to_cover_everyone():
+    """给党员设岗46个，人人有事干 in a 乡 of 436 members (24th blind reading): a wording that carries a count never
+    claims it reached everyone (人人); and no plan holds up 成熟一个、发展一个 beside a number of members to admit."""
+    practices = load_data("做法.yaml")["做法"]
+    carried = [w for ps in practices.values() for spec in ps.values()
+               for ws in (spec.get("带数说法") or {}).values() for w in ws]
+    assert carried and not [w for w in carried if "人人" in w]
+    plans = list(_strings(load_bank().get("措施")))
+    assert plans and not [w for w in plans if re.search("成熟一个、?发展一个", w)]
+
+
 def test_banks_hold_no_figures_and_no_placeholders():
     strings = _all_bank_strings()
     assert len(strings) > 300

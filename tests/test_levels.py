@@ -304,3 +304,24 @@ def test_a_street_draft_does_not_speak_of_young_people_leaving_and_coming_back()
         for style in range(1, 25):
             text = render_text(data, style=style)
             assert not [w for w in rural if w in text], (name, style, [w for w in rural if w in text])
+
+
+def test_a_xiang_draft_does_not_name_the_town_as_its_own_level():
+    """坚持小事不出村、大事不出镇 in a 乡's draft (24th blind reading)."""
+    from conftest import ROOT
+    from generator.loader import load_yaml_file
+
+    from generator.bank import load_bank
+    from generator.resources import load_data
+
+    # every wording that names the town as the top of its level is kept from a 乡 by its 不用词
+    avoid = load_bank().get("称谓", "不用词")["乡"]
+    wordings = [w for ps in load_data("做法.yaml")["做法"].values() for spec in ps.values()
+                for w in [*spec["说法"], *(x for ws in (spec.get("带数说法") or {}).values() for x in ws)]]
+    assert not [w for w in wordings if "不出镇" in w and not any(a in w for a in avoid)]
+    data = load_yaml_file(ROOT / "tests/fresh_inputs/云岭乡-2025.yaml")[0]
+    data["亮点"]["基层治理"] = {"做法": ["矛盾纠纷排查调处"], "化解矛盾纠纷": 40}
+    for style in range(1, 25):
+        for variant in range(3):
+            text = render_text(data, style=style, variant=variant)
+            assert "不出镇" not in text, (style, variant)

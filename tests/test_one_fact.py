@@ -1198,3 +1198,18 @@ def test_no_bare_total_follows_a_clause_with_a_count_of_its_own():
         for style, case in [(n, data) for n in range(1, 25)] + [(None, renamed)]:
             text = "\n".join(b.text for b in render(case, style=style).parts[0].blocks)
             assert not re.search(r"\d[^，。；：\d]*，共\d", text), (path.stem, style, re.findall(r"[^。]*，共\d[^。]*", text))
+
+
+def test_the_base_figures_are_dated_once():
+    """到年底，全镇现有村党组织14个 (24th blind reading): a lead-in that dates the figures and a figure said as of
+    now, two times at once. Over every author, an opening never has both."""
+    from generator.loader import load_yaml_file
+
+    data = load_yaml_file(ROOT / "tests/fresh_inputs/河口镇-2023.yaml")[0]
+    seen = 0
+    for style, variant in [(s, v) for s in range(1, 169, 7) for v in range(6)]:
+        opening = render(data, style=style, variant=variant).blocks()[2].text
+        if "现有" in opening:
+            seen += 1
+            assert not re.search("(年底|年末|截至)[^。]*现有", opening), (style, opening)
+    assert seen

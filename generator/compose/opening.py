@@ -2,12 +2,17 @@
 to part one. Its words are remembered, so item 1 of part one does not echo them."""
 from __future__ import annotations
 
+import re
+
 from ..bank import Bank
 from ..facts import Report
 from ..model import Block, Span, body
 from .choose import Choose
 from .text import close, figure_spans, sentence
 
+
+NOW = re.compile("现有|目前|眼下")
+DATED = re.compile("年底|年末|截至|目前|眼下")
 
 # the theme whose item says the year's line (指导思想, 会议精神) when the opening does not (亮点 → 政治站位)
 LINE_THEME = "政治建设"
@@ -23,8 +28,12 @@ def opening(report: Report, bank: Bank, pick: Choose, ctx: dict) -> Block:
         way = "站位在前"   # no 政治建设 item to say the year's line: the opening says it (a report says it once)
     spans: list[Span] = [] if way == "开门见山" else _framing(report, o, pick, ctx, way)
     if report.overview:   # the unit's own figures (家底): after the year's line, or first for some authors
-        overview = [Span(pick.text(o["概况引语"], "open", "overview"), source="词库:开头/概况引语")]
-        overview += close(figure_spans(pick.author.overview_order(report.overview), bank, pick, ctx))
+        figures = close(figure_spans(pick.author.overview_order(report.overview), bank, pick, ctx))
+        said = "".join(x.text for x in figures)
+        # a lead-in that dates the figures (到年底) before figures said as of now (现有党员): 到年底，全镇现有…
+        # read as two times at once (24th blind reading)
+        leads = [w for w in o["概况引语"] if not (NOW.search(said) and DATED.search(w))] or o["概况引语"]
+        overview = [Span(pick.text(leads, "open", "overview"), source="词库:开头/概况引语"), *figures]
         spans = overview + spans if way in ("家底在前", "开门见山") else spans + overview
     spans.append(Span(pick.text(o["结句"], "open", "end"), source="词库:开头/结句"))
     return body(*spans)

@@ -144,7 +144,7 @@ def _pair(structure, pick: Choose) -> tuple[str, str]:
 
 
 # How many of part two's paired causes a draft turns to with its author's 原因接语 (every other one, from the first)
-MAX_CAUSE_LINKS = 2
+MAX_CAUSE_LINKS = 1   # was 2: 追根溯源 twice, 反思起来 twice in one part two read as a tic (24th blind reading)
 
 
 def _paired(report: Report, problem_blocks: list[Block], cause_blocks: list[Block], bank: Bank, pick: Choose,

@@ -480,6 +480,21 @@ def test_some_authors_string_their_figures_into_long_sentences():
     assert longest >= 60, longest
 
 
+def test_a_family_whose_series_is_too_short_for_the_part_gives_way():
+    """把政治引领抓稳抓牢 … six items, then 将党的声音传到千家万户 in another form (24th blind reading): a family whose
+    series has fewer members than the part may have items is not the part's family; the next one that fits is."""
+    from generator.compose.headings import SLOT
+
+    data = load_example(INPUTS / "2024.yaml")[0]
+    themes = len(data["亮点"])
+    short = {name for name, e in SPEC["标题家族"].items()
+             if any(series and len(SPEC["序列"][slot]) < themes for series, slot in SLOT.findall(e["一"]))}
+    assert short   # the data has such families, so this can fail
+    for n in range(1, COUNT + 1):
+        if make_author(SPEC, n).heading_one in short:
+            assert render(data, style=n).skeleton[2] not in short, n
+
+
 def test_items_do_not_all_end_on_the_clerks_story(sample, towns):
     """每段的套路是“套话 + 数字 + 段尾缀一个小故事” (blind reading): after an item that ended on the clerk's
     story, the next item with a story opens with it where it can."""

@@ -11,6 +11,8 @@ records its source (see `model.Span`).
 """
 from __future__ import annotations
 
+import re
+
 import datetime as dt
 from functools import partial
 from typing import Any, Mapping
@@ -56,8 +58,9 @@ def compose(report: Report, templates: Templates | None = None, variant: int = 0
     leads, worded = last_wording(report, templates, style)
     last_words = "\n".join(worded)
     # the author's heading families: words by seat in a batch, none of the level's 不用词, none said last year
-    families = {"一": _family_for(authors, author.heading_one, info.tier),
-                "三": _family_for(authors, author.heading_three, info.tier)}
+    # (a part has at most one item a theme, and part three one more for 整改)
+    families = {"一": _family_for(authors, author.heading_one, info.tier, "一", len(report.themes)),
+                "三": _family_for(authors, author.heading_three, info.tier, "三", len(report.themes) + 1)}
     pick.layout["标题"] = families["一"]
     heads = Headings(authors, families, pick.pick.number,
                      stale=lambda word: bool(last_words) and word in last_words, draw=pick.pick.draw,
@@ -173,17 +176,26 @@ def realised(author: Author, layout: dict) -> tuple:
     return (layout.get("一", one), order, layout.get("标题", family), layout.get("二", two), three)
 
 
-def _family_for(spec: dict | None, family: str, tier: str) -> str:
+SERIES = re.compile(r"\{序:([^{}]+)\}")
+
+
+def _family_for(spec: dict | None, family: str, tier: str, part: str = "一", items: int = 0) -> str:
     """The author's heading family, or, where it is not for this level (高质量强思想 over a village of
-    seventy members read as grand: 作者.yaml → 标题家族 → 层级), the next family in the list that is."""
+    seventy members read as grand: 作者.yaml → 标题家族 → 层级) or its series has fewer members than the part
+    may have items (把X抓稳抓牢 … for six items, then the seventh in another form: 24th blind reading), the
+    next family in the list that fits."""
     families = (spec or {}).get("标题家族") or {}
+    series = (spec or {}).get("序列") or {}
     names = list(families)
     if not family or family not in families:
         return family
 
     def fits(name: str) -> bool:
         entry = families[name]
-        return not isinstance(entry, dict) or tier in (entry.get("层级") or (tier,))
+        if not isinstance(entry, dict):
+            return True
+        short = any(len(series.get(s) or ()) < items for s in SERIES.findall(str(entry.get(part, ""))))
+        return tier in (entry.get("层级") or (tier,)) and not short
 
     start = names.index(family)
     return next((n for n in names[start:] + names[:start] if fits(n)), family)

@@ -58,9 +58,10 @@ def compose(report: Report, templates: Templates | None = None, variant: int = 0
     leads, worded = last_wording(report, templates, style)
     last_words = "\n".join(worded)
     # the author's heading families: words by seat in a batch, none of the level's 不用词, none said last year
-    # (a part has at most one item a theme, and part three one more for 整改)
+    # (part one has at most one item a theme; part three's items are fewer, and a series that runs out there
+    # gives way item by item: checked for part three too, most of its families would be passed over)
     families = {"一": _family_for(authors, author.heading_one, info.tier, "一", len(report.themes)),
-                "三": _family_for(authors, author.heading_three, info.tier, "三", len(report.themes) + 1)}
+                "三": _family_for(authors, author.heading_three, info.tier)}
     pick.layout["标题"] = families["一"]
     heads = Headings(authors, families, pick.pick.number,
                      stale=lambda word: bool(last_words) and word in last_words, draw=pick.pick.draw,

@@ -1213,3 +1213,26 @@ def test_the_base_figures_are_dated_once():
             seen += 1
             assert not re.search("(年底|年末|截至)[^。]*现有", opening), (style, opening)
     assert seen
+
+
+def test_an_author_may_say_the_base_counts_as_what_the_committee_leads():
+    """全镇共有村党组织19个，有党员847名 as a sentence of its own in every draft read as a slot (21st–24th blind
+    readings). An author of 家底入句 says them in the first sentence, 镇党委带领全镇19个村党组织、847名党员，…, each
+    figure once and traced to its key; where the 家底 is more than such counts, as figures."""
+    from generator.compose import author_spec
+    from generator.compose.author import make_author
+    from generator.loader import load_yaml_file
+
+    spec = author_spec(None)
+    styles = [n for n in range(1, int(spec["风格数"]) + 1)
+              if make_author(spec, n).opening == "家底入句" and make_author(spec, n).overview_first]
+    assert styles
+    town = load_yaml_file(ROOT / "inputs/2024.yaml")[0]
+    for style in styles[:6]:
+        opening = render(town, style=style).blocks()[2]
+        assert "镇党委带领全镇19个村党组织、847名党员，" in opening.text and opening.text.count("847") == 1, opening.text
+        first = next(s for s in opening.spans if "带领" in s.text)
+        assert {c.path for c in first.covers} >= {("基本情况", "村党组织"), ("基本情况", "党员")}, first.covers
+    village = load_yaml_file(ROOT / "tests/fresh_inputs/井坪村-2024.yaml")[0]   # (村民小组 is not led)
+    opening = render(village, style=styles[0]).blocks()[2].text
+    assert "带领" not in opening and "46名" in opening, opening

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from ..bank import Bank
-from ..facts import Report
-from ..model import Block, Span, body
+from ..facts import Report, format_number
+from ..model import Block, Source, Span, body
 from .choose import Choose
 from .text import close, figure_spans, sentence
 
@@ -26,8 +26,16 @@ def opening(report: Report, bank: Bank, pick: Choose, ctx: dict) -> Block:
         way = "简述"   # a theme or brand of the year belongs in the opening (首尾呼应)
     if way in ("简述", "开门见山") and not any(tf.theme == LINE_THEME for tf in report.themes):
         way = "站位在前"   # no 政治建设 item to say the year's line: the opening says it (a report says it once)
+    held = _held(report, pick.author.led) if way == "家底入句" else None
+    if way == "家底入句" and held is None:
+        way = "站位在前"   # a 家底 that is not all counts of organisations and members is said as figures
     spans: list[Span] = [] if way == "开门见山" else _framing(report, o, pick, ctx, way)
-    if report.overview:   # the unit's own figures (家底): after the year's line, or first for some authors
+    if held is not None:
+        # what the unit's committee leads, said in the first sentence (镇党委带领全镇19个村党组织、847名党员，…),
+        # not as a sentence of figures of its own: every draft's 全镇共有村党组织×个，有党员×名 read as a slot
+        # (21st–24th blind readings; real openings give no 家底 sentence at all)
+        spans = _led(spans, ctx, held, _held_sources(report))
+    if report.overview and held is None:   # the unit's own figures (家底): after the year's line, or first
         figures = close(figure_spans(pick.author.overview_order(report.overview), bank, pick, ctx))
         said = "".join(x.text for x in figures)
         # a lead-in that dates the figures (到年底) before figures said as of now (现有党员): 到年底，全镇现有…
@@ -37,6 +45,36 @@ def opening(report: Report, bank: Bank, pick: Choose, ctx: dict) -> Block:
         spans = overview + spans if way in ("家底在前", "开门见山") else spans + overview
     spans.append(Span(pick.text(o["结句"], "open", "end"), source="词库:开头/结句"))
     return body(*spans)
+
+
+def _held(report: Report, led: tuple[str, ...]) -> str | None:
+    """The unit's 家底 as what its committee leads (19个村党组织、847名党员), when every figure of it is a
+    count of something a committee leads (作者.yaml → 带领的家底); None otherwise."""
+    facts = report.overview
+    if not facts or not led or any(f.is_change or f.metric is None or f.key not in led for f in facts):
+        return None
+    return "、".join(f"{format_number(f.amount)}{f.unit}{f.key}" for f in facts)
+
+
+def _held_sources(report: Report) -> tuple:
+    """Where the figures said in the first sentence come from (its span covers them: trace, --annotate)."""
+    return tuple(Source.of("指标", f.path) for f in report.overview)
+
+
+def _led(spans: list[Span], ctx: dict, held: str, sources: tuple = ()) -> list[Span]:
+    """The first sentence with 带领{全域}{家底} after the committee's name; a new first clause where the
+    framing never names it."""
+    own = ctx.get("本级") or ""
+    for i, span in enumerate(spans):
+        at = span.text.find(own) if own else -1
+        if at >= 0 and span.source in ("年度", "词库:开头/简起"):
+            cut = at + len(own)
+            rest = span.text[cut:].lstrip("，")
+            text = f"{span.text[:cut]}带领{ctx.get('全域', '')}{held}，{rest}" if rest else \
+                f"{span.text[:cut]}带领{ctx.get('全域', '')}{held}"
+            return [*spans[:i], Span(text, source=span.source, covers=span.covers + sources), *spans[i + 1:]]
+    lead = Span(f"一年来，{own}带领{ctx.get('全域', '')}{held}。", source="词库:开头/简起", covers=sources)
+    return [lead, *spans]
 
 
 def _framing(report: Report, o: dict, pick: Choose, ctx: dict, way: str) -> list[Span]:

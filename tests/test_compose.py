@@ -327,3 +327,42 @@ def test_members_to_recruit_are_planned_never_guaranteed():
         data["报告"] = {**data["报告"], "单位": f"{'红柳白杨青石黄渠东坝柳河三岔石佛'[k % 8]}{'镇乡'[k % 2]}"}
         text = render_text(data, style=style)
         assert not re.search(r"(确保|力争)[^。]{0,6}发展(新)?党员", text), (style, text[-300:])
+
+
+def test_an_items_plan_chooses_no_word(monkeypatch):
+    """Issue 20: part one's planner chooses units, order and architecture as data; the wording step renders it.
+    While an item is planned no word may be chosen (Choose.one would raise), and the plan holds no text."""
+    import importlib
+
+    from generator.model import Span
+
+    choose = importlib.import_module("generator.compose.choose")
+    highlights = importlib.import_module("generator.compose.highlights")
+    item_plan = importlib.import_module("generator.compose.item_plan")
+
+    planning = [False]
+    plans = []
+    real_plan, real_one = item_plan.plan_item, choose.Choose.one
+
+    def plan(*args, **kwargs):
+        planning[0] = True
+        try:
+            made = real_plan(*args, **kwargs)
+        finally:
+            planning[0] = False
+        plans.append(made)
+        return made
+
+    def one(self, *args, **kwargs):
+        assert not planning[0], "a word was chosen while an item was planned"
+        return real_one(self, *args, **kwargs)
+
+    monkeypatch.setattr(highlights, "plan_item", plan)
+    monkeypatch.setattr(choose.Choose, "one", one)
+    data = load_example(ROOT / "inputs" / "2024.yaml")[0]
+    for style in range(1, 13):
+        render(data, style=style)
+    assert plans
+    for made in plans:
+        for _, _, steps, _ in made.steps:
+            assert not [s for s in steps if any(isinstance(v, Span) for v in vars(s).values())]

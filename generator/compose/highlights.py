@@ -30,7 +30,7 @@ from .conditions import fitting
 from .text import close, fact_clause, item_number
 from .follow_up import last_targets, rectify_item
 from .sentences import word_units
-from .item_plan import Plan, plan_item
+from .item_plan import Plan, plan_item, word_plan
 from .units import Unit
 
 def highlights(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list[Problem]) -> list[Block]:
@@ -62,10 +62,11 @@ def highlights(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: li
     for n, item in enumerate(items, 1):
         plan = plan_item(item, bank, pick, ctx, last, first=n == 1, targets=targets,
                          nested=shape == "平铺")
+        units = word_plan(plan, bank, pick, ctx)
         marker = _marker(shape, n, bank) if numbered else ""
         lead = pick.heads.heading("一", _heading_key(item, pick.heads.spec, author.grouping), n - 1,
-                                  content=_told(item, bank), worded="".join(s.text for u in plan.units for s in u.spans))
-        out.append(body(*_item_spans(marker, plan, report, bank, pick, ctx, last, lead=lead)))
+                                  content=_told(item, bank), worded="".join(s.text for u in units for s in u.spans))
+        out.append(body(*_item_spans(marker, plan, units, report, bank, pick, ctx, last, lead=lead)))
         last["architecture"] = plan.architecture
     if rectify:
         n = len(items) + 1
@@ -141,7 +142,8 @@ def _grouped_items(shape: str, groups, report: Report, bank: Bank, pick: Choose,
         head = pick.heads.heading("一", key, n - 1, content=_told(tuple(members), bank))
         if len(members) == 1 and shape == "归并":   # a group of one theme is an ordinary item
             plan = plan_item((members[0],), bank, pick, ctx, last, first=first, targets=targets)
-            out.append(body(*_item_spans(item_number(n), plan, report, bank, pick, ctx, last, lead=head)))
+            units = word_plan(plan, bank, pick, ctx)
+            out.append(body(*_item_spans(item_number(n), plan, units, report, bank, pick, ctx, last, lead=head)))
             last["architecture"] = plan.architecture
             first = False
             continue
@@ -153,8 +155,9 @@ def _grouped_items(shape: str, groups, report: Report, bank: Bank, pick: Choose,
             out.append(Block(Role.HEADING2, (Span(item_number(n) + head.rstrip("。"), source=source),)))
             for k, tf in enumerate(members, 1):   # one paragraph under its heading is not numbered 1.
                 plan = plan_item((tf,), bank, pick, ctx, last, first=first, targets=targets)
-                out.append(body(*_item_spans(f"{k}." if len(members) > 1 else "", plan, report, bank, pick,
-                                             ctx, last)))
+                units = word_plan(plan, bank, pick, ctx)
+                out.append(body(*_item_spans(f"{k}." if len(members) > 1 else "", plan, units, report, bank,
+                                             pick, ctx, last)))
                 last["architecture"] = plan.architecture
                 first = False
             continue
@@ -165,8 +168,9 @@ def _grouped_items(shape: str, groups, report: Report, bank: Bank, pick: Choose,
         for k, tf in enumerate(members):
             plan = plan_item((tf,), bank, pick, ctx, last, first=first, targets=targets,
                              nested=True, keep=True)
-            spans += _item_spans(ordinals[k] if k < len(ordinals) else f"第{k + 1}", plan, report, bank, pick,
-                                 ctx, last, bold=False)
+            units = word_plan(plan, bank, pick, ctx)
+            spans += _item_spans(ordinals[k] if k < len(ordinals) else f"第{k + 1}", plan, units, report, bank,
+                                 pick, ctx, last, bold=False)
             last["architecture"] = plan.architecture
             first = False
         out.append(body(*spans))
@@ -214,8 +218,8 @@ def _own_names(plan: Plan, bank: Bank, pick: Choose) -> list[Span]:
     return out
 
 
-def _item_spans(marker: str, plan: Plan, report: Report, bank: Bank, pick: Choose, ctx: dict, last: dict,
-                lead: str | None = None, bold: bool = True) -> list[Span]:
+def _item_spans(marker: str, plan: Plan, units: list[Unit], report: Report, bank: Bank, pick: Choose, ctx: dict,
+                last: dict, lead: str | None = None, bold: bool = True) -> list[Span]:
     """One item's words: its marker and lead (the heading family's `lead` when given, else one of the
     theme's own), the author's stance if any, its units in its architecture, a closing only where the
     author closes at all. `bold`: the lead is a run-in heading (not when the item is a point of another)."""
@@ -235,7 +239,7 @@ def _item_spans(marker: str, plan: Plan, report: Report, bank: Bank, pick: Choos
         content = _content(plan)
         leads = pick.match.supported(spec["要点"], content)
         lead = pick.text(leads or spec["要点"], "lead", theme, avoid_start=last["lead"][:2],
-                         single=len(plan.units) < 2)
+                         single=len(units) < 2)
         source = f"词库:亮点/{theme}/要点"
     last["lead"] = lead
     pick.leads |= _grams(lead)
@@ -247,7 +251,7 @@ def _item_spans(marker: str, plan: Plan, report: Report, bank: Bank, pick: Choos
             and bank.has("亮点", "政治站位"):
         # … only the year's meeting where the item's lead, or a practice of the item, names the guiding
         # thought already (学习党的创新理论… beside 推动党的创新理论进村入户 in one paragraph)
-        named = ctx["理论"] in lead or any(ctx["理论"] in x.text for u in plan.units for x in u.spans)
+        named = ctx["理论"] in lead or any(ctx["理论"] in x.text for u in units for x in u.spans)
         slot = "会议站位" if named and bank.has("亮点", "会议站位") else "政治站位"
         spans.append(Span(pick.text(bank.get("亮点", slot), "line", LINE_THEME), source="年度"))
         pick.year_line_said()
@@ -264,9 +268,9 @@ def _item_spans(marker: str, plan: Plan, report: Report, bank: Bank, pick: Choos
     spans += [x for x in own if x.source != "词库:亮点/本地提法引出"]
 
     # the unit's 家底 first, a sentence of its own, whatever the architecture
-    for unit in (u for u in plan.units if u.kind == "overview"):
+    for unit in (u for u in units if u.kind == "overview"):
         spans += close(unit.spans)
-    units = [u for u in plan.units if u.kind != "overview"]
+    units = [u for u in units if u.kind != "overview"]
     a = plan.architecture
     cases = [u for u in units if u.kind == "case"]
     # … and what a case tells of (its figure, its practice) is a point of the list, the last before the case:
@@ -323,7 +327,7 @@ def _case_tail(spans: list[Span]) -> int:
     """Where the item's closing run of the clerk's cases begins (the end when it does not end on one)."""
     at = len(spans)
     # the case with what was placed beside it: the figure it tells of and the clerk's own practice it is an
-    # instance of (units.units_of)
+    # instance of (units.plan_units)
     while at and (spans[at - 1].source.startswith(("原文:亮点.", "指标:亮点.")) or not spans[at - 1].source):
         at -= 1
     # … at a sentence boundary: never inside a practice's clause and its figure (开展警示教育[stance]3次。)

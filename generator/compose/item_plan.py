@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from typing import Mapping
 
 from ..bank import Bank
-from ..facts import ThemeFacts
+from ..facts import Fact, ThemeFacts
 from .choose import Choose
 from .follow_up import completion
-from .units import Unit, units_of
+from .units import Step, Unit, plan_units, word_steps
 
 # How often connectors (另外, 同时 …) and closing judgements appear is the author's (作者.yaml): real authors
 # use few connectors (0.3 per 1,000 characters in the seeds) and close no item on a judgement.
@@ -22,8 +22,12 @@ ARCHITECTURES = ("woven", "points", "case", "figures", "short")
 
 @dataclass
 class Plan:
+    """An item as planned: its themes, each theme's steps (units before any word: units.Step), and the
+    architecture; `word_plan` words it."""
+
     themes: tuple[ThemeFacts, ...]  # one, or two when merged
-    units: list[Unit]
+    steps: list[tuple[ThemeFacts, list[tuple[Fact, Fact]], list[Step], dict]]   # a theme, its targets met,
+    #                                 its steps, what its clerk's words cover
     architecture: str
     supported: bool                 # a judgement of results has something under it
     bad: bool                       # a figure went the wrong way or is zero
@@ -34,36 +38,36 @@ def plan_item(themes: tuple[ThemeFacts, ...], bank: Bank, pick: Choose, ctx: dic
     """`before`: the item before — its architecture (not repeated) and whether it ended on the clerk's story
     (this one, if it has a story, then opens with it: every item ending 套话 + 数字 + 小故事 was what a blind
     reader called the assembly line). `nested`: the item is itself a point (一是…) of a paragraph, so it
-    cannot be worded as points."""
+    cannot be worded as points. No word is chosen here (word_plan)."""
     pick.begin_item(keep=first or keep)  # item 1 must not echo the opening; a point, its paragraph
-    units: list[Unit] = []
+    planned = []
     bad = False
     supported = False
+    count = 0
+    kinds: set[str] = set()
     for tf in themes:
-        for case in tf.cases:  # the clerk's own words: no bank sentence may echo them
-            pick.count(pick.note(case))
         answered = [(targets[(f.metric.key, f.params)], f) for f in tf.facts
                     if f.metric is not None and targets and (f.metric.key, f.params) in targets]
-        for target, fact in answered:   # last year's target first: 年初定下……的目标，……
-            units.append(Unit("target", completion(target, fact, bank, pick, ctx, tf.theme)))
         if answered:
             tf = ThemeFacts(tf.theme, tuple(f for f in tf.facts if all(f is not a for _, a in answered)),
                             tf.cases, tf.practices)
-        theme_units, theme_bad = units_of(tf, bank, pick, ctx)
-        units += theme_units
+        steps, theme_bad, covers = plan_units(tf, pick)
+        planned.append((tf, answered, steps, covers))
+        count += len(answered) + len(steps)
+        kinds |= {"target"} if answered else set()
+        kinds |= {s.kind for s in steps}
         bad |= theme_bad
         supported |= bool(tf.practices or tf.cases or any(f.good for f in tf.facts))
-    kinds = {u.kind for u in units}
     if len(themes) > 1:
-        return Plan(themes, units, "merged", supported, bad)
+        return Plan(themes, planned, "merged", supported, bad)
     fits = ["woven"]
-    if len(units) >= 2:
+    if count >= 2:
         fits.append("points")
-    if "case" in kinds and len(units) >= 2:
+    if "case" in kinds and count >= 2:
         fits.append("case")
     if "figures" in kinds and "practice" in kinds:
         fits.append("figures")
-    if len(units) <= 1 and "case" not in kinds:
+    if count <= 1 and "case" not in kinds:
         fits = ["short"]
     if nested:
         fits = [a for a in fits if a != "points"] or ["woven"]
@@ -73,8 +77,21 @@ def plan_item(themes: tuple[ThemeFacts, ...], bank: Bank, pick: Choose, ctx: dic
         own = ["case"]
     choices = [a for a in own if a != before.get("architecture")] or own
     architecture = choices[pick.shape(len(choices), "architecture", themes[0].theme)]
-    return Plan(themes, units, architecture, supported, bad)
+    return Plan(themes, planned, architecture, supported, bad)
+
+
+def word_plan(plan: Plan, bank: Bank, pick: Choose, ctx: dict) -> list[Unit]:
+    """The item's units, worded theme by theme: the clerk's cases noted first (no bank sentence may echo
+    them), then last year's targets met (年初定下……的目标，……), then the steps in their order."""
+    units: list[Unit] = []
+    for tf, answered, steps, covers in plan.steps:
+        for case in tf.cases:
+            pick.count(pick.note(case))
+        for target, fact in answered:
+            units.append(Unit("target", completion(target, fact, bank, pick, ctx, tf.theme)))
+        units += word_steps(steps, tf.theme, bank, pick, ctx, covers)
+    return units
 
 
 
-__all__ = ["Plan", "plan_item", "ARCHITECTURES"]
+__all__ = ["Plan", "plan_item", "word_plan", "ARCHITECTURES"]

@@ -1,7 +1,8 @@
 """What an item of part one says, as units: a confirmed practice carrying the figures of its metrics, a
 group of the remaining figures (related figures in one clause), the figures that must not be celebrated,
 a case. One fact, said once: what the clerk's own words (事例, 自述) already say is not said again in the
-catalogue's words, and the clerk's span records what it covers."""
+catalogue's words, and the clerk's span records what it covers. Planned first, by matching alone (`plan_units`:
+steps with no text), then worded (`word_steps`)."""
 from __future__ import annotations
 
 from typing import Mapping, Sequence
@@ -47,26 +48,39 @@ class Unit:
         return any(x.source.startswith("做法:") for x in self.spans)
 
 
-def units_of(tf: ThemeFacts, bank: Bank, pick: Choose, ctx: dict) -> tuple[list[Unit], bool]:
-    """Return the units of one theme, and whether any figure must not be celebrated.
+@dataclass(frozen=True)
+class Step:
+    """One unit of an item as planned, before any word of it: what it says (a practice with the figures it
+    carries, a group of figures, a case with what it tells of), never how."""
+
+    kind: str                                   # overview | practice | figures | plain | case
+    facts: tuple[Fact, ...] = ()                # the figures it says (a case's: those it tells of)
+    done: Done | None = None                    # the practice (a case's: none)
+    carried: Fact | None = None                 # the figure a practice's own wording says
+    dones: tuple[Done, ...] = ()                # a case's practices, said just before it
+    case: str = ""                              # the clerk's case, verbatim
+    where: str = ""                             # the case's source
+    covers: tuple[str, ...] = ()                # what the clerk's words (the case, an own practice) cover
+
+
+def plan_units(tf: ThemeFacts, pick: Choose) -> tuple[list[Step], bool, dict[str, list[str]]]:
+    """Return the steps of one theme, whether any figure must not be celebrated, and what each of the clerk's
+    own words covers.
 
     One fact, said once: the clerk's own words in the theme (事例, 自述 practices) come first. A figure they
     already state (46场 in the case of the 46 talks) and a confirmed practice they carry out (订单农业 beside the
     case of the supermarket contract) are not said again in the catalogue's words; the clerk's span records
-    that it covers them. A zero is left out (validate warns of it): no writer lists what did not happen."""
+    that it covers them. A zero is left out (validate warns of it): no writer lists what did not happen.
+    Matching only: no word is chosen here."""
     theme = tf.theme
     kept_facts, practices, covers = said_by_the_clerk(tf, pick.match)
-    units: list[Unit] = []
+    steps: list[Step] = []
     # the unit's 家底, for an author who states it here rather than in the opening (compose.placed_overview):
     # one sentence of its own, with the unit's scope (全镇共有村党组织19个，现有党员847名)
     base = [f for f in kept_facts if f.path[:1] == ("基本情况",)]
     if base:
         kept_facts = [f for f in kept_facts if f.path[:1] != ("基本情况",)]
-        spans = figure_spans(pick.author.overview_order(base), bank, pick, ctx)
-        scope = ctx.get("全域") or ""
-        if scope and not spans[0].text.startswith(scope):
-            spans.insert(0, Span(scope, source="词库:称谓/全域"))
-        units.append(Unit("overview", spans))
+        steps.append(Step("overview", facts=tuple(pick.author.overview_order(base))))
     claimed: set[int] = set()
     good = [f for f in kept_facts if f.good is not False]
     bad_facts = [f for f in kept_facts if f.good is False]
@@ -85,29 +99,13 @@ def units_of(tf: ThemeFacts, bank: Bank, pick: Choose, ctx: dict) -> tuple[list[
         mine = [f for f in good if owner.get(id(f)) is done]
         claimed.update(id(f) for f in mine)
         practice = done.practice
-        if practice is None:
-            spans = [practice_span(done, theme, pick, ctx, tuple(covers.get(Source.of("原文", done.path), ())))]
-        else:
+        carried = None
+        if practice is not None:   # a wording that says the figure itself: 推行发展党员全程纪实，全年发展党员3名
             carried = next((f for f in mine if not f.is_change and f.metric is not None
                             and practice.figure_phrases(f.metric.key)), None)
-            if carried is not None:  # a wording that says the figure itself: 推行发展党员全程纪实，全年发展党员3名
-                spans = _carrying(done, carried, theme, pick, ctx)
-                mine = [f for f in mine if f is not carried]
-            else:
-                names = tuple(n for f in mine if f.metric is not None
-                              for n in (f.metric.key, *f.metric.aliases) if len(n) >= NAMED)
-                spans = [practice_span(done, theme, pick, ctx, unnamed=names)]
-        if mine:
-            spans.append(Span("，"))
-            figures = figure_spans(mine, bank, pick, ctx, after="".join(x.text for x in spans))
-            if not says_scope(figures, ctx):
-                lead_in = figure_lead(bank, pick, "做法数字引语", theme,
-                                       done.practice.key if done.practice else done.text,
-                                       not_in="".join(x.text for x in spans))
-                if lead_in:
-                    spans.append(Span(lead_in, source="词库:亮点/做法数字引语"))
-            spans += figures
-        units.append(Unit("practice", spans))
+        own = tuple(covers.get(Source.of("原文", done.path), ())) if practice is None else ()
+        steps.append(Step("practice", facts=tuple(f for f in mine if f is not carried), done=done,
+                          carried=carried, covers=own))
     rest = [f for f in good if id(f) not in claimed]
     # a figure about what a case tells (在职党员报到158名 and the case of the members who took on the stairwells)
     # is said with the case, just before it: apart, at the end of the item, it read as the same fact twice
@@ -116,24 +114,71 @@ def units_of(tf: ThemeFacts, bank: Bank, pick: Choose, ctx: dict) -> tuple[list[
               for i, case in enumerate(tf.cases)}
     taken = {id(f) for fs in beside.values() for f in fs}
     for chunk in _clauses([f for f in rest if id(f) not in taken], pick.match):
-        units.append(Unit("figures", figure_spans(chunk, bank, pick, ctx)))
+        steps.append(Step("figures", facts=tuple(chunk)))
     if bad_facts:  # stated plainly, on their own, never as a result
-        units.append(Unit("plain", figure_spans(bad_facts, bank, pick, ctx)))
+        steps.append(Step("plain", facts=tuple(bad_facts)))
     placed: set[int] = set()
     for i, case in enumerate(tf.cases):
         where = f"原文:亮点.{theme}.事例.{i}"
         mine = [f for f in beside[i] if id(f) not in placed]
         placed.update(id(f) for f in mine)
-        lead = [*figure_spans(mine, bank, pick, ctx), Span("。")] if mine else []
-        for done in instance[i]:
-            if id(done) in placed:
-                continue
-            placed.add(id(done))
-            own = Source.of("原文", done.path)
-            lead += [practice_span(done, theme, pick, ctx, tuple(covers.get(own, ())) if done.practice is None else ()),
-                     Span("。")]
-        units.append(Unit("case", [*lead, Span(case, source=where, covers=tuple(covers[where]))], head=len(lead)))
-    return units, bool(bad_facts)
+        dones = [d for d in instance[i] if id(d) not in placed]
+        placed.update(id(d) for d in dones)
+        steps.append(Step("case", facts=tuple(mine), dones=tuple(dones), case=case, where=where,
+                          covers=tuple(covers[where])))
+    return steps, bool(bad_facts), covers
+
+
+def word_steps(steps: list[Step], theme: str, bank: Bank, pick: Choose, ctx: dict,
+               covers: Mapping[str, list[str]]) -> list[Unit]:
+    """The steps of one theme worded as units, in their order (the order the picks are made in)."""
+    units: list[Unit] = []
+    for step in steps:
+        if step.kind == "overview":
+            spans = figure_spans(list(step.facts), bank, pick, ctx)
+            scope = ctx.get("全域") or ""
+            if scope and not spans[0].text.startswith(scope):
+                spans.insert(0, Span(scope, source="词库:称谓/全域"))
+            units.append(Unit("overview", spans))
+        elif step.kind == "practice":
+            units.append(Unit("practice", _practice_spans(step, theme, bank, pick, ctx)))
+        elif step.kind in ("figures", "plain"):
+            units.append(Unit(step.kind, figure_spans(list(step.facts), bank, pick, ctx)))
+        else:
+            lead = [*figure_spans(list(step.facts), bank, pick, ctx), Span("。")] if step.facts else []
+            for done in step.dones:
+                own = Source.of("原文", done.path)
+                lead += [practice_span(done, theme, pick, ctx, tuple(covers.get(own, ())) if done.practice is None
+                                       else ()), Span("。")]
+            units.append(Unit("case", [*lead, Span(step.case, source=step.where, covers=step.covers)],
+                              head=len(lead)))
+    return units
+
+
+def _practice_spans(step: Step, theme: str, bank: Bank, pick: Choose, ctx: dict) -> list[Span]:
+    """A confirmed practice with its figures: its own wording of the figure it carries, or its wording and
+    then the figures (with the author's lead-in before them where they name no scope)."""
+    done, mine = step.done, list(step.facts)
+    assert done is not None
+    if done.practice is None:
+        spans = [practice_span(done, theme, pick, ctx, step.covers)]
+    elif step.carried is not None:
+        spans = _carrying(done, step.carried, theme, pick, ctx)
+    else:
+        names = tuple(n for f in mine if f.metric is not None
+                      for n in (f.metric.key, *f.metric.aliases) if len(n) >= NAMED)
+        spans = [practice_span(done, theme, pick, ctx, unnamed=names)]
+    if mine:
+        spans.append(Span("，"))
+        figures = figure_spans(mine, bank, pick, ctx, after="".join(x.text for x in spans))
+        if not says_scope(figures, ctx):
+            lead_in = figure_lead(bank, pick, "做法数字引语", theme,
+                                  done.practice.key if done.practice else done.text,
+                                  not_in="".join(x.text for x in spans))
+            if lead_in:
+                spans.append(Span(lead_in, source="词库:亮点/做法数字引语"))
+        spans += figures
+    return spans
 
 
 def said_by_the_clerk(tf: ThemeFacts, match) -> tuple[list[Fact], list[Done], dict[str, list[str]]]:
@@ -253,7 +298,7 @@ def _carrying(done: Done, fact: Fact, theme: str, pick: Choose, ctx: dict) -> li
 
     mark = "\x00"
     practice, metric = done.practice, fact.metric
-    if practice is None or metric is None:   # units_of carries only a catalogue practice's catalogue figure
+    if practice is None or metric is None:   # a practice carries only a catalogue practice's catalogue figure
         raise ValueError(f"{fact.key}: 不是目录里的做法和指标")
     source = pick.one(_in_voice(_modest(_apart(practice.figure_phrases(metric.key), pick), done, pick), pick),
                       "practice-figure", theme,

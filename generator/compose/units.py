@@ -368,7 +368,8 @@ _VOICED: dict = {}
 def _apart(options: Sequence, pick: Choose) -> Sequence:
     if not pick.done_said:
         return options
-    return _preferred(options, lambda o: len(pick.match.shared(o, pick.done_said)) < APART_PAIRS)
+    said, pairs = pick.match.pairs(pick.done_said), pick.match.pairs
+    return _preferred(options, lambda o: len(pairs(o) & said) < APART_PAIRS)
 
 
 def _preferred(options: Sequence, good) -> Sequence:

@@ -71,8 +71,11 @@ def word_units(units: list[Unit], bank: Bank, pick: Choose, theme: str, *, frame
         # (a purpose closes even a sentence that is already two joined clauses: alone it hangs the same)
         tail = _short_tail(previous, unit)
         # … and an author of long sentences strings practices and figures on (召开…9次，带头上党课4次，……)
+        # … a unit of one or two clauses: a longer one strung on changed its subject mid-sentence (…谈话提醒3人次，
+        # 讲清差距，联系点上的党建难题，班子成员一包到底，…: 25th blind reading)
         run_on = author.runs_on and unit.kind in RUNS and previous in RUNS and not head and out \
-            and out[-1].text.endswith("。") and _sentence_length(out) + _length(unit) <= pick.run_chars
+            and out[-1].text.endswith("。") and _sentence_length(out) + _length(unit) <= pick.run_chars \
+            and sum(s.text.count("，") for s in unit.spans) <= 1
         if run_on or (unit.kind == previous and unit.kind in ("figures", "practice") or tail) \
                 and not head and (joined < 1 or tail) and out and out[-1].text.endswith("。") \
                 and (unit.kind == "figures" or _short_pair(out, unit)):

@@ -370,8 +370,9 @@ def test_an_items_plan_chooses_no_word(monkeypatch):
 
 def test_a_long_sentence_strings_on_only_short_units():
     """…谈话提醒3人次，讲清差距，联系点上的党建难题，班子成员一包到底，… (25th blind reading): a unit of three clauses
-    strung onto a sentence changed its subject mid-sentence. An author of long sentences strings on units of one
-    or two clauses; a longer one starts a sentence of its own."""
+    strung onto a sentence changed its subject mid-sentence; 化解矛盾纠纷88件，党员带头清理房前屋后 (26th) glued
+    a bare deed onto a count. An author of long sentences strings on units of one or two clauses that say a
+    figure; any other starts a sentence of its own."""
     from types import SimpleNamespace
 
     from generator.compose.sentences import word_units
@@ -385,7 +386,8 @@ def test_a_long_sentence_strings_on_only_short_units():
         return Unit("practice", [Span(text, source="做法:亮点.责任落实.做法.0")])
 
     units = [unit("约谈党建工作滞后的村党组织书记3人次"), unit("深入基层开展党建调研18次"),
-             unit("联系点上的党建难题，班子成员一包到底，一直跟到解决")]
+             unit("联系点上的党建难题，班子成员一包到底，共6件"), unit("党员带头清理房前屋后")]
     text = "".join(s.text for s in word_units(units, None, pick, "责任落实"))
     assert text.startswith("约谈党建工作滞后的村党组织书记3人次，深入基层开展党建调研18次。"), text
-    assert text.endswith("。联系点上的党建难题，班子成员一包到底，一直跟到解决。"), text
+    # (a unit of three clauses starts its own sentence; a bare deed is not strung onto a count)
+    assert "。联系点上的党建难题，班子成员一包到底，共6件。党员带头清理房前屋后。" in text, text

@@ -2,6 +2,8 @@
 lead-in, a case as a statement of its own; an author's one connector, rarely, between two practices."""
 from __future__ import annotations
 
+import re
+
 from ..bank import Bank
 from ..model import Span
 from .choose import Choose
@@ -73,9 +75,11 @@ def word_units(units: list[Unit], bank: Bank, pick: Choose, theme: str, *, frame
         # … and an author of long sentences strings practices and figures on (召开…9次，带头上党课4次，……)
         # … a unit of one or two clauses: a longer one strung on changed its subject mid-sentence (…谈话提醒3人次，
         # 讲清差距，联系点上的党建难题，班子成员一包到底，…: 25th blind reading)
+        # … and only a unit with a figure: the string is of counts (…9次，…4次), never a bare deed glued on
+        # (化解矛盾纠纷88件，党员带头清理房前屋后: 26th blind reading, 毫无关系)
         run_on = author.runs_on and unit.kind in RUNS and previous in RUNS and not head and out \
             and out[-1].text.endswith("。") and _sentence_length(out) + _length(unit) <= pick.run_chars \
-            and sum(s.text.count("，") for s in unit.spans) <= 1
+            and sum(s.text.count("，") for s in unit.spans) <= 1 and _counts(unit)
         if run_on or (unit.kind == previous and unit.kind in ("figures", "practice") or tail) \
                 and not head and (joined < 1 or tail) and out and out[-1].text.endswith("。") \
                 and (unit.kind == "figures" or _short_pair(out, unit)):
@@ -97,6 +101,14 @@ RUNS = ("figures", "practice")   # what an author of long sentences strings on (
 
 def _length(unit: Unit) -> int:
     return sum(len(s.text) for s in unit.spans)
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _counts(unit: Unit) -> bool:
+    """Whether the unit says a figure (a catalogue wording may carry it inside a practice's span)."""
+    return any(_DIGIT.search(s.text) for s in unit.spans)
 
 
 def _sentence_length(out: list[Span]) -> int:

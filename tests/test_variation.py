@@ -244,7 +244,9 @@ def test_a_full_input_gives_a_full_report_without_padding():
     data, _ = load_example(next(p for p in EXAMPLE_INPUTS if p.name == "2024.yaml"))
     for variant, style in zip(range(6), (None, 1, 2, 3, 4, 5)):
         text = render_text(data, variant=variant, style=style)
-        assert 1800 <= cjk_count(text) and word_count(text) <= 5000, (variant, style)
+        # (1,700: stop 34 cut the stock stances to at most one item in five and said the 家底 in the opening's
+        # first sentence for some authors; the clerk's facts are all still said)
+        assert 1700 <= cjk_count(text) and word_count(text) <= 5000, (variant, style)
 
 
 def test_sparse_input_keeps_all_parts_without_padding():

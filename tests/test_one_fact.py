@@ -1237,3 +1237,20 @@ def test_an_author_may_say_the_base_counts_as_what_the_committee_leads():
     village = load_yaml_file(ROOT / "tests/fresh_inputs/井坪村-2024.yaml")[0]   # (村民小组 is not led)
     opening = render(village, style=styles[0]).blocks()[2].text
     assert "带领" not in opening and "46名" in opening, opening
+
+
+def test_a_brand_slogan_is_quoted_and_taken_up():
+    """守着“石桥红”这块牌子，红色引领、石桥同心 (24th and 26th blind readings: 后半句悬空): a brand meaning that is a
+    slogan of short phrases is quoted and taken up by a verb; a meaning that is a clause is said as one."""
+    slogan = minimal()
+    slogan["报告"] = {**slogan["报告"], "品牌": "红柳红", "品牌含义": "红色引领、红柳同心"}
+    clause = minimal()
+    clause["报告"] = {**clause["报告"], "品牌": "红柳红", "品牌含义": "党员在小区里亮身份、办小事，群众有事找得到人"}
+    seen = 0
+    for variant in range(8):
+        opening = render(slogan, variant=variant).blocks()[2].text
+        if "红色引领" in opening:
+            seen += 1
+            assert "“红色引领、红柳同心”" in opening and "，红色引领" not in opening, opening
+        assert "“党员在小区里" not in render(clause, variant=variant).blocks()[2].text
+    assert seen

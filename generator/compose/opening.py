@@ -12,6 +12,9 @@ from .text import close, figure_spans, sentence
 
 
 NOW = re.compile("现有|目前|眼下")
+# a brand's meaning that is a slogan: two to four short phrases (红色引领、石桥同心), not a clause that says
+# what the members do
+SLOGAN = re.compile(r"[\u4e00-\u9fff]{2,6}(?:[、，][\u4e00-\u9fff]{2,6}){1,3}")
 DATED = re.compile("年底|年末|截至|目前|眼下")
 
 # the theme whose item says the year's line (指导思想, 会议精神) when the opening does not (亮点 → 政治站位)
@@ -100,6 +103,8 @@ def _framing(report: Report, o: dict, pick: Choose, ctx: dict, way: str) -> list
     if ctx["品牌"]:
         spelled = ctx.get("品牌含义") and not _told_in_part_one(ctx["品牌含义"], report, pick)
         brand = o["品牌含义"] if spelled and "品牌含义" in o else o["品牌"]
+        if spelled and SLOGAN.fullmatch(ctx["品牌含义"]) and o.get("品牌口号"):
+            brand = o["品牌口号"]   # a slogan is quoted and taken up by a verb, not left hanging after a comma
         clauses.append(Span(pick.text(brand, "open", "brand"), source="原文:报告.品牌"))
     for i, (name, meaning) in enumerate(report.info.local[:2]):   # the unit's own formulations
         spelled = meaning and not _told_in_part_one(meaning, report, pick)

@@ -386,8 +386,11 @@ def test_a_long_sentence_strings_on_only_short_units():
         return Unit("practice", [Span(text, source="做法:亮点.责任落实.做法.0")])
 
     units = [unit("约谈党建工作滞后的村党组织书记3人次"), unit("深入基层开展党建调研18次"),
-             unit("联系点上的党建难题，班子成员一包到底，共6件"), unit("党员带头清理房前屋后")]
+             unit("联系点上的党建难题，班子成员一包到底，共6件"), unit("党员带头清理房前屋后的杂物，带动群众一起动手"),
+             unit("组织党建观摩2次，比学赶超"), unit("对照评议意见列出7个整改事项")]
     text = "".join(s.text for s in word_units(units, None, pick, "责任落实"))
     assert text.startswith("约谈党建工作滞后的村党组织书记3人次，深入基层开展党建调研18次。"), text
-    # (a unit of three clauses starts its own sentence; a bare deed is not strung onto a count)
-    assert "。联系点上的党建难题，班子成员一包到底，共6件。党员带头清理房前屋后。" in text, text
+    # (a unit of three clauses starts its own sentence; a bare deed is not strung onto a count; nothing is
+    # strung on after a sentence ending on a slogan, which would stand mid-sentence: 27th blind reading)
+    assert "。联系点上的党建难题，班子成员一包到底，共6件。党员带头清理房前屋后的杂物，带动群众一起动手。" in text, text
+    assert text.endswith("比学赶超。对照评议意见列出7个整改事项。"), text

@@ -75,11 +75,12 @@ def word_units(units: list[Unit], bank: Bank, pick: Choose, theme: str, *, frame
         # … and an author of long sentences strings practices and figures on (召开…9次，带头上党课4次，……)
         # … a unit of one or two clauses: a longer one strung on changed its subject mid-sentence (…谈话提醒3人次，
         # 讲清差距，联系点上的党建难题，班子成员一包到底，…: 25th blind reading)
-        # … and only a unit with a figure: the string is of counts (…9次，…4次), never a bare deed glued on
-        # (化解矛盾纠纷88件，党员带头清理房前屋后: 26th blind reading, 毫无关系)
+        # … counts onto counts (…9次，…4次) and deeds onto deeds, never a bare deed glued onto a count (化解矛盾纠纷
+        # 88件，党员带头清理房前屋后: 26th blind reading, 毫无关系) nor a count onto a deed
         run_on = author.runs_on and unit.kind in RUNS and previous in RUNS and not head and out \
             and out[-1].text.endswith("。") and _sentence_length(out) + _length(unit) <= pick.run_chars \
-            and sum(s.text.count("，") for s in unit.spans) <= 1 and _counts(unit)
+            and sum(s.text.count("，") for s in unit.spans) <= 1 and _counts(unit) == _counting(out) \
+            and not _slogan_end(out)
         if run_on or (unit.kind == previous and unit.kind in ("figures", "practice") or tail) \
                 and not head and (joined < 1 or tail) and out and out[-1].text.endswith("。") \
                 and (unit.kind == "figures" or _short_pair(out, unit)):
@@ -109,6 +110,26 @@ _DIGIT = re.compile(r"\d")
 def _counts(unit: Unit) -> bool:
     """Whether the unit says a figure (a catalogue wording may carry it inside a practice's span)."""
     return any(_DIGIT.search(s.text) for s in unit.spans)
+
+
+def _counting(out: list[Span]) -> bool:
+    """Whether the last sentence says a figure (a count is strung onto counts, not onto a bare deed)."""
+    said = ""
+    for span in reversed(out):
+        if said and span.text.endswith("。"):
+            break
+        said = span.text + said
+    return bool(_DIGIT.search(said))
+
+
+def _slogan_end(out: list[Span]) -> bool:
+    """Whether the last sentence ends on a short phrase with no figure (…观摩2次，比学赶超。): strung on, it would
+    stand in the middle of the next count (…2次，比学赶超，对照评议意见列出7个…: 27th blind reading)."""
+    last = "".join(s.text for s in out[-3:]).rstrip("。").split("，")[-1]
+    return len(last) <= SLOGAN_CHARS and not _DIGIT.search(last)
+
+
+SLOGAN_CHARS = 4
 
 
 def _sentence_length(out: list[Span]) -> int:

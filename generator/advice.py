@@ -20,11 +20,21 @@ def leave_out(lead: str = "") -> Advice:
     return Advice(f"{lead}删掉这一行", f"{lead.removesuffix('请')}让这一格空着")
 
 
-def own(text: str = "…", part: str | None = None) -> Advice:
-    """{自述: X} / “自述：X”; with a part (表现, 简称): {自述: X, 表现: …} / “X｜表现：……”."""
+def _cell(value: str) -> str:
+    return "……" if value == "…" else value   # a table's ellipsis is the Chinese one
+
+
+def own(text: str = "…", part: str | None = None, value: str = "…") -> Advice:
+    """{自述: X} / “自述：X”; with a part (表现, 简称): {自述: X, 表现: …} / “X｜表现：……” (`value`: what
+    to write there)."""
     if part:
-        return Advice(f"{{自述: {text}, {part}: …}}", f"“{text}｜{part}：……”")
-    return Advice(f"{{自述: {text}}}", f"“自述：{text if text != '…' else '……'}”")
+        return Advice(f"{{自述: {text}, {part}: {value}}}", f"“{text}｜{part}：{_cell(value)}”")
+    return Advice(f"{{自述: {text}}}", f"“自述：{_cell(text)}”")
+
+
+def part(name: str) -> Advice:
+    """One more part of the clerk's own words: “表现: …” / “｜表现：……”."""
+    return Advice(f"“{name}: …”", f"“｜{name}：……”")
 
 
 # a value YAML read as a number or date: quoting is the cure in a file; a table cell is text as typed
@@ -37,4 +47,4 @@ def worded(*pieces: str | Advice) -> tuple[str, str]:
             "".join(p if isinstance(p, str) else p.table for p in pieces))
 
 
-__all__ = ["Advice", "QUOTE", "leave_out", "own", "worded"]
+__all__ = ["Advice", "QUOTE", "leave_out", "own", "part", "worded"]

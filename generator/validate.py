@@ -11,7 +11,7 @@ from typing import Any, Mapping
 
 from pydantic import ValidationError
 
-from .advice import Advice, own, worded
+from .advice import Advice, own, part, worded
 from .catalogue import TIERS, Catalogue, levels_text, load_catalogue, tier
 from .errors import InputError, Problem
 from .facts import Done, Info, Item, Report, ThemeFacts
@@ -305,7 +305,7 @@ def _items(raw: Any, section: str, kinds: Mapping, cat: Catalogue, ctx: Context)
             body = sentence_body(text, where + ("自述",), ctx)
             if not detail and len(body) < 16:
                 ctx.warn(where, worded(f"{section}“{body}”只有一句短话，与其他条目相比显得单薄。可以加一句",
-                                       Advice("“表现: …”", "“｜表现：……”"), "写具体表现（哪些方面、什么程度），例如 ",
+                                       part("表现"), "写具体表现（哪些方面、什么程度），例如 ",
                                        own(body, "表现"), "。"))
             like = cat.kind_of_text(kinds, body + (detail or ""))
             resolved = cat.theme(str(theme)) if theme else (like.theme if like and like.theme else None) \

@@ -364,7 +364,7 @@ def test_an_items_plan_chooses_no_word(monkeypatch):
         render(data, style=style)
     assert plans
     for made in plans:
-        for _, _, steps, _ in made.steps:
+        for _, _, steps in made.steps:
             assert not [s for s in steps if any(isinstance(v, Span) for v in vars(s).values())]
 
 

@@ -11,8 +11,6 @@ records its source (see `model.Span`).
 """
 from __future__ import annotations
 
-import re
-
 import datetime as dt
 from functools import partial
 from typing import Any, Mapping
@@ -25,7 +23,7 @@ from ..model import Draft, Meta, Part, Span
 from .author import PLAIN, Author, Hand, make_author, unit_style
 from .choose import RUN_CHARS, Choose, _grams
 from .habits import reword_blocks
-from .headings import Headings
+from .headings import SLOT, Headings
 from .local import brand_home, brand_told, home_themes
 from .highlights import highlights
 from .measures import measures
@@ -177,9 +175,6 @@ def realised(author: Author, layout: dict) -> tuple:
     return (layout.get("一", one), order, layout.get("标题", family), layout.get("二", two), three)
 
 
-SERIES = re.compile(r"\{序:([^{}]+)\}")
-
-
 def _family_for(spec: dict | None, family: str, tier: str, part: str = "一", items: int = 0) -> str:
     """The author's heading family, or, where it is not for this level (高质量强思想 over a village of
     seventy members read as grand: 作者.yaml → 标题家族 → 层级) or its series has fewer members than the part
@@ -195,7 +190,8 @@ def _family_for(spec: dict | None, family: str, tier: str, part: str = "一", it
         entry = families[name]
         if not isinstance(entry, dict):
             return True
-        short = any(len(series.get(s) or ()) < items for s in SERIES.findall(str(entry.get(part, ""))))
+        short = any(is_series and len(series.get(name) or ()) < items
+                    for is_series, name in SLOT.findall(str(entry.get(part, ""))))
         return tier in (entry.get("层级") or (tier,)) and not short
 
     start = names.index(family)

@@ -276,9 +276,7 @@ def _item_spans(marker: str, plan: Plan, units: list[Unit], report: Report, bank
     # … and what a case tells of (its figure, its practice) is a point of the list, the last before the case:
     # as a sentence of its own between the list and the case it dangled (二是……。新就业群体党组织建起3个。
     # and then the story: 21st blind reading)
-    listed = [u for u in units if u.kind != "case"] + [
-        Unit("practice" if any(x.source.startswith("做法:") for x in told) else "figures", told)
-        for u in cases for told in u.told_before()]
+    listed = [u for u in units if u.kind != "case"] + [Unit("point", told) for u in cases for told in u.told_before()]
     list_at = None   # where a list of points that ends on what a case tells of begins
     if a == "points" and len(listed) >= 2:
         # the points are what was done; the clerk's case follows them as its own sentence, not as the last

@@ -26,8 +26,7 @@ class Plan:
     architecture; `word_plan` words it."""
 
     themes: tuple[ThemeFacts, ...]  # one, or two when merged
-    steps: list[tuple[ThemeFacts, list[tuple[Fact, Fact]], list[Step], dict]]   # a theme, its targets met,
-    #                                 its steps, what its clerk's words cover
+    steps: list[tuple[ThemeFacts, list[tuple[Fact, Fact]], list[Step]]]   # a theme, its targets met, its steps
     architecture: str
     supported: bool                 # a judgement of results has something under it
     bad: bool                       # a figure went the wrong way or is zero
@@ -51,8 +50,8 @@ def plan_item(themes: tuple[ThemeFacts, ...], bank: Bank, pick: Choose, ctx: dic
         if answered:
             tf = ThemeFacts(tf.theme, tuple(f for f in tf.facts if all(f is not a for _, a in answered)),
                             tf.cases, tf.practices)
-        steps, theme_bad, covers = plan_units(tf, pick)
-        planned.append((tf, answered, steps, covers))
+        steps, theme_bad = plan_units(tf, pick)
+        planned.append((tf, answered, steps))
         count += len(answered) + len(steps)
         kinds |= {"target"} if answered else set()
         kinds |= {s.kind for s in steps}
@@ -84,12 +83,12 @@ def word_plan(plan: Plan, bank: Bank, pick: Choose, ctx: dict) -> list[Unit]:
     """The item's units, worded theme by theme: the clerk's cases noted first (no bank sentence may echo
     them), then last year's targets met (年初定下……的目标，……), then the steps in their order."""
     units: list[Unit] = []
-    for tf, answered, steps, covers in plan.steps:
+    for tf, answered, steps in plan.steps:
         for case in tf.cases:
             pick.count(pick.note(case))
         for target, fact in answered:
             units.append(Unit("target", completion(target, fact, bank, pick, ctx, tf.theme)))
-        units += word_steps(steps, tf.theme, bank, pick, ctx, covers)
+        units += word_steps(steps, tf.theme, bank, pick, ctx)
     return units
 
 

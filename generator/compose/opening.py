@@ -37,7 +37,7 @@ def opening(report: Report, bank: Bank, pick: Choose, ctx: dict) -> Block:
         # what the unit's committee leads, said in the first sentence (镇党委带领全镇19个村党组织、847名党员，…),
         # not as a sentence of figures of its own: every draft's 全镇共有村党组织×个，有党员×名 read as a slot
         # (21st–24th blind readings; real openings give no 家底 sentence at all)
-        spans = _led(spans, ctx, held, _held_sources(report))
+        spans = _led(spans, ctx, *held)
     if report.overview and held is None:   # the unit's own figures (家底): after the year's line, or first
         figures = close(figure_spans(pick.author.overview_order(report.overview), bank, pick, ctx))
         said = "".join(x.text for x in figures)
@@ -50,34 +50,29 @@ def opening(report: Report, bank: Bank, pick: Choose, ctx: dict) -> Block:
     return body(*spans)
 
 
-def _held(report: Report, led: tuple[str, ...]) -> str | None:
-    """The unit's 家底 as what its committee leads (19个村党组织、847名党员), when every figure of it is a
-    count of something a committee leads (作者.yaml → 带领的家底); None otherwise."""
+def _held(report: Report, led: tuple[str, ...]) -> tuple[str, tuple[Source, ...]] | None:
+    """The unit's 家底 as what its committee leads (19个村党组织、847名党员) and where those figures come from
+    (the span that says them covers them: trace, --annotate), when every figure of it is a count of something
+    a committee leads (作者.yaml → 带领的家底); None otherwise."""
     facts = report.overview
     if not facts or not led or any(f.is_change or f.metric is None or f.key not in led for f in facts):
         return None
-    return "、".join(f"{format_number(f.amount)}{f.unit}{f.key}" for f in facts)
+    return ("、".join(f"{format_number(f.amount)}{f.unit}{f.key}" for f in facts),
+            tuple(Source.of("指标", f.path) for f in facts))
 
 
-def _held_sources(report: Report) -> tuple:
-    """Where the figures said in the first sentence come from (its span covers them: trace, --annotate)."""
-    return tuple(Source.of("指标", f.path) for f in report.overview)
-
-
-def _led(spans: list[Span], ctx: dict, held: str, sources: tuple = ()) -> list[Span]:
+def _led(spans: list[Span], ctx: dict, held: str, sources: tuple[Source, ...]) -> list[Span]:
     """The first sentence with 带领{全域}{家底} after the committee's name; a new first clause where the
     framing never names it."""
-    own = ctx.get("本级") or ""
+    own, leads = ctx.get("本级") or "", f"带领{ctx.get('全域', '')}{held}"
     for i, span in enumerate(spans):
         at = span.text.find(own) if own else -1
         if at >= 0 and span.source in ("年度", "词库:开头/简起"):
             cut = at + len(own)
             rest = span.text[cut:].lstrip("，")
-            text = f"{span.text[:cut]}带领{ctx.get('全域', '')}{held}，{rest}" if rest else \
-                f"{span.text[:cut]}带领{ctx.get('全域', '')}{held}"
+            text = span.text[:cut] + leads + (f"，{rest}" if rest else "")
             return [*spans[:i], Span(text, source=span.source, covers=span.covers + sources), *spans[i + 1:]]
-    lead = Span(f"一年来，{own}带领{ctx.get('全域', '')}{held}。", source="词库:开头/简起", covers=sources)
-    return [lead, *spans]
+    return [Span(f"一年来，{own}{leads}。", source="词库:开头/简起", covers=sources), *spans]
 
 
 def _framing(report: Report, o: dict, pick: Choose, ctx: dict, way: str) -> list[Span]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from ..advice import Advice, own as own_words, worded
+from ..advice import own as own_words, worded
 from ..bank import Bank
 from ..facts import Item, Report
 from ..errors import Problem
@@ -278,7 +278,7 @@ def _items(report: Report, items: tuple[Item, ...], kinds: dict, bank: Bank, pic
             text, table = worded(
                 f"问题“{item.kind}”的几种展开说法都和今年亮点里写的{seen or '做法、事例'}对不上（亮点说做到了的，问题里"
                 f"不能再说没做到），报告里只写了一句“{lead}”。请改写成自己的话，说清具体表现：",
-                Advice(f"{{自述: {item.kind}, 表现: 哪些方面、什么程度}}", f"“{item.kind}｜表现：哪些方面、什么程度”"), "。")
+                own_words(item.kind, "表现", "哪些方面、什么程度"), "。")
             warnings.append(Problem(text, path=item.path, table=table))
         if slot == "cause":
             # named by the fields they lie in (党员队伍建设、集体经济上的问题), each field once: a problem's own

@@ -78,7 +78,7 @@ def word_units(units: list[Unit], bank: Bank, pick: Choose, theme: str, *, frame
         # … counts onto counts (…9次，…4次) and deeds onto deeds, never a bare deed glued onto a count (化解矛盾纠纷
         # 88件，党员带头清理房前屋后: 26th blind reading, 毫无关系) nor a count onto a deed
         run_on = author.runs_on and unit.kind in RUNS and previous in RUNS and not head and out \
-            and out[-1].text.endswith("。") and _sentence_length(out) + _length(unit) <= pick.run_chars \
+            and out[-1].text.endswith("。") and len(_last_sentence(out)) + _length(unit) <= pick.run_chars \
             and sum(s.text.count("，") for s in unit.spans) <= 1 and _counts(unit) == _counting(out) \
             and not _slogan_end(out)
         if run_on or (unit.kind == previous and unit.kind in ("figures", "practice") or tail) \
@@ -112,34 +112,29 @@ def _counts(unit: Unit) -> bool:
     return any(_DIGIT.search(s.text) for s in unit.spans)
 
 
-def _counting(out: list[Span]) -> bool:
-    """Whether the last sentence says a figure (a count is strung onto counts, not onto a bare deed)."""
+def _last_sentence(out: list[Span]) -> str:
+    """The last sentence said (it ends the last span)."""
     said = ""
     for span in reversed(out):
         if said and span.text.endswith("。"):
             break
         said = span.text + said
-    return bool(_DIGIT.search(said))
+    return said
+
+
+def _counting(out: list[Span]) -> bool:
+    """Whether the last sentence says a figure (a count is strung onto counts, not onto a bare deed)."""
+    return bool(_DIGIT.search(_last_sentence(out)))
 
 
 def _slogan_end(out: list[Span]) -> bool:
     """Whether the last sentence ends on a short phrase with no figure (…观摩2次，比学赶超。): strung on, it would
     stand in the middle of the next count (…2次，比学赶超，对照评议意见列出7个…: 27th blind reading)."""
-    last = "".join(s.text for s in out[-3:]).rstrip("。").split("，")[-1]
+    last = _last_sentence(out).rstrip("。").split("，")[-1]
     return len(last) <= SLOGAN_CHARS and not _DIGIT.search(last)
 
 
 SLOGAN_CHARS = 4
-
-
-def _sentence_length(out: list[Span]) -> int:
-    """The length of the last sentence said."""
-    n = len(out[-1].text)
-    for span in reversed(out[:-1]):
-        if span.text.endswith("。"):
-            break
-        n += len(span.text)
-    return n
 
 
 # A practice worded as what it is for (让党员在群众中亮出身份) says the purpose of the sentence before it; alone
@@ -158,12 +153,7 @@ def _short_tail(previous: str, unit: Unit) -> bool:
 def _short_pair(out: list[Span], unit: Unit) -> bool:
     """Whether the sentence just said and this practice are short enough to make one sentence: both short,
     or a bare practice short and the sentence before it no longer than two short ones, with one comma at most."""
-    said = ""
-    for span in reversed(out[:-1]):
-        if span.text.endswith("。"):
-            break
-        said = span.text + said
-    said += out[-1].text
+    said = _last_sentence(out)
     this = "".join(s.text for s in unit.spans)
     if len(this) > SHORT_PRACTICE:
         return False

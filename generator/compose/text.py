@@ -79,9 +79,9 @@ def fact_clause(fact: Fact, bank: Bank, pick: Choose, ctx: dict, *, target: bool
         # 培养农村党员致富带头人26名: 21st reading of fresh drafts), the figure without its name
         # (not after a clause that has a figure of its own: 研讨交流12次，共4次 read as one count contradicting
         # another, 23rd blind reading)
-        if not fact.is_change and not target and not re.search(r"\d", after) and any(
-                len(name) >= NAMED and name in after for name in (metric.key, *metric.aliases)):
-            phrases = ("共{{数量}}",)
+        if not fact.is_change and not target and not re.search(r"\d", after) and bank.has("结构", "不重名数字") \
+                and any(len(name) >= NAMED and name in after for name in (metric.key, *metric.aliases)):
+            phrases = (bank.get("结构", "不重名数字"),)
     # one of a thing is not done 逐个 (对1个软弱涣散党组织逐个制定整顿措施)
     source = pick.one(phrases, "fact", metric.key, fact.key, target, single=not fact.is_change and fact.value == 1)
     return bank.render(source, variables)

@@ -27,7 +27,7 @@ MAX_FIGURE_LEADS = 3
 class Unit:
     """One thing an item says: a practice (with its figures), a group of figures, or a case."""
 
-    kind: str                       # practice | figures | case
+    kind: str                       # practice | figures | plain | overview | target | case | point (a case's head, listed)
     spans: list[Span] = field(default_factory=list)   # without the final full stop
     head: int = 0                   # a case's first spans that are not the clerk's words: the figures and
                                     # practices it tells of, each a sentence said just before it
@@ -57,15 +57,15 @@ class Step:
     facts: tuple[Fact, ...] = ()                # the figures it says (a case's: those it tells of)
     done: Done | None = None                    # the practice (a case's: none)
     carried: Fact | None = None                 # the figure a practice's own wording says
-    dones: tuple[Done, ...] = ()                # a case's practices, said just before it
+    dones: tuple[tuple[Done, tuple[str, ...]], ...] = ()   # a case's practices, said just before it, each with
+    #                                             what it covers (the clerk's own practice: what its words say)
     case: str = ""                              # the clerk's case, verbatim
     where: str = ""                             # the case's source
     covers: tuple[str, ...] = ()                # what the clerk's words (the case, an own practice) cover
 
 
-def plan_units(tf: ThemeFacts, pick: Choose) -> tuple[list[Step], bool, dict[str, list[str]]]:
-    """Return the steps of one theme, whether any figure must not be celebrated, and what each of the clerk's
-    own words covers.
+def plan_units(tf: ThemeFacts, pick: Choose) -> tuple[list[Step], bool]:
+    """Return the steps of one theme and whether any figure must not be celebrated.
 
     One fact, said once: the clerk's own words in the theme (事例, 自述 practices) come first. A figure they
     already state (46场 in the case of the 46 talks) and a confirmed practice they carry out (订单农业 beside the
@@ -124,13 +124,14 @@ def plan_units(tf: ThemeFacts, pick: Choose) -> tuple[list[Step], bool, dict[str
         placed.update(id(f) for f in mine)
         dones = [d for d in instance[i] if id(d) not in placed]
         placed.update(id(d) for d in dones)
-        steps.append(Step("case", facts=tuple(mine), dones=tuple(dones), case=case, where=where,
+        told = tuple((d, tuple(covers.get(Source.of("原文", d.path), ())) if d.practice is None else ())
+                     for d in dones)
+        steps.append(Step("case", facts=tuple(mine), dones=told, case=case, where=where,
                           covers=tuple(covers[where])))
-    return steps, bool(bad_facts), covers
+    return steps, bool(bad_facts)
 
 
-def word_steps(steps: list[Step], theme: str, bank: Bank, pick: Choose, ctx: dict,
-               covers: Mapping[str, list[str]]) -> list[Unit]:
+def word_steps(steps: list[Step], theme: str, bank: Bank, pick: Choose, ctx: dict) -> list[Unit]:
     """The steps of one theme worded as units, in their order (the order the picks are made in)."""
     units: list[Unit] = []
     for step in steps:
@@ -146,10 +147,8 @@ def word_steps(steps: list[Step], theme: str, bank: Bank, pick: Choose, ctx: dic
             units.append(Unit(step.kind, figure_spans(list(step.facts), bank, pick, ctx)))
         else:
             lead = [*figure_spans(list(step.facts), bank, pick, ctx), Span("。")] if step.facts else []
-            for done in step.dones:
-                own = Source.of("原文", done.path)
-                lead += [practice_span(done, theme, pick, ctx, tuple(covers.get(own, ())) if done.practice is None
-                                       else ()), Span("。")]
+            for done, covered in step.dones:
+                lead += [practice_span(done, theme, pick, ctx, covered), Span("。")]
             units.append(Unit("case", [*lead, Span(step.case, source=step.where, covers=step.covers)],
                               head=len(lead)))
     return units

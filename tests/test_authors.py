@@ -205,6 +205,27 @@ def test_paired_part_two_says_each_problem_and_cause_once():
     assert [s.source for s in leads] == [f"词库:问题/{k}" for k in RICH["问题"]]
 
 
+
+def test_paired_causes_that_explain_no_problem_are_not_introduced_as_further_causes():
+    """还有以下原因 / 另有几条原因 turn from causes said at their problems; when no cause explains one of the
+    problems (the clerk's own causes, of no theme), the causes open with a plain lead-in, and one cause is not
+    introduced as several (主要有以下几个方面)."""
+    spec = author_spec(None)
+    authors = [n for n in range(1, int(spec["风格数"]) + 1) if make_author(spec, n).part_two == "对应"][:24]
+    assert len(authors) == 24
+    own = [{"自述": "年轻人大多外出务工，留在本地的多是老人"}, {"自述": "本人抓党建的办法不多，习惯于开会布置"}]
+    for causes in (own, own[:1]):
+        for n, place in zip(authors, re.findall("..", "青杨红柳沙河光明胜利东湾西湾新华团结和平永安长青白杨石桥柳林枫林金沙银河玉泉清水双河三岔")):
+            data = minimal(原因=causes)
+            data["报告"]["单位"] = f"{place}镇"
+            blocks = render(data, style=n).parts[1].blocks
+            at = next(i for i, b in enumerate(blocks) if "外出务工" in b.text)
+            leads = [s for s in blocks[at].spans if s.source.startswith("词库:问题/")]
+            assert [s.source for s in leads] == ["词库:问题/原因引语"], (n, blocks[at].text)
+            assert not leads[0].text.startswith(("还", "另", "其他", "除此", "再")), (n, leads[0].text)
+            if len(causes) == 1:
+                assert not re.search("几|这些", leads[0].text), (n, leads[0].text)
+
 # --- a township's drafts -------------------------------------------------------------------------------
 
 def test_batch_deals_consecutive_authors_and_keeps_a_named_one(tmp_path):
@@ -294,6 +315,20 @@ def test_the_starter_and_the_schema_know_the_new_keys():
     props = (report.get("properties") or schema["$defs"][report["$ref"].split("/")[-1]]["properties"])
     assert {"风格", "本地提法", "品牌含义"} <= set(props)
 
+
+def test_a_side_of_one_cause_is_not_introduced_as_several():
+    """主客: one objective cause under 客观上的原因，主要是： or 从客观上找，也有一些因素： reads as a list of one
+    (29th blind reading); a side of one cause has a lead-in that introduces one."""
+    authors = [n for n in range(1, int(SPEC["风格数"]) + 1) if make_author(SPEC, n).part_two == "主客"][:24]
+    assert len(authors) == 24
+    places = re.findall("..", "青杨红柳沙河光明胜利东湾西湾新华团结和平永安长青白杨石桥柳林枫林金沙银河玉泉清水双河三岔五星前进高崖")
+    for n, place in zip(authors, places[:24], strict=True):
+        data = minimal(**RICH)
+        data["报告"]["单位"] = f"{place}镇"
+        data["原因"] = ["工作方法欠缺", "思想认识不到位", {"自述": "年轻人大多外出务工，能到村里任职的人选不多"}]
+        blocks = render(data, style=n).parts[1].blocks
+        lead = next(b.text for b in blocks if b.spans[0].source == "词库:问题/客观引语")
+        assert not re.search("主要|一些|几|这些", lead), (n, lead)
 
 def test_causes_in_two_paragraphs_subjective_then_objective():
     """主客: the causes split by their nature — bank kinds by 性质, the clerk's own by what they speak of —

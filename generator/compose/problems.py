@@ -64,8 +64,14 @@ def problems(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list
         matched = len(spec["主观引语"]) == len(spec["客观引语"])
         at = pick.shape(len(spec["主观引语"]), "causes", "sides") if matched else None
         for side, slot in zip(sides, ("主观引语", "客观引语")):
-            options = [spec[slot][at]] if at is not None else spec[slot]
-            cause_blocks.append(body(Span(pick.text(options, "causes", slot), source=f"词库:问题/{slot}")))
+            single = len(side) < 2
+            paired_one = [spec[slot][at]] if at is not None else []
+            # one cause under 客观上的原因，主要是： reads as a list of one (29th blind reading): a side of one
+            # cause gives up the pair for a lead-in that introduces one
+            options = paired_one if paired_one and not (single and pick.match.plural_words(paired_one[0])) \
+                else spec[slot]
+            cause_blocks.append(body(Span(pick.text(options, "causes", slot, single=single),
+                                          source=f"词库:问题/{slot}")))
             cause_blocks += _items(report, side, spec["原因"], bank, pick, "cause", said, warnings,
                                    said_forms=forms, ties=ties)
     elif report.causes:
@@ -182,22 +188,21 @@ def _paired(report: Report, problem_blocks: list[Block], cause_blocks: list[Bloc
             spans += [_unnumbered(s, ordinals) for s in cause_blocks[c].spans]
         out.append(Block(block.role, tuple(spans)))
     rest = [c for c in range(len(cause_blocks)) if c not in home]
-    joined = [f for c in rest for f in set(formulations(cause_blocks[c].text))]
-    if rest and len(joined) != len(set(joined)):   # one paragraph would say a formulation twice: a list instead
-        out.append(body(Span(pick.text(spec["其余原因"], "causes", "rest", single=len(rest) < 2),
-                             source="词库:问题/其余原因")))
-        out += [cause_blocks[c] for c in rest]
+    if not rest:
         return out
-    if rest:
-        spans = [Span(pick.text(spec["其余原因"], "causes", "rest", single=len(rest) < 2),
-                      source="词库:问题/其余原因")]
-        for i, c in enumerate(rest):
-            if len(rest) > 1:
-                spans.append(Span(ordinals[i] if i < len(ordinals) else f"第{i + 1}", source="序号"))
-            spans += [_unnumbered(s, ordinals) for s in cause_blocks[c].spans]
-        out.append(body(*spans))
-    return out
-
+    # 还有以下原因 turns from the causes said at their problems; with none said there it follows nothing
+    # (还有无所承接: 28th blind reading), so the plain 原因引语 opens the causes instead
+    slot = "其余原因" if home else "原因引语"
+    lead = Span(pick.text(spec[slot], "causes", "rest", single=len(rest) < 2), source=f"词库:问题/{slot}")
+    joined = [f for c in rest for f in set(formulations(cause_blocks[c].text))]
+    if len(joined) != len(set(joined)):   # one paragraph would say a formulation twice: a list instead
+        return [*out, body(lead), *(cause_blocks[c] for c in rest)]
+    spans = [lead]
+    for i, c in enumerate(rest):
+        if len(rest) > 1:
+            spans.append(Span(ordinals[i] if i < len(ordinals) else f"第{i + 1}", source="序号"))
+        spans += [_unnumbered(s, ordinals) for s in cause_blocks[c].spans]
+    return [*out, body(*spans)]
 
 def _unnumbered(span: Span, ordinals, lead: bool = False) -> Span:
     """A cause said inside another paragraph: without its own 一是 (结构.yaml → 序号) and not as a run-in

@@ -11,11 +11,9 @@ from .choose import Choose
 from .text import close, figure_spans, sentence
 
 
-NOW = re.compile("现有|目前|眼下")
 # a brand's meaning that is a slogan: two to four short phrases (红色引领、石桥同心), not a clause that says
 # what the members do
 SLOGAN = re.compile(r"[\u4e00-\u9fff]{2,6}(?:[、，][\u4e00-\u9fff]{2,6}){1,3}")
-DATED = re.compile("年底|年末|截至|目前|眼下")
 
 # the theme whose item says the year's line (指导思想, 会议精神) when the opening does not (亮点 → 政治站位)
 LINE_THEME = "政治建设"
@@ -43,7 +41,8 @@ def opening(report: Report, bank: Bank, pick: Choose, ctx: dict) -> Block:
         said = "".join(x.text for x in figures)
         # a lead-in that dates the figures (到年底) before figures said as of now (现有党员): 到年底，全镇现有…
         # read as two times at once (24th blind reading)
-        leads = [w for w in o["概况引语"] if not (NOW.search(said) and DATED.search(w))] or o["概况引语"]
+        now = pick.match.names_any(pick.match.now, said)
+        leads = [w for w in o["概况引语"] if not (now and pick.match.names_any(pick.match.dated, w))] or o["概况引语"]
         overview = [Span(pick.text(leads, "open", "overview"), source="词库:开头/概况引语"), *figures]
         spans = overview + spans if way in ("家底在前", "开门见山") else spans + overview
     spans.append(Span(pick.text(o["结句"], "open", "end"), source="词库:开头/结句"))

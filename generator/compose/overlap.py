@@ -24,6 +24,9 @@ class Matcher:
         self.plural = tuple(data.get("数量词") or ())
         self.subjective = tuple(data.get("主观标记") or ())   # an own cause that speaks of the writer (problems._sides)
         self.outcome = tuple(data.get("成效词") or ())   # a practice's wording that claims it worked (units._modest)
+        # figures said as of now (现有) and a lead-in that dates them (到年底): opening.opening
+        self.now = tuple(data.get("现时词") or ())
+        self.dated = tuple(data.get("时点词") or ())
         # pairs common enough to say nothing of whether a text *tells* a thing, yet naming the thing a text is
         # *about* (合作社: a case of what the cooperative bought is about 党支部领办合作社, without telling it)
         self.things = frozenset(data.get("事物字对") or ())

@@ -35,7 +35,9 @@ def test_a_habit_rewrites_the_word_and_leaves_the_words_it_is_part_of():
                  # speech the 把 belongs to (石岭镇, a fresh draft: 书记不将党建当回事 read as a slip)
                  "书记不把党建当回事，下面就不会当回事", "把群众的事当成自己的事",
                  # 紧紧围绕 is a set phrase (fourteenth blind reading: 紧紧紧扣镇党委的决策部署)
-                 "紧紧围绕镇党委的决策部署"):
+                 "紧紧围绕镇党委的决策部署",
+                 # 和 that is part of a verb: 说和 (to mediate) is not 说与 (东湾村, a batch draft: 请乡贤说与)
+                 "邻里矛盾请乡贤说和", "老党员出面劝和", "两家讲和了", "不掺和村里的事"):
         assert reword(kept, formal) == kept, kept
 
 

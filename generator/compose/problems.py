@@ -60,17 +60,18 @@ def problems(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list
         problem_blocks = [body(Span("【待补充：存在的问题（在“问题”下填写）】", missing=True, source="待补充:问题"))]
     cause_blocks: list[Block] = []
     if sides:   # 主观 and 客观 causes, each side numbered on its own under its lead-in
-        # the two lead-ins a pair (问题.yaml: the i-th of one goes with the i-th of the other)
-        matched = len(spec["主观引语"]) == len(spec["客观引语"])
-        at = pick.shape(len(spec["主观引语"]), "causes", "sides") if matched else None
-        for side, slot in zip(sides, ("主观引语", "客观引语")):
-            single = len(side) < 2
-            paired_one = [spec[slot][at]] if at is not None else []
-            # one cause under 客观上的原因，主要是： reads as a list of one (29th blind reading): a side of one
-            # cause gives up the pair for a lead-in that introduces one
-            options = paired_one if paired_one and not (single and pick.match.plural_words(paired_one[0])) \
-                else spec[slot]
-            cause_blocks.append(body(Span(pick.text(options, "causes", slot, single=single),
+        # the two lead-ins a pair (问题.yaml: the i-th of one goes with the i-th of the other); a side of one
+        # cause takes no pair that introduces several (客观上的原因，主要是： over one cause: 29th blind reading)
+        slots = ("主观引语", "客观引语")
+        matched = len(spec[slots[0]]) == len(spec[slots[1]])
+        if matched:
+            fit = [i for i in range(len(spec[slots[0]]))
+                   if not any(len(side) < 2 and pick.match.plural_words(spec[slot][i])
+                              for side, slot in zip(sides, slots))] or list(range(len(spec[slots[0]])))
+            at = fit[pick.shape(len(fit), "causes", "sides")]
+        for side, slot in zip(sides, slots):
+            options = [spec[slot][at]] if matched else spec[slot]
+            cause_blocks.append(body(Span(pick.text(options, "causes", slot, single=len(side) < 2),
                                           source=f"词库:问题/{slot}")))
             cause_blocks += _items(report, side, spec["原因"], bank, pick, "cause", said, warnings,
                                    said_forms=forms, ties=ties)

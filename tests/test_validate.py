@@ -193,6 +193,10 @@ def test_a_target_below_this_year_is_warned_except_where_lower_is_better():
     assert any("低于今年已达到的 12" in w for w in map(str, validate(data).warnings))
     data = minimal(亮点={"干部队伍": {"村党组织书记平均年龄": 48.5}}, 措施={"目标": {"村党组织书记平均年龄": 46}})
     assert not any("低于今年" in w for w in map(str, validate(data).warnings))
+    # a figure given as this year's change is compared with where it ended (a batch village: 10.3→12.3, aim 12)
+    data = minimal(亮点={"产业发展": {"村集体经济收入": "10.3→12.3"}}, 措施={"目标": {"村集体经济收入": 12}})
+    data["报告"] = {**data["报告"], "单位": "高崖村", "层级": "村", "职务": "党总支书记", "上级": "镇党委"}
+    assert any("低于今年已达到的 12.3" in w for w in map(str, validate(data).warnings))
     # the rule is the metric's 方向 (升/降/中), not its unit: fewer 无物业小区 (个) is the aim too, and so is
     # fewer 六十岁以上党员 for a 中 metric no one should be told is too low
     data = minimal(亮点={"基层治理": {"无物业小区": 5}}, 措施={"目标": {"无物业小区": 2}})

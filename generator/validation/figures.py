@@ -246,11 +246,10 @@ def warn_targets(themes: tuple[ThemeFacts, ...], targets: tuple[Fact, ...], ctx:
                      f"目标“{target.key}: {format_number(target.value)}”比今年的 {format_number(reached)} 高出"
                      f"{round((target.value / reached - 1) * 100)}%，读的人会问靠什么实现。请核对，或在“事项”里写明"
                      "增收的项目。")
-        if now.is_change:
-            continue
-        # only where more is better (方向: 升): a lower 平均年龄 or 六十岁以上党员 is the aim, not a slip
-        if target.value is not None and now.value is not None and target.value < now.value \
+        # only where more is better (方向: 升): a lower 平均年龄 or 六十岁以上党员 is the aim, not a slip; a
+        # figure given as this year's change (10.3→12.3) is compared with where it ended (高崖村 aimed at 12)
+        if target.value is not None and reached is not None and target.value < reached \
                 and target.metric.direction == "升":
             ctx.warn(("措施", "目标", target.key),
                      f"目标“{target.key}: {format_number(target.value)}”低于今年已达到的 "
-                     f"{format_number(now.value)}，请核对。")
+                     f"{format_number(reached)}，请核对。")

@@ -202,13 +202,13 @@ def _fresh(income: float) -> float:
     return income
 
 
-def _round_target(income: float) -> float:
+def _round_target(income: float, above: float) -> float:
     """A target to the half 万元 (17.8 read as 精确得反常: thirteenth blind reading), the nearest such figure no
     village has used, as result or target (two villages aiming at 14.5万元 read as one template filled in:
-    fourteenth blind reading)."""
+    fourteenth blind reading), and above this year's `above` (高崖村 aimed at 12 after reaching 12.3)."""
     target = round(income * 2) / 2
-    for step in (0, 0.5, -0.5, 1.0, -1.0, 1.5, -1.5, 2.0, -2.0):
-        if target + step not in USED_INCOMES and target + step > 0:
+    for step in (0, 0.5, -0.5, 1.0, -1.0, 1.5, -1.5, 2.0, -2.0, 2.5, 3.0):
+        if target + step not in USED_INCOMES and target + step > above:
             target += step
             break
     USED_INCOMES.add(target)
@@ -285,7 +285,7 @@ def village_row(rng: random.Random, i: int, name: str, told: dict) -> list:
         "问题": "；".join(problems),
         "原因": "；".join(_causes(rng.sample(CAUSES, 3), problems, i)),
         # a village plans a tenth to a third more (metrics.yaml → 目标增幅上限 questions half again)
-        "目标.村集体经济收入": _round_target(max(after * rng.uniform(1.1, 1.35), after + 0.5)),
+        "目标.村集体经济收入": _round_target(max(after * rng.uniform(1.1, 1.35), after + 0.5), after),
         "目标.发展党员": 0,  # set below: never lower than this year's figure
         "目标.储备后备干部": "",
         "事项": _told(rng, 0.7, told["plans"], fill),

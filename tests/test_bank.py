@@ -77,6 +77,12 @@ def test_no_count_is_said_of_a_one_by_one_deed():
     assert not found, found
 
 
+def test_the_whole_unit_is_named_by_its_level():
+    """全域划定网格6个 in a community (30th blind reading): 全域 is the slot {{全域}} (全镇, 全村, 全社区), never
+    the word itself, which is grandiose for a community of six grids."""
+    found = [s for s in _all_bank_strings() if "全域" in s.replace("{{全域}}", "")]
+    assert not found, found
+
 def test_lead_ins_claim_no_source_and_no_routine():
     """站在群众的角度看，要说不足 over problems of study and ideology, 以区委的考核为镜子 where no appraisal was named,
     年初分到人头，年底逐项交账 (21st blind reading): a lead-in carries the author's stance, never where the

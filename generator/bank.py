@@ -10,7 +10,8 @@ import hashlib
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from jinja2 import StrictUndefined, TemplateError as JinjaError
 from jinja2.sandbox import SandboxedEnvironment, SecurityError

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Mapping
+from collections.abc import Mapping
 
 from .errors import TemplateError
 from .levels import LEVEL_GROUPS, LEVEL_HELP, LEVELS, TIERS, expand_levels, fits_tier, levels_text, tier  # noqa: F401 — re-exported
@@ -112,6 +112,7 @@ class Catalogue:
 
     def __init__(self, data: dict, kinds: dict[str, dict[str, Kind]], practices: dict | None = None):
         self.found: list[str] = []   # problems in the maintainer's files, all said at once (load_catalogue)
+        self._unsayable: dict = {}   # (practice, level's 不用词) → the word that blocks it (unsayable)
         self.units = {name: Unit(name, bool(u.get("整数")), float(u.get("下限", 0)),
                                  float(u.get("上限", 1e12)))
                       for name, u in (data.get("单位") or {}).items()}
@@ -209,8 +210,14 @@ class Catalogue:
         """The word that keeps every wording of `practice` out of a `level` report (村 in 对村干部履职情况定期
         考核 for a 社区), else None."""
         avoid = self.avoid_words.get(level) or ()
+        key = (id(practice), id(avoid))   # asked some thirty times a draft of the same practices
+        hit = self._unsayable.get(key)
+        if hit is not None and hit[0] is practice and hit[1] is avoid:
+            return hit[2]
         blocked = [next((w for w in avoid if w in p), None) for p in practice.phrases]
-        return None if not blocked or not all(blocked) else blocked[0]
+        word = None if not blocked or not all(blocked) else blocked[0]
+        self._unsayable[key] = (practice, avoid, word)
+        return word
 
     def practice(self, theme: str, name: str) -> Practice | None:
         return self._practice_names.get((theme, name))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import sys
-from typing import Callable
+from collections.abc import Callable
 
 import typer
 from typer.core import TyperCommand, TyperGroup

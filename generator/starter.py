@@ -7,7 +7,8 @@ names over and shows last year's targets next to this year's facts.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from .levels import is_town
 from .catalogue import Catalogue, Metric

@@ -3,7 +3,8 @@ line, or the computation of a derived figure. `--annotate` puts these as Word co
 draft; `--format json` prints them. Built on the source every span of the document model records."""
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from .model import Draft, Source, source_of
 

@@ -7,7 +7,8 @@ pass checks what only the catalogue knows (metric names, units, bounds, problem 
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from pydantic import ValidationError
 

@@ -9,7 +9,7 @@ Sheet 选项: the dropdown lists. openpyxl is imported here only, never on the s
 from __future__ import annotations
 
 import io
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..levels import is_town
 from ..catalogue import Catalogue, fits_tier

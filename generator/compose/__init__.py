@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import partial
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from ..bank import Bank, Picker
 from ..bundle import Templates, load_templates

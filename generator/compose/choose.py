@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import AbstractSet, Any, Mapping
+from collections.abc import Mapping, Set as AbstractSet
+from typing import Any
 
 from ..bank import Bank, Picker
 from ..errors import TemplateError
@@ -85,6 +86,7 @@ class Choose:
         self.said: set[str] = set()   # the runs of the current item
         self.forms: set[str] = set()  # the 4-character formulations of the current paragraph
         self.para = ""                # the current paragraph's words so far (呼应.yaml → 段内一次)
+        self._once_in: tuple = ("", ())   # (para, the once-words it holds): see _said_once_here
         self.avoid_grams: set[str] = set()  # last year's wording (上年): not said again this year
         self.counts: dict[str, int] = {}  # formulations used so far in the draft
         self.leads: set[str] = set()      # the runs of part one's leads, which part three's must not echo
@@ -187,7 +189,11 @@ class Choose:
         """Whether `option` holds a word the paragraph has said already that a paragraph says once (主线: 把
         “以茶兴乡”作为全年工作的主线，抓住“茶园里的党支部”这条主线 — read in a fresh draft)."""
         para = self.para
-        return bool(para) and any(w in option and w in para for w in self.match.once)
+        if not para:
+            return False
+        if self._once_in[0] is not para:   # the paragraph's once-words, found again only when it grows
+            self._once_in = (para, tuple(w for w in self.match.once if w in para))
+        return any(w in option for w in self._once_in[1])
 
     def _overused(self, option) -> bool:
         counts = self.counts

@@ -4,7 +4,7 @@ field), an own cause by the theme it names. Pure; part two orders and pairs by i
 no cause explains."""
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 from ..errors import Problem
 from ..facts import Item, Report

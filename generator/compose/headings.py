@@ -8,8 +8,9 @@ form and never the same twice. A heading sets a direction; it claims no result (
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
-from typing import Any, Mapping
+from typing import Any
 
 SLOT = re.compile(r"\{(序:)?([^{}]+)\}")
 RETRIES = 3   # draws of a heading whose slots repeat each other before it gives way to the theme's leads
@@ -207,6 +208,7 @@ def _literal(pattern: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=16384)
+@lru_cache(maxsize=8192)   # a heading's slot words are tested against each other some three hundred times a draft
 def _pairs(word: str) -> frozenset[str]:
     chars = re.sub(r"[^\u4e00-\u9fff]", "", word)
     return frozenset(chars[i:i + 2] for i in range(len(chars) - 1))

@@ -18,7 +18,7 @@ Closings never come from the same family twice running.
 from __future__ import annotations
 
 
-from typing import Mapping
+from collections.abc import Mapping
 
 from ..bank import Bank
 from ..facts import Fact, Report, ThemeFacts

@@ -7,7 +7,7 @@ words the plan."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping
+from collections.abc import Mapping
 
 from ..bank import Bank
 from ..facts import Fact, ThemeFacts

@@ -4,7 +4,7 @@ them up again (首尾呼应). Pure: which theme a formulation belongs to is deci
 """
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 from ..facts import Report, ThemeFacts
 from .headings import _pairs

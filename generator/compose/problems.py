@@ -13,7 +13,7 @@ Causes are worded so that none repeats a run of words a problem already used (a 
 problem, 重业务、轻党建 twice, reads as padding)."""
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 from ..advice import own as own_words, worded
 from ..bank import Bank

@@ -5,7 +5,7 @@ catalogue's words, and the clerk's span records what it covers. Planned first, b
 steps with no text), then worded (`word_steps`)."""
 from __future__ import annotations
 
-from typing import Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from dataclasses import dataclass, field
 

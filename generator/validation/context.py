@@ -2,7 +2,7 @@
 read from a file, by line and column."""
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 from ..errors import Problem
 from ..normalise import normalise

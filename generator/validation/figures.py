@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from ..advice import leave_out, worded
 from ..catalogue import AIMS, Catalogue, Metric, levels_text, tier

@@ -3,7 +3,8 @@ what is wrong and what to write instead (the nearest known key for a misspelt on
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from pydantic import ValidationError
 

@@ -36,6 +36,7 @@ class Headings:
         self.draw = draw or (lambda options, *key: number(*key) % len(options))   # Picker.draw: by seat
         self.used: dict[str, set[str]] = {}
         self.taken: dict[tuple[str, str], dict[str, str]] = {}
+        self._taking: list[tuple[dict[str, str], str, str | None]] = []
         self.part_words: dict[str, list[str]] = {}
         self.opening = ""             # the opening paragraph: part one's first heading does not echo it
 
@@ -76,14 +77,19 @@ class Headings:
         # every 强 word the item bears out says 服务) is drawn again, up to RETRIES times, before the theme's
         # own leads take over; the drafts' state is put back between the tries
         for attempt in range(RETRIES + 1):
-            kept_used, kept_taken, kept_others = set(used), {k: dict(v) for k, v in self.taken.items()}, list(others)
+            kept_used, kept_others = set(used), list(others)
+            self._taking = []   # what this try writes into `taken`, to be undone (copying it each try was slow)
             heading, clean = self._fill(part, key, position, pattern, words, each, content, worded, earlier, attempt,
                                         field)
             if clean:
                 return heading
             used.clear()
             used.update(kept_used)
-            self.taken = kept_taken
+            for taken, slot, before in reversed(self._taking):
+                if before is None:
+                    del taken[slot]
+                else:
+                    taken[slot] = before
             others[:] = kept_others
         return None
 
@@ -161,6 +167,7 @@ class Headings:
                         next((o for o in turn if o not in taken.values() and not self.stale(o) and fresh(o)),
                              next((o for o in turn if fresh(o)),
                                   next((o for o in turn if o not in taken.values()), turn[0])))))
+            self._taking.append((taken, part, taken.get(part)))
             taken[part] = word
             others.append(word)
             return word

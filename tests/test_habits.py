@@ -37,7 +37,9 @@ def test_a_habit_rewrites_the_word_and_leaves_the_words_it_is_part_of():
                  # 紧紧围绕 is a set phrase (fourteenth blind reading: 紧紧紧扣镇党委的决策部署)
                  "紧紧围绕镇党委的决策部署",
                  # 和 that is part of a verb: 说和 (to mediate) is not 说与 (东湾村, a batch draft: 请乡贤说与)
-                 "邻里矛盾请乡贤说和", "老党员出面劝和", "两家讲和了", "不掺和村里的事"):
+                 "邻里矛盾请乡贤说和", "老党员出面劝和", "两家讲和了", "不掺和村里的事",
+                 # where to: spoken, 与 turns it into a list of two (31st blind reading: 宣讲送到村组与农户中间)
+                 "宣讲送到村组和农户中间"):
         assert reword(kept, formal) == kept, kept
 
 
@@ -102,3 +104,17 @@ def test_a_habit_does_not_turn_a_noun_into_a_judgement():
     habits = habits_for([group], lambda words, key: "较")
     assert reword("对抓党建重要性的认识还有偏差", habits) == "对抓党建重要性的认识还有偏差"
     assert reword("党员年龄偏大", habits) == "党员年龄较大"
+
+
+def test_a_formal_habit_leaves_a_sentence_of_speech_as_it_is_spoken():
+    """将 for 把 and 与 for 和 are the formal author's words; in a sentence the bank wrote as speech (学一学、
+    议一议; 比一比; 一条一条) they read as two voices in one line (柳林村, a fresh draft: 冬春时节将党员集中起来学
+    一学、议一议)."""
+    number = next(n for n in range(1, COUNT + 1)
+                  if {h.word for h in make_author(SPEC, n).habits} >= {"将", "与"})
+    habits = make_author(SPEC, number).habits
+    for spoken in ("冬春时节把党员集中起来学一学、议一议", "把村干部的实绩摆出来比一比",
+                   "把群众反映的事一条一条记下来", "党员和群众坐下来商量"):
+        assert reword(spoken, habits) == spoken, spoken
+    # … and still speaks its own way where the sentence is not speech
+    assert reword("把党建工作和中心工作结合起来", habits) != "把党建工作和中心工作结合起来"

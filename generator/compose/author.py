@@ -129,6 +129,7 @@ _AUTHORS: dict = {}
 
 def _make_author(spec: Mapping[str, Any], number: int) -> Author:
     n = number - 1
+    markers = spec.get("语体标记") or {}
     groupings = list(spec["分组"])
     orders = list(spec["主题次序"])
     families = list(spec["标题家族"])
@@ -165,7 +166,8 @@ def _make_author(spec: Mapping[str, Any], number: int) -> Author:
         sub_heads=_drawn(spec.get("问题小标题") or ["有"], n, "sub-heads") == "有",
         elaborate=_drawn(spec.get("问题展开") or ["全"], n, "elaborate"),
         habits=habits_for(spec.get("用词习惯"), lambda words, key: words[_number(key, number) % len(words)],
-                          register, float(spec.get("用词习惯比例", 1.0))),
+                          register, float(spec.get("用词习惯比例", 1.0)),
+                          [*markers.get("平实", ()), *markers.get("口语", ())]),
         overview_first=_drawn(spec.get("家底") or ["开头"], n, "overview") == "开头",
         frames=_drawn(spec.get("数字帽子") or ["有"], n, "frames") == "有",
         runs_on=_drawn(spec.get("句子长短") or ["短"], n, "sentences") == "长",

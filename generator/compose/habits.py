@@ -36,10 +36,16 @@ class Habit:
     share: float = 1.0            # how often the author's word wins (a preference, not a rule)
     words: tuple[str, ...] = ()   # the words it may rewrite: a clause holding none is passed by at once
     finder: re.Pattern | None = None   # any of `words` (one search, not a test per word)
+    # the words of speech (作者.yaml → 语体标记 → 平实, 口语; 学一学): a habit whose word is not the one a
+    # plain author keeps (将 for 把, 与 for 和) leaves a sentence holding them as it is spoken
+    speech: re.Pattern | None = None
 
-    def apply(self, clause: str, tally: dict | None = None) -> str:
+    def apply(self, clause: str, tally: dict | None = None, spoken: bool = False) -> str:
         """`tally`: how many places this draft has offered the habit so far; the author's word takes
-        `share` of them, evenly through the draft (the first ones always)."""
+        `share` of them, evenly through the draft (the first ones always). `spoken`: the sentence is
+        speech (see `speech`)."""
+        if spoken and self.speech is not None:
+            return clause
         if self.words and not (self.finder.search(clause) if self.finder is not None
                                else any(w in clause for w in self.words)):
             return clause
@@ -67,13 +73,16 @@ def _pattern(words: Sequence[str], before_not: Sequence[str], after: Sequence[st
 
 
 def habits_for(groups: Iterable[Mapping[str, Any]] | None, draw: Callable[[list, str], str], register: str = "",
-               share: float = 1.0) -> tuple[Habit, ...]:
+               share: float = 1.0, speech: Sequence[str] = ()) -> tuple[Habit, ...]:
     """An author's habits: one word of each group, chosen by `draw(words, key)` (the author's own draw, so a
     number always gives the same words; a group may fix the word of one register: 平实 authors say 把, 和, 让
-    as they speak), said in `share` of the places it could be (a group's 比例 overrides it)."""
+    as they speak), said in `share` of the places it could be (a group's 比例 overrides it). `speech`: the
+    words that mark a sentence as spoken, which a habit away from the plain word leaves alone."""
     out = []
+    spoken = _speech(speech)
     for i, group in enumerate(groups or ()):
         words = [str(w) for w in group["写法"]]
+        plain = (group.get("语体") or {}).get("平实")
         fixed = (group.get("语体") or {}).get(register) if register else None
         word = fixed if fixed in words else draw(words, f"words|{i}")
         movable = [w for w in (group.get("可换") or words) if w != word]
@@ -82,8 +91,16 @@ def habits_for(groups: Iterable[Mapping[str, Any]] | None, draw: Callable[[list,
         unless = tuple(group.get("句中不含") or ()) + ((word,) if group.get("句中已有不改") else ())
         out.append(Habit(_pattern(movable, group.get("前不接") or (), group.get("后接") or (),
                                   group.get("后不接") or ()), word, unless, float(group.get("比例", share)),
-                         tuple(movable), _any(movable)))
+                         tuple(movable), _any(movable), spoken if plain and word != plain else None))
     return tuple(out)
+
+
+def _speech(words: Sequence[str]) -> re.Pattern | None:
+    """A sentence of speech: one of `words`, or a verb said twice around 一 (学一学、议一议、磨一磨)."""
+    if not words:
+        return None
+    return re.compile("|".join([*map(re.escape, sorted(set(words), key=len, reverse=True)),
+                                r"([\u4e00-\u9fff])一\1"]))
 
 
 def _any(words: Iterable[str]) -> re.Pattern:
@@ -95,10 +112,12 @@ def reword(text: str, habits: Sequence[Habit], tally: dict | None = None) -> str
     if not habits or not text:
         return text
     pieces = _CLAUSE.findall(text)
+    speech = next((h.speech for h in habits if h.speech is not None), None)
+    spoken = bool(speech is not None and speech.search(text))
     out = []
     for piece in pieces:
         for habit in habits:
-            piece = habit.apply(piece, tally)
+            piece = habit.apply(piece, tally, spoken)
         out.append(piece)
     return "".join(out)
 

@@ -818,3 +818,28 @@ def test_most_authors_put_no_stance_cap_on_their_figures():
         capped = [s.text for b in render(data, style=n).parts[0].blocks for s in b.spans if s.source.endswith("/引出")]
         assert author.frames or not capped, (n, capped)
     assert 0 < framing < 30, framing
+
+
+def test_a_heading_names_a_means_of_its_field_only_over_an_item_that_uses_it():
+    """扛责任，加强一岗双责 over 本人每季度到每个村至少走一趟，专门听党建 (31st blind reading): 一岗双责,
+    考核督导 and 督促检查 are each one means of 责任落实, not its name; a heading says one only where its
+    item speaks of it (呼应.yaml → 凭据词)."""
+    means = {"一岗双责": ("一岗双责", "班子成员", "分管"), "考核督导": ("考核", "督导", "督查", "评议", "述职"),
+             "督促检查": ("督促", "检查", "督查", "督导")}
+    data = load_example(ROOT / "tests" / "fresh_inputs" / "石岭镇-2025.yaml")[0]
+    data = copy.deepcopy(data)
+    data["报告"]["单位"] = "石堡镇"
+    headed, wrong = 0, []
+    for style in range(1, COUNT + 1, 5):
+        blocks = render(data, style=style).blocks()
+        for b in blocks:
+            leads = [s.text for s in b.spans if s.lead and s.source.startswith("词库:作者")]
+            if not leads:
+                continue
+            said = b.text.replace(leads[0], "")
+            for word, words in means.items():
+                if word in leads[0]:
+                    headed += 1
+                    if not any(w in said for w in words):
+                        wrong.append((leads[0], said[:30]))
+    assert not wrong, wrong[:5]

@@ -24,7 +24,7 @@ def render(data: Any, *, marks: Marks | None = None, source: str | None = None, 
     bundle = load_templates(templates)
     cat, bank = bundle.catalogue, bundle.bank
     last = last_year(data, marks, source, base, cat, bank)
-    report = validate(data, marks, source, catalogue=cat, last=last)
+    report = validate(data, marks, source, catalogue=cat, last=last, era=bundle.era)
     draft = compose(report, bundle, variant=variant, style=style, seat=seat)
     if marks and any(w.line is None for w in draft.warnings):
         from dataclasses import replace

@@ -23,6 +23,7 @@ from .validation.context import Context, Marks, clip, own_unit, sentence_body
 from .validation.figures import facts_block, free_facts, read_targets, warn_targets
 from .validation.last_year import read_last_year
 from .validation.messages import did_you_mean, translate, without_blanks
+from .validation.next_year import warn_next_year
 
 
 MAX_TEXT = 2000
@@ -30,11 +31,13 @@ _FILLER_NAME = re.compile(r"某某|XX|xx|××|\*\*")
 
 
 def validate(data: Any, marks: Marks | None = None, source: str | None = None,
-             catalogue: Catalogue | None = None, last: Report | None = None) -> Report:
+             catalogue: Catalogue | None = None, last: Report | None = None,
+             era: Mapping[str, Any] | None = None) -> Report:
     """Return the typed report for `data`, or raise `InputError` listing every problem found.
 
     `last` is last year's report (from 报告 → 上年, validated on its own): its year and unit are checked
-    against this one, and its targets and problems are carried for part one to answer."""
+    against this one, and its targets and problems are carried for part one to answer. `era`: the bundle's
+    era.yaml, for what next year brings (validation.next_year)."""
     cat = catalogue or load_catalogue()
     ctx = Context(marks or {}, source)
     if not isinstance(data, Mapping):
@@ -75,6 +78,7 @@ def validate(data: Any, marks: Marks | None = None, source: str | None = None,
         ctx.warn(("问题",), f"“问题”只有 {len(problems)} 条。述职评议通常要求查摆三条以上问题，请补充。")
     tasks = tuple(sentence_body(t, ("措施", "事项", i), ctx) for i, t in enumerate(model.measures.tasks))
     idea = sentence_body(model.measures.idea, ("措施", "思路"), ctx) if model.measures.idea else None
+    warn_next_year(era, info.year, [*tasks, idea or "", *(t.key for t in targets)], ctx)
     return Report(info=info, overview=overview, themes=themes, problems=problems, causes=causes,
                   targets=targets, tasks=tasks, idea=idea, warnings=tuple(ctx.warnings), last=last_year)
 

@@ -316,3 +316,33 @@ def test_a_party_membership_target_beyond_this_years_activists_is_pointed_out(tm
     assert not warned(minimal(亮点={"组织建设": {"发展党员": 2, "入党积极分子": 5}}, 措施={"目标": {"发展党员": 3}}))
     with pytest.raises(TemplateError, match="目标不超过"):
         _catalogue_with(tmp_path, "组织建设", "发展党员", "目标不超过", "没有这个指标")
+
+
+def _next_year_warnings(year: int, tasks: list[str], level: str = "镇") -> list:
+    from conftest import minimal
+    from generator.api import render
+    from generator.loader import load_yaml_text
+
+    data = minimal()
+    data["报告"].update(年度=year, 层级=level, 单位="红柳镇" if level == "镇" else "红柳村",
+                      职务="党委书记" if level == "镇" else "党支部书记")
+    data["报告"]["日期"] = __import__("datetime").date(year + 1, 1, 10)
+    data["措施"]["事项"] = tasks
+    import yaml
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    data, marks = load_yaml_text(text, "红柳.yaml")
+    return [w for w in render(data, marks=marks, source="红柳.yaml").warnings if "换届" in w.message]
+
+
+def test_a_plan_for_the_year_before_the_election_is_asked_about_the_election():
+    """2026 and 2021 are the years of 村（社区）“两委”换届 (era.yaml): a report of 2025 or 2020 whose plans say
+    nothing of it is asked about it, at 措施's line (31st blind reading: three 2025 drafts without it)."""
+    for year in (2025, 2020):
+        for level in ("镇", "村"):
+            found = _next_year_warnings(year, ["建一座冷库"], level)
+            assert len(found) == 1, (year, level)
+            assert found[0].path == ("措施",) and found[0].line is not None
+            assert f"{year + 1}年" in found[0].message and "事项" in found[0].message
+    # a plan that speaks of it, or a year before a year without one, is left alone
+    assert not _next_year_warnings(2025, ["提前摸排村“两委”人选，确保换届平稳"])
+    assert not _next_year_warnings(2024, ["建一座冷库"])

@@ -1,0 +1,25 @@
+"""What the coming year is known to bring everywhere (era.yaml → 年度 → 换届): a report written in December
+plans for it, and a clerk whose plans leave it out is asked about it, not written for (principle 1)."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from ..advice import Advice, worded
+from .context import Context
+
+# how the plans name the event (换届, 换一届: 村“两委”换届 is also written 选举 or 班子届满)
+SAID = ("换届", "届满", "选举")
+
+
+def warn_next_year(era: Mapping[str, Any] | None, year: int, plans: Iterable[str], ctx: Context) -> None:
+    """Warn when next year holds a nationwide event (村（社区）“两委”换届 in 2021 and 2026) and no plan speaks
+    of it: the reviewers of the 31st blind reading asked of three 2025 drafts why their secretaries' first
+    task of 2026 was missing."""
+    terms = ((era or {}).get("年度") or {}).get(year + 1) or {}
+    event = terms.get("换届")
+    if not event or any(w in plan for plan in plans for w in SAID):
+        return
+    where = Advice("在“措施 → 事项”里写一条", "在“措施.事项”一格里写一条")
+    ctx.warn(("措施",), worded(f"{year + 1}年是{event}之年，下一步打算里没有说到换届。有安排的话，请",
+                              where, "（怎样摸排人选、怎样把关，写本单位的具体做法）；没有就不用管这条提醒。"))

@@ -768,7 +768,7 @@ def test_some_authors_open_without_a_line_of_duty_and_brands_are_echoed_by_name(
 def test_a_paired_part_two_does_not_turn_to_every_cause_the_same_way():
     """说到底，… / 说到底，… / 说到底，… under three problems in a row (seventeenth blind reading: 同一个口头禅收尾):
     the author's one phrase turns every other paired cause, never two in a row, at most twice."""
-    from generator.compose.problems import MAX_CAUSE_LINKS
+    from generator.compose.pairing import MAX_CAUSE_LINKS
 
     style = style_where(part_two="对应")
     data = minimal(问题=["精力投入不足", "组织生活质量不高", "后备干部不足", "党员作用发挥不够"],
@@ -843,3 +843,34 @@ def test_a_heading_names_a_means_of_its_field_only_over_an_item_that_uses_it():
                     if not any(w in said for w in words):
                         wrong.append((leads[0], said[:30]))
     assert not wrong, wrong[:5]
+
+
+def test_a_paired_cause_is_never_glued_to_its_problem_unannounced():
+    """二是意识形态阵地管理仍需强化。…。钻研党建业务仍不够深。忙起来学习就往后放 (31st blind reading: 两件事粘在
+    一条里): in a paragraph that holds a problem and a cause, the cause goes inside the problem (由于 …，before
+    what the problem shows; at most MAX_MERGED a part) or follows the author's one 原因接语; a cause that can do
+    neither is said with the causes after the pairs, under their lead-in."""
+    from generator.compose.pairing import MAX_MERGED
+    from generator.loader import load_yaml_file
+
+    paired = [n for n in range(1, COUNT + 1) if make_author(SPEC, n).part_two == "对应"]
+    paths = [INPUTS / "2024.yaml", *sorted((ROOT / "tests" / "fresh_inputs").glob("*.yaml"))]
+    merged = 0
+    for path in paths:
+        data = load_yaml_file(path)[0]
+        causes = {f"词库:问题/{c}" for c in data.get("原因", []) if isinstance(c, str)}
+        problems = {f"词库:问题/{p}" for p in data.get("问题", []) if isinstance(p, str)}
+        for n in paired[:: max(1, len(paired) // 6)][:6]:
+            blocks = render(data, style=n, base=path.parent).parts[1].blocks
+            into = [s for b in blocks for s in b.spans if s.source == "词库:问题/原因并入"]
+            assert len(into) <= MAX_MERGED, (path.name, n)
+            merged += len(into)
+            for b in blocks:
+                if not any(s.source in problems or s.source.startswith("原文:问题") for s in b.spans):
+                    continue   # a cause's own paragraph (the causes after the pairs, as a list)
+                at = next((i for i, s in enumerate(b.spans) if s.source in causes or s.source.startswith("原文:原因")),
+                          None)
+                if at is not None:
+                    assert b.spans[at - 1].source in ("词库:问题/原因并入", "词库:问题/原因接语") \
+                        or b.spans[at].text.startswith("主要是"), (path.name, n, b.text)
+    assert merged >= 10, merged

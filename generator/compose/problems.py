@@ -22,7 +22,8 @@ from ..errors import Problem
 from ..model import Block, Role, Source, Span, body
 from .choose import Choose, _grams, formulations
 from .conditions import clashes, fitting
-from .explaining import accounts_for, explained, in_problem_order, unexplained
+from .explaining import explained, in_problem_order, unexplained
+from .pairing import paired as paired_blocks
 from .text import sentence
 
 
@@ -85,7 +86,7 @@ def problems(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list
     warnings += unexplained(report, spec["原因"])
     intro = bool(report.problems) and author.problem_intro
     if paired:
-        blocks = _paired(report, problem_blocks, cause_blocks, bank, pick, spec)
+        blocks = paired_blocks(report, problem_blocks, cause_blocks, bank, pick, spec)
         if author.problem_intro:
             blocks.insert(0, body(Span(pick.text(spec["问题引语"], "problems", "intro"), source="词库:问题/问题引语")))
     else:
@@ -148,70 +149,6 @@ def _pair(structure, pick: Choose) -> tuple[str, str]:
 
     k = _number("sub-headings", pick.author.number) if pick.author.number else 0   # the author's, every year
     return first[k % len(first)], second[k % len(second)]
-
-
-# How many of part two's paired causes a draft turns to with its author's 原因接语 (every other one, from the first)
-MAX_CAUSE_LINKS = 1   # was 2: 追根溯源 twice, 反思起来 twice in one part two read as a tic (24th blind reading)
-
-
-def _paired(report: Report, problem_blocks: list[Block], cause_blocks: list[Block], bank: Bank, pick: Choose,
-            spec) -> list[Block]:
-    """Each problem, then the cause that explains it (a cause kind's 解释, or an own cause of the same
-    theme), each cause once; the causes that explain no single problem close the part as one paragraph."""
-    kinds = spec["原因"]
-    ordinals = bank.get("结构", "序号")
-    home: dict[int, int] = {}          # cause index → problem index
-    for c, cause in enumerate(report.causes):
-        for p in accounts_for(cause, report, kinds):
-            k = report.problems.index(p)
-            # one paragraph, one author's hand: a cause that would repeat a formulation of its problem's
-            # paragraph waits for the last paragraph instead
-            # (the clerk's own cause is said in the clerk's words wherever it stands: it goes with its problem)
-            shared = cause.kind and set(formulations(problem_blocks[k].text)) & set(formulations(cause_blocks[c].text))
-            if k not in home.values() and not shared:
-                home[c] = k
-                break
-    out: list[Block] = []
-    # one author, one way of turning to the cause: a different 原因接语 at each problem (从自身找原因 /
-    # 之所以这样 / 深究一层) read as a template rotating its connectors (eleventh blind reading); and the same one
-    # at every problem (说到底 three times: seventeenth) as a tic: it turns every other cause, at most
-    # MAX_CAUSE_LINKS times; the others follow their problem plainly
-    link = pick.text(spec["原因接语"], "cause-after") if home else ""   # counted once as it is chosen
-    said = paired = 0
-    for k, block in enumerate(problem_blocks):
-        mine = [c for c, p in home.items() if p == k]
-        spans = list(block.spans)
-        for c in mine:
-            if paired % 2 == 0 and said < MAX_CAUSE_LINKS and (not said or not pick.overused(link)):
-                spans.append(Span(pick.count(link) if said else link, source="词库:问题/原因接语"))
-                said += 1
-            paired += 1
-            spans += [_unnumbered(s, ordinals) for s in cause_blocks[c].spans]
-        out.append(Block(block.role, tuple(spans)))
-    rest = [c for c in range(len(cause_blocks)) if c not in home]
-    if not rest:
-        return out
-    # 还有以下原因 turns from the causes said at their problems; with none said there it follows nothing
-    # (还有无所承接: 28th blind reading), so the plain 原因引语 opens the causes instead
-    slot = "其余原因" if home else "原因引语"
-    lead = Span(pick.text(spec[slot], "causes", "rest", single=len(rest) < 2), source=f"词库:问题/{slot}")
-    joined = [f for c in rest for f in set(formulations(cause_blocks[c].text))]
-    if len(joined) != len(set(joined)):   # one paragraph would say a formulation twice: a list instead
-        return [*out, body(lead), *(cause_blocks[c] for c in rest)]
-    spans = [lead]
-    for i, c in enumerate(rest):
-        if len(rest) > 1:
-            spans.append(Span(ordinals[i] if i < len(ordinals) else f"第{i + 1}", source="序号"))
-        spans += [_unnumbered(s, ordinals) for s in cause_blocks[c].spans]
-    return [*out, body(*spans)]
-
-def _unnumbered(span: Span, ordinals, lead: bool = False) -> Span:
-    """A cause said inside another paragraph: without its own 一是 (结构.yaml → 序号) and not as a run-in
-    heading."""
-    text = span.text
-    if span.lead:
-        text = next((text[len(o):] for o in ordinals if text.startswith(o)), text)
-    return Span(text, lead=lead, missing=span.missing, source=span.source, covers=span.covers)
 
 
 def problem_label(item: Item, pick: Choose) -> str | None:

@@ -874,3 +874,27 @@ def test_a_paired_cause_is_never_glued_to_its_problem_unannounced():
                     assert b.spans[at - 1].source in ("词库:问题/原因并入", "词库:问题/原因接语") \
                         or b.spans[at].text.startswith("主要是"), (path.name, n, b.text)
     assert merged >= 10, merged
+
+
+def test_the_numbered_paragraphs_of_part_two_count_from_one_without_gaps():
+    """另有几条原因： 一是… 三是… 四是… (a fresh draft: 二是 had gone with its problem): every run of numbered
+    paragraphs in part two counts 一是, 二是, 三是 … from the paragraph that opens it."""
+    from generator.loader import load_yaml_file
+
+    ordinals = ["一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是"]
+    paths = [INPUTS / "2024.yaml", *sorted((ROOT / "tests" / "fresh_inputs").glob("*.yaml"))]
+    wrong = []
+    for path in paths:
+        data = load_yaml_file(path)[0]
+        for n in range(7, COUNT + 1, max(1, COUNT // 12)):
+            run: list[str] = []
+            for b in render(data, style=n, base=path.parent).parts[1].blocks:
+                first = b.spans[0].text[:2] if b.spans[0].lead else ""
+                if first not in ordinals:
+                    run = []
+                    continue
+                run.append(first)
+                if run != ordinals[:len(run)]:
+                    wrong.append((path.name, n, run))
+                    break
+    assert not wrong, wrong[:5]

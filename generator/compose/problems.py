@@ -206,7 +206,10 @@ def _items(report: Report, items: tuple[Item, ...], kinds: dict, bank: Bank, pic
         lead, detail = _kind_wording(kinds[item.kind], report, pick, slot, item.kind, explains)
         by_clerk = slot == "problem" and _told_by_own_cause(item.kind, kinds[item.kind], report, pick)
         if by_clerk:   # the clerk's own cause says how it shows (本人把精力更多放在招商和项目上 under 精力投入不足):
-            detail = ""   # the bank's 表现 beside it said it twice in other words (21st blind reading)
+            # the bank's 表现 beside it said it twice in other words (21st blind reading); what it leads to is
+            # still the problem's to say — with nothing after its name, 一是组织生活的内容仍不够实在。 stood
+            # alone, its cause three paragraphs on (32nd: 梨花乡, 石岭镇 fresh drafts)
+            detail = _effect(kinds[item.kind], report, pick, item.kind)
         said |= _grams(lead) | _grams(detail)
         if slot == "problem":
             said_forms.update(formulations(lead + "，" + detail))
@@ -300,6 +303,13 @@ def _kind_wording(kind: Mapping, report: Report, pick: Choose, slot: str, name: 
     if hows:
         return lead, pick.text(hows, slot, name, "how")
     return lead, ""
+
+
+def _effect(kind: Mapping, report: Report, pick: Choose, name: str) -> str:
+    """What the problem leads to (one of its 影响 that fits the year), as a sentence of its own; "" when the
+    kind has none."""
+    effects = pick.usable(fitting(kind.get("影响") or [], report))
+    return pick.text(effects, "problem", name, "effect") if effects else ""
 
 
 def _side_words(leads: list, lead: str) -> tuple[str, ...]:

@@ -193,20 +193,32 @@ def test_a_problem_kind_beside_the_case_that_refutes_it():
 
 # --- 4. causes that explain --------------------------------------------------------------------------
 
-def test_a_cause_names_the_problems_it_explains():
+def test_a_cause_names_the_problems_it_explains(tmp_path):
     """A cause kind says which problems it accounts for, by the fields they lie in (干部队伍建设, 组织建设 …):
     not the kind's own name, which part two never printed. Once a draft at most, after the first cause that
     explains anything, and only from authors who tie causes back at all: after every cause it read as a
-    formula to the blind readers."""
-    data = _village(问题=["后备干部不足", "组织生活质量不高"], 原因=["人才支撑不足", "工作方法欠缺"])
+    formula to the blind readers, and the 32nd read even the one as a 挂钩句 — the bundled authors do not tie
+    (作者.yaml → 原因呼应: 无); a township's templates may bring it back (原因呼应: {有: 1, 无: 1})."""
+    import shutil
+
     from generator.bank import load_bank
+    from generator.compose import author_spec
+    from generator.compose.author import make_author
 
-
+    data = _village(问题=["后备干部不足", "组织生活质量不高"], 原因=["人才支撑不足", "工作方法欠缺"])
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    spec_file = templates / "作者.yaml"
+    spec_file.write_text(spec_file.read_text(encoding="utf-8").replace("原因呼应: {无: 1}", "原因呼应: {有: 1, 无: 1}"),
+                         encoding="utf-8")
     themes = load_bank().get("亮点", "主题")
+    bundled, own = author_spec(None), author_spec(templates)
+    assert not any(make_author(bundled, n).cause_links for n in range(1, int(bundled["风格数"]) + 1))
     for links in (True, False):
-        listed = style_where(part_two="分列", sub_heads=True, cause_links=links)   # the causes in a list of their own
+        listed = next(n for n in range(1, int(own["风格数"]) + 1)
+                      if (a := make_author(own, n)).part_two == "分列" and a.sub_heads and a.cause_links is links)
         for variant in range(6):
-            blocks = render(data, variant=variant, style=listed).parts[1].blocks
+            blocks = render(data, variant=variant, style=listed, templates=templates).parts[1].blocks
             second = [i for i, b in enumerate(blocks) if b.role.value == "heading2"][1]
             causes = blocks[second + 1:]
             tied = [(i, s.text) for i, b in enumerate(causes) for s in b.spans if s.source == "词库:问题/原因呼应"]

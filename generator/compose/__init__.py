@@ -23,7 +23,7 @@ from ..errors import Problem
 from ..model import Draft, Meta, Part, Span
 from .author import PLAIN, Author, Hand, make_author, unit_style
 from .choose import RUN_CHARS, Choose, _grams
-from .habits import reword_blocks
+from .habits import reword_blocks, with_adverbs
 from .headings import SLOT, Headings
 from .local import brand_home, brand_told, home_themes
 from .highlights import highlights
@@ -87,11 +87,13 @@ def compose(report: Report, templates: Templates | None = None, variant: int = 0
     part_one = highlights(report, bank, pick, ctx, warnings)
     part_two, last_line = problems(report, bank, pick, ctx, warnings)
     part_three = measures(report, bank, pick, ctx, warnings, after=last_line, catalogue=templates.catalogue)
-    # the author's word habits last, over the whole draft (将 for 把, 与 for 和 …)
+    # the author's word habits last, over the whole draft (将 for 把, 使 for 让 …); before them, a formal
+    # author's adverbs on the deeds of part one and the plans of part three (深入开展, 进一步完善), never on
+    # part two, where 严格落实“三会一课”重形式 would turn a shortcoming into a boast
     said = partial(reword_blocks, habits=author.habits, tally={})
-    parts = (Part(structure["第一部分"], said(part_one)),
+    parts = (Part(structure["第一部分"], said(with_adverbs(part_one, author.adverbs_one))),
              Part(structure["第二部分"], said(part_two)),
-             Part(structure["第三部分"], said(part_three)))
+             Part(structure["第三部分"], said(with_adverbs(part_three, author.adverbs_three))))
     head = f"{info.unit}{info.post}{info.year}年度"
     name = Span(info.name, source="报告:姓名") if info.name else Span("【待补充：姓名】", missing=True, source="待补充:报告.姓名")
     return Draft(

@@ -22,7 +22,7 @@ from math import gcd
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .habits import habits_for
+from .habits import adverbs_for, habits_for
 
 # the default theme order, for a templates folder without 作者.yaml (the catalogue's own order)
 CANONICAL = ("政治建设", "意识形态", "责任落实", "组织建设", "党员队伍", "干部队伍", "作风建设",
@@ -59,7 +59,10 @@ class Author:
     elaborate: str = "全"           # 全 | 表现 | 简: how far a bank problem or cause is spelled out (问题展开)
     sub_heads: bool = True          # 分列 under （一）存在的问题 / （二）…原因, or run on with lead-in lines
     duty: bool = True               # the opening says a line of duty to the level above (开头表态)
-    habits: tuple = ()              # word habits (habits.Habit): 将 for 把, 与 for 和 … (用词习惯)
+    habits: tuple = ()              # word habits (habits.Habit): 将 for 把, 使 for 让 … (用词习惯)
+    # a formal author's adverb before a clause's first verb, part one's and part three's (公文修饰: 深入开展 …)
+    adverbs_one: Any = None         # habits.Adverbs, None for a plain author
+    adverbs_three: Any = None
     overview_first: bool = True     # the unit's 家底 in the opening, else leading the 组织建设 item (家底)
     place_first: tuple[str, ...] = ()   # the 家底 figures said before the party's, for the authors who do (家底次序)
     frames: bool = True             # a stance clause (引出) before an item's first figures (数字帽子)
@@ -168,6 +171,10 @@ def _make_author(spec: Mapping[str, Any], number: int) -> Author:
         habits=habits_for(spec.get("用词习惯"), lambda words, key: words[_number(key, number) % len(words)],
                           register, float(spec.get("用词习惯比例", 1.0)),
                           [*markers.get("平实", ()), *markers.get("口语", ())]),
+        adverbs_one=adverbs_for(spec.get("公文修饰"), lambda words, key: words[_number(key, number) % len(words)],
+                                register, "一", [*markers.get("平实", ()), *markers.get("口语", ())]),
+        adverbs_three=adverbs_for(spec.get("公文修饰"), lambda words, key: words[_number(key, number) % len(words)],
+                                  register, "三", [*markers.get("平实", ()), *markers.get("口语", ())]),
         overview_first=_drawn(spec.get("家底") or ["开头"], n, "overview") == "开头",
         frames=_drawn(spec.get("数字帽子") or ["有"], n, "frames") == "有",
         runs_on=_drawn(spec.get("句子长短") or ["短"], n, "sentences") == "长",

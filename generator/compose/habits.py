@@ -95,6 +95,91 @@ def habits_for(groups: Iterable[Mapping[str, Any]] | None, draw: Callable[[list,
     return tuple(out)
 
 
+@dataclass(frozen=True)
+class Adverbs:
+    """A formal author's adverbs before the verbs that open a clause (作者.yaml → 公文修饰: 深入开展, 扎实推进,
+    严格落实, 进一步完善): one adverb a verb, the author's own, in `share` of the places."""
+    verbs: tuple[tuple[str, str], ...]   # (verb, the author's adverb), the longer verbs first
+    share: float = 1.0
+    after_not: tuple[str, ...] = ()      # a verb followed by these is not a clause's verb (开展了, 推进会)
+    shortest: int = 8                    # a shorter clause is a slogan (抓好党建促增收) and keeps its words
+    speech: re.Pattern | None = None     # a sentence of speech (学一学、议一议) takes no 公文 adverb
+
+    def clause(self, clause: str, sentence: str, tally: dict) -> str:
+        """`clause` with the author's adverb before its first verb, unless its sentence says the adverb
+        already (持续强化…，持续提高…) or the clause is short; `tally` spreads `share` through the draft."""
+        ordinal = _ORDINAL.match(clause)
+        head = ordinal.group() if ordinal else ""
+        rest = clause[len(head):]
+        if len(rest) < self.shortest or (self.speech is not None and self.speech.search(sentence)):
+            return clause
+        for verb, adverb in self.verbs:
+            if rest.startswith(verb):
+                if adverb in sentence or rest[len(verb):].startswith(self.after_not):
+                    return clause
+                n = tally.get(verb, 0)
+                tally[verb] = n + 1
+                gives = 1.0 - self.share
+                if int((n + 1) * gives) > int(n * gives):
+                    return clause
+                return head + adverb + rest
+        return clause
+
+
+def adverbs_for(spec: Mapping[str, Any] | None, draw: Callable[[list, str], str], register: str,
+                part: str, speech: Sequence[str] = ()) -> Adverbs | None:
+    """The adverbs of a formal author for `part` (一 or 三); None for a plain author, who says the verb bare.
+    `speech`: the words that mark a sentence as spoken (冬春时节把党员集中起来学一学、议一议，精心组织… was two
+    voices in one line)."""
+    if not spec or register != "公文" or not spec.get(part):
+        return None
+    verbs = [(str(v), draw([str(a) for a in adverbs], f"adverb|{part}|{v}"))
+             for v, adverbs in spec[part].items() if adverbs]
+    return Adverbs(tuple(sorted(verbs, key=lambda x: -len(x[0]))), float(spec.get("比例", 1.0)),
+                   tuple(str(w) for w in spec.get("后不接") or ()), int(spec.get("最短", 8)), _speech(speech))
+
+
+def with_adverbs(blocks: Iterable[Block], adverbs: Adverbs | None, tally: dict | None = None) -> tuple[Block, ...]:
+    """The body blocks with a formal author's adverbs in the tool's own words (not a heading family's, not
+    the clerk's)."""
+    if adverbs is None:
+        return tuple(blocks)
+    tally = {} if tally is None else tally
+    return tuple(block if block.role is not Role.BODY else _adverbed(block, adverbs, tally) for block in blocks)
+
+
+def _adverbed(block: Block, adverbs: Adverbs, tally: dict) -> Block:
+    """A sentence is the block's, whatever spans it runs over: 冬春时节把党员集中起来学一学、议一议 (one span) is
+    speech for the clause after it (another)."""
+    whole = block.text
+    ends = [m.end() for m in re.finditer("[。！？]", whole)]
+    out, at = [], 0
+    for span in block.spans:
+        start, at = at, at + len(span.text)
+        if not span.source.startswith(REWORDED) or span.source.startswith(FAMILY):
+            out.append(span)
+            continue
+        pieces = _CLAUSE.findall(span.text)
+        said, offset = [], start   # offsets in `whole`, the block as written
+        for i, piece in enumerate(pieces):
+            before = pieces[i - 1] if i else (whole[start - 1] if start else "。")
+            if before in "，；：。！？":
+                first = max((e for e in ends if e <= offset), default=0)
+                last = next((e for e in ends if e > offset), len(whole))
+                said.append(adverbs.clause(piece, whole[first:last], tally))
+            else:
+                said.append(piece)
+            offset += len(piece)
+        text = "".join(said)
+        out.append(span if text == span.text else Span(text, lead=span.lead, missing=span.missing,
+                                                        source=span.source, covers=span.covers))
+    return Block(block.role, tuple(out))
+
+
+# 一是/二是 … before a clause's first verb
+_ORDINAL = re.compile("[一二三四五六七八九十]是")
+
+
 def _speech(words: Sequence[str]) -> re.Pattern | None:
     """A sentence of speech: one of `words`, or a verb said twice around 一 (学一学、议一议、磨一磨)."""
     if not words:
@@ -168,4 +253,4 @@ def _block(block: Block, habits: tuple[Habit, ...], tally: dict, words: re.Patte
     return Block(block.role, tuple(out))
 
 
-__all__ = ["Habit", "habits_for", "reword", "reword_blocks"]
+__all__ = ["Adverbs", "Habit", "adverbs_for", "habits_for", "reword", "reword_blocks", "with_adverbs"]

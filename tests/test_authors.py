@@ -898,3 +898,34 @@ def test_the_numbered_paragraphs_of_part_two_count_from_one_without_gaps():
                     wrong.append((path.name, n, run))
                     break
     assert not wrong, wrong[:5]
+
+
+def test_thin_themes_share_an_item_only_with_one_of_their_own_group():
+    """分析研判意识形态领域形势2次 alone under 3.将意识形态工作的责任扛起来、阵地守起来 (31st and 32nd blind readings:
+    标题+一个数字): two thin themes (a deed or two figures, no case) share one item, wherever they stand in the
+    author's order — but only two of one of the author's groups, whose name the heading can say; 作风 problems
+    under （四）注重党员管理 was a heading over the wrong thing."""
+    from generator.compose.highlights import _group
+    from generator.facts import ThemeFacts
+
+    data = minimal(亮点={
+        "政治建设": {"集中学习": 12, "讲党课": 4, "事例": ["把党课搬到田间地头，趁农闲讲惠农政策，来听的群众比党员还多"]},
+        "组织建设": {"发展党员": 3},
+        "产业发展": {"村集体经济收入": 23.5, "党建领办合作社": 4, "事例": ["合作社和罐头厂签了收购合同，黄桃不愁卖"]},
+        "作风建设": {"警示教育": 2},
+        "党员队伍": {"党员志愿服务": 36}})
+    for n in [n for n in range(1, COUNT + 1) if make_author(SPEC, n).part_one == "分项"][:8]:
+        author = make_author(SPEC, n)
+        home = {t: g["名"] for g in SPEC["分组"][author.grouping] for t in g["主题"]}
+        draft = render(data, style=n)
+        items = [b for b in draft.parts[0].blocks if b.role.value == "body" and b.spans[0].lead]
+        themes = [{t for s in b.spans for t in home if s.source.startswith((f"做法:亮点.{t}", f"指标:亮点.{t}"))}
+                  for b in items]
+        assert all(len({home[t] for t in ts}) <= 1 for ts in themes), (n, themes)
+        assert {"组织建设", "党员队伍"} in themes, (n, themes)
+    # … and the pairing itself, by the facts: not past the author's groups, not a theme with a case
+    thin = lambda theme: ThemeFacts(theme, (), ())   # noqa: E731
+    rich = ThemeFacts("政治建设", (), ("事例",))
+    spec = {"分组": {"g": [{"名": "组织", "主题": ["组织建设", "党员队伍"]}, {"名": "政治", "主题": ["作风建设"]}]}}
+    items = _group((rich, thin("组织建设"), thin("作风建设"), thin("党员队伍")), spec, "g")
+    assert [tuple(tf.theme for tf in item) for item in items] == [("政治建设",), ("组织建设", "党员队伍"), ("作风建设",)]

@@ -56,7 +56,7 @@ def highlights(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: li
     if shape in ("归并", "分层"):
         shape = "分项"
     pick.layout["一"] = shape
-    items = _group(themes)
+    items = _group(themes, pick.heads.spec, author.grouping)
     out: list[Block] = []
     numbered = len(items) + rectify > 1
     for n, item in enumerate(items, 1):
@@ -180,21 +180,35 @@ def _grouped_items(shape: str, groups, report: Report, bank: Bank, pick: Choose,
     return out
 
 
+# A theme is thin when it holds no case and at most this much (practices, and figures by twos): a heading over
+# one deed and its figure (分析研判意识形态领域形势2次 under 3.将意识形态工作的责任扛起来、阵地守起来) read as an
+# empty slot to the 31st and 32nd blind readings; two such neighbours share one item
+THIN_WEIGHT = 2
+
+
 def _thin(tf: ThemeFacts) -> bool:
-    return not tf.practices and not tf.cases and len(tf.facts) <= 2
+    return not tf.cases and _weight(tf) <= THIN_WEIGHT
 
 
-def _group(themes: tuple[ThemeFacts, ...]) -> list[tuple[ThemeFacts, ...]]:
-    """Pair up neighbouring thin themes (a figure or two each, nothing else) into one item."""
+def _group(themes: tuple[ThemeFacts, ...], authors: Mapping, grouping: str) -> list[tuple[ThemeFacts, ...]]:
+    """Pair up thin themes (a deed or two figures each, no case) of one of the author's groups into one item,
+    at the place of the first: its heading speaks for both (（四）注重党员管理 over the 作风 problems put right,
+    two themes of different groups, read as a heading over the wrong thing)."""
+    if len(themes) <= 2:
+        return [(tf,) for tf in themes]
+    home = {t: g["名"] for g in ((authors or {}).get("分组") or {}).get(grouping) or [] for t in g["主题"]}
     out: list[tuple[ThemeFacts, ...]] = []
-    i = 0
-    while i < len(themes):
-        if i + 1 < len(themes) and _thin(themes[i]) and _thin(themes[i + 1]) and len(themes) > 2:
-            out.append((themes[i], themes[i + 1]))
-            i += 2
+    taken: set[int] = set()
+    for i, tf in enumerate(themes):
+        if i in taken:
+            continue
+        mate = next((j for j in range(i + 1, len(themes)) if j not in taken and _thin(tf) and _thin(themes[j])
+                     and home.get(tf.theme, tf.theme) == home.get(themes[j].theme, "")), None)
+        if mate is None:
+            out.append((tf,))
         else:
-            out.append((themes[i],))
-            i += 1
+            taken.add(mate)
+            out.append((tf, themes[mate]))
     return out
 
 

@@ -192,3 +192,12 @@ def test_a_formal_author_puts_adverbs_before_the_verbs_of_deeds_and_plans_only()
                     assert extra == bare_text, (s.text, t.text)
                     said += 1
     assert said >= 6, said
+
+
+def test_one_habit_does_not_rewrite_what_another_wrote():
+    """人才总量偏少 became 人才总量很少 (a fresh draft, found comparing output before and after a speed change): 偏 →
+    较 made 较少, which the 很少/较少 habit then turned into 很少 — a judgement the bank did not make. Each habit
+    reads the words as the bank wrote them."""
+    for n in range(1, COUNT + 1):
+        habits = make_author(SPEC, n).habits
+        assert reword("人才总量偏少", habits) in ("人才总量偏少", "人才总量较少"), n

@@ -100,6 +100,7 @@ class Adverbs:
     """A formal author's adverbs before the verbs that open a clause (作者.yaml → 公文修饰: 深入开展, 扎实推进,
     严格落实, 进一步完善): one adverb a verb, the author's own, in `share` of the places."""
     verbs: tuple[tuple[str, str], ...]   # (verb, the author's adverb), the longer verbs first
+    finder: re.Pattern | None = None     # any of the verbs: a span holding none is passed by at once
     share: float = 1.0
     after_not: tuple[str, ...] = ()      # a verb followed by these is not a clause's verb (开展了, 推进会)
     shortest: int = 8                    # a shorter clause is a slogan (抓好党建促增收) and keeps its words
@@ -135,7 +136,7 @@ def adverbs_for(spec: Mapping[str, Any] | None, draw: Callable[[list, str], str]
         return None
     verbs = [(str(v), draw([str(a) for a in adverbs], f"adverb|{part}|{v}"))
              for v, adverbs in spec[part].items() if adverbs]
-    return Adverbs(tuple(sorted(verbs, key=lambda x: -len(x[0]))), float(spec.get("比例", 1.0)),
+    return Adverbs(tuple(sorted(verbs, key=lambda x: -len(x[0]))), _any(v for v, _ in verbs), float(spec.get("比例", 1.0)),
                    tuple(str(w) for w in spec.get("后不接") or ()), int(spec.get("最短", 8)), _speech(speech))
 
 
@@ -152,11 +153,14 @@ def _adverbed(block: Block, adverbs: Adverbs, tally: dict) -> Block:
     """A sentence is the block's, whatever spans it runs over: 冬春时节把党员集中起来学一学、议一议 (one span) is
     speech for the clause after it (another)."""
     whole = block.text
+    if adverbs.finder is not None and not adverbs.finder.search(whole):
+        return block
     ends = [m.end() for m in re.finditer("[。！？]", whole)]
     out, at = [], 0
     for span in block.spans:
         start, at = at, at + len(span.text)
-        if not span.source.startswith(REWORDED) or span.source.startswith(FAMILY):
+        if not span.source.startswith(REWORDED) or span.source.startswith(FAMILY) \
+                or (adverbs.finder is not None and not adverbs.finder.search(span.text)):
             out.append(span)
             continue
         pieces = _CLAUSE.findall(span.text)
@@ -196,13 +200,21 @@ def reword(text: str, habits: Sequence[Habit], tally: dict | None = None) -> str
     """`text` as this author says it, clause by clause (`tally`: the draft's count of places so far)."""
     if not habits or not text:
         return text
+    # only the habits whose words the text holds (each habit on each clause was most of the time spent here)
+    habits = [h for h in habits if not h.words or (h.finder.search(text) if h.finder is not None
+                                                   else any(w in text for w in h.words))]
+    if not habits:
+        return text
     pieces = _CLAUSE.findall(text)
     speech = next((h.speech for h in habits if h.speech is not None), None)
     spoken = bool(speech is not None and speech.search(text))
     out = []
     for piece in pieces:
+        written = piece
         for habit in habits:
-            piece = habit.apply(piece, tally, spoken)
+            # a habit reads the words as the bank wrote them, not as another habit left them (偏少 → 较少 → 很少)
+            if habit.finder is None or habit.finder.search(written):
+                piece = habit.apply(piece, tally, spoken)
         out.append(piece)
     return "".join(out)
 

@@ -103,6 +103,8 @@ def _framing(report: Report, o: dict, pick: Choose, ctx: dict, way: str) -> list
     for i, (name, meaning) in enumerate(report.info.local[:2]):   # the unit's own formulations
         spelled = meaning and not _told_in_part_one(meaning, report, pick)
         slot = "本地提法含义" if spelled and "本地提法含义" in o else "本地提法"
+        if slot == "本地提法含义" and "本地提法名词含义" in o and pick.match.names_things(meaning):
+            slot = "本地提法名词含义"   # things beside their name, not run on as deeds (两清单一台账)
         if slot in o:
             clauses.append(Span(pick.text(o[slot], "open", "local", i, extra={"提法": name, "含义": meaning or ""}),
                                 source=f"原文:报告.本地提法.{i}"))

@@ -27,6 +27,8 @@ class Matcher:
         # figures said as of now (现有) and a lead-in that dates them (到年底): opening.opening
         self.now = tuple(data.get("现时词") or ())
         self.dated = tuple(data.get("时点词") or ())
+        # what a noun list of things ends on (…任务清单和问题整改台账): a meaning that names things, not deeds
+        self.thing_ends = tuple(data.get("名词尾") or ())
         # pairs common enough to say nothing of whether a text *tells* a thing, yet naming the thing a text is
         # *about* (合作社: a case of what the cooperative bought is about 党支部领办合作社, without telling it)
         self.things = frozenset(data.get("事物字对") or ())
@@ -97,6 +99,11 @@ class Matcher:
         if hit is None:
             hit = self._plural[text] = any(w in text for w in self.plural)
         return hit
+
+    def names_things(self, meaning: str) -> bool:
+        """Whether a formulation's meaning names things (班子成员履职清单、村级党建任务清单和问题整改台账) rather than
+        deeds (班子成员联村、党员联户): it is set beside its name, not run on after a comma as what was done."""
+        return meaning.rstrip("。；， ").endswith(self.thing_ends) if self.thing_ends else False
 
     def singular(self, options: list) -> list:
         """The options that do not speak of several things (逐项, 一件一件 …); the list itself when none does.

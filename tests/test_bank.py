@@ -485,7 +485,8 @@ def test_seats_a_round_apart_meet_on_few_lists_not_on_every_one():
 def test_no_stock_wording_names_its_author_in_the_third_person():
     """The author is the secretary and says 本人: 对问题较多的支部，书记当面约谈、限期整改 in a draft that says 本人
     everywhere else read as a second writer (31st blind reading). 书记 as the doer of a clause is the author;
-    支部书记, 村书记, {{下级书记}}, 总书记 and a practice of all secretaries (书记讲党课, 书记带头…) are others."""
-    self_named = re.compile(r"(?:^|[，。；：、])书记(?:当面|亲自|出面|约谈|牵头|带队|逐个|挨个|上门|直接)")
+    支部书记, 村书记, {{下级书记}}, 总书记 and a practice of all secretaries (书记讲党课, 书记带头…) are others.
+    (书记抓党建的“主业”意识还不够牢 in a village draft, read in the sample batch side by side.)"""
+    self_named = re.compile(r"(?:^|[，。；：、])书记(?:当面|亲自|出面|约谈|牵头|带队|逐个|挨个|上门|直接|抓党建)")
     found = [s for s in _all_bank_strings() if self_named.search(s)]
     assert not found, found[:5]

@@ -350,6 +350,12 @@ def test_causes_in_two_paragraphs_subjective_then_objective():
     data["原因"] = ["工作方法欠缺", "人才支撑不足", {"自述": "村里年轻人少，能到村里任职的人选不多"}]
     plain = render(data, style=style_where(part_two="主客")).parts[1].blocks
     assert not [b for b in plain if b.spans[0].source.endswith(("主观引语", "客观引语"))]
+    # the unit speaking of itself is subjective: 乡里对牧区党员的学习方式想得少 stood under 从外部条件看 (33rd)
+    own = "村里对年轻党员的培养想得少，还是老办法"
+    data["原因"] = ["思想认识不到位", "人才支撑不足", {"自述": own}, {"自述": "村里年轻人少，能到村里任职的人选不多"}]
+    blocks = render(data, style=style_where(part_two="主客")).parts[1].blocks
+    leads = [i for i, b in enumerate(blocks) if b.spans[0].source in ("词库:问题/主观引语", "词库:问题/客观引语")]
+    assert own in "".join(b.text for b in blocks[leads[0] + 1:leads[1]]), [b.text for b in blocks]
 
 
 def test_a_family_kept_to_some_levels_gives_way_elsewhere():

@@ -152,7 +152,8 @@ def test_a_formal_author_puts_adverbs_before_the_verbs_of_deeds_and_plans_only()
         Span("冬春时节把党员集中起来学一学，", source="做法:亮点.政治建设.做法.1"),
         Span("组织党员集体学习12次。", source="指标:亮点.政治建设.集中学习"),
         Span("抓好党建促增收。", source="词库:亮点/产业发展"),
-        Span("推进会开了三次，推进村级阵地规范化建设。", source="做法:亮点.组织建设.做法.0")))
+        Span("推进会开了三次，推进村级阵地规范化建设。", source="做法:亮点.组织建设.做法.0"),
+        Span("组织班子成员带着问题研讨，开展专题研讨5次。", source="做法:亮点.政治建设.做法.2")))
     out = [s.text for s in with_adverbs([block], one)[0].spans]
     adverb = dict(one.verbs)
     assert out[0] == f"{adverb['开展']}开展警示教育3次，开展谈心谈话140人次。"   # not twice in a sentence
@@ -160,6 +161,8 @@ def test_a_formal_author_puts_adverbs_before_the_verbs_of_deeds_and_plans_only()
     assert out[2:4] == [s.text for s in block.spans[2:4]]                      # speech runs over two spans
     assert out[4] == block.spans[4].text                                       # a slogan
     assert out[5] == f"推进会开了三次，{adverb['推进']}推进村级阵地规范化建设。"   # 推进会 is a meeting
+    # one adverb a sentence (精心组织…研讨，扎实开展专题研讨5次: 33rd blind reading)
+    assert out[6] == f"{adverb['组织']}组织班子成员带着问题研讨，开展专题研讨5次。"
 
     # in the drafts: the adverbs are all that changes, and only in parts one and three of a 公文 author's draft
     import generator.compose as compose

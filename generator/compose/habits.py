@@ -107,8 +107,9 @@ class Adverbs:
     speech: re.Pattern | None = None     # a sentence of speech (学一学、议一议) takes no 公文 adverb
 
     def clause(self, clause: str, sentence: str, tally: dict) -> str:
-        """`clause` with the author's adverb before its first verb, unless its sentence says the adverb
-        already (持续强化…，持续提高…) or the clause is short; `tally` spreads `share` through the draft."""
+        """`clause` with the author's adverb before its first verb, unless its sentence says one of the
+        author's adverbs already (持续强化…，持续提高…; 精心组织…研讨，扎实开展专题研讨5次: 33rd blind reading) or
+        the clause is short; `tally` spreads `share` through the draft."""
         ordinal = _ORDINAL.match(clause)
         head = ordinal.group() if ordinal else ""
         rest = clause[len(head):]
@@ -116,7 +117,7 @@ class Adverbs:
             return clause
         for verb, adverb in self.verbs:
             if rest.startswith(verb):
-                if adverb in sentence or rest[len(verb):].startswith(self.after_not):
+                if any(a in sentence for _, a in self.verbs) or rest[len(verb):].startswith(self.after_not):
                     return clause
                 n = tally.get(verb, 0)
                 tally[verb] = n + 1
@@ -156,6 +157,7 @@ def _adverbed(block: Block, adverbs: Adverbs, tally: dict) -> Block:
     if adverbs.finder is not None and not adverbs.finder.search(whole):
         return block
     ends = [m.end() for m in re.finditer("[。！？]", whole)]
+    adverbed: set[int] = set()   # the sentences (by where they start) given an adverb already
     out, at = [], 0
     for span in block.spans:
         start, at = at, at + len(span.text)
@@ -167,10 +169,12 @@ def _adverbed(block: Block, adverbs: Adverbs, tally: dict) -> Block:
         said, offset = [], start   # offsets in `whole`, the block as written
         for i, piece in enumerate(pieces):
             before = pieces[i - 1] if i else (whole[start - 1] if start else "。")
-            if before in "，；：。！？":
-                first = max((e for e in ends if e <= offset), default=0)
+            first = max((e for e in ends if e <= offset), default=0)
+            if before in "，；：。！？" and first not in adverbed:
                 last = next((e for e in ends if e > offset), len(whole))
                 said.append(adverbs.clause(piece, whole[first:last], tally))
+                if said[-1] != piece:
+                    adverbed.add(first)   # one adverb a sentence
             else:
                 said.append(piece)
             offset += len(piece)

@@ -935,3 +935,34 @@ def test_thin_themes_share_an_item_only_with_one_of_their_own_group():
     spec = {"分组": {"g": [{"名": "组织", "主题": ["组织建设", "党员队伍"]}, {"名": "政治", "主题": ["作风建设"]}]}}
     items = _group((rich, thin("组织建设"), thin("作风建设"), thin("党员队伍")), spec, "g")
     assert [tuple(tf.theme for tf in item) for item in items] == [("政治建设",), ("组织建设", "党员队伍"), ("作风建设",)]
+
+
+def test_a_group_heading_promises_nothing_one_of_its_themes_lacks():
+    """（一）强化思想引导，锤炼党性修养 over a group holding 2.压紧压实主体责任 (33rd and 34th blind readings: 放错了
+    标题): a heading word that speaks of study and thought (呼应.yaml → 凭据词: 思想引导, 理论武装, 党性修养 …) heads
+    a group only when every theme in it bears the word out."""
+    import yaml
+
+    evidence = yaml.safe_load((ROOT / "templates" / "呼应.yaml").read_text(encoding="utf-8"))["凭据词"]
+    thought = [w for w in ("思想引导", "理论武装", "理论学习", "学习教育", "党性修养", "党性教育", "思想根基", "思想建设")
+               if w in evidence]
+    assert len(thought) == 8   # the data holds them, so this can fail
+    data = minimal(亮点={
+        "政治建设": {"做法": ["中心组学习", "现场教学"], "中心组学习": 9, "理论宣讲": 22},
+        "责任落实": {"做法": ["书记联村", "约谈提醒"], "党建调研": 17, "约谈党组织书记": 3},
+        "组织建设": {"发展党员": 6, "整顿软弱涣散党组织": 2},
+        "产业发展": {"党建领办合作社": 5, "事例": ["合作社统一收购牧户的羊，每只多卖五六十元"]}})
+    checked = 0
+    for n in range(1, COUNT + 1):
+        author = make_author(SPEC, n)
+        if author.part_one not in ("归并", "分层") or author.grouping != "三组":
+            continue
+        blocks = render(data, style=n).parts[0].blocks
+        heads = [b.text for b in blocks if b.role.value == "heading2"] or \
+                [b.spans[0].text + b.spans[1].text for b in blocks if b.spans[0].lead and len(b.spans) > 1]
+        first = heads[0]   # the 政治 group: 政治建设 and 责任落实
+        assert not [w for w in thought if w in first], (n, first)
+        checked += 1
+        if checked >= 12:
+            break
+    assert checked >= 6, checked

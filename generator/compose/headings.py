@@ -176,6 +176,17 @@ class Headings:
         heading = SLOT.sub(fill, pattern)
         return (None, False) if blocked else (heading, not clash)
 
+    def aim(self, key: str, content: tuple[str, ...], position: int) -> str | None:
+        """A group's heading when its family cannot say it: one of the group's own aims (词汇 → 标) that every
+        theme of the group bears out — not the first theme's lead, which spoke for that theme alone
+        (以理论学习的深度带动工作的力度 over a group holding 责任落实: 34th blind reading)."""
+        options = list(((self.spec.get("词汇") or {}).get(key) or {}).get("标") or ())
+        for told in content:
+            options = self.fits(options, told) if self.fits else options
+        if not options:
+            return None
+        return options[self.number("group-aim", key, position) % len(options)]
+
     def _series_word(self, part: str, name: str, position: int, used: set, literal: frozenset,
                      again: tuple) -> str | None:
         """The `position`-th item's member of a series, a different one for each item; not one opening with a

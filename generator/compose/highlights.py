@@ -148,7 +148,9 @@ def _grouped_items(shape: str, groups, report: Report, bank: Bank, pick: Choose,
             first = False
             continue
         source = f"词库:作者/{name}"
-        if head is None:   # the family cannot say it: the first theme's own lead, traced to it
+        if head is None and len(members) > 1:   # the family cannot say it: an aim of the whole group
+            head = pick.heads.aim(key, _told(tuple(members), bank), n - 1)
+        if head is None:   # … else the first theme's own lead, traced to it
             head = pick.text(bank.get("亮点", "主题", members[0].theme, "要点"), "lead", name)
             source = f"词库:亮点/{members[0].theme}/要点"
         if shape == "分层":

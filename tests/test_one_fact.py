@@ -1311,3 +1311,20 @@ def test_a_local_formulation_that_names_things_is_set_beside_its_name():
             at = text.index(meaning)
             assert (text[at - 1] in "（即—") is beside, (style, text)
         assert seen >= 3, (meaning, seen)
+
+
+def test_a_cause_shows_itself_in_the_words_of_the_problem_it_explains():
+    """人才总量偏少、结构不够合理。懂政策、会做群众工作的党务骨干不多 as the cause of 发展年轻党员的力度还不够
+    (34th blind reading: 原因和问题对不上). A cause kind explaining a problem says how it shows in words that
+    problem speaks of (its 解释词 the problem's text, name or 关键词 hold: 年轻, 老化, 年龄 …), where enough of its
+    entries do."""
+    data = _village(问题=["党员队伍老化", "组织生活质量不高"], 原因=["人才支撑不足", "工作方法欠缺"])
+    near = ("年轻", "老化", "年龄", "岁")
+    spelled = speaking = 0
+    for style in range(1, 337, 5):
+        for b in render(data, style=style).parts[1].blocks:
+            told = [s.text for s in b.spans if s.source == "词库:问题/人才支撑不足" and not s.lead]
+            if told:
+                spelled += 1
+                speaking += any(w in t for t in told for w in near)
+    assert spelled >= 10 and speaking >= 0.8 * spelled, (spelled, speaking)

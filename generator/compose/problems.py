@@ -203,7 +203,8 @@ def _items(report: Report, items: tuple[Item, ...], kinds: dict, bank: Bank, pic
             pick.forms |= said_forms
         answers = explained(item, report, kinds) if slot == "cause" else ()
         explains = frozenset(x for p in answers for x in (p.kind, p.theme) if x) if slot == "cause" else None
-        lead, detail = _kind_wording(kinds[item.kind], report, pick, slot, item.kind, explains)
+        lead, detail = _kind_wording(kinds[item.kind], report, pick, slot, item.kind, explains,
+                                     _spoken_of(kinds[item.kind], answers, bank.get("问题", "问题")) if answers else ())
         by_clerk = slot == "problem" and _told_by_own_cause(item.kind, kinds[item.kind], report, pick)
         if by_clerk:   # the clerk's own cause says how it shows (本人把精力更多放在招商和项目上 under 精力投入不足):
             # the bank's 表现 beside it said it twice in other words (21st blind reading); what it leads to is
@@ -258,8 +259,25 @@ def _told_by_own_cause(name: str, kind: Mapping, report: Report, pick: Choose) -
                for c in report.causes)
 
 
+def _spoken_of(cause: Mapping, problems, kinds: Mapping) -> tuple[str, ...]:
+    """The words of a cause kind (its 解释词) that the problems it explains speak of — their text, or their
+    kind's names and 关键词: 人才总量偏少…党务骨干不多 beside 发展年轻党员的力度还不够 explained nothing (34th blind
+    reading), where 本地年轻人外出务工多，愿意回来的少 would have."""
+    words = tuple(cause.get("解释词") or ())
+    if not words:
+        return ()
+    said = []
+    for p in problems:
+        spec = kinds.get(p.kind or "") or {}
+        names = spec.get("简称") or ()
+        said += [p.text or "", p.detail or "", p.kind or "", *([names] if isinstance(names, str) else names),
+                 *(spec.get("关键词") or ())]
+    told = "；".join(said)
+    return tuple(w for w in words if w in told)
+
+
 def _kind_wording(kind: Mapping, report: Report, pick: Choose, slot: str, name: str,
-                  explains: frozenset[str] | None = None) -> tuple[str, str]:
+                  explains: frozenset[str] | None = None, near: tuple[str, ...] = ()) -> tuple[str, str]:
     """Return (lead, elaboration) of a problem or cause kind, each part picked independently: 要点, and
     表现 + 影响 (any 表现 fits any 影响) or a whole 展开 sentence — only those that fit the year's highlights.
     The elaboration is "" when none fits. `explains`: for a cause, the kinds and themes of the problems it
@@ -294,6 +312,9 @@ def _kind_wording(kind: Mapping, report: Report, pick: Choose, slot: str, name: 
         else:   # nothing this year says that side: a lead of the whole kind instead
             general = [x for x in leads if not _side_words(kind["要点"], x)]
             lead = pick.text(general, slot, name, "lead", "whole") if general else lead
+    if near:   # a cause shows itself in the words of the problem it explains, where an entry does
+        hows = _speaking(hows, near)
+        whole = _speaking(whole, near)
     if mode == "表现":
         sos, whole = [], [w for w in whole if w.count("，") < 2]
     if hows and sos and (not whole or pick.chance(TWO_PART_CHANCE, slot, name, "form")):
@@ -310,6 +331,17 @@ def _effect(kind: Mapping, report: Report, pick: Choose, name: str) -> str:
     kind has none."""
     effects = pick.usable(fitting(kind.get("影响") or [], report))
     return pick.text(effects, "problem", name, "effect") if effects else ""
+
+
+# A cause's elaborations narrowed to those that speak of its problem only while this many are left: fewer, and
+# drafts of one township met on the same sentence, or it repeated its own lead (a batch, read in tests)
+SPEAKING_LEAST = 4
+
+
+def _speaking(options: list, words: tuple[str, ...]) -> list:
+    """The options that say one of `words`, when there are SPEAKING_LEAST of them; else all."""
+    kept = [o for o in options if any(w in (o["说"] if isinstance(o, dict) else o) for w in words)]
+    return kept if len(kept) >= SPEAKING_LEAST else options
 
 
 def _side_words(leads: list, lead: str) -> tuple[str, ...]:

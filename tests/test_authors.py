@@ -966,3 +966,20 @@ def test_a_group_heading_promises_nothing_one_of_its_themes_lacks():
         if checked >= 12:
             break
     assert checked >= 6, checked
+
+
+def test_a_family_not_for_the_level_gives_way_to_a_stand_in_no_author_owns():
+    """高字 (高质量强思想) is for towns; a village author of it took the next family in the list, another author's
+    own, and in the sample batch two villages had one part-three family (做实产业培育 / 做实支部建设 in both, read
+    side by side). The stand-in (作者.yaml → 替补) is no author's first family, so it meets none of them."""
+    from generator.compose import _family_for
+
+    stand_ins = {n for n, e in SPEC["标题家族"].items() if e.get("替补")}
+    assert stand_ins
+    owned = {f for n in range(1, COUNT + 1) for f in (make_author(SPEC, n).heading_one, make_author(SPEC, n).heading_three)}
+    assert not owned & stand_ins
+    town_only = [n for n, e in SPEC["标题家族"].items() if e.get("层级") and "村" not in e["层级"]]
+    assert town_only
+    for family in town_only:
+        assert _family_for(SPEC, family, "村", "三") in stand_ins
+        assert _family_for(SPEC, family, "镇", "三") == family

@@ -197,8 +197,15 @@ def _family_for(spec: dict | None, family: str, tier: str, part: str = "一", it
                     for is_series, name in SLOT.findall(str(entry.get(part, ""))))
         return tier in (entry.get("层级") or (tier,)) and not short
 
+    # a stand-in first (作者.yaml → 替补): the next family in the list is another author's own, and in a batch of
+    # one township the neighbour's (two villages with one part-three family: the sample read side by side)
+    stand_ins = [n for n in names if isinstance(families[n], dict) and families[n].get("替补")]
+    if not fits(family):
+        hit = next((n for n in stand_ins if fits(n)), None)
+        if hit is not None:
+            return hit
     start = names.index(family)
-    return next((n for n in names[start:] + names[:start] if fits(n)), family)
+    return next((n for n in names[start:] + names[:start] if fits(n) and n not in stand_ins), family)
 
 
 def choose_author(spec: dict | None, style: int | None, unit: str, warnings: list) -> Author:

@@ -135,7 +135,8 @@ def _make_author(spec: Mapping[str, Any], number: int) -> Author:
     markers = spec.get("语体标记") or {}
     groupings = list(spec["分组"])
     orders = list(spec["主题次序"])
-    families = list(spec["标题家族"])
+    # a 替补 family stands in where an author's own is not for the level: not one any author takes first
+    families = [name for name, e in spec["标题家族"].items() if not (isinstance(e, Mapping) and e.get("替补"))]
     closing = _drawn(spec["段尾评语"], n, "close")
     return Author(
         number=number,

@@ -983,3 +983,16 @@ def test_a_family_not_for_the_level_gives_way_to_a_stand_in_no_author_owns():
     for family in town_only:
         assert _family_for(SPEC, family, "村", "三") in stand_ins
         assert _family_for(SPEC, family, "镇", "三") == family
+
+
+def test_a_family_of_one_repeated_word_heads_a_few_items_only():
+    """一是在理论学习上着力 … 九是在产业培育上着力 (34th and 35th blind readings): a family whose every heading says
+    the same words (作者.yaml → 标题家族 → 至多) heads a part one of at most that many items; past it the author
+    takes another family."""
+    from generator.compose import _family_for
+
+    limited = {n: e["至多"] for n, e in SPEC["标题家族"].items() if e.get("至多")}
+    assert limited
+    for family, most in limited.items():
+        assert _family_for(SPEC, family, "镇", "一", most) == family
+        assert _family_for(SPEC, family, "镇", "一", most + 3) != family

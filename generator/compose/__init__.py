@@ -195,7 +195,9 @@ def _family_for(spec: dict | None, family: str, tier: str, part: str = "一", it
             return True
         short = any(is_series and len(series.get(name) or ()) < items
                     for is_series, name in SLOT.findall(str(entry.get(part, ""))))
-        return tier in (entry.get("层级") or (tier,)) and not short
+        # a form mostly fixed words reads as a drum beat past a few items (九条“在…上着力”: 35th blind reading)
+        many = bool(entry.get("至多")) and items > int(entry["至多"])
+        return tier in (entry.get("层级") or (tier,)) and not short and not many
 
     # a stand-in first (作者.yaml → 替补): the next family in the list is another author's own, and in a batch of
     # one township the neighbour's (two villages with one part-three family: the sample read side by side)

@@ -1328,3 +1328,21 @@ def test_a_cause_shows_itself_in_the_words_of_the_problem_it_explains():
                 spelled += 1
                 speaking += any(w in t for t in told for w in near)
     assert spelled >= 10 and speaking >= 0.8 * spelled, (spelled, speaking)
+
+
+def test_causes_listed_apart_stand_in_the_order_of_the_problems_they_answer():
+    """三是在职党员报到后，社区派的多是临时性任务 answered 二是党员作用发挥还不够均衡 (35th blind reading): a broad
+    kind that explains problems one and two (工作方法欠缺) took the second place by its first problem. Problem by
+    problem, the cause explaining it and fewest others comes first; causes explaining none come last."""
+    from generator.bundle import load_templates
+    from generator.compose.explaining import in_problem_order
+
+    t = load_templates()
+    own_one = {"自述": "联系点只在三个大站点，小站点和众包骑手没有覆盖到", "主题": "组织建设"}
+    own_two = {"自述": "在职党员报到后，社区派的多是临时性任务，和他们的专长对不上", "主题": "党员队伍"}
+    data = _village(问题=[{"自述": "新就业群体党员聚不起来，组织生活很难按时开", "主题": "组织建设"},
+                          "党员作用发挥不够", "创新意识不强"],
+                    原因=[own_one, "工作方法欠缺", own_two])
+    report = validate(data, catalogue=t.catalogue)
+    order = [c.text or c.kind for c in in_problem_order(report, t.bank.get("问题", "原因"))]
+    assert order == [own_one["自述"], own_two["自述"], "工作方法欠缺"], order

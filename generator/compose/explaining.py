@@ -35,11 +35,19 @@ def in_problem_order(report: Report, kinds: Mapping) -> tuple[Item, ...]:
     explain none last: listed apart, 一是 is read against 一是 (a reader paired the second problem with the
     second cause, which explained the third). Part three never points back at a cause by its place, so
     the order is part two's own."""
-    def first(cause: Item) -> int:
-        return min((report.problems.index(p) for p in accounts_for(cause, report, kinds)),
-                   default=len(report.problems))
-
-    return tuple(sorted(report.causes, key=first))   # stable: the clerk's order among equals
+    # problem by problem, the cause that explains it and fewest others (the clerk's order among equals): by the
+    # first problem each explains, a broad kind (工作方法欠缺, for problems one and two) took the second place
+    # from the clerk's own cause of the second problem (35th blind reading: 三是… answered 二是…)
+    reach = {id(c): accounts_for(c, report, kinds) for c in report.causes}
+    left = list(report.causes)
+    order: list[Item] = []
+    for problem in report.problems:
+        fits = [c for c in left if problem in reach[id(c)]]
+        if fits:
+            cause = min(fits, key=lambda c: len(reach[id(c)]))
+            order.append(cause)
+            left.remove(cause)
+    return tuple(order + left)
 
 
 def accounts_for(cause: Item, report: Report, kinds: Mapping) -> list[Item]:

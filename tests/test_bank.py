@@ -490,3 +490,18 @@ def test_no_stock_wording_names_its_author_in_the_third_person():
     self_named = re.compile(r"(?:^|[，。；：、])书记(?:当面|亲自|出面|约谈|牵头|带队|逐个|挨个|上门|直接|抓党建)")
     found = [s for s in _all_bank_strings() if self_named.search(s)]
     assert not found, found[:5]
+
+
+def test_a_stance_that_names_a_thing_is_said_only_where_the_input_names_it():
+    """对集体资产坚持管好用好，让每一分收入都经得起群众查 stood over a case about sheep sold in town (35th blind reading):
+    a stance may frame, but one naming a thing or a routine (集体资产, 三会一课, 积分, 网格, 合作社 …) is said only
+    where the clerk's input names it (需提及) or the practice that does (不与做法)."""
+    bank = load_bank()
+    things = ("集体资产", "三资", "集体的钱", "三会一课", "积分", "网格", "合作社", "党群服务中心", "微信群", "村规民约")
+    loose = []
+    for theme, spec in bank.get("亮点", "主题").items():
+        for o in spec.get("立场") or ():
+            text = o["说"] if isinstance(o, dict) else o
+            if any(t in text for t in things) and not (isinstance(o, dict) and (o.get("需提及") or o.get("不与做法"))):
+                loose.append((theme, text))
+    assert not loose, loose

@@ -125,7 +125,7 @@ def test_a_formal_habit_leaves_a_sentence_of_speech_as_it_is_spoken():
                   if {h.word for h in make_author(SPEC, n).habits} >= {"将", "仍"})
     habits = make_author(SPEC, number).habits
     for spoken in ("冬春时节把党员集中起来学一学、议一议", "把村干部的实绩摆出来比一比",
-                   "把群众反映的事一条一条记下来", "支部书记还不够心中有数"):
+                   "把群众反映的事一条一条记下来", "支部书记还不够心中有数", "把这一年的工作过一遍"):
         assert reword(spoken, habits) == spoken, spoken
     # … and still speaks its own way where the sentence is not speech
     assert reword("把党建工作和中心工作结合起来", habits) != "把党建工作和中心工作结合起来"

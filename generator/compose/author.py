@@ -138,6 +138,8 @@ def _make_author(spec: Mapping[str, Any], number: int) -> Author:
     # a 替补 family stands in where an author's own is not for the level: not one any author takes first
     families = [name for name, e in spec["标题家族"].items() if not (isinstance(e, Mapping) and e.get("替补"))]
     closing = _drawn(spec["段尾评语"], n, "close")
+    draw = lambda words, key: words[_number(key, number) % len(words)]   # noqa: E731  the author's own draw
+    spoken = [*markers.get("平实", ()), *markers.get("口语", ())]
     return Author(
         number=number,
         part_one=_stepped(spec["第一部分"], n, 1),
@@ -169,13 +171,9 @@ def _make_author(spec: Mapping[str, Any], number: int) -> Author:
         figure_lead_chance=float(spec.get("数字引语概率", 1.0)),
         sub_heads=_drawn(spec.get("问题小标题") or ["有"], n, "sub-heads") == "有",
         elaborate=_drawn(spec.get("问题展开") or ["全"], n, "elaborate"),
-        habits=habits_for(spec.get("用词习惯"), lambda words, key: words[_number(key, number) % len(words)],
-                          register, float(spec.get("用词习惯比例", 1.0)),
-                          [*markers.get("平实", ()), *markers.get("口语", ())]),
-        adverbs_one=adverbs_for(spec.get("公文修饰"), lambda words, key: words[_number(key, number) % len(words)],
-                                register, "一", [*markers.get("平实", ()), *markers.get("口语", ())]),
-        adverbs_three=adverbs_for(spec.get("公文修饰"), lambda words, key: words[_number(key, number) % len(words)],
-                                  register, "三", [*markers.get("平实", ()), *markers.get("口语", ())]),
+        habits=habits_for(spec.get("用词习惯"), draw, register, float(spec.get("用词习惯比例", 1.0)), spoken),
+        adverbs_one=adverbs_for(spec.get("公文修饰"), draw, register, "一", spoken),
+        adverbs_three=adverbs_for(spec.get("公文修饰"), draw, register, "三", spoken),
         overview_first=_drawn(spec.get("家底") or ["开头"], n, "overview") == "开头",
         frames=_drawn(spec.get("数字帽子") or ["有"], n, "frames") == "有",
         runs_on=_drawn(spec.get("句子长短") or ["短"], n, "sentences") == "长",

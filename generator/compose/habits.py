@@ -40,14 +40,19 @@ class Habit:
     # plain author keeps (将 for 把, 与 for 和) leaves a sentence holding them as it is spoken
     speech: re.Pattern | None = None
 
+    def holds(self, text: str) -> bool:
+        """Whether `text` holds a word this habit may rewrite (a habit without a word list: always)."""
+        if not self.words:
+            return True
+        return bool(self.finder.search(text)) if self.finder is not None else any(w in text for w in self.words)
+
     def apply(self, clause: str, tally: dict | None = None, spoken: bool = False) -> str:
         """`tally`: how many places this draft has offered the habit so far; the author's word takes
         `share` of them, evenly through the draft (the first ones always). `spoken`: the sentence is
         speech (see `speech`)."""
         if spoken and self.speech is not None:
             return clause
-        if self.words and not (self.finder.search(clause) if self.finder is not None
-                               else any(w in clause for w in self.words)):
+        if not self.holds(clause):
             return clause
         if any(u in clause for u in self.unless):
             return clause
@@ -205,8 +210,7 @@ def reword(text: str, habits: Sequence[Habit], tally: dict | None = None) -> str
     if not habits or not text:
         return text
     # only the habits whose words the text holds (each habit on each clause was most of the time spent here)
-    habits = [h for h in habits if not h.words or (h.finder.search(text) if h.finder is not None
-                                                   else any(w in text for w in h.words))]
+    habits = [h for h in habits if h.holds(text)]
     if not habits:
         return text
     pieces = _CLAUSE.findall(text)
@@ -217,7 +221,7 @@ def reword(text: str, habits: Sequence[Habit], tally: dict | None = None) -> str
         written = piece
         for habit in habits:
             # a habit reads the words as the bank wrote them, not as another habit left them (偏少 → 较少 → 很少)
-            if habit.finder is None or habit.finder.search(written):
+            if habit.holds(written):
                 piece = habit.apply(piece, tally, spoken)
         out.append(piece)
     return "".join(out)

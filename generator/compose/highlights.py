@@ -27,7 +27,7 @@ from ..model import Block, Role, Span, body
 from .opening import LINE_THEME
 from .choose import Choose, _grams
 from .conditions import fitting
-from .text import close, fact_clause, item_number
+from .text import close, fact_clause, item_number, point_number
 from .follow_up import last_targets, rectify_item
 from .sentences import word_units
 from .item_plan import Plan, plan_item, word_plan
@@ -94,15 +94,19 @@ def _marker(shape: str, n: int, bank: Bank) -> str:
     """An item's number: （一） for items, 一是 for flat paragraphs."""
     if shape == "平铺":
         ordinals = bank.get("结构", "序号")
-        return ordinals[n - 1] if n <= len(ordinals) else f"第{n}"
+        return point_number(n - 1, ordinals)
     return item_number(n)
+
+
+def _group_of(authors: Mapping, grouping: str) -> dict[str, str]:
+    """theme → the name of its group among the author's (作者.yaml → 分组)."""
+    return {t: g["名"] for g in ((authors or {}).get("分组") or {}).get(grouping) or [] for t in g["主题"]}
 
 
 def _by_group(themes: tuple[ThemeFacts, ...], authors: Mapping, grouping: str) -> list[tuple[str, list[ThemeFacts]]]:
     """The author's groups of the themes filled in, in the order of their first theme; a group of one theme
     is that theme."""
-    spec = ((authors or {}).get("分组") or {}).get(grouping) or []
-    home = {t: g["名"] for g in spec for t in g["主题"]}
+    home = _group_of(authors, grouping)
     out: list[tuple[str, list[ThemeFacts]]] = []
     for tf in themes:
         name = home.get(tf.theme, tf.theme)
@@ -171,7 +175,7 @@ def _grouped_items(shape: str, groups, report: Report, bank: Bank, pick: Choose,
             plan = plan_item((tf,), bank, pick, ctx, last, first=first, targets=targets,
                              nested=True, keep=True)
             units = word_plan(plan, bank, pick, ctx)
-            spans += _item_spans(ordinals[k] if k < len(ordinals) else f"第{k + 1}", plan, units, report, bank,
+            spans += _item_spans(point_number(k, ordinals), plan, units, report, bank,
                                  pick, ctx, last, bold=False)
             last["architecture"] = plan.architecture
             first = False
@@ -198,14 +202,14 @@ def _group(themes: tuple[ThemeFacts, ...], authors: Mapping, grouping: str) -> l
     two themes of different groups, read as a heading over the wrong thing)."""
     if len(themes) <= 2:
         return [(tf,) for tf in themes]
-    home = {t: g["名"] for g in ((authors or {}).get("分组") or {}).get(grouping) or [] for t in g["主题"]}
+    home = _group_of(authors, grouping)
     out: list[tuple[ThemeFacts, ...]] = []
     taken: set[int] = set()
     for i, tf in enumerate(themes):
         if i in taken:
             continue
-        mate = next((j for j in range(i + 1, len(themes)) if j not in taken and _thin(tf) and _thin(themes[j])
-                     and home.get(tf.theme, tf.theme) == home.get(themes[j].theme, "")), None)
+        mate = next((j for j in range(i + 1, len(themes)) if j not in taken and _thin(themes[j])
+                     and home.get(tf.theme, tf.theme) == home.get(themes[j].theme, "")), None) if _thin(tf) else None
         if mate is None:
             out.append((tf,))
         else:
@@ -303,7 +307,7 @@ def _item_spans(marker: str, plan: Plan, units: list[Unit], report: Report, bank
             list_at = len(spans)
         for i, unit in enumerate(listed):
             ordinals = bank.get("结构", "序号")   # one list of 一是、二是…, in 结构.yaml
-            spans.append(Span(ordinals[i] if i < len(ordinals) else f"第{i + 1}", source="序号"))
+            spans.append(Span(point_number(i, ordinals), source="序号"))
             spans += unit.spans
             spans.append(Span("；" if i < len(listed) - 1 else "。"))
         spans += word_units([Unit("case", u.spans[u.head:]) for u in cases], bank, pick, theme)

@@ -16,6 +16,7 @@ from ..facts import Report
 from ..model import Block, Span, body
 from .choose import Choose, formulations
 from .explaining import accounts_for
+from .text import point_number
 
 # the author's one 原因接语 turns at most this many causes (追根溯源 twice, 反思起来 twice in one part two read
 # as a tic: 24th blind reading)
@@ -144,7 +145,7 @@ def _rest(rest: list[int], cause_blocks: list[Block], any_home: bool, spec, pick
     spans = [lead]
     for i, c in enumerate(rest):
         if len(rest) > 1:
-            spans.append(Span(ordinals[i] if i < len(ordinals) else f"第{i + 1}", source="序号"))
+            spans.append(Span(point_number(i, ordinals), source="序号"))
         spans += [_unnumbered(s, ordinals) for s in cause_blocks[c].spans]
     return [body(*spans)]
 
@@ -154,7 +155,7 @@ def _numbered(block: Block, i: int, ordinals) -> Block:
     where 二是 went with its problem: a fresh draft)."""
     first = _unnumbered(block.spans[0], ordinals, lead=block.spans[0].lead)
     if block.spans[0].lead:
-        first = Span((ordinals[i] if i < len(ordinals) else f"第{i + 1}") + first.text, lead=True,
+        first = Span(point_number(i, ordinals) + first.text, lead=True,
                      missing=first.missing, source=first.source, covers=first.covers)
     return Block(block.role, (first, *block.spans[1:]))
 

@@ -24,7 +24,7 @@ from .choose import Choose, _grams, formulations
 from .conditions import clashes, fitting
 from .explaining import explained, in_problem_order, unexplained
 from .pairing import paired as paired_blocks
-from .text import sentence
+from .text import point_number, sentence
 
 
 # How often the causes' lead-in says the causes are all the writer's own (说到底还是自身的原因) when they are:
@@ -189,7 +189,7 @@ def _items(report: Report, items: tuple[Item, ...], kinds: dict, bank: Bank, pic
     general = 0
     named: set[str] = set()   # fields a cause above already accounts for: each is named once
     for i, item in enumerate(items):
-        ordinal = "" if len(items) == 1 else (ordinals[i] if i < len(ordinals) else f"第{i + 1}")
+        ordinal = "" if len(items) == 1 else point_number(i, ordinals)
         where = Source.of("原文", item.path)
         if item.kind is None:
             own = item.text or ""

@@ -38,6 +38,11 @@ def close(spans: list[Span]) -> list[Span]:
 CN_NUMERALS = "一二三四五六七八九十"
 
 
+def point_number(i: int, ordinals) -> str:
+    """The `i`-th (0-based) point of a paragraph or list: 一是, 二是 … (结构.yaml → 序号), 第N past them."""
+    return ordinals[i] if i < len(ordinals) else f"第{i + 1}"
+
+
 def item_number(n: int) -> str:
     """The number of an item under a part heading: （一）（二）…, the second level of GB/T 9704 (一、（一）1.（1）)."""
     if n <= 10:

@@ -325,3 +325,15 @@ def test_a_xiang_draft_does_not_name_the_town_as_its_own_level():
         for variant in range(3):
             text = render_text(data, style=style, variant=variant)
             assert "不出镇" not in text, (style, variant)
+
+
+def test_a_village_is_not_told_to_spread_one_branchs_good_meetings_to_the_others():
+    """（二）组织生活再加力。对组织生活开得好的支部及时总结，在面上推开 in a village draft (红柳村, the sample batch read
+    side by side): a village has one branch; that plan is a township's (镇|)."""
+    from conftest import minimal
+
+    data = minimal(问题=["组织生活质量不高"], 原因=["工作方法欠缺"])
+    data["报告"] = {**data["报告"], "单位": "红柳村", "层级": "村", "职务": "党支部书记", "上级": "东关镇党委"}
+    for style in range(1, 337, 3):
+        text = render_text(data, style=style)
+        assert "开得好的支部" not in text, style

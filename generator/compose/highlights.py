@@ -281,6 +281,7 @@ def _item_spans(marker: str, plan: Plan, units: list[Unit], report: Report, bank
         stance = Span(pick.text(fitting(spec["立场"], report), "stance", theme), source=f"词库:亮点/{theme}/立场")
     if stance is not None and author.stance_first:
         spans.append(stance)
+    said_stance = stance.text if stance is not None else ""   # before the units or after them, drawn first
     own = _own_names(plan, bank, pick)
     # a formulation of the unit's own opens the item's first sentence (围绕“三联三帮”，…) where the bank has
     # lead-ins: as a sentence of its own about the formulation it read as 硬插进去 (blind readings 7 and 8)
@@ -321,12 +322,14 @@ def _item_spans(marker: str, plan: Plan, units: list[Unit], report: Report, bank
         rest = [u for u in units if u.kind not in ("figures", "plain")]
         # a formulation's lead-in opens a practice where there is one (not an outcome figure)
         later = prefix if any(u.says_practice for u in rest) else ()
-        spans += word_units(figures, bank, pick, theme, frame=True, prefix=() if later else prefix, lead=lead)
+        spans += word_units(figures, bank, pick, theme, frame=True, prefix=() if later else prefix, lead=lead,
+                            stance=said_stance)
         spans += word_units(rest, bank, pick, theme, prefix=later)
     elif a == "merged":
-        spans += word_units(units, bank, pick, theme, frame=True, prefix=prefix, lead=lead)
+        spans += word_units(units, bank, pick, theme, frame=True, prefix=prefix, lead=lead, stance=said_stance)
     else:  # woven, short
-        spans += word_units(units, bank, pick, theme, frame=(a == "woven"), prefix=prefix, lead=lead)
+        spans += word_units(units, bank, pick, theme, frame=(a == "woven"), prefix=prefix, lead=lead,
+                            stance=said_stance)
     if stance is not None and not author.stance_first:
         # not after the clerk's case: a slogan hung on a story read as 具体事迹后面硬缀口号 (blind reading)
         # … nor between the case and the point just before it that it is an instance of: before the list

@@ -17,11 +17,14 @@ MAX_LINKS = 1
 
 
 def word_units(units: list[Unit], bank: Bank, pick: Choose, theme: str, *, frame: bool = False,
-               first_case: bool = False, prefix: tuple[Span, ...] = (), lead: str = "") -> list[Span]:
+               first_case: bool = False, prefix: tuple[Span, ...] = (), lead: str = "",
+               stance: str = "") -> list[Span]:
     """Word units as sentences: practices one by one (a connector only between two practices), figure groups
     with a framing clause, cases as statements. `prefix`: a lead-in clause (围绕“三联三帮”，) that opens the
     first practice's sentence (else the first sentence) in place of its own frame. `lead`: the item's heading
-    or lead sentence, whose frame (在…上) the first sentence's frame does not repeat."""
+    or lead sentence, whose frame (在…上) the first sentence's frame does not repeat. `stance`: the stance said
+    before the units, whose opening the frame does not repeat either (注重学用结合，… then 注重把学习和工作结合起来，:
+    the sample batch read side by side)."""
     out: list[Span] = []
     previous = ""
     joined = 0
@@ -55,7 +58,7 @@ def word_units(units: list[Unit], bank: Bank, pick: Choose, theme: str, *, frame
             if said.startswith("在"):
                 frames = [f for f in frames if not f.endswith("上")] or frames
             # 在产业带动上着力。在发展产业上，…… read as a seam (tenth blind reading)
-            avoid = "在" if "在" in lead and "上" in lead else ""
+            avoid = "在" if "在" in lead and "上" in lead else stance[:2]
             head.append(Span(pick.text(frames, "frame", theme, avoid_start=avoid) + "，",
                              source=f"词库:亮点/{theme}/引出"))
         elif unit.kind in ("figures", "plain") and not says_scope(unit.spans, pick.ctx):

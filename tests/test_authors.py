@@ -1015,3 +1015,28 @@ def test_an_items_frame_does_not_open_as_its_stance_did():
                     checked += 1
                     met += stances[0][:2] == frames[0][:2]
     assert checked >= 20 and met == 0, (checked, met)
+
+
+def test_a_family_that_names_a_means_heads_every_item_of_part_one():
+    """（一）以学固本，理论学习常抓常新 … （三）拓宽致富门路 (汤家坪村, a fresh input read whole): every word of the
+    以 slot names a means (以业富民, 以建促兴 …), and a group whose themes bore none out, or whose one word shared
+    以建 with a heading before it, fell back to a bare aim, out of step with the part. Each group and theme
+    has a 以 word that promises no means (以上率下, 以民为本 …), so the author's family heads every item."""
+    from generator.loader import load_yaml_file
+
+    words, series = SPEC["词汇"], SPEC["序列"]
+    means = [n for n, e in SPEC["标题家族"].items() if "{以}" in e.get("一", "")]
+    assert means
+    authors = [n for n in range(1, COUNT + 1) if make_author(SPEC, n).heading_one in means]
+    paths = [INPUTS / "2024.yaml", *sorted((ROOT / "tests" / "fresh_inputs").glob("*.yaml"))]
+    checked, off = 0, []
+    for path in paths:
+        data = load_yaml_file(path)[0]
+        for n in authors[::max(1, len(authors) // 8)][:8]:
+            family = make_author(SPEC, n).heading_one
+            heads = _heads(render(data, style=n, base=path.parent), 0)
+            patterns = _patterns(SPEC["标题家族"][family], "一")
+            off += [(path.stem, n, h) for h in heads if not any(pattern_of(h, p, words, series) for p in patterns)]
+            checked += len(heads)
+    assert checked >= 200, checked
+    assert not off, off[:6]

@@ -1040,3 +1040,29 @@ def test_a_family_that_names_a_means_heads_every_item_of_part_one():
             checked += len(heads)
     assert checked >= 200, checked
     assert not off, off[:6]
+
+
+def test_a_formal_author_says_no_doubled_verb():
+    """冬春时节把党员集中起来学一学、议一议 under 理论武装走在前头 (马家庄村, a fresh input): a verb said twice around 一
+    is speech; a 公文 author's own words (banks and practice wordings, not the clerk's) hold none."""
+    from generator.loader import load_yaml_file
+
+    def doubled(text: str) -> bool:
+        return re.search(r"([\u4e00-\u9fff])一\1", text) is not None
+
+    formal = [n for n in range(1, COUNT + 1) if make_author(SPEC, n).register == "公文"]
+    spoken = [n for n in range(1, COUNT + 1) if make_author(SPEC, n).register == "平实"]
+    base = load_yaml_file(INPUTS / "杏花村-2025.yaml")[0]
+    assert "党员冬春训" in base["亮点"]["政治建设"]["做法"]   # one of whose wordings is 学一学、议一议
+    said, found = [], 0
+    for unit in ("马家庄村", "杏花村", "柳河村", "石门村", "东坡村", "下湾村"):   # the wording is drawn by unit
+        data = copy.deepcopy(base)
+        data["报告"]["单位"] = unit
+        for n in formal[:8]:
+            for b in render(data, style=n).blocks():
+                said += [(unit, n, s.text) for s in b.spans if not s.source.startswith("原文") and doubled(s.text)]
+        for n in spoken[:8]:   # … which plain authors do say: the data holds such wordings, so the test can fail
+            found += sum(doubled(s.text) for b in render(data, style=n).blocks() for s in b.spans
+                         if not s.source.startswith("原文"))
+    assert found
+    assert not said, said[:4]

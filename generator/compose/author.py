@@ -22,7 +22,7 @@ from math import gcd
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .habits import adverbs_for, habits_for
+from .habits import adverbs_for, doubled, habits_for
 
 # the default theme order, for a templates folder without 作者.yaml (the catalogue's own order)
 CANONICAL = ("政治建设", "意识形态", "责任落实", "组织建设", "党员队伍", "干部队伍", "作风建设",
@@ -241,7 +241,7 @@ _MINE: dict = {}
 
 @lru_cache(maxsize=65536)
 def _register(text: str, plain: tuple, formal: tuple) -> str:
-    if any(w in text for w in plain):
+    if any(w in text for w in plain) or doubled(text):   # 学一学: speech (马家庄村, a fresh input)
         return "平实"
     if any(w in text for w in formal):
         return "公文"

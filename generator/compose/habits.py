@@ -193,12 +193,19 @@ def _adverbed(block: Block, adverbs: Adverbs, tally: dict) -> Block:
 _ORDINAL = re.compile("[一二三四五六七八九十]是")
 
 
+# a verb said twice around 一 (学一学、议一议、磨一磨): speech, whatever the words around it
+DOUBLED = re.compile(r"([\u4e00-\u9fff])一\1")
+
+
+def doubled(text: str) -> bool:
+    return DOUBLED.search(text) is not None
+
+
 def _speech(words: Sequence[str]) -> re.Pattern | None:
-    """A sentence of speech: one of `words`, or a verb said twice around 一 (学一学、议一议、磨一磨)."""
+    """A sentence of speech: one of `words`, or a doubled verb (DOUBLED)."""
     if not words:
         return None
-    return re.compile("|".join([*map(re.escape, sorted(set(words), key=len, reverse=True)),
-                                r"([\u4e00-\u9fff])一\1"]))
+    return re.compile("|".join([*map(re.escape, sorted(set(words), key=len, reverse=True)), DOUBLED.pattern]))
 
 
 def _any(words: Iterable[str]) -> re.Pattern:

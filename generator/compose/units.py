@@ -13,6 +13,7 @@ from ..bank import Bank
 from ..facts import Done, Fact, ThemeFacts
 from ..model import Source, Span
 from .choose import Choose
+from .habits import doubled
 from .text import NAMED, figure_spans
 
 FIGURES_PER_SENTENCE = 3
@@ -345,8 +346,9 @@ def _modest(options: Sequence, done: Done, pick: Choose) -> Sequence:
 def _in_voice(options: Sequence, pick: Choose) -> Sequence:
     """A formal author's practice wordings without the few words only speech uses (作者.yaml → 语体标记 → 口语:
     乡亲们, 咱 …: 中心组…学习12次，由本地党员给乡亲们宣讲37场次 read as two voices in one sentence, twelfth blind
-    reading). Only these: splitting practice wordings by the whole register made two authors of one register
-    meet far more often (Choose.one)."""
+    reading), nor a verb said twice around 一 (冬春时节把党员集中起来学一学、议一议 under 理论武装走在前头: 马家庄村, a
+    fresh input). Only these: splitting practice wordings by the whole register made two authors of one
+    register meet far more often (Choose.one)."""
     hand = pick.hand
     spoken = hand.spoken if hand is not None else ()
     if not spoken or pick.author.register != "公文":
@@ -355,7 +357,7 @@ def _in_voice(options: Sequence, pick: Choose) -> Sequence:
     hit = _VOICED.get(id(options))
     if hit is not None and hit[0] is options and hit[1] == spoken:
         return hit[2]
-    kept = _preferred(options, lambda o: not any(w in o for w in spoken))
+    kept = _preferred(options, lambda o: not any(w in o for w in spoken) and not doubled(o))
     if len(_VOICED) < 20_000:
         _VOICED[id(options)] = (options, spoken, kept)
     return kept

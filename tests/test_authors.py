@@ -1066,3 +1066,19 @@ def test_a_formal_author_says_no_doubled_verb():
                          if not s.source.startswith("原文"))
     assert found
     assert not said, said[:4]
+
+
+def test_consecutive_authors_keep_different_part_three_families():
+    """A batch deals consecutive authors; their part-three families stepped through every family, turned by one
+    at each round, so the two authors either side of a round's end met (青杨村 and 杨家庄村 of the sample batch,
+    thirteen seats apart: （一）扎扎实实抓发展 / （一）扎扎实实抓组织). Any len(families) − 1 consecutive authors
+    now keep different families, and two authors of one part-one family still differ in part three."""
+    families = [n for n, e in SPEC["标题家族"].items() if not e.get("替补")]
+    size = len(families)
+    for start in range(1, COUNT - size + 2):
+        three = [make_author(SPEC, n).heading_three for n in range(start, start + size - 1)]
+        assert len(set(three)) == len(three), (start, Counter(three).most_common(2))
+    twins = [(n, m) for n in range(1, COUNT + 1) for m in range(n + 1, min(COUNT, n + 3 * size) + 1)
+             if make_author(SPEC, n).heading_one == make_author(SPEC, m).heading_one]
+    assert twins
+    assert not [(n, m) for n, m in twins if make_author(SPEC, n).heading_three == make_author(SPEC, m).heading_three]

@@ -102,11 +102,18 @@ def _values(values) -> list:
 
 
 def _stepped(values, n: int, stride: int, turn: bool = False) -> Any:
+    """The n-th author's value: consecutive numbers step through every value. `turn`: each round of the
+    values is turned, so two authors a round apart (one part-one family) differ here; turned so that any
+    size − 1 consecutive authors keep different values across a round's end too (turned by one, the sample
+    batch's 青杨村 and 杨家庄村, thirteen seats apart, had one part-three family)."""
     values = _values(values)
     size = len(values)
     while gcd(stride, size) != 1:   # coprime, so consecutive numbers step through every value
         stride += 1
-    return values[(n * stride + (n // size if turn else 0)) % size]
+    # authors n and m of rounds r and r+1 meet when stride·(n − m) + turn ≡ 0 (mod size); turned by one stride
+    # that is n − m = size − 1: only the first and the last of `size` consecutive authors
+    offset = (n // size) * stride if turn else 0
+    return values[(n * stride + offset) % size]
 
 
 def _drawn(values, n: int, name: str) -> Any:

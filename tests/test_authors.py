@@ -1095,3 +1095,42 @@ def test_consecutive_authors_keep_different_part_three_families():
              if make_author(SPEC, n).heading_one == make_author(SPEC, m).heading_one]
     assert twins
     assert not [(n, m) for n, m in twins if make_author(SPEC, n).heading_three == make_author(SPEC, m).heading_three]
+
+
+def _sanshi(**extra):
+    data = minimal(亮点={"产业发展": {"做法": ["党支部领办合作社"], "村集体经济收入": {"从": 23.5, "到": 31.2},
+                                   "事例": ["合作社建了两座蔬菜育苗大棚，给全村和周边村供苗"]},
+                       "基层治理": {"做法": ["矛盾纠纷排查调处", "村规民约修订"], "化解矛盾纠纷": 21,
+                                   "事例": ["按“三事分流”的办法，今年21件纠纷里有15件在组里就了结了"]},
+                       "组织建设": {"做法": ["三会一课"], "发展党员": 2}},
+                   问题=[{"自述": "育苗大棚只有两个技术员，忙的时候顾不过来", "主题": "产业发展"}, "组织生活质量不高"],
+                   原因=[{"自述": "懂育苗技术的年轻人都在外面打工", "主题": "产业发展"}, "工作方法欠缺"],
+                   措施={"事项": ["和县农技站签协议，每月派技术员来村里指导一次"]}, **extra)
+    data["报告"].update(单位="马庄村", 层级="村", 职务="党总支书记", 上级="大王庄镇党委",
+                       本地提法=[{"名称": "三事分流", "含义": "大事村里议、小事组里办、私事自己了"}])
+    return data
+
+
+def test_a_formulation_the_clerk_names_in_an_item_is_not_said_there_again():
+    """对照“三事分流”的要求，和群众一起修订村规民约。按“三事分流”的办法，今年21件纠纷… (马家庄村, 38th blind reading:
+    关键词硬塞): the item whose case names the formulation carries it in the clerk's words, not also in the tool's."""
+    for style in range(1, 25):
+        draft = render(_sanshi(), style=style)
+        item = [b.text for b in draft.parts[0].blocks if "三事分流" in b.text]
+        assert len(item) == 1 and item[0].count("三事分流") == 1, (style, item)
+
+
+def test_part_three_takes_up_a_formulation_only_in_an_item_it_speaks_of():
+    """对照“三事分流”的要求查漏补缺 glued to a plan for a nursery technician (马家庄村, 38th blind reading): a
+    formulation whose own theme has no item in part three goes to the item it speaks of, or to none."""
+    spoke = 0
+    for style in range(1, 25):
+        plans = [b.text for b in render(_sanshi(), style=style).parts[2].blocks]
+        assert not [p for p in plans if "三事分流" in p and "技术员" in p], (style, plans)
+        with_theme = _sanshi()
+        with_theme["问题"].append({"自述": "组里议事有时找不齐人", "主题": "基层治理"})
+        with_theme["原因"].append({"自述": "外出务工的户多", "主题": "基层治理"})
+        with_theme["措施"]["事项"].append("议事会放到春节前后外出的人回来时开")
+        plans = [b.text for b in render(with_theme, style=style).parts[2].blocks]
+        spoke += any("三事分流" in p and "议事会" in p for p in plans)
+    assert spoke >= 12   # … where its own theme has an item, there (首尾呼应)

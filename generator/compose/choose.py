@@ -133,6 +133,7 @@ class Choose:
         self.local = local
         self.local_plan = {k: list(v) for k, v in local.items()}
         self.brand_home = self.brand_plan = brand
+        self.brand_said = (ctx.get("品牌") or "") + (ctx.get("品牌含义") or "")
 
     def year_line_said(self) -> None:
         """The year's political line (指导思想 and 会议精神) has been said: not again by the 政治建设 item."""
@@ -145,12 +146,16 @@ class Choose:
         else:
             self.brand_plan = None
 
-    def plans_move_to(self, theme: str, themes) -> None:
-        """A formulation (or the brand) whose theme has no item in part three is taken up by `theme`."""
-        for t in [t for t in self.local_plan if t not in themes]:
-            self.local_plan.setdefault(theme, []).extend(self.local_plan.pop(t))
-        if self.brand_plan is not None and self.brand_plan not in themes:
-            self.brand_plan = theme
+    def plans_move_to(self, home) -> None:
+        """A formulation (or the brand) whose theme has no item in part three is taken up by the item `home`
+        gives it (its name and meaning → a theme of part three, or None: not taken up)."""
+        for t in list(self.local_plan):
+            for entry in self.local_plan.pop(t):
+                to = home(t, entry[0] + (entry[1] or ""))
+                if to is not None:
+                    self.local_plan.setdefault(to, []).append(entry)
+        if self.brand_plan is not None:
+            self.brand_plan = home(self.brand_plan, self.brand_said)
 
     def begin_after(self, grams: AbstractSet) -> None:
         """Start a paragraph that must not echo these runs (part two's last line, part one's leads)."""

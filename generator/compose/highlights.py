@@ -31,6 +31,7 @@ from .text import close, fact_clause, item_number, point_number
 from .follow_up import last_targets, rectify_item
 from .sentences import word_units
 from .item_plan import Plan, plan_item, word_plan
+from .local import theme_content
 from .units import Unit
 
 def highlights(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list[Problem]) -> list[Block]:
@@ -121,8 +122,6 @@ def _by_group(themes: tuple[ThemeFacts, ...], authors: Mapping, grouping: str) -
 def _told(themes: tuple[ThemeFacts, ...], bank: Bank) -> tuple[str, ...]:
     """What a heading may speak of, theme by theme: each theme's names and the names and words of what it
     holds."""
-    from .local import theme_content
-
     return tuple("；".join((*bank.get("亮点", "主题", tf.theme, "短称"), theme_content(tf))) for tf in themes)
 
 
@@ -225,13 +224,18 @@ def _own_names(plan: Plan, bank: Bank, pick: Choose) -> list[Span]:
     where it belongs (首尾呼应)."""
     out = []
     for tf in plan.themes:
-        for k, (name, _) in enumerate(pick.local.pop(tf.theme, [])):
+        # … not where the clerk's own words about the item name it already: 对照“三事分流”的要求，… then 按“三事分流”的
+        # 办法，今年21件纠纷… (马家庄村, 38th blind reading: 关键词硬塞)
+        told = theme_content(tf)
+        for k, (name, _) in enumerate(n for n in pick.local.pop(tf.theme, []) if n[0] not in told):
             slot = "本地提法引出" if bank.has("亮点", "本地提法引出") and not k else "本地提法"
             if bank.has("亮点", slot):
                 out.append(Span(pick.text(bank.get("亮点", slot), "local", tf.theme, k, extra={"提法": name}),
                                 source=f"词库:亮点/{slot}"))
         if tf.theme == pick.brand_home:
             pick.brand_taken_up("一")
+            if pick.ctx.get("品牌", "") in told:   # the clerk's words name it here already
+                continue
             aspect = pick.one(bank.get("亮点", "主题", tf.theme)["短称"], "short", tf.theme)
             out.append(Span(pick.text(bank.get("亮点", "品牌呼应"), "brand", tf.theme, extra={"方面": aspect}),
                             source="词库:亮点/品牌呼应"))

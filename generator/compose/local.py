@@ -55,6 +55,24 @@ def brand_home(report: Report, order: tuple[str, ...], common: frozenset = froze
     return best.theme if best is not None and _affinity(said, words, best, theme_words) else None
 
 
+def plan_home(said: str, themes: list[str], report: Report, common: frozenset = frozenset(),
+              theme_words: Mapping[str, tuple[str, ...]] | None = None) -> str | None:
+    """Where part three takes up a formulation or brand (`said`: its name and meaning) whose own theme has no
+    item there: the item of `themes` it speaks of most, None when it speaks of none. Glued to the first item
+    whatever it held, 对照“三事分流”的要求查漏补缺 (disputes settled by the group) stood beside a plan to have the
+    county send a nursery technician (马家庄村, 38th blind reading: 关键词硬塞)."""
+    words = _pairs(said) - common
+    facts = {tf.theme: tf for tf in report.themes}
+    best, score = None, 0
+    for theme in themes:
+        tf = facts.get(theme)
+        here = (len(words & (_pairs(theme_content(tf)) - common)) if tf is not None else 0) \
+            + sum(w in said for w in (theme_words or {}).get(theme, ()))
+        if here > score:
+            best, score = theme, here
+    return best
+
+
 def brand_told(report: Report) -> bool:
     """Whether the brand has something said about it: its meaning, or facts under 品牌创建."""
     info = report.info
@@ -71,4 +89,4 @@ def theme_content(tf: ThemeFacts) -> str:
     return "；".join(parts)
 
 
-__all__ = ["home_themes", "brand_home", "brand_told", "theme_content"]
+__all__ = ["home_themes", "brand_home", "brand_told", "plan_home", "theme_content"]

@@ -23,6 +23,7 @@ from ..errors import Problem
 from ..model import Block, Source, Span, body
 from .choose import Choose, _grams
 from .conditions import fitting
+from .local import plan_home
 from .problems import problem_label
 from .text import CN_NUMERALS, item_number, close, figure_spans, sentence
 
@@ -172,8 +173,9 @@ def measures(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list
     for lead in pick.last_leads:   # last year's plan: its leads are not repeated, nor echoed
         pick.used.add(lead.rstrip("。"))
         pick.leads |= _grams(lead)
-    if themes:   # a formulation (or the brand) whose theme has no item here is taken up by the first item
-        pick.plans_move_to(themes[0], themes)
+    # a formulation (or the brand) whose theme has no item here is taken up by the item it speaks of, if any
+    pick.plans_move_to(lambda own, said: own if own in themes else
+                       plan_home(said, themes, report, pick.match.stop, pick.match.theme_words))
     for n, theme in enumerate(themes, 1):
         mine = [a for a in plan.answers if a.theme == theme]
         block, last_lead = _theme_item(n if numbered else 0, theme, mine, plan.by_theme.get(theme, []), report,

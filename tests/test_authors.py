@@ -1134,3 +1134,23 @@ def test_part_three_takes_up_a_formulation_only_in_an_item_it_speaks_of():
         plans = [b.text for b in render(with_theme, style=style).parts[2].blocks]
         spoke += any("三事分流" in p and "议事会" in p for p in plans)
     assert spoke >= 12   # … where its own theme has an item, there (首尾呼应)
+
+
+def test_a_village_of_a_party_general_branch_names_its_own_organisation():
+    """前称“村党总支”，后面又说“由党支部带头办合作社” (38th blind reading: 组织层级不统一): where a wording names the
+    unit itself 党支部, a 党总支 (or a 社区党委) says its own organisation; other branches (小区党支部, 各党支部) stay."""
+    own_acts = re.compile(r"(?<![区型合各个体化的])党支部(?=牵头|带头|领办|领着|领头|当“|带领|带着|出面)")
+    said = {"党支部": 0, "党总支": 0}
+    for post, org in (("党支部书记", "党支部"), ("党总支书记", "党总支")):
+        for unit in ("马庄村", "杏林村", "河湾村", "石岗村", "柳沟村", "东营村"):
+            data = minimal(亮点={"产业发展": {"做法": ["党支部领办合作社"], "党支部领办合作社": 3,
+                                           "村集体经济收入": {"从": 23.5, "到": 31.2}},
+                               "组织建设": {"做法": ["三会一课"], "发展党员": 2}})
+            data["报告"].update(单位=unit, 层级="村", 职务=post, 上级="大王庄镇党委")
+            for variant in range(4):
+                tool = "".join(s.text for b in render(data, variant=variant).blocks() for s in b.spans
+                               if not s.source.startswith(("原文", "报告")))
+                said[org] += len(own_acts.findall(tool))
+                if org == "党总支":
+                    assert not own_acts.findall(tool), (unit, variant, tool)
+    assert said["党支部"] >= 3   # a 党支部 village's drafts do say it, so the test can fail

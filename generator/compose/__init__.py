@@ -23,7 +23,7 @@ from ..errors import Problem
 from ..model import Draft, Meta, Part, Span
 from .author import PLAIN, Author, Hand, make_author, unit_style
 from .choose import RUN_CHARS, Choose, _grams
-from .habits import reword_blocks, with_adverbs
+from .habits import own_org_habit, reword_blocks, with_adverbs
 from .headings import SLOT, Headings
 from .local import brand_home, brand_told, home_themes
 from .highlights import highlights
@@ -90,7 +90,7 @@ def compose(report: Report, templates: Templates | None = None, variant: int = 0
     # the author's word habits last, over the whole draft (将 for 把, 使 for 让 …); before them, a formal
     # author's adverbs on the deeds of part one and the plans of part three (深入开展, 进一步完善), never on
     # part two, where 严格落实“三会一课”重形式 would turn a shortcoming into a boast
-    said = partial(reword_blocks, habits=author.habits, tally={})
+    said = partial(reword_blocks, habits=(*_own_org(report, bank), *author.habits), tally={})
     parts = (Part(structure["第一部分"], said(with_adverbs(part_one, author.adverbs_one))),
              Part(structure["第二部分"], said(part_two)),
              Part(structure["第三部分"], said(with_adverbs(part_three, author.adverbs_three))))
@@ -111,6 +111,16 @@ def compose(report: Report, templates: Templates | None = None, variant: int = 0
         style=author.number,
         skeleton=realised(author, pick.layout),
     )
+
+
+def _own_org(report: Report, bank: Bank) -> tuple:
+    """The habit that names a 党总支's or 党委's own organisation as such (habits.own_org_habit), if any."""
+    info = report.info
+    if info.tier != "村" or not bank.has("称谓", "本单位改称"):
+        return ()
+    own = next((k for k in (bank.get("称谓", "按组织") or {}) if info.org.endswith(k)), "")
+    habit = own_org_habit(bank.get("称谓", "本单位改称"), own)
+    return (habit,) if habit is not None else ()
 
 
 def _troubles(report: Report, bank: Bank) -> str:

@@ -133,6 +133,15 @@ class Adverbs:
         return clause
 
 
+def own_org_habit(rule: Mapping[str, Any] | None, own: str) -> Habit | None:
+    """A village or community whose organisation is a 党总支 or 党委 (`own`) says so where a wording names the unit
+    itself 党支部 (由党支部带头办合作社 → 由党总支带头办合作社): 称谓.yaml → 本单位改称. None for a 党支部."""
+    if not rule or not own or own == "党支部":
+        return None
+    pattern = _pattern(["党支部"], rule.get("前不接") or (), rule.get("后接") or (), ())
+    return Habit(pattern=pattern, word=own, words=("党支部",))
+
+
 def adverbs_for(spec: Mapping[str, Any] | None, draw: Callable[[list, str], str], register: str,
                 part: str, speech: Sequence[str] = ()) -> Adverbs | None:
     """The adverbs of a formal author for `part` (一 or 三); None for a plain author, who says the verb bare.

@@ -1154,3 +1154,18 @@ def test_a_village_of_a_party_general_branch_names_its_own_organisation():
                 if org == "党总支":
                     assert not own_acts.findall(tool), (unit, variant, tool)
     assert said["党支部"] >= 3   # a 党支部 village's drafts do say it, so the test can fail
+
+
+def test_a_cause_goes_with_the_problem_it_explains_most_directly():
+    """二是部分党员先锋意识不够强……根子上看，引进和留住人才的办法还不多 (红岩镇, 38th blind reading): 人才支撑不足
+    explains both, but 后备干部不足 first (问题.yaml → 解释 lists the closest first); paired with the first problem
+    it could explain, the third problem was left with no cause and the second with the wrong one."""
+    from conftest import style_where
+
+    paired = style_where(part_two="对应")
+    data = minimal(问题=["党员作用发挥不够", "后备干部不足"], 原因=["人才支撑不足"],
+                   亮点={"党员队伍": {"党员培训": 40}, "干部队伍": {"储备后备干部": 12}})
+    for variant in range(6):
+        blocks = [b.text for b in render(data, style=paired, variant=variant).parts[1].blocks]
+        talent = [t for t in blocks if "人才" in t]
+        assert talent and all("后备" in t or "年轻" in t or "接班" in t for t in talent), (variant, blocks)

@@ -1169,3 +1169,22 @@ def test_a_cause_goes_with_the_problem_it_explains_most_directly():
         blocks = [b.text for b in render(data, style=paired, variant=variant).parts[1].blocks]
         talent = [t for t in blocks if "人才" in t]
         assert talent and all("后备" in t or "年轻" in t or "接班" in t for t in talent), (variant, blocks)
+
+
+def test_the_clerks_own_cause_keeps_its_problem():
+    """人才支撑不足 explains many problems; paired before the clerk's own cause of one of them, it took that one
+    and left another with none (杏花村 example: 党员队伍老化 bare, 集体经营性收入… with two causes). The clerk's own
+    causes, each naming its problem's field, are paired first."""
+    from conftest import style_where
+
+    paired = style_where(part_two="对应")
+    data = minimal(问题=[{"自述": "党小组长年纪偏大，退下来没人接", "主题": "组织建设"},
+                         {"自述": "年轻干部进了班子留不住", "主题": "干部队伍"}],
+                   原因=["人才支撑不足", {"自述": "村干部报酬低，年轻人算过账就走了", "主题": "干部队伍"}],
+                   亮点={"组织建设": {"发展党员": 2}, "干部队伍": {"储备后备干部": 4}})
+    for variant in range(6):
+        blocks = [b.text for b in render(data, style=paired, variant=variant).parts[1].blocks]
+        own = next(t for t in blocks if "留不住" in t)
+        assert "报酬低" in own and "人才" not in own, (variant, blocks)
+        group = next(t for t in blocks if "党小组长" in t)
+        assert any(w in group for w in ("人才", "年轻人", "能人", "骨干")), (variant, blocks)   # 人才支撑不足 here

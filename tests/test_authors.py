@@ -1188,3 +1188,18 @@ def test_the_clerks_own_cause_keeps_its_problem():
         assert "报酬低" in own and "人才" not in own, (variant, blocks)
         group = next(t for t in blocks if "党小组长" in t)
         assert any(w in group for w in ("人才", "年轻人", "能人", "骨干")), (variant, blocks)   # 人才支撑不足 here
+
+
+def test_a_plan_for_a_problems_own_cause_answers_the_problem():
+    """（一）支部建设再攻坚。【待补充：针对这个问题的具体措施】。和三家快递公司签党建共建协议… (河东街道, a fresh input):
+    the plan shared its words with the clerk's cause (快递员换公司频繁，平台没有专人对接党建), none with the problem
+    it causes (新就业群体党员流动快，组织关系转不过来); a plan for a problem's own cause answers the problem."""
+    data = minimal(问题=[{"自述": "新就业群体党员流动快，组织关系转不过来", "主题": "组织建设"}, "党员作用发挥不够"],
+                   原因=[{"自述": "快递员换公司频繁，平台没有专人对接党建", "主题": "组织建设"}, "压力传导不到位"],
+                   措施={"事项": ["和三家快递公司签党建共建协议，各明确一名党建联络员"]},
+                   亮点={"组织建设": {"发展党员": 3}, "党员队伍": {"党员培训": 40}})
+    data["报告"].update(单位="河东街道", 层级="街道", 职务="党工委书记", 上级="区委")
+    for variant in range(4):
+        draft = render(data, variant=variant)
+        plans = "".join(b.text for b in draft.parts[2].blocks)
+        assert "快递公司" in plans and "待补充" not in plans, (variant, plans)

@@ -76,10 +76,15 @@ def answer_plan(report: Report, bank: Bank, match, theme_of_text) -> AnswerPlan:
         # a plan that speaks to a problem and to its own cause answers the problem (the cause is answered in
         # the same item): given to the cause for sharing more of its words, it left the problem marked 【待补充】
         # right beside it (老旧楼院多…物业服务跟不上 / 为6个无物业楼院引入准物业服务, a fresh input)
+        # … even when the plan shares no word with the problem itself, only with its cause (和三家快递公司签党建共建
+        # 协议 answers 快递员换公司频繁，平台没有专人对接党建, the cause of 新就业群体党员流动快: the problem was left
+        # 【待补充】 in the very item that held the plan; a fresh input, 河东街道)
+        score = total[best] if best is not None else 0
         if best is not None and answers[best].role == "cause":
-            best = next((k for k in sharing if answers[k].role == "problem" and answers[k].theme is not None
-                         and answers[k].theme == answers[best].theme), best)
-        if best is not None and total[best] >= 1:
+            mates = [k for k in range(len(answers)) if answers[k].role == "problem" and answers[k].theme is not None
+                     and answers[k].theme == answers[best].theme]
+            best = next((k for k in mates if k in sharing), mates[0] if mates else best)
+        if best is not None and score >= 1:
             answers[best].tasks.append(t)
         elif theme is not None:
             by_theme.setdefault(theme, []).append(t)

@@ -95,7 +95,38 @@ def _read(root: Path, errors: list[Problem]) -> dict[str, Any]:
             out[name] = load_data(name, root)
         except TemplateError as exc:
             errors.append(Problem(str(exc), source=name))
+            continue
+        errors += _repeated_keys(root / name, name)
     return out
+
+
+def _repeated_keys(path: Path, name: str) -> list[Problem]:
+    """A key written twice in one mapping: the fast loader keeps the last silently, so the first list of words
+    was never used (呼应.yaml → 凭据词 → 思想建设, twice, for several stops)."""
+    import yaml
+
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return []   # load_data has said what is wrong with the file
+    found: list[Problem] = []
+    stack = [(root, ())]
+    while stack:
+        node, where = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            first: dict[str, int] = {}
+            for key, value in node.value:
+                k = str(key.value)
+                if k in first:
+                    found.append(Problem(f"第{key.start_mark.line + 1}行，{' → '.join((*where, k))}：“{k}”写了两次"
+                                         f"（第一次在第{first[k]}行），读的时候只用后一处。请把两处合并成一处。",
+                                         source=name))
+                else:
+                    first[k] = key.start_mark.line + 1
+                stack.append((value, (*where, k)))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((v, where) for v in node.value)
+    return found
 
 
 def _renders(root: Path) -> list[Problem]:

@@ -190,3 +190,18 @@ def test_the_old_one_list_not_to_go_with_still_works_and_is_shown_split(tmp_path
     assert code == 3, out.out
     assert "不与问题: [党员作用发挥不够], 不与做法: [党员积分制管理], 不与字词: [作用发挥]" in out.out
     assert "党员作用发挥不狗" in out.out
+
+
+def test_check_templates_names_a_key_written_twice(tmp_path, monkeypatch, capsys):
+    """The fast loader keeps the last of two equal keys silently: 呼应.yaml held 凭据词 → 思想建设 twice, the first
+    list never read. check-templates (and --templates) name each with its lines; the bundled folder has none."""
+    root = tmp_path / "tpl"
+    shutil.copytree(ROOT / "templates", root)
+    path = root / "呼应.yaml"
+    text = path.read_text(encoding="utf-8")
+    at = text.index("\n凭据词:\n") + len("\n凭据词:\n")
+    path.write_text(text[:at] + "  警示教育: [警示]\n" + text[at:], encoding="utf-8")
+    code, out = _run(["check-templates", root], monkeypatch, capsys)
+    assert code == 3 and "凭据词 → 警示教育" in out.out and "写了两次" in out.out, out.out
+    code, out = _run(["check-templates", ROOT / "templates"], monkeypatch, capsys)
+    assert code == 0 and "写了两次" not in out.out

@@ -138,8 +138,9 @@ def own_org_habit(rule: Mapping[str, Any] | None, own: str) -> Habit | None:
     itself 党支部 (由党支部带头办合作社 → 由党总支带头办合作社): 称谓.yaml → 本单位改称. None for a 党支部."""
     if not rule or not own or own == "党支部":
         return None
-    pattern = _pattern(["党支部"], rule.get("前不接") or (), rule.get("后接") or (), ())
-    return Habit(pattern=pattern, word=own, words=("党支部",))
+    # 支部 too (由支部牵头，把合作社办成群众自己的事业: 北湾村, a fresh input)
+    pattern = _pattern(["党支部", "支部"], rule.get("前不接") or (), rule.get("后接") or (), ())
+    return Habit(pattern=pattern, word=own, words=("支部",))
 
 
 def adverbs_for(spec: Mapping[str, Any] | None, draw: Callable[[list, str], str], register: str,

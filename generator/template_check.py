@@ -110,7 +110,7 @@ def _repeated_keys(path: Path, name: str) -> list[Problem]:
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return []   # load_data has said what is wrong with the file
     found: list[Problem] = []
-    stack = [(root, ())]
+    stack: list[tuple[Any, tuple[str, ...]]] = [(root, ())]
     while stack:
         node, where = stack.pop()
         if isinstance(node, yaml.MappingNode):

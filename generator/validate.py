@@ -19,7 +19,7 @@ from .facts import Done, Info, Item, Report, ThemeFacts
 from . import forms
 from .normalise import XML_ILLEGAL
 from .schema import InputFile
-from .validation.context import Context, Marks, clip, own_unit, sentence_body
+from .validation.context import Context, Marks, clip, own_unit, sentence_body, writer_names
 from .validation.figures import facts_block, free_facts, read_targets, warn_targets
 from .validation.last_year import read_last_year
 from .validation.messages import did_you_mean, translate, without_blanks
@@ -58,6 +58,8 @@ def validate(data: Any, marks: Marks | None = None, source: str | None = None,
     ctx.level = report_raw.get("层级") if ctx.tier else None
     ctx.foreign = tuple(w for level, words in cat.self_words.items() if ctx.level and level != ctx.level
                         and ctx.level in cat.self_words for w in words)
+    ctx.writer = writer_names(ctx.level, report_raw.get("单位") if isinstance(report_raw.get("单位"), str) else None,
+                              report_raw.get("职务") if isinstance(report_raw.get("职务"), str) else None)
     overview_raw = data.get("基本情况")
     overview = facts_block(_without(overview_raw, "其他"), ("基本情况",), "基本情况", cat, ctx)
     if isinstance(overview_raw, Mapping):

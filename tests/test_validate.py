@@ -269,6 +269,24 @@ def test_another_levels_name_in_the_clerks_words_is_pointed_out():
     assert not [w for w in map(str, validate(village).warnings) if "像是从别处抄来" in w]
 
 
+def test_the_writer_named_in_the_third_person_is_pointed_out():
+    """石坎村两委班子长期不和，乡党委书记带队驻村调研一个月 in the 乡党委书记's own report (39th blind reading: 人称露馅,
+    述职人本人就是乡党委书记): the clerk's words naming the writer by the post are pointed out, with 本人 to write
+    instead; the same words of another post are other people."""
+    case = "石坎村两委班子长期不和，乡党委书记带队驻村调研一个月，调整了支部书记"
+    data = minimal(亮点={"组织建设": {"事例": [case], "发展党员": 3}})
+    data["报告"] = {**data["报告"], "单位": "青龙乡", "层级": "乡", "职务": "党委书记"}
+    notes = [w for w in map(str, validate(data).warnings) if "述职人本人" in w]
+    assert len(notes) == 1 and "乡党委书记" in notes[0] and "本人带队" in notes[0] and "事例" in notes[0]
+    data["报告"] = {**data["报告"], "职务": "党委副书记"}   # 乡党委书记 is someone else's post
+    assert not [w for w in map(str, validate(data).warnings) if "述职人本人" in w]
+    village = minimal(亮点={"组织建设": {"事例": ["村支部书记带着党员清了三次河沟"], "发展党员": 1}})
+    village["报告"] = {**village["报告"], "单位": "柳溪村", "层级": "村", "职务": "党支部书记", "上级": "镇党委"}
+    assert [w for w in map(str, validate(village).warnings) if "述职人本人" in w and "村支部书记" in w]
+    town = minimal(亮点={"组织建设": {"事例": ["村党支部书记每月到镇里述一次职"], "发展党员": 3}})
+    assert not [w for w in map(str, validate(town).warnings) if "述职人本人" in w]   # other people, in a town's
+
+
 def _catalogue_with(tmp_path, theme: str, metric: str, key: str, value):
     """Load the catalogue of a copy of the bundled templates whose metric carries `key: value`."""
     import shutil

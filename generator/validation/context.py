@@ -17,6 +17,7 @@ class Context:
         self.tier: str | None = None     # 镇 | 村, once 报告 → 层级 is known
         self.level: str | None = None
         self.foreign: tuple[str, ...] = ()   # other levels' names for themselves (称谓.yaml → 自称)
+        self.writer: tuple[str, ...] = ()    # how the clerk's words would name the writer (乡党委书记): see writer_names
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []   # kept as Problems to the printers: batch places them by cell
 
@@ -69,7 +70,22 @@ def sentence_body(text: str, where: tuple = (), ctx: "Context | None" = None) ->
         if said:   # 乡党委 and 镇党委 in one report: copied from another unit's text and not changed
             ctx.warn(where, f"报告的层级是“{ctx.level}”，这里写了“{said}”，像是从别处抄来没改；"
                             f"请改成本{ctx.level}的说法（报告里按原样写了）")
+        me = next((w for w in ctx.writer if w in text), None)
+        if me:   # 乡党委书记带队驻村调研一个月 in the 乡党委书记's own report (39th blind reading: 人称露馅)
+            ctx.warn(where, f"这里的“{me}”就是述职人本人：述职报告里说自己用“本人”（如“本人带队……”），"
+                            "请在输入里改（报告里按原样写了）")
     return text.strip().rstrip("。；;，,").strip()
+
+
+def writer_names(level: str | None, unit: str | None, post: str | None) -> tuple[str, ...]:
+    """How a clerk's case would name the writer in the third person: the unit's level or name with the post
+    (乡党委书记, 青龙乡党委书记; 村党支部书记, 村支部书记). Other posts (村党支部书记 in a township's report) are
+    other people."""
+    if not (level and post and post.endswith("书记")):
+        return ()
+    posts = {post, post.replace("党支部", "支部")} if "党支部" in post else {post}
+    names = {f"{level}{p}" for p in posts} | ({f"{unit}{p}" for p in posts} if unit else set())
+    return tuple(sorted(names, key=len, reverse=True))
 
 
 def own_unit(ctx: Context) -> str:

@@ -1218,3 +1218,21 @@ def test_a_cause_that_names_the_township_is_not_the_writers_own_for_that():
     assert not said("乡里没有加工厂房，也缺烘干设备")
     assert not said("镇里没有冷库，桃子放不住")
     assert said("乡里对牧区党员的学习方式想得少") and said("本人抓党建的办法不多")
+
+
+def test_some_authors_run_the_causes_on_after_their_lead_in():
+    """产生问题的主要原因：一是……。二是……。 in one paragraph: three of the five real reports write the causes so
+    (../shared/seeds); a lead-in line on its own, then 一是 and 二是 each a paragraph, in every draft read as the
+    tool's. Authors of 原因连写 run them on; the others keep paragraphs."""
+    data = load_example(INPUTS / "2024.yaml")[0]
+    runs = [n for n in range(1, COUNT + 1) if make_author(SPEC, n).causes_run_in
+            and not make_author(SPEC, n).sub_heads and make_author(SPEC, n).part_two == "分列"][:4]
+    apart = [n for n in range(1, COUNT + 1) if not make_author(SPEC, n).causes_run_in
+             and not make_author(SPEC, n).sub_heads and make_author(SPEC, n).part_two == "分列"][:4]
+    assert runs and apart
+    for n in runs:
+        blocks = [b.text for b in render(data, style=n).parts[1].blocks]
+        run = [t for t in blocks if "：一是" in t and "二是" in t]
+        assert len(run) == 1 and run[0] == blocks[-1 if not make_author(SPEC, n).pledge else -2], (n, blocks)
+    for n in apart:
+        assert not [t for t in render(data, style=n).parts[1].blocks if "：一是" in t.text], n

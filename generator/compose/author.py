@@ -58,6 +58,7 @@ class Author:
     figure_lead_chance: float = 1.0
     elaborate: str = "全"           # 全 | 表现 | 简: how far a bank problem or cause is spelled out (问题展开)
     sub_heads: bool = True          # 分列 under （一）存在的问题 / （二）…原因, or run on with lead-in lines
+    causes_run_in: bool = False     # without sub-headings, the causes' lead-in and the causes one paragraph (原因连写)
     duty: bool = True               # the opening says a line of duty to the level above (开头表态)
     habits: tuple = ()              # word habits (habits.Habit): 将 for 把, 使 for 让 … (用词习惯)
     # a formal author's adverb before a clause's first verb, part one's and part three's (公文修饰: 深入开展 …)
@@ -177,6 +178,7 @@ def _make_author(spec: Mapping[str, Any], number: int) -> Author:
         figure_lead=_drawn(spec["数字引语"], n, "figure-lead") if "数字引语" in spec else None,
         figure_lead_chance=float(spec.get("数字引语概率", 1.0)),
         sub_heads=_drawn(spec.get("问题小标题") or ["有"], n, "sub-heads") == "有",
+        causes_run_in=_drawn(spec.get("原因连写") or ["分段"], n, "causes-run-in") == "连写",
         elaborate=_drawn(spec.get("问题展开") or ["全"], n, "elaborate"),
         habits=habits_for(spec.get("用词习惯"), draw, register, float(spec.get("用词习惯比例", 1.0)), spoken),
         adverbs_one=adverbs_for(spec.get("公文修饰"), draw, register, "一", spoken),

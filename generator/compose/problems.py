@@ -106,8 +106,14 @@ def problems(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list
             # 说到底还是自身的原因 only where no cause is a condition of the place
             own = "原因引语主观" if bank.has("问题", "原因引语主观") and _all_subjective(report, spec["原因"], pick) \
                 and pick.chance(OWN_INTRO_CHANCE, "causes", "own-intro") else "原因引语"
-            blocks.append(body(Span(pick.text(spec[own], "causes", "intro", single=len(report.causes) < 2),
-                                    source=f"词库:问题/{own}")))
+            lead = Span(pick.text(spec[own], "causes", "intro", single=len(report.causes) < 2),
+                        source=f"词库:问题/{own}")
+            if author.causes_run_in and heads is None and lead.text.endswith("："):
+                # 产生问题的主要原因：一是……。二是……。 one paragraph, as most real reports write it
+                pick.layout["二"] += "/连写"
+                cause_blocks = [body(lead, *(x for b in cause_blocks for x in b.spans))]
+            else:
+                blocks.append(body(lead))
         blocks += cause_blocks
     last = ""
     if author.pledge or not report.problems:

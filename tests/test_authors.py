@@ -1236,3 +1236,21 @@ def test_some_authors_run_the_causes_on_after_their_lead_in():
         assert len(run) == 1 and run[0] == blocks[-1 if not make_author(SPEC, n).pledge else -2], (n, blocks)
     for n in apart:
         assert not [t for t in render(data, style=n).parts[1].blocks if "：一是" in t.text], n
+
+
+def test_a_problem_whose_own_cause_follows_at_once_says_no_gloss():
+    """二是党员作用发挥还不够均衡。党员队伍的整体形象还不够好。 (35th, 36th and 38th blind readings: an empty gloss):
+    a bank problem whose 表现 the clerk's own cause gives said one of its 影响 so as not to stand bare; where the
+    author pairs each problem with its cause (对应), the cause follows at once and the 影响 goes."""
+    from conftest import style_where
+
+    paired = style_where(part_two="对应")
+    cause = "在职党员认领岗位以后，社区对他们干得怎么样跟踪得少"
+    data = minimal(问题=["党员作用发挥不够", "组织生活质量不高"],
+                   原因=[{"自述": cause, "主题": "党员队伍"}, "工作方法欠缺"],
+                   亮点={"党员队伍": {"在职党员报到": 140}, "组织建设": {"发展党员": 3}})
+    for variant in range(6):
+        blocks = [b for b in render(data, style=paired, variant=variant).parts[1].blocks]
+        block = next(b for b in blocks if cause in b.text)
+        kinds = [s for s in block.spans if s.source == "词库:问题/党员作用发挥不够"]
+        assert len(kinds) == 1, (variant, block.text)   # the problem's name, then the clerk's cause: no 影响

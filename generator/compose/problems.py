@@ -216,7 +216,10 @@ def _items(report: Report, items: tuple[Item, ...], kinds: dict, bank: Bank, pic
             # the bank's 表现 beside it said it twice in other words (21st blind reading); what it leads to is
             # still the problem's to say — with nothing after its name, 一是组织生活的内容仍不够实在。 stood
             # alone, its cause three paragraphs on (32nd: 梨花乡, 石岭镇 fresh drafts)
-            detail = _effect(kinds[item.kind], report, pick, item.kind)
+            # … unless the cause follows at once (对应): then the 影响 read as an empty gloss between the two
+            # (党员作用发挥还不够均衡。党员队伍的整体形象还不够好。: 35th, 36th and 38th blind readings)
+            paired = pick.author.part_two == "对应" and bool(report.causes)
+            detail = "" if paired else _effect(kinds[item.kind], report, pick, item.kind)
         said |= _grams(lead) | _grams(detail)
         if slot == "problem":
             said_forms.update(formulations(lead + "，" + detail))

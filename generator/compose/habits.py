@@ -120,6 +120,8 @@ class Adverbs:
         rest = clause[len(head):]
         if len(rest) < self.shortest or (self.speech is not None and self.speech.search(sentence)):
             return clause
+        if _FIGURE.search(rest):   # 精心组织党员集中学习10次, 广泛开展党员志愿服务38次: read as a formula, adverb +
+            return clause          # verb + number (39th blind reading); the adverb goes on deeds, not counts
         for verb, adverb in self.verbs:
             if rest.startswith(verb):
                 if any(a in sentence for _, a in self.verbs) or rest[len(verb):].startswith(self.after_not):
@@ -201,6 +203,7 @@ def _adverbed(block: Block, adverbs: Adverbs, tally: dict) -> Block:
 
 # 一是/二是 … before a clause's first verb
 _ORDINAL = re.compile("[一二三四五六七八九十]是")
+_FIGURE = re.compile(r"\d")
 
 
 # a verb said twice around 一 (学一学、议一议、磨一磨): speech, whatever the words around it

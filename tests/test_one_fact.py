@@ -388,6 +388,11 @@ def test_bank_and_catalogue_hold_no_frequencies():
                 assert not [w for w in words if ROUTINE.search(w)], (theme, key)
             if key not in STAGING:
                 assert not [w for w in words if STAGED.search(w)], (theme, key)
+            # 每次… claims how every meeting went (每次主题党日都定一个主题、办一件实事, then the clerk's plan for next
+            # year was 主题党日每次定一个村里的实事来议: 40th blind reading, 自相矛盾); only a practice that is that
+            # rule says it (第一议题: every meeting opens with study)
+            if key != "第一议题制度":
+                assert not [w for w in words if "每次" in w], (theme, key)
     metrics = load_data("metrics.yaml")["指标"]
     figures = [w for group in metrics.values() for spec in group.values() for w in spec.get("说法") or ()]
     assert not [w for w in figures if STAGED.search(w)]

@@ -213,9 +213,13 @@ def _family_for(spec: dict | None, family: str, tier: str, part: str = "一", it
     # one township the neighbour's (two villages with one part-three family: the sample read side by side)
     stand_ins = [n for n in names if isinstance(families[n], dict) and families[n].get("替补")]
     if not fits(family):
-        hit = next((n for n in stand_ins if fits(n)), None)
-        if hit is not None:
-            return hit
+        # … one of several, by the family that gives way: with one, five villages of the sample shared it
+        fitting = [n for n in stand_ins if fits(n)]
+        named = families[family].get("让位") if isinstance(families[family], dict) else None
+        if named in fitting:   # the family's own (作者.yaml → 让位): a township's drafts do not meet on one
+            return named
+        if fitting:
+            return fitting[names.index(family) % len(fitting)]
     start = names.index(family)
     return next((n for n in names[start:] + names[:start] if fits(n) and n not in stand_ins), family)
 

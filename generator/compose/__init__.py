@@ -217,7 +217,7 @@ def _family_for(spec: dict | None, family: str, tier: str, part: str = "一", it
         fitting = [n for n in stand_ins if fits(n)]
         named = families[family].get("让位") if isinstance(families[family], dict) else None
         if named in fitting:   # the family's own (作者.yaml → 让位): a township's drafts do not meet on one
-            return named
+            return str(named)
         if fitting:
             return fitting[names.index(family) % len(fitting)]
     start = names.index(family)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
@@ -210,7 +211,9 @@ _FIGURE = re.compile(r"\d")
 DOUBLED = re.compile(r"([\u4e00-\u9fff])一\1")
 
 
+@lru_cache(maxsize=16384)
 def doubled(text: str) -> bool:
+    """Whether `text` holds a doubled verb (remembered: practice wordings are asked about draft after draft)."""
     return DOUBLED.search(text) is not None
 
 

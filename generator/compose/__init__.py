@@ -115,12 +115,18 @@ def compose(report: Report, templates: Templates | None = None, variant: int = 0
 
 def _own_org(report: Report, bank: Bank) -> tuple:
     """The habit that names a 党总支's or 党委's own organisation as such (habits.own_org_habit), if any."""
-    info = report.info
-    if info.tier != "村" or not bank.has("称谓", "本单位改称"):
+    if not bank.has("称谓", "本单位改称"):
         return ()
-    own = next((k for k in (bank.get("称谓", "按组织") or {}) if info.org.endswith(k)), "")
-    habit = own_org_habit(bank.get("称谓", "本单位改称"), own)
+    habit = own_org_habit(bank.get("称谓", "本单位改称"), _org_kind(report, bank))
     return (habit,) if habit is not None else ()
+
+
+def _org_kind(report: Report, bank: Bank) -> str:
+    """A village's or community's organisation when it is not a 党支部 (党总支, 党委: 称谓.yaml → 按组织), else ""."""
+    info = report.info
+    if info.tier != "村" or not bank.has("称谓", "按组织"):
+        return ""
+    return next((k for k in (bank.get("称谓", "按组织") or {}) if info.org.endswith(k)), "")
 
 
 def _troubles(report: Report, bank: Bank) -> str:
@@ -244,11 +250,9 @@ def context(report: Report, bank: Bank, warnings: list[Problem], author: int = 0
     words = dict(bank.get("称谓", info.level)) if bank.has("称谓", info.level) else dict(bank.get("称谓", info.tier))
     if info.tier == "村" and info.org.startswith(info.unit):
         words["本级"] = info.level + info.org[len(info.unit):]
-    if info.tier == "村" and bank.has("称谓", "按组织"):   # a 社区党委's members are 党委委员 (称谓.yaml → 按组织)
-        for suffix, own in (bank.get("称谓", "按组织") or {}).items():
-            if info.org.endswith(suffix):
-                words.update(own)
-                break
+    kind = _org_kind(report, bank)
+    if kind:   # a 社区党委's members are 党委委员 (称谓.yaml → 按组织)
+        words.update(bank.get("称谓", "按组织")[kind])
     era = era if era is not None else load_templates(bank.root).era
     year_terms = (era.get("年度") or {}).get(info.year)
     if year_terms is None:

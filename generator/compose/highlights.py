@@ -234,7 +234,7 @@ def _own_names(plan: Plan, bank: Bank, pick: Choose) -> list[Span]:
                                 source=f"词库:亮点/{slot}"))
         if tf.theme == pick.brand_home:
             pick.brand_taken_up("一")
-            if pick.ctx.get("品牌", "") in told:   # the clerk's words name it here already
+            if pick.ctx.get("品牌") and pick.ctx["品牌"] in told:   # the clerk's words name it here already
                 continue
             aspect = pick.one(bank.get("亮点", "主题", tf.theme)["短称"], "short", tf.theme)
             out.append(Span(pick.text(bank.get("亮点", "品牌呼应"), "brand", tf.theme, extra={"方面": aspect}),

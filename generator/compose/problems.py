@@ -55,7 +55,7 @@ def problems(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list
     problem_blocks: list[Block] = []
     if report.problems:
         problem_blocks = _items(report, report.problems, spec["问题"], bank, pick, "problem", said, warnings,
-                                said_forms=forms)
+                                said_forms=forms, paired=paired)
     else:
         warnings.append(Problem("没有填写“问题”，第二部分标出了【待补充：存在的问题】。", path=("问题",)))
         problem_blocks = [body(Span("【待补充：存在的问题（在“问题”下填写）】", missing=True, source="待补充:问题"))]
@@ -184,10 +184,11 @@ def field_name(theme: str, bank: Bank, pick: Choose, beside: str = "", near: str
 
 def _items(report: Report, items: tuple[Item, ...], kinds: dict, bank: Bank, pick: Choose, slot: str,
            said: set[str], warnings: list, link: bool = True, said_forms: set | None = None,
-           ties: list[int] | None = None) -> list[Block]:
+           ties: list[int] | None = None, paired: bool = False) -> list[Block]:
     """`said`: the runs part two has said so far; `said_forms`: the problems' formulations (a cause may be
     printed in its problem's paragraph, where a formulation said twice reads as padding); `ties`: how many
-    causes may still be tied back to the problems they explain (shared by the calls of one part two)."""
+    causes may still be tied back to the problems they explain (shared by the calls of one part two);
+    `paired`: each problem is followed by the cause that explains it (对应)."""
     ties = [0] if ties is None else ties
     said_forms = set() if said_forms is None else said_forms
     ordinals = bank.get("结构", "序号")
@@ -218,7 +219,6 @@ def _items(report: Report, items: tuple[Item, ...], kinds: dict, bank: Bank, pic
             # alone, its cause three paragraphs on (32nd: 梨花乡, 石岭镇 fresh drafts)
             # … unless the cause follows at once (对应): then the 影响 read as an empty gloss between the two
             # (党员作用发挥还不够均衡。党员队伍的整体形象还不够好。: 35th, 36th and 38th blind readings)
-            paired = pick.author.part_two == "对应" and bool(report.causes)
             detail = "" if paired else _effect(kinds[item.kind], report, pick, item.kind)
         said |= _grams(lead) | _grams(detail)
         if slot == "problem":

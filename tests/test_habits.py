@@ -123,7 +123,8 @@ def test_a_formal_habit_leaves_a_sentence_of_speech_as_it_is_spoken():
     一学、议一议)."""
     number = next(n for n in range(1, COUNT + 1)
                   if {h.word for h in make_author(SPEC, n).habits} >= {"将", "仍"})
-    habits = make_author(SPEC, number).habits
+    # the habits of register (将 for 把, 仍 for 还); a word habit of no register (实绩/业绩) is no voice
+    habits = [h for h in make_author(SPEC, number).habits if h.speech is not None]
     for spoken in ("冬春时节把党员集中起来学一学、议一议", "把村干部的实绩摆出来比一比",
                    "把群众反映的事一条一条记下来", "支部书记还不够心中有数", "把这一年的工作过一遍"):
         assert reword(spoken, habits) == spoken, spoken
@@ -232,5 +233,5 @@ def test_the_phrase_habits_leave_set_phrases_and_neighbours_alone():
     # … and elsewhere the authors split between the words
     said = {reword("一是带头人队伍后继乏人", make_author(SPEC, n).habits) for n in range(1, 40)}
     assert said >= {"一是带头人队伍后继乏人", "一是带头人队伍青黄不接"}, said
-    said = {reword("问题落到来年的工作里", make_author(SPEC, n).habits) for n in range(1, 40)}
-    assert "问题落到新的一年的工作里" not in said and "问题落到明年的工作里" in said, said
+    # 来年 stays: 明年 in a report signed in January, under a plan headed 2026年, is the year after (桃园村)
+    assert {reword("又谋来年的新事", make_author(SPEC, n).habits) for n in range(1, COUNT + 1)} == {"又谋来年的新事"}

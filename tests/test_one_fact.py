@@ -909,6 +909,36 @@ def test_a_plan_goes_to_the_problem_it_shares_words_with_not_to_a_theme_alone():
     assert by_item[own] == [0] and by_item["组织生活质量不高"] == [1], by_item
 
 
+def test_a_plan_goes_to_the_problem_whose_practice_it_names():
+    """党小组会每两个月开一次 (杨柳湾村) and 社区书记抓党建述职改为半年一次 (西关街道), two fresh inputs: each plan names a
+    practice of the problem it answers (组织生活质量不高, 责任传导不够) but shares no word with its name, so it went
+    to another item, and the problem itself got a stock 对策 (将组织生活和解决实际问题结合起来). The plan words of
+    each kind (问题.yaml → 事项词) place it. Cases of our own of the same kind, one for each of six problems."""
+    from generator.bundle import load_templates
+    from generator.compose.measures import answer_plan, task_theme
+
+    cases = {"组织生活质量不高": "主题党日每月固定在15号，议题提前三天贴在村部",
+             "责任传导不够": "村党组织书记抓党建述职每半年一次",
+             "党员教育管理不严": "党员积分每季度在公开栏里公示",
+             "后备干部不足": "每个村物色两名后备人选到镇里跟班",
+             "理论学习不深": "中心组每季度围绕一个专题研讨，班子成员轮流发言",
+             "基层治理能力不强": "在老旧小区推选楼栋长，卫生和停车先管起来"}
+    t = load_templates()
+    for problem, task in cases.items():
+        others = [p for p in cases if p != problem][:2]
+        data = minimal(问题=[*others, problem], 原因=["思想认识不到位"], 措施={"事项": [task]})
+        report = validate(data, catalogue=t.catalogue)
+        plan = answer_plan(report, t.bank, t.matcher, lambda x: task_theme(x, report, t.catalogue, t.matcher))
+        by_item = {a.item.kind: a.tasks for a in plan.answers}
+        assert by_item[problem] == [0], (problem, by_item)
+        # … and in the draft the problem's item holds the plan, with no stock 对策 beside it
+        for style in (3, 40, 101):
+            for b in render(data, style=style).parts[2].blocks:
+                sources = [s.source for s in b.spans]
+                if "原文:措施.事项.0" in sources:
+                    assert f"词库:问题/对策/{problem}" not in sources, (problem, style, b.text)
+
+
 def test_a_plan_is_not_matched_by_where_it_happens_and_an_own_problem_takes_its_items_plan():
     """A fresh 社区 input: 东巷平房区…完成排水改造 went to 平房区和新建小区的党员流动大 by the place 平房区 alone (呼应.yaml
     → 通用字对 now holds place words), and beside the clerk's 给报到党员建专长台账 the own problem about members who

@@ -123,9 +123,10 @@ def task_theme(text: str, report: Report, cat, match) -> str | None:
 
 
 def _profile(item: Item, kinds: dict) -> tuple[str, tuple[str, ...]]:
-    """The words a 事项 answering `item` would share with it: its text, or a bank kind's name, 简称, 关键词."""
+    """The words a 事项 answering `item` would share with it: its text, or a bank kind's name, 简称, 关键词,
+    and the words of the plans that answer it (事项词: 党小组会 for 组织生活质量不高, 述职 for 责任传导不够)."""
     kind = kinds.get(item.kind or item.like or "") or {}
-    words = tuple(kind.get("关键词") or ())
+    words = tuple(kind.get("关键词") or ()) + tuple(kind.get("事项词") or ())
     names = kind.get("简称") or ()
     names = [names] if isinstance(names, str) else list(names)
     text = " ".join(filter(None, (item.text, item.detail, item.name, item.kind, *names)))

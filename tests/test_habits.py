@@ -235,3 +235,22 @@ def test_the_phrase_habits_leave_set_phrases_and_neighbours_alone():
     assert said >= {"一是带头人队伍后继乏人", "一是带头人队伍青黄不接"}, said
     # 来年 stays: 明年 in a report signed in January, under a plan headed 2026年, is the year after (桃园村)
     assert {reword("又谋来年的新事", make_author(SPEC, n).habits) for n in range(1, COUNT + 1)} == {"又谋来年的新事"}
+
+
+def test_a_habit_does_not_open_two_sentences_in_a_row_with_one_word():
+    """按照 and 根据 both became 依据 for an author who writes 依据: 依据县委的统一安排，突出重点抓落实。依据述职评议会的
+    议程，现就……报告如下 (龙潭镇, a fresh draft). The later sentence keeps the bank's word; apart, both are rewritten."""
+    from generator.compose.habits import habits_for, reword_blocks
+    from generator.model import Block, Role, Span
+
+    group = next(g for g in GROUPS if "依据" in g["写法"])
+    habits = habits_for([group], lambda words, key: "依据")
+    block = Block(Role.BODY, (Span("按照县委的统一安排，突出重点抓落实。", source="词库:开头/落实"),
+                              Span("根据述职评议会的议程，现就本人抓党建工作情况报告如下：", source="词库:开头/汇报")))
+    out = [s.text for s in reword_blocks([block], habits)[0].spans]
+    assert out[0].startswith("依据") and out[1].startswith("根据"), out
+    apart = Block(Role.BODY, (Span("按照县委的统一安排，突出重点抓落实。", source="词库:开头/落实"),
+                              Span("本人抓党建的情况如下。", source="词库:开头/概况"),
+                              Span("根据述职评议会的议程，现就本人抓党建工作情况报告如下：", source="词库:开头/汇报")))
+    out = [s.text for s in reword_blocks([apart], habits)[0].spans]
+    assert out[0].startswith("依据") and out[2].startswith("依据"), out

@@ -13,6 +13,7 @@ from collections import Counter
 import pytest
 
 from conftest import INPUTS, ROOT, load_example, minimal, style_where
+from generator.validate import validate
 from generator.api import render, render_text
 from generator.compose import author_spec
 from generator.compose.author import make_author, unit_style
@@ -287,6 +288,30 @@ def test_a_local_formulation_runs_from_the_opening_through_its_item_to_the_plans
         carriers = [b.text for b in draft.parts[0].blocks if "“三联三帮”" in b.text]
         assert len(carriers) == 1, (style, carriers)
         assert "“三联三帮”" in "".join(b.text for b in draft.parts[2].blocks), style
+
+
+def test_a_local_formulation_belongs_to_the_item_whose_case_names_it():
+    """一线三赛 (干部在一线，村与村赛产业、赛治理、赛班子) was named by the 责任落实 case (the 观摩 where the
+    village secretaries spoke in turn), yet its meaning's 干部 took it to the cadres' item and part three said
+    在“一线三赛”上不换频道 over a plan for reserve cadres (龙潭镇, a fresh input, 42nd blind reading). An item whose
+    case names the formulation carries it, whatever its meaning's words."""
+    from generator.compose.local import home_themes
+    from generator.bundle import load_templates
+
+    data = minimal(亮点={"干部队伍": {"储备后备干部": 20, "做法": ["村级后备干部双培养"]},
+                        "责任落实": {"党建观摩": 2, "事例": ["上下半年各搞一次“一线三赛”观摩，各村书记挨个上台讲"]},
+                        "组织建设": {"发展党员": 3}},
+                   问题=["后备干部不足", "责任传导不够"], 原因=["人才支撑不足"])
+    data["报告"]["本地提法"] = [{"名称": "一线三赛", "含义": "干部在一线，村与村赛产业、赛治理、赛班子"}]
+    t = load_templates()
+    report = validate(data, catalogue=t.catalogue)
+    order = ("干部队伍", "责任落实", "组织建设")
+    assert list(home_themes(report, order, t.matcher.stop, t.matcher.theme_words)) == ["责任落实"]
+    for style in range(1, 40, 3):
+        for b in render(data, style=style).parts[2].blocks:
+            if "“一线三赛”" in b.text:
+                assert not any(s.source.startswith("词库:问题/对策/后备干部不足") or "后备" in s.text for s in b.spans), \
+                    (style, b.text)
 
 
 def test_a_brand_with_nothing_about_it_is_not_printed_bare():

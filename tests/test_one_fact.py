@@ -402,6 +402,14 @@ def test_bank_and_catalogue_hold_no_frequencies():
             # only in the practice that is named by it
             named = key + "".join(spec.get("别名") or ())
             assert not [w for w in words for o in OBJECTS if o in w and o not in named], (theme, key)
+            # nor a wording that says nothing (发挥法律顾问作用 and 发挥党群服务中心联系服务群众的作用 stood alone as
+            # sentences: 42nd blind reading, 悬空的碎句), nor a figure said in passing (党员先锋岗建起3个, 后备力量库里
+            # 有了41名: 像逐个字段转成的句子)
+            assert not [w for w in words if re.fullmatch(r"发挥[^，、]{0,14}作用", w)], (theme, key)
+            assert not [w for w in words if re.search(r"(建起|确定了|有了)\{\{数量\}\}", w)], (theme, key)
+    for group in load_data("metrics.yaml")["指标"].values():
+        for key, spec in group.items():
+            assert not [w for w in spec.get("说法") or () if re.search(r"(建起|确定了|有了)\{\{数量\}\}", w)], key
     metrics = load_data("metrics.yaml")["指标"]
     figures = [w for group in metrics.values() for spec in group.values() for w in spec.get("说法") or ()]
     assert not [w for w in figures if STAGED.search(w)]
@@ -916,6 +924,46 @@ def test_a_plan_goes_to_the_problem_it_shares_words_with_not_to_a_theme_alone():
     plan = answer_plan(report, t.bank, t.matcher, lambda x: task_theme(x, report, t.catalogue, t.matcher))
     by_item = {(a.item.text or a.item.kind): a.tasks for a in plan.answers}
     assert by_item[own] == [0] and by_item["组织生活质量不高"] == [1], by_item
+
+
+def test_a_lead_built_of_parts_says_no_word_twice():
+    """细想起来，归结起来有这样几点 (龙潭镇, a fresh draft) and 把问题和自身对照起来看，问题的根子主要在以下几个方面: a
+    lead-in built part by part ({拼: […]}) takes no part that says a word an earlier part said. Over the bundled
+    inputs and the sample, every ninth author."""
+    from generator.resources import load_data
+
+    def pairs(text: str) -> set[str]:
+        plain = "".join(re.findall(r"[\u4e00-\u9fff]+", text))
+        return {plain[i:i + 2] for i in range(len(plain) - 1)}
+
+    bank = load_data("bank/问题.yaml")
+    firsts = {key: sorted(bank[key][0]["拼"][0], key=len, reverse=True) for key in ("原因引语", "收尾")}
+    seen = 0
+    for _, data in BUNDLED[:6]:
+        for style in range(1, 337, 9):
+            for b in render(data, style=style).parts[1].blocks:
+                for sp in b.spans:
+                    key = sp.source.removeprefix("词库:问题/")
+                    if key in firsts:
+                        first = next((f for f in firsts[key] if sp.text.startswith(f)), None)
+                        if first is None:   # a habit reworded the first part (把 → 将)
+                            continue
+                        seen += 1
+                        assert not pairs(first) & pairs(sp.text[len(first):]), (style, sp.text)
+    assert seen >= 100, seen
+
+
+def test_an_own_cause_is_the_writers_when_it_speaks_of_the_writer_not_of_others_own():
+    """各村守着自己的茶园搞，没有统一规划线路 was filed under 从本人和班子自身看 for its 自己 (the villages' own: 龙潭镇,
+    42nd blind reading: 主客观放反); 支部在组织种植户上用力不够 is the writer's (红柳村, the sample)."""
+    from generator.resources import load_data
+
+    markers = load_data("呼应.yaml")["主观标记"]
+    subjective = lambda text: any(w in text for w in markers)   # noqa: E731  (problems._subjective)
+    assert not subjective("各村守着自己的茶园搞，没有统一规划线路，旅游公司也只认两个老点")
+    assert not subjective("村里没有冷库，桃子放不住")
+    assert subjective("支部在组织种植户上用力不够，种什么、怎么卖多由各户自己拿主意")
+    assert subjective("乡里对牧区党员的学习方式想得少")
 
 
 def test_a_plan_goes_to_the_problem_whose_practice_it_names():

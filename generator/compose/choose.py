@@ -28,6 +28,12 @@ def _grams(text: str) -> frozenset:
     return frozenset(plain[i:i + CLASH] for i in range(len(plain) - CLASH + 1))
 
 
+def _pairs_of(text: str) -> frozenset:
+    """The two-character runs of `text`'s Chinese (variables left out)."""
+    plain = "".join(_CJK.findall(_VAR.sub("", text)))
+    return frozenset(plain[i:i + 2] for i in range(len(plain) - 1))
+
+
 _VAR = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 _QUOTED = re.compile(r"“[^”]*”")
@@ -321,8 +327,11 @@ class Choose:
             parts = choice.get("拼")
             if not isinstance(parts, list) or not parts:
                 raise TemplateError(f"词库条目的“拼”应是若干组说法：{' → '.join(map(str, key))}")
-            out = "".join(self.bank.render(self.one(part, *key, i, single=single), ctx)
-                          for i, part in enumerate(parts))
+            out = ""
+            for i, part in enumerate(parts):   # no part says a word an earlier part said (细想起来，归结起来有这样几点)
+                said = _pairs_of(out)
+                fresh = [o for o in part if not (isinstance(o, str) and said & _pairs_of(o))] if said else part
+                out += self.bank.render(self.one(fresh or part, *key, i, single=single), ctx)
         else:
             out = self.bank.render(choice, ctx)
         return self.note(out)

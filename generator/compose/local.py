@@ -22,7 +22,10 @@ def home_themes(report: Report, order: tuple[str, ...], common: frozenset = froz
     for name, meaning in report.info.local:
         said = name + (meaning or "")
         words = _pairs(said) - common
-        best = max(themes, key=lambda tf: _affinity(said, words, tf, theme_words), default=None)
+        # an item whose case names it is where it works (一线三赛's 观摩 in 责任落实: its meaning's 干部 took it
+        # to the cadres' item, and part three said 在“一线三赛”上不换频道 over a plan for reserve cadres: 龙潭镇)
+        named = [tf for tf in themes if name in theme_content(tf)]
+        best = named[0] if named else max(themes, key=lambda tf: _affinity(said, words, tf, theme_words), default=None)
         if best is None:
             continue
         out.setdefault(best.theme, []).append((name, meaning))

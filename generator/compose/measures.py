@@ -277,12 +277,9 @@ def _answer(a: Answer, report: Report, bank: Bank, pick: Choose, warnings: list,
             spans.append(Span(text + ("；" if k < len(a.tasks) - 1 else ""), source=f"原文:措施.事项.{t}",
                               covers=answered if not named and k == 0 else ()))
         return spans
-    if a.remedy is not None and not named:
-        remedy = pick.text(fitting(bank.get("问题", "对策")[a.remedy], report), "remedy", a.remedy, avoid_start=avoid)
-        return [Span(remedy, source=f"词库:问题/对策/{a.remedy}", covers=answered)]
     if a.remedy is not None:
         remedy = pick.text(fitting(bank.get("问题", "对策")[a.remedy], report), "remedy", a.remedy, avoid_start=avoid)
-        return spans + [Span(remedy, source=f"词库:问题/对策/{a.remedy}")]
+        return spans + [Span(remedy, source=f"词库:问题/对策/{a.remedy}", covers=() if named else answered)]
     what = "问题" if a.role == "problem" else "原因"
     shown = a.item.name or _short(a.item.text or a.item.kind or "")
     warnings.append(Problem(

@@ -394,3 +394,27 @@ def test_a_long_sentence_strings_on_only_short_units():
     # strung on after a sentence ending on a slogan, which would stand mid-sentence: 27th blind reading)
     assert "。联系点上的党建难题，班子成员一包到底，共6件。党员带头清理房前屋后的杂物，带动群众一起动手。" in text, text
     assert text.endswith("比学赶超。对照评议意见列出7个整改事项。"), text
+
+
+def test_two_short_practices_join_only_count_to_count_or_deed_to_deed():
+    """不以材料多少论工作好坏，面对面开展廉政谈话120人次 (西关街道, a fresh draft; 42nd blind reading: 前后两句没有逻辑
+    关系): two short practices make one sentence when both say a count or neither does, for every author, not
+    only for the authors of long sentences."""
+    from types import SimpleNamespace
+
+    from generator.compose.sentences import word_units
+    from generator.compose.units import Unit
+    from generator.model import Span
+
+    pick = SimpleNamespace(author=SimpleNamespace(runs_on=False, connector="", frames=False), run_chars=90,
+                           links=0, item_links=0, ctx={})
+
+    def unit(text, k):
+        return Unit("practice", [Span(text, source=f"做法:亮点.作风建设.做法.{k}")])
+
+    text = "".join(s.text for s in word_units([unit("不以材料多少论工作好坏", 0), unit("面对面开展廉政谈话120人次", 1)],
+                                              None, pick, "作风建设"))
+    assert text == "不以材料多少论工作好坏。面对面开展廉政谈话120人次。", text
+    text = "".join(s.text for s in word_units([unit("村务公开栏按月更新", 0), unit("村级财务一笔一笔晒出来", 1)],
+                                              None, pick, "作风建设"))
+    assert text == "村务公开栏按月更新，村级财务一笔一笔晒出来。", text

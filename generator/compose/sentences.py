@@ -79,14 +79,15 @@ def word_units(units: list[Unit], bank: Bank, pick: Choose, theme: str, *, frame
         # … a unit of one or two clauses: a longer one strung on changed its subject mid-sentence (…谈话提醒3人次，
         # 讲清差距，联系点上的党建难题，班子成员一包到底，…: 25th blind reading)
         # … counts onto counts (…9次，…4次) and deeds onto deeds, never a bare deed glued onto a count (化解矛盾纠纷
-        # 88件，党员带头清理房前屋后: 26th blind reading, 毫无关系) nor a count onto a deed
+        # 88件，党员带头清理房前屋后: 26th blind reading, 毫无关系) nor a count onto a deed — for two short
+        # practices too (不以材料多少论工作好坏，面对面开展廉政谈话120人次: 42nd blind reading, 前后两句没有逻辑关系)
         run_on = author.runs_on and unit.kind in RUNS and previous in RUNS and not head and out \
             and out[-1].text.endswith("。") and len(_last_sentence(out)) + _length(unit) <= pick.run_chars \
             and sum(s.text.count("，") for s in unit.spans) <= 1 and _counts(unit) == _counting(out) \
             and not _slogan_end(out)
         if run_on or (unit.kind == previous and unit.kind in ("figures", "practice") or tail) \
                 and not head and (joined < 1 or tail) and out and out[-1].text.endswith("。") \
-                and (unit.kind == "figures" or _short_pair(out, unit)):
+                and (unit.kind == "figures" or _short_pair(out, unit) and (tail or _counts(unit) == _counting(out))):
             last = out[-1]
             out[-1] = Span(last.text[:-1], last.lead, last.missing, last.source, last.covers)
             out += close([Span("，"), *unit.spans])

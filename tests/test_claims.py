@@ -202,9 +202,10 @@ def test_highlight_wording_never_contradicts_a_problem():
 
 
 def test_own_words_problem_is_placed_by_keywords_and_answered(tmp_path):
-    data = minimal(问题=[{"自述": "党员队伍老化，六十岁以上的占一半多"}, "精力投入不足"])
+    # (精力投入不足 first: most authors put the writer's own failing first, 作者.yaml → 本人问题在前)
+    data = minimal(问题=["精力投入不足", {"自述": "党员队伍老化，六十岁以上的占一半多"}])
     report = validate(data)
-    assert report.problems[0].theme == "党员队伍"
+    assert report.problems[1].theme == "党员队伍"
     import shutil
 
     from conftest import ROOT, style_where
@@ -221,7 +222,7 @@ def test_own_words_problem_is_placed_by_keywords_and_answered(tmp_path):
     spec.write_text(spec.read_text(encoding="utf-8").replace("回应点名: {不点: 1}", "回应点名: {按序: 1}"),
                     encoding="utf-8")
     referring = " ".join(b.text for b in render(data, templates=root).parts[2].blocks)
-    assert "第一个问题" in referring and "六十岁以上" not in referring
+    assert "第二个问题" in referring and "六十岁以上" not in referring
     from generator.compose import author_spec
     from generator.compose.author import make_author
 

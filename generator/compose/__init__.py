@@ -48,6 +48,7 @@ def compose(report: Report, templates: Templates | None = None, variant: int = 0
     authors = templates.authors
     author = choose_author(authors, style or info.style, info.unit, warnings)
     report = placed_overview(report, author)
+    report = own_failings_first(report, author, bank)
     ctx = context(report, bank, warnings, author.number, author.theory, templates.era)
     # no formulation of a later year (era.yaml → 年份标志: 两个确立 in a 2019 report's plans)
     later = tuple(w for w, y in (templates.era.get("年份标志") or {}).items() if int(y) > info.year)
@@ -165,6 +166,25 @@ def placed_overview(report: Report, author: Author) -> Report:
         return report
     themes = tuple(replace(tf, facts=report.overview + tf.facts) if tf is home else tf for tf in report.themes)
     return replace(report, overview=(), themes=themes)
+
+
+def own_failings_first(report: Report, author: Author, bank: Bank) -> Report:
+    """The report with the writer's own failings first among the problems, for the authors who put them there
+    (作者.yaml → 本人问题在前): a bank kind marked 自身 (精力投入不足), or the clerk's own words about 本人. The
+    rest keep the clerk's order."""
+    if not author.self_first or not report.problems or not bank.has("问题", "问题"):
+        return report
+    kinds = bank.get("问题", "问题")
+
+    def own(item) -> bool:
+        return bool((kinds.get(item.kind or "") or {}).get("自身")) or (item.kind is None and "本人" in (item.text or ""))
+
+    first = [p for p in report.problems if own(p)]
+    if not first or own(report.problems[0]):
+        return report
+    from dataclasses import replace
+
+    return replace(report, problems=tuple(first + [p for p in report.problems if not own(p)]))
 
 
 def last_wording(report: Report, templates: Templates, style: int | None) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -1443,3 +1443,21 @@ def test_causes_listed_apart_stand_in_the_order_of_the_problems_they_answer():
     report = validate(data, catalogue=t.catalogue)
     order = [c.text or c.kind for c in in_problem_order(report, t.bank.get("问题", "原因"))]
     assert order == [own_one["自述"], own_two["自述"], "工作方法欠缺"], order
+
+
+def test_a_practice_does_not_carry_a_count_of_more_than_itself():
+    """中心组集中学习13次，到红色教育基地过组织生活，集中学习24次 (龙潭镇, a fresh draft; 42nd blind reading: 串了位):
+    a year's 集中学习 are not all held at a red-education site, nor is every 中心组学习 a 读书班; said in one
+    sentence after the practice, the count read as the practice's own. Those practices carry none of them."""
+    from generator.catalogue import load_catalogue
+
+    cat = load_catalogue()
+    practices = {p.key: p for ps in cat.practices.values() for p in ps}
+    assert "集中学习" not in practices["现场教学"].metrics
+    assert "中心组学习" not in practices["读书班"].metrics
+    data = minimal(亮点={"政治建设": {"做法": ["现场教学", "第一议题制度"], "集中学习": 24, "中心组学习": 13}})
+    for style in range(1, 60, 4):
+        for b in render(data, style=style).parts[0].blocks:
+            for said in re.split("[。；]", b.text):
+                if "红色教育基地" in said:
+                    assert "24次" not in said, (style, said)

@@ -42,6 +42,9 @@ EXACT = {own: re.compile("|".join(_SELF[other] for other in _SELF if other != ow
 OWN_TOWN = re.compile(r"(?:我|本)(?:镇|乡|街道)")
 # 在全镇考核中排名第三, 全镇第一: the village measured among the township's villages, not a remnant
 AMONG = re.compile(r"(?:考核|评比|排名|排在|第[一二三四五六七八九十\d]|前列|前茅|率先|首个|唯一|各村|范围内)")
+# 每人交一份本村发展的思路 in a township report: each village cadre's own village, not the report calling itself
+# a village (白沙镇, a fresh input: 镇村干部…每人交一份本村发展的思路 was flagged as copied)
+EACH = re.compile(r"(?:每人|每名|每个|各村|各自|村干部|村党组织书记|支部书记|村里的)[^。；]{0,10}$")
 
 
 def check(doc, ctx) -> list[Finding]:
@@ -99,6 +102,9 @@ def _level_words(p, ctx) -> list[Finding]:
             word = m.group()
             if word.startswith("全") and (own in ("村", "社区") or ctx.level == "村") and word[1:] in ("镇", "乡", "街道") \
                     and AMONG.search(p.text[m.end():m.end() + 12]):
+                continue
+            if word.startswith("本") and (own or ctx.level) in ("镇", "乡", "街道") \
+                    and EACH.search(p.text[max(0, m.start() - 16):m.start()]):
                 continue
             level = own or ctx.level
             out.append(Finding("remnant.level", WARNING, p.number, m.start(), m.end(),

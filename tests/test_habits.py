@@ -35,7 +35,9 @@ def test_a_habit_rewrites_the_word_and_leaves_the_words_it_is_part_of():
                  # speech the 把 belongs to (石岭镇, a fresh draft: 书记不将党建当回事 read as a slip)
                  "书记不把党建当回事，下面就不会当回事", "把群众的事当成自己的事",
                  # 紧紧围绕 is a set phrase (fourteenth blind reading: 紧紧紧扣镇党委的决策部署)
-                 "紧紧围绕镇党委的决策部署"):
+                 "紧紧围绕镇党委的决策部署",
+                 # the verb 把 in the clause keeps the preposition too (将方向把准: 白沙镇, a fresh draft)
+                 "研究工作之前先学习上级精神，把方向把准"):
         assert reword(kept, formal) == kept, kept
 
 

@@ -411,10 +411,10 @@ def test_bank_and_catalogue_hold_no_frequencies():
             # sentences: 42nd blind reading, 悬空的碎句), nor a figure said in passing (党员先锋岗建起3个, 后备力量库里
             # 有了41名: 像逐个字段转成的句子)
             assert not [w for w in words if re.fullmatch(r"发挥[^，、]{0,14}作用", w)], (theme, key)
-            assert not [w for w in words if re.search(r"(建起|确定了|有了)\{\{数量\}\}", w)], (theme, key)
+            assert not [w for w in words if re.search(r"(建起|建起来|确定了|有了)\{\{数量\}\}", w)], (theme, key)
     for group in load_data("metrics.yaml")["指标"].values():
         for key, spec in group.items():
-            assert not [w for w in spec.get("说法") or () if re.search(r"(建起|确定了|有了)\{\{数量\}\}", w)], key
+            assert not [w for w in spec.get("说法") or () if re.search(r"(建起|建起来|确定了|有了)\{\{数量\}\}", w)], key
     metrics = load_data("metrics.yaml")["指标"]
     figures = [w for group in metrics.values() for spec in group.values() for w in spec.get("说法") or ()]
     assert not [w for w in figures if STAGED.search(w)]
@@ -1461,3 +1461,17 @@ def test_a_practice_does_not_carry_a_count_of_more_than_itself():
             for said in re.split("[。；]", b.text):
                 if "红色教育基地" in said:
                     assert "24次" not in said, (style, said)
+
+
+def test_a_heading_promises_organisational_life_only_over_it():
+    """以规提质，规范组织生活 over new Party organisations in property firms (北关街道, a fresh input; 43rd blind
+    reading: 标题和内容对不上): 组织生活 in a heading needs the item to hold 组织生活, 三会一课, 主题党日 … (呼应.yaml →
+    凭据词). Over every fourth author."""
+    data = minimal(亮点={"组织建设": {"做法": ["新领域党建"], "新建党组织": 6, "小区党支部": 38},
+                        "党员队伍": {"做法": ["在职党员双报到"], "在职党员报到": 300}})
+    data["报告"] = {**data["报告"], "单位": "北关街道", "层级": "街道", "职务": "党工委书记"}
+    for style in range(1, 337, 4):
+        for b in render(data, style=style).parts[0].blocks:
+            heads = "".join(s.text for s in b.spans if s.lead) if b.role.value == "body" else b.text
+            if "党组织" in b.text and "组织生活" in heads:
+                assert "组织生活" in "".join(s.text for s in b.spans if not s.lead), (style, b.text)

@@ -1475,3 +1475,16 @@ def test_a_heading_promises_organisational_life_only_over_it():
             heads = "".join(s.text for s in b.spans if s.lead) if b.role.value == "body" else b.text
             if "党组织" in b.text and "组织生活" in heads:
                 assert "组织生活" in "".join(s.text for s in b.spans if not s.lead), (style, b.text)
+
+
+def test_only_a_year_that_opens_something_is_told_to_open_it_well():
+    """2019年是新中国成立七十周年，开好局、起好步至关重要 and the same of 2020, 收官之年: the year's place line
+    says 开好局 only of a 开局 year (era.yaml → 年份定位)."""
+    import datetime
+
+    for year, opening_year in ((2019, False), (2020, False), (2023, True)):
+        data = minimal()
+        data["报告"] = {**data["报告"], "年度": year, "日期": datetime.date(year + 1, 1, 10)}
+        said = {render(data, style=style).opening[0].text.split("。")[0] for style in range(1, 337, 3)}
+        told = [s for s in said if "开好局" in s or "开局" in s and "起步" in s]
+        assert bool(told) == opening_year, (year, told)

@@ -1488,3 +1488,20 @@ def test_only_a_year_that_opens_something_is_told_to_open_it_well():
         said = {render(data, style=style).opening[0].text.split("。")[0] for style in range(1, 337, 3)}
         told = [s for s in said if "开好局" in s or "开局" in s and "起步" in s]
         assert bool(told) == opening_year, (year, told)
+
+
+def test_a_large_count_is_said_in_the_larger_unit_as_a_writer_says_it():
+    """累计投入项目资金12600万元 read as a figure copied out of a table (43rd blind reading): ten thousand 万元 and
+    more are said in 亿元, 亩 in 万亩, 人 in 万人 — where two decimals say it (11840人 stays as it is); and a case
+    that says 1.26亿元 has said the figure of 12600万元."""
+    from generator.facts import quantity
+
+    assert quantity(12600, "万元") == "1.26亿元" and quantity(3800, "万元") == "3800万元"
+    assert quantity(21800, "人") == "2.18万人" and quantity(11840, "人") == "11840人"
+    assert quantity(13000, "亩") == "1.3万亩" and quantity(10000, "人次") == "10000人次"
+    data = minimal(亮点={"产业发展": {"做法": ["招商引资"], "产业项目": 7, "项目投资": 12600}})
+    text = render_text(data)
+    assert "1.26亿元" in text and "12600" not in text, text
+    data["亮点"]["产业发展"]["事例"] = ["引进海产品加工企业3家，项目资金1.26亿元全部到位"]
+    text = render_text(data)
+    assert text.count("1.26亿元") == 1, text

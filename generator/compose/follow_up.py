@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from ..bank import Bank
-from ..facts import Fact, Report, achieved
+from ..facts import Fact, Report, achieved, quantity
 from ..model import Block, Source, Span, body, key_text
 from .choose import Choose
 from .text import fact_clause, sentence
@@ -18,7 +18,6 @@ def last_targets(report: Report) -> dict:
 
 def completion(target: Fact, fact: Fact, bank: Bank, pick: Choose, ctx: dict, theme: str) -> list[Span]:
     """年初定下发展党员15名的目标，全年发展党员17名，超额完成2名: both figures, and the gap computed from them."""
-    from ..facts import format_number
 
     got = achieved(target, fact)
     gap = abs(got - target.amount)
@@ -33,7 +32,7 @@ def completion(target: Fact, fact: Fact, bank: Bank, pick: Choose, ctx: dict, th
     now = _achieved(fact, bank, pick, ctx, theme)
     pieces = {"\x01": Span(goal, source=Source.of("指标", ("措施", "目标", target.key), last_year=True)),
               "\x02": Span(now, source=Source.of("指标", fact.path)),
-              "\x03": Span(f"{format_number(round(gap, 6))}{fact.unit}",
+              "\x03": Span(quantity(round(gap, 6), fact.unit),
                             source=f"计算:{key_text(fact.path)}−{key_text(('上年', '措施', '目标', target.key))}")}
     out: list[Span] = []
     for part in re.split("([\x01\x02\x03])", text):
@@ -47,17 +46,16 @@ def completion(target: Fact, fact: Fact, bank: Bank, pick: Choose, ctx: dict, th
 def _achieved(fact: Fact, bank: Bank, pick: Choose, ctx: dict, theme: str) -> str:
     """This year's figure beside last year's target, without naming the metric a second time
     (目标是储备后备干部3名，实际完成3名; not …，储备村级后备干部3名)."""
-    from ..facts import format_number
 
     if fact.is_change:
         metric = fact.metric
         rise, fall = (metric.rise_word, metric.fall_word) if metric else ("提高", "下降")
         word = rise if fact.end > fact.start else fall
         source = pick.one(bank.get("亮点", "完成实际", "变化"), "achieved", theme, fact.key)
-        return bank.render(source, {**ctx, "从量": f"{format_number(fact.start)}{fact.unit}",
-                                    "到量": f"{format_number(fact.end)}{fact.unit}", "变化": word})
+        return bank.render(source, {**ctx, "从量": quantity(fact.start, fact.unit),
+                                    "到量": quantity(fact.end, fact.unit), "变化": word})
     source = pick.one(bank.get("亮点", "完成实际", "单值"), "achieved", theme, fact.key)
-    return bank.render(source, {**ctx, "数量": f"{format_number(fact.amount)}{fact.unit}"})
+    return bank.render(source, {**ctx, "数量": quantity(fact.amount, fact.unit)})
 
 
 def rectify_item(marker: str, report: Report, bank: Bank, pick: Choose, lead: str | None = None) -> Block:

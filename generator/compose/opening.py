@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..bank import Bank
-from ..facts import Report, format_number
+from ..facts import Report, quantity
 from ..model import Block, Source, Span, body
 from .choose import Choose
 from .text import close, figure_spans, sentence
@@ -56,7 +56,7 @@ def _held(report: Report, led: tuple[str, ...]) -> tuple[str, tuple[Source, ...]
     facts = report.overview
     if not facts or not led or any(f.is_change or f.metric is None or f.key not in led for f in facts):
         return None
-    return ("、".join(f"{format_number(f.amount)}{f.unit}{f.key}" for f in facts),
+    return ("、".join(f"{quantity(f.amount, f.unit)}{f.key}" for f in facts),
             tuple(Source.of("指标", f.path) for f in facts))
 
 

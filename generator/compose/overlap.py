@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from collections.abc import Iterable
 
-from ..facts import Fact, format_number
+from ..facts import Fact, format_number, quantity
 
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 
@@ -74,7 +74,13 @@ class Matcher:
     def figure_told(self, fact: Fact, text: str, terms: Iterable[str] = ()) -> bool:
         """Whether `text` already states `fact`: every number of the fact stands in it as a number, and either
         the fact's unit follows one of them (46场, 13支) or the text names what is counted."""
-        numbers = [format_number(v) for v in ((fact.start, fact.end) if fact.is_change else (fact.amount,))]
+        values = (fact.start, fact.end) if fact.is_change else (fact.amount,)
+        # … or in the larger unit a writer uses (1.26亿元 for 12600万元: facts.quantity)
+        larger = [quantity(v, fact.unit or "") for v in values]
+        if any(q != f"{format_number(v)}{fact.unit or ''}" for q, v in zip(larger, values)) \
+                and all(q in text for q in larger):
+            return True
+        numbers = [format_number(v) for v in values]
         if not all(n in text for n in numbers):  # the cheap test first: most cases hold none of the numbers
             return False
         spots = [[m.end() for m in re.finditer(rf"(?<![\d.]){re.escape(n)}(?![\d.])", text)] for n in numbers]

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 
 from ..bank import Bank
-from ..facts import Fact, format_number
+from ..facts import Fact, format_number, quantity
 from ..model import Source, Span
 from ..width import title_width
 from .choose import Choose
@@ -67,8 +67,8 @@ def fact_clause(fact: Fact, bank: Bank, pick: Choose, ctx: dict, *, target: bool
     if fact.is_change:
         phrases = metric.change_phrases
         word = metric.rise_word if fact.end > fact.start else metric.fall_word
-        variables.update(从量=f"{format_number(fact.start)}{fact.unit}",
-                         到量=f"{format_number(fact.end)}{fact.unit}", 变化=word)
+        variables.update(从量=quantity(fact.start, fact.unit),
+                         到量=quantity(fact.end, fact.unit), 变化=word)
     else:
         wordings = metric.target_wordings(fact.aim) if target else ()
         phrases = wordings or metric.phrases
@@ -77,7 +77,7 @@ def fact_clause(fact: Fact, bank: Bank, pick: Choose, ctx: dict, *, target: bool
         if target and not wordings:   # 新增土地流转1500亩 / 土地流转达到1500亩: the kind the clerk meant
             phrases = ("新增{{名称}}{{数量}}",) if (fact.aim or metric.aim) == "新增" else ("{{名称}}达到{{数量}}",)
             variables["名称"] = fact.key
-        variables.update(数=format_number(fact.amount), 数量=f"{format_number(fact.amount)}{fact.unit}")
+        variables.update(数=format_number(fact.amount), 数量=quantity(fact.amount, fact.unit))
     if after:
         phrases = tuple(p for p in phrases if p[:2] not in after) or phrases
         # … and, where that clause names the thing counted already (扶持党员致富带头人，带着群众干 before
@@ -98,7 +98,7 @@ def own_figure(fact: Fact, ctx: dict) -> str:
     from ..bundle import load_templates
 
     names = load_templates().names
-    name, number = fact.name or fact.key, f"{format_number(fact.amount)}{fact.unit}"
+    name, number = fact.name or fact.key, quantity(fact.amount, fact.unit)
     verbs = tuple(names.get("动词开头") or ())
     if name.startswith(verbs) or (name[:1] == "新" and name[1:].startswith(verbs)):  # 新栽, 新修
         return name + number

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..bank import Bank
-from ..facts import Done, Fact, ThemeFacts
+from ..facts import Done, Fact, ThemeFacts, quantity
 from ..model import Source, Span
 from .choose import Choose
 from .habits import doubled
@@ -294,7 +294,6 @@ def says_scope(spans: list[Span], ctx: Mapping) -> bool:
 def _carrying(done: Done, fact: Fact, theme: str, pick: Choose, ctx: dict) -> list[Span]:
     """Word a practice with its figure inside: the practice's words traced to the practice, the figure
     (number and unit) traced to its metric."""
-    from ..facts import format_number
 
     mark = "\x00"
     practice, metric = done.practice, fact.metric
@@ -308,7 +307,7 @@ def _carrying(done: Done, fact: Fact, theme: str, pick: Choose, ctx: dict) -> li
     before, _, after = text.partition(mark)
     where = Source.of("做法", done.path)
     spans = [Span(pick.note(before), source=where),
-             Span(f"{format_number(fact.amount)}{fact.unit}", source=Source.of("指标", fact.path))]
+             Span(quantity(fact.amount, fact.unit), source=Source.of("指标", fact.path))]
     return spans + ([Span(pick.note(after), source=where)] if after else [])
 
 

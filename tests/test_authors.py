@@ -1335,3 +1335,15 @@ def test_two_drafts_of_one_family_do_not_say_its_series_in_one_order():
         runs.append({tuple(said[i:i + 3]) for i in range(len(said) - 2)})
     meeting = [(a, b) for a, b in combinations(range(len(runs)), 2) if runs[a] & runs[b]]
     assert len(meeting) <= 6, meeting
+
+
+def test_a_formal_author_does_not_drop_into_a_line_of_speech():
+    """党建的事不推给分管的人，自己先扛起来 and 党员不能只在名册上，要在群众身边 in a 公文 author's 白沙镇 draft,
+    让年轻党员给老党员讲讲新政策 in 江口乡's (43rd and 42nd blind readings: 一句套话硬接一句大白话): those lines are
+    marked speech (作者.yaml → 语体标记 → 平实), and a formal author takes the others of their lists."""
+    data = minimal(**{**RICH, "问题": ["精力投入不足", "理论学习不深", "党员作用发挥不够", "集体经济薄弱"]})
+    spoken = ("扛起来", "不推给", "讲讲", "腰包", "名册上", "先定下来")
+    formal = [n for n in range(1, COUNT + 1) if make_author(SPEC, n).register == "公文"][:40]
+    for n in formal:
+        said = [s.text for b in render(data, style=n).blocks() for s in b.spans if s.source.startswith("词库")]
+        assert not [t for t in said if any(w in t for w in spoken)], n

@@ -92,10 +92,6 @@ def test_lead_ins_claim_no_source_and_no_routine():
                 *_strings(bank.get("开头", "落实"))]
     claims = re.compile("的评价|的意见|的角度|考核为|年初分到|年底逐项")
     assert len(lead_ins) > 60 and not [s for s in lead_ins if claims.search(s)], [s for s in lead_ins if claims.search(s)]
-    # the causes left at the end of a paired part two are not called common to the problems (静下心来想，共同的
-    # 原因还有：从严管理… under problems of study, industry and age: 23rd blind reading)
-    rest = list(_strings(bank.get("问题", "其余原因")))
-    assert rest and not [s for s in rest if re.search("共同|共性", s)]
     # a brand's meaning is a clause of its own, never the object of a verb (落脚在党员在梨园里领着干)
     brand = list(_strings(bank.get("开头", "品牌含义")))
     assert brand and not [s for s in brand if re.search("(落脚在|突出|聚焦|围绕)\\{\\{品牌含义", s)]

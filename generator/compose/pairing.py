@@ -13,7 +13,7 @@ import re
 
 from ..bank import Bank
 from ..facts import Report
-from ..model import Block, Span, body
+from ..model import Block, Span
 from .choose import Choose, formulations
 from .explaining import accounts_for
 from .text import point_number
@@ -36,9 +36,11 @@ _CLAUSES = re.compile(r"[，。；、]")
 
 
 def paired(report: Report, problem_blocks: list[Block], cause_blocks: list[Block], bank: Bank, pick: Choose,
-           spec) -> list[Block]:
+           spec) -> list[Block] | None:
     """Each problem, then the cause that explains it (a cause kind's 解释, or an own cause of the same
-    theme), each cause once; the causes that explain no single problem close the part as one paragraph."""
+    theme), each cause once. None when a cause could not be said with its problem (too long to go inside it,
+    and the author's one turn of phrase taken): after 还有以下原因 it explained nothing (44th blind reading), so
+    the part lists the causes as a set instead."""
     ordinals = bank.get("结构", "序号")
     home = _homes(report, problem_blocks, cause_blocks, spec["原因"])
     pairs = [(k, c) for k in range(len(problem_blocks)) for c in sorted(c for c, p in home.items() if p == k)]
@@ -76,7 +78,26 @@ def paired(report: Report, problem_blocks: list[Block], cause_blocks: list[Block
                 spans += cause
         out.append(Block(block.role, tuple(spans)))
     rest = [c for c in range(len(cause_blocks)) if c not in home]
-    return out + _rest(rest, cause_blocks, bool(home), spec, pick, ordinals)
+    if rest:
+        return None
+    return out
+
+
+def pairs_up(report: Report, kinds) -> bool:
+    """Whether each problem has a cause of its own to be said with and no cause is left over: the only input
+    the 对应 layout fits. With three problems and two causes it left a problem bare and a cause after
+    还有以下原因 explaining nothing (42nd to 44th blind readings: 问题和原因对不上, 原因游离); those drafts
+    list the causes as a set (分列), as real reports with fewer causes than problems do."""
+    if len(report.causes) != len(report.problems):
+        return False
+    home: dict[int, int] = {}
+    for c, cause in sorted(enumerate(report.causes), key=lambda cc: cc[1].kind is not None):
+        k = next((report.problems.index(p) for p in accounts_for(cause, report, kinds)
+                  if report.problems.index(p) not in home.values()), None)
+        if k is None:
+            return False
+        home[c] = k
+    return True
 
 
 def _homes(report: Report, problem_blocks: list[Block], cause_blocks: list[Block], kinds) -> dict[int, int]:
@@ -94,6 +115,14 @@ def _homes(report: Report, problem_blocks: list[Block], cause_blocks: list[Block
             if k not in home.values() and not shared:
                 home[c] = k
                 break
+    # … but a cause left without its problem for that stands after 还有以下原因 explaining nothing, and its
+    # problem bare (44th blind reading: 原因游离): where the problem is still free, it goes there after all
+    for c, cause in enumerate(report.causes):
+        if c not in home:
+            free = next((report.problems.index(p) for p in accounts_for(cause, report, kinds)
+                         if report.problems.index(p) not in home.values()), None)
+            if free is not None:
+                home[c] = free
     return home
 
 
@@ -130,26 +159,6 @@ def _as_clause(spans: list[Span]) -> list[Span]:
         last = out[-1]
         out[-1] = Span(last.text.rstrip("、") + "，", source=last.source, covers=last.covers)
     return out
-
-
-def _rest(rest: list[int], cause_blocks: list[Block], any_home: bool, spec, pick: Choose, ordinals) -> list[Block]:
-    """The causes that explain no single problem, as one paragraph after the pairs (a list where one
-    paragraph would say a formulation twice)."""
-    if not rest:
-        return []
-    # 还有以下原因 turns from the causes said at their problems; with none said there it follows nothing
-    # (还有无所承接: 28th blind reading), so the plain 原因引语 opens the causes instead
-    slot = "其余原因" if any_home else "原因引语"
-    lead = Span(pick.text(spec[slot], "causes", "rest", single=len(rest) < 2), source=f"词库:问题/{slot}")
-    joined = [f for c in rest for f in set(formulations(cause_blocks[c].text))]
-    if len(joined) != len(set(joined)):   # one paragraph would say a formulation twice: a list instead
-        return [body(lead), *(_numbered(cause_blocks[c], i, ordinals) for i, c in enumerate(rest))]
-    spans = [lead]
-    for i, c in enumerate(rest):
-        if len(rest) > 1:
-            spans.append(Span(point_number(i, ordinals), source="序号"))
-        spans += [_unnumbered(s, ordinals) for s in cause_blocks[c].spans]
-    return [body(*spans)]
 
 
 def _numbered(block: Block, i: int, ordinals) -> Block:

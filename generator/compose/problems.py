@@ -23,7 +23,7 @@ from ..model import Block, Role, Source, Span, body
 from .choose import Choose, _grams, formulations
 from .conditions import clashes, fitting
 from .explaining import explained, in_problem_order, unexplained
-from .pairing import paired as paired_blocks
+from .pairing import paired as paired_blocks, pairs_up
 from .text import point_number, sentence
 
 
@@ -44,7 +44,7 @@ def problems(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list
     spec = bank.get("问题")
     structure = bank.get("结构")
     author = pick.author
-    paired = author.part_two == "对应" and bool(report.problems) and bool(report.causes)
+    paired = author.part_two == "对应" and bool(report.problems) and pairs_up(report, spec["原因"])
     sides = _sides(report, spec["原因"], pick) if author.part_two == "主客" else None
     pick.layout["二"] = ("对应" if paired else "主客" if sides else "分列") + ("" if paired or author.sub_heads else "/无题")
     said: set[str] = set()
@@ -85,8 +85,11 @@ def problems(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list
         cause_blocks = [body(Span("【待补充：产生问题的主要原因（在“原因”下填写）】", missing=True, source="待补充:原因"))]
     warnings += unexplained(report, spec["原因"])
     intro = bool(report.problems) and author.problem_intro
-    if paired:
-        blocks = paired_blocks(report, problem_blocks, cause_blocks, bank, pick, spec)
+    blocks = paired_blocks(report, problem_blocks, cause_blocks, bank, pick, spec) if paired else None
+    if paired and blocks is None:   # a cause that cannot be said with its problem: the causes as a set
+        paired = False
+        pick.layout["二"] = "分列" + ("" if author.sub_heads else "/无题")
+    if paired and blocks is not None:
         if author.problem_intro:
             blocks.insert(0, body(Span(pick.text(spec["问题引语"], "problems", "intro"), source="词库:问题/问题引语")))
     else:
@@ -153,7 +156,12 @@ def _pair(structure, pick: Choose) -> tuple[str, str]:
     second = [second] if isinstance(second, str) else list(second)
     from .author import _number
 
-    k = _number("sub-headings", pick.author.number) if pick.author.number else 0   # the author's, every year
+    # the author's, every year; in a batch the table's turn of the wheel, so two villages of one township
+    # do not head their part two alike (团结村 and 柳树沟村 of the sample: 工作中的短板 / 根子上的原因)
+    if pick.pick.seat is not None:
+        k = pick.pick.draw(first, "sub-headings")
+    else:
+        k = _number("sub-headings", pick.author.number) if pick.author.number else 0
     return first[k % len(first)], second[k % len(second)]
 
 

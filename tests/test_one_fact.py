@@ -967,6 +967,9 @@ def test_an_own_cause_is_the_writers_when_it_speaks_of_the_writer_not_of_others_
     subjective = lambda text: any(w in text for w in markers)   # noqa: E731  (problems._subjective)
     assert not subjective("各村守着自己的茶园搞，没有统一规划线路，旅游公司也只认两个老点")
     assert not subjective("村里没有冷库，桃子放不住")
+    # 标准 of a compensation is a condition, not the writer's standard (南门社区; 45th blind reading: 定性贴错)
+    assert not subjective("补偿标准没有统一的政策依据，只能一栋一栋谈")
+    assert subjective("从严要求的标准不高，有时碍于情面")
     assert subjective("支部在组织种植户上用力不够，种什么、怎么卖多由各户自己拿主意")
     assert subjective("乡里对牧区党员的学习方式想得少")
 
@@ -1505,3 +1508,12 @@ def test_a_large_count_is_said_in_the_larger_unit_as_a_writer_says_it():
     data["亮点"]["产业发展"]["事例"] = ["引进海产品加工企业3家，项目资金1.26亿元全部到位"]
     text = render_text(data)
     assert text.count("1.26亿元") == 1, text
+
+
+def test_the_political_line_does_not_boast():
+    """学习…从来不拿走过场来应付，贯彻…也从不打折扣、搞变通 (41st and 45th blind readings: 病句, and 述职报告里很少这样
+    自夸): no 政治站位 line says the writer never failed (从来不, 从不, 从没有)."""
+    from generator.resources import load_data
+
+    lines = load_data("bank/亮点.yaml")["政治站位"]
+    assert not [x for x in lines if re.search("从来不|从不|从没有|从未", str(x))]

@@ -871,6 +871,8 @@ def test_authors_say_the_units_figures_in_their_own_order():
     firsts = set()
     for n in range(1, 40):
         author = make_author(spec, n)
+        if author.opening == "家底入句":   # 带领…党员、…党小组，服务…村民小组: the place is served, after
+            continue
         text = render_text(data, style=n)
         said = re.search(r"[^。]*党小组[^。]*。", text).group(0)
         place_first = said.index("村民小组") < said.index("党员")

@@ -1355,9 +1355,19 @@ def test_an_author_may_say_the_base_counts_as_what_the_committee_leads():
         assert "镇党委带领全镇19个村党组织、847名党员，" in opening.text and opening.text.count("847") == 1, opening.text
         first = next(s for s in opening.spans if "带领" in s.text)
         assert {c.path for c in first.covers} >= {("基本情况", "村党组织"), ("基本情况", "党员")}, first.covers
-    village = load_yaml_file(ROOT / "tests/fresh_inputs/井坪村-2024.yaml")[0]   # (村民小组 is not led)
+    # the place's figures as what it serves (作者.yaml → 服务的家底): 全村在册党员41名，建有党小组4个，设村民小组
+    # 9个，登记户籍人口1480人 as a sentence of its own read as a table read out (42nd–44th blind readings)
+    village = load_yaml_file(ROOT / "tests/fresh_inputs/井坪村-2024.yaml")[0]
     opening = render(village, style=styles[0]).blocks()[2].text
-    assert "带领" not in opening and "46名" in opening, opening
+    assert "带领全村46名党员、4个党小组，服务8个村民小组" in opening and opening.count("46名") == 1, opening
+    community = minimal(基本情况={"党支部": 9, "党员": 512, "常住居民": 21800, "小区": 14})
+    community["报告"] = {**community["报告"], "单位": "春晖社区", "层级": "社区", "职务": "党委书记"}
+    opening = render(community, style=styles[0]).blocks()[2].text
+    assert "服务14个小区2.18万名居民" in opening, opening
+    # a figure neither led nor served (两新党组织) is said as figures, with the rest
+    other = minimal(基本情况={"村党组织": 12, "党员": 500, "两新党组织": 3})
+    opening = render(other, style=styles[0]).blocks()[2].text
+    assert "带领" not in opening and "500名" in opening, opening
 
 
 def test_a_brand_slogan_is_quoted_and_taken_up():

@@ -69,6 +69,7 @@ class Author:
     frames: bool = True             # a stance clause (引出) before an item's first figures (数字帽子)
     runs_on: bool = False           # an item's practices and figures strung into long sentences (句子长短)
     led: tuple[str, ...] = ()       # the base figures a committee leads, said in the opening's first sentence
+    served: tuple[tuple[str, str], ...] = ()   # … and the place's figures it serves, with their nouns
     self_first: bool = False        # part two opens with the writer's own failing, where the clerk gave one
 
     def overview_order(self, facts):
@@ -188,6 +189,7 @@ def _make_author(spec: Mapping[str, Any], number: int) -> Author:
         frames=_drawn(spec.get("数字帽子") or ["有"], n, "frames") == "有",
         runs_on=_drawn(spec.get("句子长短") or ["短"], n, "sentences") == "长",
         led=tuple(spec.get("带领的家底") or ()),
+        served=tuple((str(k), str(v)) for k, v in (spec.get("服务的家底") or {}).items()),
         self_first=_drawn(spec.get("本人问题在前") or ["否"], n, "self-first") == "是",
         place_first=(tuple(spec.get("地情") or ())
                      if _drawn(spec.get("家底次序") or ["党员在前"], n, "overview-order") == "地情在前" else ()),

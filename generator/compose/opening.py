@@ -27,7 +27,7 @@ def opening(report: Report, bank: Bank, pick: Choose, ctx: dict) -> Block:
         way = "简述"   # a theme or brand of the year belongs in the opening (首尾呼应)
     if way in ("简述", "开门见山") and not any(tf.theme == LINE_THEME for tf in report.themes):
         way = "站位在前"   # no 政治建设 item to say the year's line: the opening says it (a report says it once)
-    held = _held(report, pick.author.led) if way == "家底入句" else None
+    held = _held(report, pick.author.led, dict(pick.author.served)) if way == "家底入句" else None
     if way == "家底入句" and held is None:
         way = "站位在前"   # a 家底 that is not all counts of organisations and members is said as figures
     spans: list[Span] = [] if way == "开门见山" else _framing(report, o, pick, ctx, way)
@@ -49,15 +49,31 @@ def opening(report: Report, bank: Bank, pick: Choose, ctx: dict) -> Block:
     return body(*spans)
 
 
-def _held(report: Report, led: tuple[str, ...]) -> tuple[str, tuple[Source, ...]] | None:
-    """The unit's 家底 as what its committee leads (19个村党组织、847名党员) and where those figures come from
-    (the span that says them covers them: trace, --annotate), when every figure of it is a count of something
-    a committee leads (作者.yaml → 带领的家底); None otherwise."""
-    facts = report.overview
-    if not facts or not led or any(f.is_change or f.metric is None or f.key not in led for f in facts):
+def _held(report: Report, led: tuple[str, ...], served: dict[str, str] | None = None) \
+        -> tuple[str, tuple[Source, ...]] | None:
+    """The unit's 家底 as what its committee leads (19个村党组织、847名党员) and serves (9个村民小组1480名群众:
+    作者.yaml → 服务的家底), and where those figures come from (the span that says them covers them: trace,
+    --annotate), when every figure of it is one or the other and one is led (作者.yaml → 带领的家底); None
+    otherwise."""
+    facts, served = report.overview, served or {}
+    if not facts or not led or any(f.is_change or f.metric is None or f.key not in (*led, *served) for f in facts):
         return None
-    return ("、".join(f"{quantity(f.amount, f.unit)}{f.key}" for f in facts),
-            tuple(Source.of("指标", f.path) for f in facts))
+    leading = [f for f in facts if f.key in led]
+    if not leading:
+        return None
+    text = "、".join(f"{quantity(f.amount, f.unit)}{f.key}" for f in leading)
+    order = list(served)   # the places, then the people they hold (14个小区2.18万名居民)
+    serving = [_served(quantity(f.amount, f.unit), served[f.key])
+               for f in sorted((f for f in facts if f.key not in led), key=lambda f: order.index(f.key))]
+    if serving:
+        text += "，服务" + "".join(serving)
+    return text, tuple(Source.of("指标", f.path) for f in facts)
+
+
+def _served(number: str, noun: str) -> str:
+    """1480人 and 名群众 → 1480名群众; 2.18万人 → 2.18万名居民; 9个 and 个村民小组 → 9个村民小组."""
+    digits = re.match(r"[\d.]+万?", number)
+    return (digits.group() if digits else number) + noun
 
 
 def _led(spans: list[Span], ctx: dict, held: str, sources: tuple[Source, ...]) -> list[Span]:

@@ -1363,7 +1363,7 @@ def test_an_author_may_say_the_base_counts_as_what_the_committee_leads():
     community = minimal(基本情况={"党支部": 9, "党员": 512, "常住居民": 21800, "小区": 14})
     community["报告"] = {**community["报告"], "单位": "春晖社区", "层级": "社区", "职务": "党委书记"}
     opening = render(community, style=styles[0]).blocks()[2].text
-    assert "服务14个小区2.18万名居民" in opening, opening
+    assert "服务14个小区的2.18万名居民" in opening, opening
     # a figure neither led nor served (两新党组织) is said as figures, with the rest
     other = minimal(基本情况={"村党组织": 12, "党员": 500, "两新党组织": 3})
     opening = render(other, style=styles[0]).blocks()[2].text

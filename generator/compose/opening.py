@@ -62,12 +62,17 @@ def _held(report: Report, led: tuple[str, ...], served: dict[str, str] | None = 
     if not leading:
         return None
     text = "、".join(f"{quantity(f.amount, f.unit)}{f.key}" for f in leading)
-    order = list(served)   # the places, then the people they hold (14个小区2.18万名居民)
+    order = list(served)   # the places, then the people they hold (14个小区的2.18万名居民)
     serving = [_served(quantity(f.amount, f.unit), served[f.key])
                for f in sorted((f for f in facts if f.key not in led), key=lambda f: order.index(f.key))]
+    places = [x for x in serving if not _PEOPLE.search(x)]
+    people = [x for x in serving if _PEOPLE.search(x)]
     if serving:
-        text += "，服务" + "".join(serving)
+        text += "，服务" + "、".join(places) + ("的" if places and people else "") + "、".join(people)
     return text, tuple(Source.of("指标", f.path) for f in facts)
+
+
+_PEOPLE = re.compile(r"名[\u4e00-\u9fff]+$")   # 1480名群众: people, after the places that hold them
 
 
 def _served(number: str, noun: str) -> str:

@@ -931,6 +931,23 @@ def test_a_plan_goes_to_the_problem_it_shares_words_with_not_to_a_theme_alone():
     assert by_item[own] == [0] and by_item["组织生活质量不高"] == [1], by_item
 
 
+def test_a_plan_for_members_away_goes_to_their_problem_not_to_a_cause_sharing_a_place_word():
+    """每条渔船指定一名党员当联络员，海上也能收到学习材料 answers 休渔期过后党员出海分散，组织生活只能靠微信群, but it
+    shared 海上 with the cause 渔民常年在海上…, whose theme took it to 后备干部不足 (北湾村, a fresh input; the 45th
+    blind reading: 措施放错了标题). 学习材料, 联络员 are words of plans for members' organisational life."""
+    from generator.bundle import load_templates
+    from generator.compose.measures import answer_plan, task_theme
+
+    data = _village(问题=[{"自述": "休渔期过后党员出海分散，组织生活只能靠微信群", "主题": "组织建设"}, "后备干部不足"],
+                    原因=[{"自述": "渔民常年在海上，年轻人大多去城里打工", "主题": "干部队伍"}, "工作方法欠缺"],
+                    措施={"事项": ["每条渔船指定一名党员当联络员，海上也能收到学习材料", "从跑船的年轻人里物色三名后备人选"]})
+    t = load_templates()
+    report = validate(data, catalogue=t.catalogue)
+    plan = answer_plan(report, t.bank, t.matcher, lambda x: task_theme(x, report, t.catalogue, t.matcher))
+    by_item = {(a.item.text or a.item.kind): a.tasks for a in plan.answers}
+    assert by_item["休渔期过后党员出海分散，组织生活只能靠微信群"] == [0] and by_item["后备干部不足"] == [1], by_item
+
+
 def test_a_lead_built_of_parts_says_no_word_twice():
     """细想起来，归结起来有这样几点 (龙潭镇, a fresh draft) and 把问题和自身对照起来看，问题的根子主要在以下几个方面: a
     lead-in built part by part ({拼: […]}) takes no part that says a word an earlier part said. Over the bundled

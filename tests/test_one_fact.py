@@ -1544,3 +1544,17 @@ def test_the_political_line_does_not_boast():
 
     lines = load_data("bank/亮点.yaml")["政治站位"]
     assert not [x for x in lines if re.search("从来不|从不|从没有|从未", str(x))]
+
+
+def test_a_practice_the_clerk_says_falls_short_is_not_worded_as_kept_without_fail():
+    """将“三会一课”当作支部的日常功课 / 严格落实“三会一课”制度 in part one, and 组织生活的时间安排不够固定，有时一拖
+    再拖 in part two (45th blind reading: 亮点和问题直接矛盾): with 组织生活质量不高 among the problems, 三会一课 is
+    worded without claiming it was kept (呼应.yaml → 成效词)."""
+    data = minimal(亮点={"组织建设": {"做法": ["三会一课", "党群服务中心"]}, "党员队伍": {"在职党员报到": 120}},
+                   问题=["党员作用发挥不够", "组织生活质量不高"])
+    data["报告"] = {**data["报告"], "单位": "南门社区", "层级": "社区", "职务": "党委书记", "上级": "城关街道党工委"}
+    claims = ("日常功课", "严格落实", "不拖不漏", "开在平时", "按时", "不走过场")
+    for style in range(1, 337, 5):
+        said = [s.text for b in render(data, style=style).parts[0].blocks for s in b.spans
+                if s.source.startswith("做法:亮点.组织建设")]
+        assert not [t for t in said if any(c in t for c in claims)], (style, said)

@@ -501,3 +501,10 @@ def test_a_stance_that_names_a_thing_is_said_only_where_the_input_names_it():
             if any(t in text for t in things) and not (isinstance(o, dict) and (o.get("需提及") or o.get("不与做法"))):
                 loose.append((theme, text))
     assert not loose, loose
+
+
+def test_part_three_takes_up_a_formulation_without_pointing_at_this_side_of_things():
+    """将这方面的工作继续放在“渔船上的党小组”里推进 (45th blind reading: 这方面 points at nothing the reader can find;
+    the thirteenth reading said it of 品牌呼应): part three's 本地提法 lines name what they take up."""
+    bank = load_bank()
+    assert not [s for s in _strings(bank.get("措施", "本地提法")) if "这方面" in s or "这一块" in s]

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..bank import Bank, Picker
 from ..errors import TemplateError
+from .overlap import _pairs
 
 CLASH = 5  # an option sharing a run of this many characters with the item so far is passed over
 RUN_CHARS = 90   # an author of long sentences strings deeds and figures on up to this many characters, when a
@@ -26,12 +27,6 @@ def _grams(text: str) -> frozenset:
             plain = plain.replace(term, "　")
     plain = "".join(_CJK.findall(plain))
     return frozenset(plain[i:i + CLASH] for i in range(len(plain) - CLASH + 1))
-
-
-def _pairs_of(text: str) -> frozenset:
-    """The two-character runs of `text`'s Chinese (variables left out)."""
-    plain = "".join(_CJK.findall(_VAR.sub("", text)))
-    return frozenset(plain[i:i + 2] for i in range(len(plain) - 1))
 
 
 _VAR = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
@@ -329,8 +324,8 @@ class Choose:
                 raise TemplateError(f"词库条目的“拼”应是若干组说法：{' → '.join(map(str, key))}")
             out = ""
             for i, part in enumerate(parts):   # no part says a word an earlier part said (细想起来，归结起来有这样几点)
-                said = _pairs_of(out)
-                fresh = [o for o in part if not (isinstance(o, str) and said & _pairs_of(o))] if said else part
+                said = _pairs(_VAR.sub("", out))
+                fresh = [o for o in part if not (isinstance(o, str) and said & _pairs(_VAR.sub("", o)))] if said else part
                 out += self.bank.render(self.one(fresh or part, *key, i, single=single), ctx)
         else:
             out = self.bank.render(choice, ctx)

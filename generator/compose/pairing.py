@@ -16,7 +16,6 @@ from ..facts import Report
 from ..model import Block, Span
 from .choose import Choose, formulations
 from .explaining import accounts_for
-from .text import point_number
 
 # the author's one 原因接语 turns at most this many causes (追根溯源 twice, 反思起来 twice in one part two read
 # as a tic: 24th blind reading)
@@ -92,12 +91,17 @@ def pairs_up(report: Report, kinds) -> bool:
         return False
     home: dict[int, int] = {}
     for c, cause in sorted(enumerate(report.causes), key=lambda cc: cc[1].kind is not None):
-        k = next((report.problems.index(p) for p in accounts_for(cause, report, kinds)
-                  if report.problems.index(p) not in home.values()), None)
+        k = _free_problem(cause, report, kinds, home)
         if k is None:
             return False
         home[c] = k
     return True
+
+
+def _free_problem(cause, report: Report, kinds, home: dict[int, int]) -> int | None:
+    """The first problem `cause` explains (closest first) that no cause has been said with yet."""
+    return next((k for k in (report.problems.index(p) for p in accounts_for(cause, report, kinds))
+                 if k not in home.values()), None)
 
 
 def _homes(report: Report, problem_blocks: list[Block], cause_blocks: list[Block], kinds) -> dict[int, int]:
@@ -119,8 +123,7 @@ def _homes(report: Report, problem_blocks: list[Block], cause_blocks: list[Block
     # problem bare (44th blind reading: 原因游离): where the problem is still free, it goes there after all
     for c, cause in enumerate(report.causes):
         if c not in home:
-            free = next((report.problems.index(p) for p in accounts_for(cause, report, kinds)
-                         if report.problems.index(p) not in home.values()), None)
+            free = _free_problem(cause, report, kinds, home)
             if free is not None:
                 home[c] = free
     return home
@@ -159,16 +162,6 @@ def _as_clause(spans: list[Span]) -> list[Span]:
         last = out[-1]
         out[-1] = Span(last.text.rstrip("、") + "，", source=last.source, covers=last.covers)
     return out
-
-
-def _numbered(block: Block, i: int, ordinals) -> Block:
-    """A cause's own paragraph among the causes after the pairs, numbered by its place there (一是, 三是, 四是
-    where 二是 went with its problem: a fresh draft)."""
-    first = _unnumbered(block.spans[0], ordinals, lead=block.spans[0].lead)
-    if block.spans[0].lead:
-        first = Span(point_number(i, ordinals) + first.text, lead=True,
-                     missing=first.missing, source=first.source, covers=first.covers)
-    return Block(block.role, (first, *block.spans[1:]))
 
 
 def _unnumbered(span: Span, ordinals, lead: bool = False) -> Span:

@@ -1576,3 +1576,16 @@ def test_no_adverb_before_organisation_as_a_noun():
         for style in range(1, 337, 5):
             text = "".join(b.text for b in render(data, style=style).parts[0].blocks)
             assert not re.search("(精心|积极|认真|扎实|广泛|深入)组织(生活|关系|优势|体系|覆盖)", text), (unit, style)
+
+
+def test_a_village_with_one_branch_is_not_told_of_each_branch():
+    """把党纪学习教育的任务分解到每个支部、每名党员 in a village whose organisation is one 党支部 (红柳村 of the sample;
+    47th blind reading: 一个村只有一个党支部，这句话对不上): the opening and stance lines say 每个{{下级单位}} (党小组
+    for a 党支部, 党支部 for a 党总支, 村党组织 for a township). Every sample row of a 党支部, every fifth author."""
+    rows = [(u, d) for u, d in sample_inputs() if not str(d["报告"].get("党组织") or "").endswith(("党总支", "党委"))]
+    assert len(rows) >= 10
+    for unit, data in rows[:8]:
+        for style in range(1, 337, 5):
+            said = [s.text for b in render(data, style=style).blocks() for s in b.spans
+                    if s.source.startswith(("词库:", "年度"))]
+            assert not [t for t in said if "每个支部" in t], (unit, style)

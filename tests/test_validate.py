@@ -158,7 +158,8 @@ def test_xml_illegal_characters_are_refused():
 def test_warnings_for_missing_name_and_date_and_low_target():
     data = copy.deepcopy(minimal())
     del data["报告"]["姓名"], data["报告"]["日期"]
-    data["措施"] = {"目标": {"发展党员": 5}}
+    data["亮点"] = {"干部队伍": {"储备后备干部": 12}}
+    data["措施"] = {"目标": {"储备后备干部": 5}}
     warnings = "\n".join(map(str, validate(data).warnings))
     assert "姓名" in warnings and "日期" in warnings and "低于今年已达到的 12" in warnings
 
@@ -189,8 +190,15 @@ def test_sign_off_date_outside_the_year_is_warned():
 
 
 def test_a_target_below_this_year_is_warned_except_where_lower_is_better():
-    data = minimal(亮点={"组织建设": {"发展党员": 12}}, 措施={"目标": {"发展党员": 10}})
+    data = minimal(亮点={"干部队伍": {"储备后备干部": 12}}, 措施={"目标": {"储备后备干部": 10}})
     assert any("低于今年已达到的 12" in w for w in map(str, validate(data).warnings))
+    # … a level, not a year's amount: 发展党员 is how many a year (metrics.yaml → 目标是: 新增), and planning
+    # fewer than this year is a quota, not a slip (the batch sample could only plan as many or more, and 16
+    # of 24 villages planned the same: read as copied, 47th blind reading) — as for any metric of its kind
+    for metric, now, aim in (("发展党员", 12, 10), ("土地流转", 800, 300)):
+        theme = "组织建设" if metric == "发展党员" else "产业发展"
+        data = minimal(亮点={theme: {metric: now}}, 措施={"目标": {metric: aim}})
+        assert not any("低于今年" in w for w in map(str, validate(data).warnings)), metric
     data = minimal(亮点={"干部队伍": {"村党组织书记平均年龄": 48.5}}, 措施={"目标": {"村党组织书记平均年龄": 46}})
     assert not any("低于今年" in w for w in map(str, validate(data).warnings))
     # a figure given as this year's change is compared with where it ended (a batch village: 10.3→12.3, aim 12)

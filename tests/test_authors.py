@@ -1382,3 +1382,25 @@ def test_a_formal_author_does_not_drop_into_a_line_of_speech():
     for n in formal:
         said = [s.text for b in render(data, style=n).blocks() for s in b.spans if s.source.startswith("词库")]
         assert not [t for t in said if any(w in t for w in spoken)], n
+
+
+def test_the_stance_does_not_open_as_the_heading_does():
+    """注重干部培养，谋长远。注重在重点工作中发现和使用干部。 (白沙镇, a fresh draft of an author whose headings
+    are the 注重 family): the stance after a heading takes another of its list than one opening with the
+    heading's first word."""
+    authors = [n for n in range(1, COUNT + 1)
+               if make_author(SPEC, n).heading_one == "注重" and make_author(SPEC, n).stance_first]
+    echoes = []
+    for n in authors:
+        for i in range(24):
+            data = minimal(亮点={"干部队伍": {"做法": ["村级后备干部双培养", "履职考核"], "储备后备干部": 20},
+                                 "组织建设": {"发展党员": 12, "入党积极分子": 14},
+                                 "党员队伍": {"做法": ["党员积分制管理"]}})
+            data["报告"] = dict(data["报告"], 单位=f"石{'一二三四五六七八九十'[i % 10]}{'河沟岭湾'[i // 10]}镇")
+            for b in render(data, style=n).parts[0].blocks:
+                leads = [s for s in b.spans if s.lead]
+                after = b.spans[len(leads)] if len(b.spans) > len(leads) else None
+                if leads and after is not None and after.source.endswith("/立场") \
+                        and after.text.startswith(leads[-1].text[:2]):
+                    echoes.append((n, data["报告"]["单位"], leads[-1].text, after.text))
+    assert authors and not echoes, echoes

@@ -17,7 +17,6 @@ Closings never come from the same family twice running.
 """
 from __future__ import annotations
 
-
 from collections.abc import Mapping
 
 from ..bank import Bank
@@ -282,7 +281,8 @@ def _item_spans(marker: str, plan: Plan, units: list[Unit], report: Report, bank
 
     stance = None
     if plan.architecture not in ("short", "merged") and pick.chance(author.stance_rate, "stance", theme):
-        stance = Span(pick.text(fitting(spec["立场"], report), "stance", theme), source=f"词库:亮点/{theme}/立场")
+        stance = Span(pick.text(fitting(spec["立场"], report), "stance", theme, avoid_start=lead[:2]),  # 注重…。注重…
+                      source=f"词库:亮点/{theme}/立场")
     if stance is not None and author.stance_first:
         spans.append(stance)
     said_stance = stance.text if stance is not None else ""   # before the units or after them, drawn first

@@ -279,8 +279,13 @@ class Catalogue:
 
     def theme_of_text(self, text: str) -> str | None:
         """Return the theme an own-words problem belongs to, by the first catalogue keyword it contains."""
+        hit = self.theme_word_at(text)
+        return hit[1] if hit else None
+
+    def theme_word_at(self, text: str) -> tuple[int, str] | None:
+        """Where the first catalogue keyword of `text` stands, and its theme."""
         hits = [(text.find(word), -len(word), theme) for word, theme in self.keywords if word in text]
-        return min(hits)[2] if hits else None
+        return (min(hits)[0], min(hits)[2]) if hits else None
 
     def kind_of_text(self, kinds: Mapping, text: str) -> "Kind | None":
         """The bank kind an own-words problem or cause speaks of, by the kind's 关键词 (the earliest in the

@@ -314,9 +314,15 @@ def _items(raw: Any, section: str, kinds: Mapping, cat: Catalogue, ctx: Context)
                 ctx.warn(where, worded(f"{section}“{body}”只有一句短话，与其他条目相比显得单薄。可以加一句",
                                        part("表现"), "写具体表现（哪些方面、什么程度），例如 ",
                                        own(body, "表现"), "。"))
-            like = cat.kind_of_text(kinds, body + (detail or ""))
+            whole = body + (detail or "")
+            like = cat.kind_of_text(kinds, whole)
+            field_word = cat.theme_word_at(whole)
+            # 党员队伍青黄不接: the field it names first, not the kind of 后备干部不足's 青黄不接 further on
+            if like is not None and like.theme and field_word and field_word[1] != like.theme \
+                    and field_word[0] < min(whole.find(w) for w in like.terms if w in whole):
+                like = None
             resolved = cat.theme(str(theme)) if theme else (like.theme if like and like.theme else None) \
-                or cat.theme_of_text(body + (detail or ""))
+                or cat.theme_of_text(whole)
             name = str(entry["简称"]).strip().strip("“”\"") if entry.get("简称") else None
             out.append(Item(kind=None, text=body, theme=resolved, detail=detail, path=where, name=name or None,
                             like=like.key if like else None))

@@ -916,7 +916,7 @@ def test_a_plan_goes_to_the_problem_it_shares_words_with_not_to_a_theme_alone():
     problem won the tie and the own problem was left without its plan (a fresh input, read before the twelfth
     blind reading)."""
     from generator.bundle import load_templates
-    from generator.compose.measures import answer_plan, task_theme
+    from generator.compose.answers import answer_plan, task_theme
 
     own = "果园管护技术跟不上，合作社懂技术的只有一个人"
     plans = ["请县果业中心的技术员每季度来村里培训一次，培养三名本村技术员", "组织生活会的议题提前一周在党小组里征集"]
@@ -936,7 +936,7 @@ def test_a_plan_for_members_away_goes_to_their_problem_not_to_a_cause_sharing_a_
     shared 海上 with the cause 渔民常年在海上…, whose theme took it to 后备干部不足 (北湾村, a fresh input; the 45th
     blind reading: 措施放错了标题). 学习材料, 联络员 are words of plans for members' organisational life."""
     from generator.bundle import load_templates
-    from generator.compose.measures import answer_plan, task_theme
+    from generator.compose.answers import answer_plan, task_theme
 
     data = _village(问题=[{"自述": "休渔期过后党员出海分散，组织生活只能靠微信群", "主题": "组织建设"}, "后备干部不足"],
                     原因=[{"自述": "渔民常年在海上，年轻人大多去城里打工", "主题": "干部队伍"}, "工作方法欠缺"],
@@ -997,7 +997,7 @@ def test_a_plan_goes_to_the_problem_whose_practice_it_names():
     to another item, and the problem itself got a stock 对策 (将组织生活和解决实际问题结合起来). The plan words of
     each kind (问题.yaml → 事项词) place it. Cases of our own of the same kind, one for each of six problems."""
     from generator.bundle import load_templates
-    from generator.compose.measures import answer_plan, task_theme
+    from generator.compose.answers import answer_plan, task_theme
 
     cases = {"组织生活质量不高": "主题党日每月固定在15号，议题提前三天贴在村部",
              "责任传导不够": "村党组织书记抓党建述职每半年一次",
@@ -1409,7 +1409,7 @@ def test_a_plan_about_study_goes_to_study_not_to_the_theme_whose_case_shares_a_p
     under 抓服务，强化矛盾调处 because the 基层治理 case said 转场 too, and the own cause about how members study
     was left with 【待补充】: 送学, 集中学习 and 学习方式 are 政治建设's words (metrics.yaml → 主题 → 关键词)."""
     from generator.bundle import load_templates
-    from generator.compose.measures import task_theme
+    from generator.compose.answers import task_theme
 
     t = load_templates()
     data = _village(亮点={"政治建设": {"集中学习": 9},
@@ -1589,3 +1589,33 @@ def test_a_village_with_one_branch_is_not_told_of_each_branch():
             said = [s.text for b in render(data, style=style).blocks() for s in b.spans
                     if s.source.startswith(("词库:", "年度"))]
             assert not [t for t in said if "每个支部" in t], (unit, style)
+
+
+def test_a_target_goes_with_the_plan_that_names_its_metric():
+    """新发展党员22名 stood in the 支部建设 item (its metric's theme) while 发展党员向35岁以下的渔民和返乡青年倾斜 stood
+    in the 党员管理 one (白沙镇, a fresh draft): one plan said in two places. A target now goes where a 事项
+    naming its metric went; without one, under its metric's theme as before."""
+    from generator.bundle import load_templates
+    from generator.compose.answers import answer_plan, task_theme
+
+    t = load_templates()
+    problems = ["组织生活质量不高", {"自述": "党员队伍青黄不接，六十岁以上的党员占的比重大"}]
+    for tasks, home in ((["发展党员向35岁以下的返乡青年倾斜"], "党员队伍"), (["每季度开一次支部书记例会"], "组织建设")):
+        data = minimal(问题=problems, 措施={"目标": {"发展党员": 15}, "事项": tasks})
+        report = validate(data, catalogue=t.catalogue)
+        plan = answer_plan(report, t.bank, t.matcher, lambda x: task_theme(x, report, t.catalogue, t.matcher))
+        assert plan.homes == {"发展党员": home}, (tasks, plan.homes)
+        for style in (1, 5, 9, 30):
+            items = [b.text for b in render(data, style=style).parts[2].blocks]
+            with_target = [i for i in items if "发展党员15名" in i]
+            assert len(with_target) == 1 and (home != "党员队伍" or "倾斜" in with_target[0]), (style, items)
+
+
+def test_an_own_problem_naming_its_field_first_is_not_taken_for_another_fields_kind():
+    """党员队伍青黄不接，六十岁以上的党员占的比重大 was read as 后备干部不足 by its 青黄不接, placed under 干部队伍 and
+    answered under 强班子，干部队伍不松劲. The field it names before the kind's word decides."""
+    report = validate(minimal(问题=[{"自述": "党员队伍青黄不接，六十岁以上的党员占的比重大"},
+                                  {"自述": "后备干部青黄不接，年轻人大多在外务工"}]))
+    first, second = report.problems
+    assert (first.theme, first.like) == ("党员队伍", None), first
+    assert (second.theme, second.like) == ("干部队伍", "后备干部不足"), second

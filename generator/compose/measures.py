@@ -1,26 +1,23 @@
 """三、下一步工作思路和措施 (for year + 1): an item per theme the clerk raised, each problem and each of the
 clerk's own causes answered once, concretely.
 
-First the plan (`answer_plan`): each of the clerk's 事项 is matched to the problem or cause it answers (shared
-content words, a kind's 关键词, the same theme), else placed under its theme; each problem is answered by its
-matched 事项, else by its kind's 对策 (a bank kind, or the kind an own-words problem's words resemble), else by
-an unclaimed 事项 of its theme, else left for the clerk to fill in (【待补充】 and a warning) — never by an
-empty formula (作为重点事项来抓，做到有计划、有检查). Then the wording: a theme item answers its bank-kind
-problems under its heading (the span records what it answers), names the clerk's own problems and causes (by
-简称, else 前面说的第二个问题 — never by a cut at a comma), carries the theme's targets, and only when it answers
-nothing holds one general measure. 事项 that fit no theme make the last item.
+First the plan (answers.py: what answers what, and where each target goes); a problem nothing answers is left
+for the clerk to fill in (【待补充】 and a warning) — never by an empty formula (作为重点事项来抓，做到有计划、
+有检查). Then the wording: a theme item answers its bank-kind problems under its heading (the span records
+what it answers), names the clerk's own problems and causes (by 简称, else 前面说的第二个问题 — never by a cut
+at a comma), carries the targets the plan put there, and only when it answers nothing holds one general
+measure. 事项 that fit no theme make the last item.
 
 Which themes: those of the problems, the own causes and the 事项 placed by theme, and of the targets; only
 when these give fewer than two items, topped up from the themes of part one.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from ..bank import Bank
-from ..facts import Item, Report
+from ..facts import Report
 from ..errors import Problem
 from ..model import Block, Source, Span, body
+from .answers import Answer, AnswerPlan, answer_plan, task_theme
 from .choose import Choose, _grams
 from .conditions import fitting
 from .local import plan_home
@@ -34,116 +31,10 @@ MAX_TOP_UP = 3
 WHOLE_MEASURE_CHANCE = 0.5
 
 
-@dataclass
-class Answer:
-    """One problem or own-words cause of part two and what part three answers it with."""
-
-    item: Item
-    role: str                       # problem | cause
-    index: int                      # its place in part two (0-based)
-    theme: str | None
-    tasks: list[int] = field(default_factory=list)   # indexes into report.tasks
-    remedy: str | None = None       # the bank kind whose 对策 answers it
-
-
-@dataclass
-class AnswerPlan:
-    answers: list[Answer]
-    by_theme: dict[str, list[int]]  # 事项 placed under a theme without answering a problem
-    loose: list[int]                # 事项 that fit no theme
-
-
-def answer_plan(report: Report, bank: Bank, match, theme_of_text) -> AnswerPlan:
-    """Decide, before any wording, what answers what (pure: no choice of words here)."""
-    remedies = bank.get("问题", "对策")
-    kinds = bank.get("问题", "问题")
-    answers = [Answer(p, "problem", i, p.theme) for i, p in enumerate(report.problems)]
-    answers += [Answer(c, "cause", i, c.theme) for i, c in enumerate(report.causes) if c.kind is None]
-    profile = [_profile(a.item, kinds) for a in answers]
-    by_theme: dict[str, list[int]] = {}
-    loose: list[int] = []
-    for t, task in enumerate(report.tasks):
-        theme = theme_of_text(task)
-        # the answer it shares most words with (the first on a tie); the same theme adds a point, but a theme
-        # alone, with no word in common, matches nothing
-        content = [_score(task, prof, match) for prof in profile]
-        total = [c + (1 if theme and theme == a.theme else 0) for c, a in zip(content, answers)]
-        # among the answers it shares a word with: a theme's point alone never outweighs a shared word (the
-        # fruit technician's training went to 组织生活质量不高 by its theme, and 果园管护技术跟不上 was left
-        # without its plan)
-        sharing = [k for k in range(len(answers)) if content[k]]
-        best = max(sharing, key=lambda k: (total[k], -k), default=None)
-        # a plan that speaks to a problem and to its own cause answers the problem (the cause is answered in
-        # the same item): given to the cause for sharing more of its words, it left the problem marked 【待补充】
-        # right beside it (老旧楼院多…物业服务跟不上 / 为6个无物业楼院引入准物业服务, a fresh input)
-        # … even when the plan shares no word with the problem itself, only with its cause (和三家快递公司签党建共建
-        # 协议 answers 快递员换公司频繁，平台没有专人对接党建, the cause of 新就业群体党员流动快: the problem was left
-        # 【待补充】 in the very item that held the plan; a fresh input, 河东街道)
-        score = total[best] if best is not None else 0
-        if best is not None and answers[best].role == "cause":
-            mates = [k for k in range(len(answers)) if answers[k].role == "problem" and answers[k].theme is not None
-                     and answers[k].theme == answers[best].theme]
-            best = next((k for k in mates if k in sharing), mates[0] if mates else best)
-        if best is not None and score >= 1:
-            answers[best].tasks.append(t)
-        elif theme is not None:
-            by_theme.setdefault(theme, []).append(t)
-        else:
-            loose.append(t)
-    for a in answers:
-        if a.theme is None:  # placed by its own words, else by its 事项 (keywords, then part one's nearest words)
-            a.theme = theme_of_text(a.item.text or "") or \
-                (theme_of_text(report.tasks[a.tasks[0]]) if a.tasks else None)
-        kind = a.item.kind or a.item.like
-        if not a.tasks and a.role == "problem" and kind in remedies:
-            a.remedy = kind
-        elif not a.tasks and a.theme is not None and by_theme.get(a.theme):
-            # nothing else answers it: the clerk's 事项 of the same theme is the likeliest answer
-            a.tasks.append(by_theme[a.theme].pop(0))
-    return AnswerPlan(answers, by_theme, loose)
-
-
-def task_theme(text: str, report: Report, cat, match) -> str | None:
-    """The theme a 事项 belongs to: by the catalogue's theme keywords, else the theme of part one whose
-    practices and cases share most content words with it (建一座黄桃冷库 goes with the 黄桃 of 产业发展)."""
-    theme = cat.theme_of_text(text)
-    if theme is not None:
-        return theme
-    # else the theme whose practices and cases share most words with it — only when one theme clearly does
-    # (a word shared with two themes, 蜜瓜 in a members' case and in the industry's, places it nowhere: a 事项
-    # under the wrong heading reads worse than one in the last item)
-    scores = []
-    for tf in report.themes:
-        told = "；".join([*tf.cases, *(d.said or d.names for d in tf.practices)])
-        scores.append((len(match.shared(text, told)), tf.theme))
-    scores.sort(reverse=True)
-    if not scores or not scores[0][0] or (len(scores) > 1 and scores[1][0] == scores[0][0]):
-        return None
-    return scores[0][1]
-
-
-def _profile(item: Item, kinds: dict) -> tuple[str, tuple[str, ...]]:
-    """The words a 事项 answering `item` would share with it: its text, or a bank kind's name, 简称, 关键词,
-    and the words of the plans that answer it (事项词: 党小组会 for 组织生活质量不高, 述职 for 责任传导不够)."""
-    kind = kinds.get(item.kind or item.like or "") or {}
-    words = tuple(kind.get("关键词") or ()) + tuple(kind.get("事项词") or ())
-    names = kind.get("简称") or ()
-    names = [names] if isinstance(names, str) else list(names)
-    text = " ".join(filter(None, (item.text, item.detail, item.name, item.kind, *names)))
-    return text, words
-
-
-def _score(task: str, profile: tuple[str, tuple[str, ...]], match) -> int:
-    text, words = profile
-    return len(match.shared(task, text)) + sum(2 for w in words if w in task)
-
-
-def measure_themes(report: Report, order: tuple[str, ...], plan: AnswerPlan | None = None) -> list[str]:
-    wanted = {i.theme for i in report.problems if i.theme}
-    wanted |= {t.metric.theme for t in report.targets if t.metric is not None}
-    if plan is not None:
-        wanted |= {a.theme for a in plan.answers if a.theme}
-        wanted |= set(plan.by_theme)
+def measure_themes(report: Report, order: tuple[str, ...], plan: AnswerPlan) -> list[str]:
+    wanted = {i.theme for i in report.problems if i.theme} | set(plan.homes.values())
+    wanted |= {a.theme for a in plan.answers if a.theme}
+    wanted |= set(plan.by_theme)
     for tf in report.themes:
         if len(wanted) >= MIN_ITEMS:
             break
@@ -184,8 +75,9 @@ def measures(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list
                        plan_home(said, themes, report, pick.match.stop, pick.match.theme_words))
     for n, theme in enumerate(themes, 1):
         mine = [a for a in plan.answers if a.theme == theme]
-        block, last_lead = _theme_item(n if numbered else 0, theme, mine, plan.by_theme.get(theme, []), report,
-                                       bank, pick, ctx, last_lead, warnings)
+        targets = [f for f in report.targets if plan.homes.get(f.key) == theme]
+        block, last_lead = _theme_item(n if numbered else 0, theme, mine, plan.by_theme.get(theme, []), targets,
+                                       report, bank, pick, ctx, last_lead, warnings)
         blocks.append(block)
     if last_item:
         blocks.append(_last_item(len(themes) + 1, numbered, loose, free_targets, unplaced, report, bank, pick,
@@ -313,12 +205,11 @@ def _short(text: str, width: int = 16) -> str:
     return text if len(text) <= width else text[:width] + "…"
 
 
-def _theme_item(n: int, theme: str, answers: list[Answer], placed: list[int], report: Report, bank: Bank,
-                pick: Choose, ctx: dict, last_lead: str, warnings: list) -> tuple[Block, str]:
+def _theme_item(n: int, theme: str, answers: list[Answer], placed: list[int], targets: list, report: Report,
+                bank: Bank, pick: Choose, ctx: dict, last_lead: str, warnings: list) -> tuple[Block, str]:
     spec = bank.get("措施")
     t = spec["主题"][theme]
     pick.begin_after(pick.leads)  # a plan that repeats the year's own headings reads like a copy
-    targets = [f for f in report.targets if f.metric is not None and f.metric.theme == theme]
     told = [tf for tf in report.themes if tf.theme == theme]
     # a bank problem's name (党员教育管理不严) is a label, not what the item plans: a heading may take its field
     # word from it, never a promise (教育培训再推进 over a plan to report attendance)

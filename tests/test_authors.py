@@ -1404,3 +1404,18 @@ def test_the_stance_does_not_open_as_the_heading_does():
                         and after.text.startswith(leads[-1].text[:2]):
                     echoes.append((n, data["报告"]["单位"], leads[-1].text, after.text))
     assert authors and not echoes, echoes
+
+
+def test_part_three_headings_are_not_two_labels_split_by_a_colon():
+    """责任落实：理清思路 over one plan read as two columns of a table, a big heading over a small item (43rd and 44th
+    blind readings). The 冒号 family keeps its colon in part one only; its plans are headed as real reports head
+    them, 抓好责任落实."""
+    from generator.loader import load_yaml_file
+
+    base = load_yaml_file(INPUTS / "2024.yaml")[0]
+    authors = [n for n in range(1, COUNT + 1) if make_author(SPEC, n).heading_three == "冒号"][:6]
+    leads = tuple(SPEC["标题家族"]["冒号"]["领"])
+    for n in authors:
+        heads = [s.text for b in render(base, style=n).parts[2].blocks for s in b.spans if s.lead and s.source != "序号"]
+        assert heads and not [h for h in heads if "：" in h], (n, heads)
+        assert sum(h.startswith(leads) for h in heads) >= len(heads) - 1, (n, heads)

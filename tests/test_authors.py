@@ -13,7 +13,7 @@ from collections import Counter
 
 import pytest
 
-from conftest import INPUTS, ROOT, load_example, minimal, style_where
+from conftest import EXAMPLE_INPUTS, INPUTS, ROOT, load_example, minimal, style_where
 from generator.validate import validate
 from generator.api import render, render_text
 from generator.compose import author_spec
@@ -1419,3 +1419,23 @@ def test_part_three_headings_are_not_two_labels_split_by_a_colon():
         heads = [s.text for b in render(base, style=n).parts[2].blocks for s in b.spans if s.lead and s.source != "序号"]
         assert heads and not [h for h in heads if "：" in h], (n, heads)
         assert sum(h.startswith(leads) for h in heads) >= len(heads) - 1, (n, heads)
+
+
+def test_a_problem_says_buguo_once():
+    """理论学习的深度和系统性仍不够。集中学习后跟进讨论、消化吸收不够 (江口乡, a fresh draft), and a part two of
+    two or three hundred characters saying 不够 five times (龙潭镇; blind readers: 仍不够、还不够一路排下来).
+    A problem or cause says 不够 once in the tool's own words (呼应.yaml → 段内一次).
+
+    (Each problem and cause is its own paragraph to the chooser, also where an author runs the causes on in one.)"""
+    twice = []
+    for path in sorted(EXAMPLE_INPUTS):
+        data = load_example(path)[0]
+        for n in range(1, 60, 4):
+            for b in render(data, style=n, base=path.parent).parts[1].blocks:
+                said: Counter = Counter()
+                for s in b.spans:
+                    if s.source.startswith("词库:问题/"):
+                        said[s.source] += s.text.count("不够")
+                if said and max(said.values()) > 1:
+                    twice.append((path.stem, n, b.text))
+    assert not twice, twice[:5]

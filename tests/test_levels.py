@@ -337,3 +337,20 @@ def test_a_village_is_not_told_to_spread_one_branchs_good_meetings_to_the_others
     for style in range(1, 337, 3):
         text = render_text(data, style=style)
         assert "开得好的支部" not in text, style
+
+
+def test_an_urban_draft_does_not_speak_of_the_farming_calendar():
+    """农时, 农忙 are the village's year (支部活动的安排和农时、项目的进度对不上, a wording of 党建与业务融合不够
+    written for villages): a street or community draft takes the kind's other wordings."""
+    from conftest import ROOT
+    from generator.api import render_text
+    from generator.loader import load_yaml_file
+
+    rural = ("农时", "农忙", "农闲", "耕地")
+    for name in ("东城街道-2026", "南关社区-2025"):
+        data = load_yaml_file(ROOT / "tests/fresh_inputs" / f"{name}.yaml")[0]
+        data["问题"] = ["党建与业务融合不够", "组织生活质量不高"]
+        for i in range(30):
+            data["报告"] = dict(data["报告"], 单位=f"{'东西南北'[i % 4]}{'关门城桥湖园山林'[i // 4]}" + name[2:4])
+            text = render_text(data)
+            assert not [w for w in rural if w in text], (data["报告"]["单位"], [w for w in rural if w in text])

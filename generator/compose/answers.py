@@ -47,6 +47,10 @@ def answer_plan(report: Report, bank: Bank, match, theme_of_text) -> AnswerPlan:
         # alone, with no word in common, matches nothing
         content = [_score(task, prof, match) for prof in profile]
         total = [c + (1 if theme and theme == a.theme else 0) for c, a in zip(content, answers)]
+        # … and the clerk's own words a point over a bank kind's name: 在夏牧场设流动学习点 shares 学习 with 牧区党员
+        # 居住分散…很难集中学习 and with 理论学习不深, and went to the kind by its theme, leaving the clerk's own
+        # problem 【待补充】 (平安乡, a fresh input)
+        total = [t + (1 if content[k] and answers[k].item.text else 0) for k, t in enumerate(total)]
         # among the answers it shares a word with: a theme's point alone never outweighs a shared word (the
         # fruit technician's training went to 组织生活质量不高 by its theme, and 果园管护技术跟不上 was left
         # without its plan)
@@ -89,7 +93,8 @@ def _homes(report: Report, answers: list[Answer], by_theme: dict[str, list[int]]
     homes = {}
     for f in report.targets:
         if f.metric is not None:
-            names = [n for n in (f.key, f.metric.key, *f.metric.aliases) if "{" not in n]
+            # (its 关键词 too: 培养入党积极分子 is a plan for 发展党员, by 入党)
+            names = [n for n in (f.key, f.metric.key, *f.metric.aliases, *f.metric.terms) if "{" not in n]
             homes[f.key] = next((theme for theme, tasks in placed
                                  if any(n in report.tasks[i] for i in tasks for n in names)), f.metric.theme)
     return homes

@@ -74,7 +74,7 @@ def plan_units(tf: ThemeFacts, pick: Choose) -> tuple[list[Step], bool]:
     that it covers them. A zero is left out (validate warns of it): no writer lists what did not happen.
     Matching only: no word is chosen here."""
     theme = tf.theme
-    kept_facts, practices, covers = said_by_the_clerk(tf, pick.match)
+    kept_facts, practices, covers = said_by_the_clerk(tf, pick.match, brand=pick.ctx.get("品牌") or "")
     steps: list[Step] = []
     # the unit's 家底, for an author who states it here rather than in the opening (compose.placed_overview):
     # one sentence of its own, with the unit's scope (全镇共有村党组织19个，现有党员847名)
@@ -181,10 +181,11 @@ def _practice_spans(step: Step, theme: str, bank: Bank, pick: Choose, ctx: dict)
     return spans
 
 
-def said_by_the_clerk(tf: ThemeFacts, match) -> tuple[list[Fact], list[Done], dict[str, list[str]]]:
+def said_by_the_clerk(tf: ThemeFacts, match, brand: str = "") -> tuple[list[Fact], list[Done], dict[str, list[str]]]:
     """The theme's figures and practices left to word once the clerk's own words (事例, 自述) have said what
     they say, and what each of those words covers. A zero is left out (validate warns of it); a figure that
-    must not be celebrated is kept, to be stated plainly."""
+    must not be celebrated is kept, to be stated plainly. `brand`: the unit's brand, whose name in a case tells
+    a practice about the brand (关键词 品牌): 结合本地特点培育党建品牌 before “草原红帆”服务队跑了140多户 said it twice."""
     theme = tf.theme
     own = [(Source.of("原文", d.path), d.text) for d in tf.practices if d.practice is None]
     told = own + [(f"原文:亮点.{theme}.事例.{i}", c) for i, c in enumerate(tf.cases)]
@@ -203,7 +204,8 @@ def said_by_the_clerk(tf: ThemeFacts, match) -> tuple[list[Fact], list[Done], di
     practices = []
     for done in tf.practices:
         p = done.practice
-        where = None if p is None else teller(lambda text: match.entry_told((*p.terms, *p.aliases), p.key, text))
+        named = (brand.strip("“”"),) if brand and p is not None and "品牌" in p.terms else ()
+        where = None if p is None else teller(lambda text: match.entry_told((*p.terms, *p.aliases, *named), p.key, text))
         if where is None:
             practices.append(done)
         else:

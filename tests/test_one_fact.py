@@ -1475,6 +1475,32 @@ def test_causes_listed_apart_stand_in_the_order_of_the_problems_they_answer():
     assert order == [own_one["自述"], own_two["自述"], "工作方法欠缺"], order
 
 
+def test_a_cause_explaining_no_problem_takes_the_place_of_a_problem_no_cause_explains():
+    """一是带头人队伍后继乏人 (人才支撑不足, the second problem's cause) stood against 一是组织生活…, and 二是学而不深,
+    which explains neither, came last (河湾村, 48th blind reading: 原因全是交叉错位). Where the first problem has no
+    cause of its own, a cause that explains none stands in its place, so the one that explains the second
+    problem is second."""
+    from generator.bundle import load_templates
+    from generator.compose.explaining import in_problem_order
+
+    t = load_templates()
+    data = _village(问题=["组织生活质量不高", "后备干部不足"], 原因=["人才支撑不足", "学习不够深入"])
+    report = validate(data, catalogue=t.catalogue)
+    order = [c.text or c.kind for c in in_problem_order(report, t.bank.get("问题", "原因"))]
+    assert order == ["学习不够深入", "人才支撑不足"], order
+    # … and where no later problem has a cause, the clerk's order stands
+    data = _village(问题=["后备干部不足", "组织生活质量不高"], 原因=["学习不够深入", "人才支撑不足"])
+    report = validate(data, catalogue=t.catalogue)
+    order = [c.text or c.kind for c in in_problem_order(report, t.bank.get("问题", "原因"))]
+    assert order == ["人才支撑不足", "学习不够深入"], order
+    # lax management explains members who do not stand out (锦绣社区: 执行制度的刚性还不够 was read as no cause of
+    # 部分党员先锋意识不够强)
+    from generator.compose.explaining import explained
+
+    report = validate(_village(问题=["党员作用发挥不够", "后备干部不足"], 原因=["从严管理不够"]), catalogue=t.catalogue)
+    assert [p.kind for p in explained(report.causes[0], report, t.bank.get("问题", "原因"))] == ["党员作用发挥不够"]
+
+
 def test_a_practice_does_not_carry_a_count_of_more_than_itself():
     """中心组集中学习13次，到红色教育基地过组织生活，集中学习24次 (龙潭镇, a fresh draft; 42nd blind reading: 串了位):
     a year's 集中学习 are not all held at a red-education site, nor is every 中心组学习 a 读书班; said in one

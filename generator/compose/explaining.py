@@ -40,14 +40,21 @@ def in_problem_order(report: Report, kinds: Mapping) -> tuple[Item, ...]:
     # from the clerk's own cause of the second problem (35th blind reading: 三是… answered 二是…)
     reach = {id(c): accounts_for(c, report, kinds) for c in report.causes}
     left = list(report.causes)
-    order: list[Item] = []
+    slots: list[Item | None] = []
     for problem in report.problems:
         fits = [c for c in left if problem in reach[id(c)]]
-        if fits:
-            cause = min(fits, key=lambda c: len(reach[id(c)]))
-            order.append(cause)
+        cause = min(fits, key=lambda c: len(reach[id(c)])) if fits else None
+        slots.append(cause)
+        if cause is not None:
             left.remove(cause)
-    return tuple(order + left)
+    # a problem no cause explains keeps its place for a cause that explains none (河湾村: 一是 人才支撑不足, which
+    # explains the second problem, stood against the first; 学而不深 explained none, and came last)
+    general = [c for c in left if not reach[id(c)]]
+    for i, cause in enumerate(slots):
+        if cause is None and general and any(s is not None for s in slots[i + 1:]):
+            slots[i] = general.pop(0)
+            left.remove(slots[i])
+    return tuple(c for c in slots if c is not None) + tuple(left)
 
 
 def accounts_for(cause: Item, report: Report, kinds: Mapping) -> list[Item]:

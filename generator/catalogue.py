@@ -101,6 +101,7 @@ class Kind:
     name: str | None = None          # 简称: how part three names it (针对……的问题); the key when absent
     terms: tuple[str, ...] = ()      # 关键词: words of a clerk's own problem that make it this kind
     explains: tuple[str, ...] = ()   # causes: 解释, the problem kinds (or themes) this cause accounts for
+    plans: tuple[str, ...] = ()      # 事项词: words of the plans that answer it (发展党员 for 党员队伍老化)
 
     @property
     def label(self) -> str:
@@ -365,7 +366,8 @@ def load_catalogue(root: Path | None = None) -> Catalogue:
     data = load_data("metrics.yaml", root)
     bank = load_data("bank/问题.yaml", root)
     kinds = {section: {key: Kind(key, (spec or {}).get("主题"), (spec or {}).get("简称"),
-                                 tuple((spec or {}).get("关键词") or ()), tuple((spec or {}).get("解释") or ()))
+                                 tuple((spec or {}).get("关键词") or ()), tuple((spec or {}).get("解释") or ()),
+                                 tuple((spec or {}).get("事项词") or ()))
                        for key, spec in (bank.get(section) or {}).items()}
              for section in ("问题", "原因")}
     try:

@@ -75,7 +75,9 @@ def validate(data: Any, marks: Marks | None = None, source: str | None = None,
     last_year = read_last_year(last, info, model, themes, ctx, problems, cat.echoes)
     if ctx.problems:
         raise InputError(f"{source or '输入'} 有 {len(ctx.problems)} 处需要修改：", _sorted(ctx.problems))
-    warn_targets(themes, targets, ctx)
+    wanting = {w: p.kind for p in problems if p.kind for w in cat.problems[p.kind].plans}
+    wanting.update({p.text: clip(p.text) for p in problems if p.text})
+    warn_targets(themes, targets, ctx, wanting)
     if len(problems) < MIN_PROBLEMS:
         ctx.warn(("问题",), f"“问题”只有 {len(problems)} 条。述职评议通常要求查摆三条以上问题，请补充。")
     tasks = tuple(sentence_body(t, ("措施", "事项", i), ctx) for i, t in enumerate(model.measures.tasks))

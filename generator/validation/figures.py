@@ -226,7 +226,11 @@ def read_targets(raw: Any, cat: Catalogue, ctx: Context) -> tuple[Fact, ...]:
     return tuple(out)
 
 
-def warn_targets(themes: tuple[ThemeFacts, ...], targets: tuple[Fact, ...], ctx: Context) -> None:
+def warn_targets(themes: tuple[ThemeFacts, ...], targets: tuple[Fact, ...], ctx: Context,
+                 wanting: Mapping[str, str] | None = None) -> None:
+    """`wanting`: the words of the plans the clerk's problems call for (a kind's 事项词, an own problem's
+    text), each with the problem's name: a year's amount planned below this year's is questioned only where
+    a problem asks for more of it (党员队伍老化 and 发展党员 10 after 12: 48th blind reading)."""
     current = {(f.metric.key, f.params): f for t in themes for f in t.facts if f.metric}
     for target in targets:
         if target.metric is None:
@@ -238,8 +242,16 @@ def warn_targets(themes: tuple[ThemeFacts, ...], targets: tuple[Fact, ...], ctx:
                      f"目标“{target.key}: {format_number(target.value)}”多于今年的“{target.metric.cap}”"
                      f"（{format_number(pool.value)}），明年能发展的一般出自今年已有的{target.metric.cap}，请核对。")
         now = current.get((target.metric.key, target.params))
-        if now is None or (target.aim or target.metric.aim) == "新增":
-            continue   # an amount to add next year is no level to compare with this year's
+        if now is None:
+            continue
+        if (target.aim or target.metric.aim) == "新增":   # an amount to add next year is no level to reach …
+            names = (target.metric.key, *target.metric.aliases)
+            asking = next((name for word, name in (wanting or {}).items() if any(n in word for n in names)), None)
+            if asking and target.value is not None and not now.is_change and target.value < now.value:
+                ctx.warn(("措施", "目标", target.key),
+                         f"目标“{target.key}: {format_number(target.value)}”比今年的 {format_number(now.value)} 少，"
+                         f"而“问题”里写了“{asking}”：读的人会问明年为什么反倒少了。请核对，或在“事项”里写明缘由。")
+            continue   # … only where a problem asks for more of it
         reached = now.after if now.is_change else now.value
         cap = target.metric.rise_cap
         if cap and target.value is not None and reached and target.value > reached * (1 + cap / 100):

@@ -1439,3 +1439,21 @@ def test_a_problem_says_buguo_once():
                 if said and max(said.values()) > 1:
                     twice.append((path.stem, n, b.text))
     assert not twice, twice[:5]
+
+
+def test_the_woven_family_figures_do_not_meet_another_dai():
+    """镇党委带领全镇14个村党组织、689名党员，带着班子成员反复研读… (桃源镇, 48th blind reading: 带领、带着连用): an
+    opening that weaves what the committee leads into its first sentence takes a start without its own 带."""
+    from generator.compose import author_spec
+
+    spec = author_spec(None)
+    woven = [n for n in range(1, int(spec["风格数"]) + 1) if make_author(spec, n).opening == "家底入句"][:12]
+    clashes = []
+    for n in woven:
+        for i in range(12):
+            data = minimal(基本情况={"村党组织": 14, "党员": 689})
+            data["报告"] = dict(data["报告"], 单位=f"{'桃杏李梨'[i % 4]}{'源园山'[i // 4]}镇")
+            first = render(data, style=n).blocks()[2].text.split("。")[0]
+            if "带领" in first and "带着" in first:
+                clashes.append((n, first))
+    assert not clashes, clashes[:3]

@@ -99,14 +99,17 @@ def _framing(report: Report, o: dict, pick: Choose, ctx: dict, way: str) -> list
     """The opening's sentences before the unit's figures: the year's line (or a brief start), the year's
     学习教育, the unit's theme, brand and own formulations, and, for the authors who say one, a line of duty."""
     spans: list[Span] = []
-    if ctx["年份定位"] and way != "简述":
+    if ctx["年份定位"] and way != "简述" and pick.usable(o["年份定位"]):   # (镇级 only: 开头.yaml)
         spans.append(Span(pick.text(o["年份定位"], "open", "era"), source="年度"))
     clauses: list[Span] = []
     if way == "简述" or "简起" in o and "理论" not in ctx:
         start = pick.text(o["简起"], "open", "brief")
         clauses.append(Span(start, source="词库:开头/简起"))
     else:
-        start = pick.text(o["起句"], "open", "start", avoid_start="{{年度}}" if spans else "")
+        starts = o["起句"]
+        if way == "家底入句":   # 带领… goes after the committee's name: not 镇党委带领全镇…，带着班子成员… (桃源镇)
+            starts = [x for x in starts if "{{本级}}带" not in str(x)] or starts
+        start = pick.text(starts, "open", "start", avoid_start="{{年度}}" if spans else "")
         clauses.append(Span(start, source="年度"))
         pick.year_line_said()
     if ctx["学习教育"]:

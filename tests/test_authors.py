@@ -1377,7 +1377,7 @@ def test_a_formal_author_does_not_drop_into_a_line_of_speech():
     让年轻党员给老党员讲讲新政策 in 江口乡's (43rd and 42nd blind readings: 一句套话硬接一句大白话): those lines are
     marked speech (作者.yaml → 语体标记 → 平实), and a formal author takes the others of their lists."""
     data = minimal(**{**RICH, "问题": ["精力投入不足", "理论学习不深", "党员作用发挥不够", "集体经济薄弱"]})
-    spoken = ("扛起来", "不推给", "讲讲", "腰包", "名册上", "先定下来")
+    spoken = ("扛起来", "不推给", "讲讲", "腰包", "名册上", "先定下来", "对不对")
     formal = [n for n in range(1, COUNT + 1) if make_author(SPEC, n).register == "公文"][:40]
     for n in formal:
         said = [s.text for b in render(data, style=n).blocks() for s in b.spans if s.source.startswith("词库")]
@@ -1457,3 +1457,22 @@ def test_the_woven_family_figures_do_not_meet_another_dai():
             if "带领" in first and "带着" in first:
                 clashes.append((n, first))
     assert not clashes, clashes[:3]
+
+
+def test_a_habit_does_not_make_an_odd_collocation():
+    """根据评议会的程序, 根据先急后缓的次序 (48th blind reading: 怪话): the 按照 → 根据 habit leaves a sentence that
+    follows a procedure or an order as it is; and no count is hung on a thing that is not counted
+    (将意识形态工作摆上议事日程2次)."""
+    import yaml
+
+    odd = re.compile(r"根据[^，。：]{0,10}(?:程序|次序)")
+    said = []
+    for path in EXAMPLE_INPUTS:
+        data = load_example(path)[0]
+        for n in range(1, COUNT + 1, 5):
+            said += [m.group() for b in render(data, style=n, base=path.parent).blocks() for m in odd.finditer(b.text)]
+    assert not said, sorted(set(said))
+    practices = yaml.safe_load((ROOT / "templates/做法.yaml").read_text(encoding="utf-8"))["做法"]
+    hung = [w for theme in practices.values() for p in theme.values()
+            for ws in (p.get("带数说法") or {}).values() for w in ws if "议事日程{{数量}}" in w]
+    assert not hung, hung

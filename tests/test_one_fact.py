@@ -1737,3 +1737,14 @@ def test_a_total_is_not_called_a_total_twice():
         for wording in (*metric.phrases, *metric.target_phrases):
             said = bank.render(wording, {"集体收入": name, "数量": "460万元"})
             assert not re.search("总.{0,6}(总计|合计|共计|累计)", said), said
+
+
+def test_a_practice_that_another_practices_figure_counts_is_not_said_again():
+    """按照党员特点设置先锋岗9个。在村里的重点工作中设先锋岗，由党员挑大梁 (北坡村 of the sample, read beside three other
+    villages): 设岗定责 carried the count of 党员先锋岗, and the confirmed 先锋岗 said the same posts again. A practice
+    with no figure of its own whose name is what another's figure counts is said by that figure."""
+    data = _village(亮点={"党员队伍": {"做法": ["设岗定责", "先锋岗", "关爱慰问"], "党员先锋岗": 9},
+                          "组织建设": {"发展党员": 2}})
+    for variant in range(6):
+        item = next(b.text for b in render(data, variant=variant).parts[0].blocks if "9个" in b.text)
+        assert item.count("先锋岗") <= 1, (variant, item)

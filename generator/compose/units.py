@@ -98,6 +98,8 @@ def plan_units(tf: ThemeFacts, pick: Choose) -> tuple[list[Step], bool]:
         if id(done) in with_case:
             continue
         mine = [f for f in good if owner.get(id(f)) is done]
+        if not mine and _counted_by_another(done, good, owner):
+            continue
         claimed.update(id(f) for f in mine)
         practice = done.practice
         carried = None
@@ -245,6 +247,15 @@ def _metric_name(metric) -> str:
 
 
 _METRIC_NAMES: dict = {}
+
+
+def _counted_by_another(done: Done, facts: list[Fact], owner: dict[int, Done]) -> bool:
+    """Whether a confirmed practice with no figure of its own is what another practice's figure counts, by its
+    name: 先锋岗 beside 设岗定责 carrying 党员先锋岗9个 said 设置先锋岗9个。在村里的重点工作中设先锋岗 (北坡村 of the
+    sample)."""
+    p = done.practice
+    return p is not None and any(owner.get(id(f)) not in (None, done)
+                                 and any(n in figure_name(f) for n in (p.key, *p.aliases)) for f in facts)
 
 
 def _owners(practices: tuple[Done, ...], facts: list[Fact], match) -> dict[int, Done]:

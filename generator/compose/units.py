@@ -98,7 +98,7 @@ def plan_units(tf: ThemeFacts, pick: Choose) -> tuple[list[Step], bool]:
         if id(done) in with_case:
             continue
         mine = [f for f in good if owner.get(id(f)) is done]
-        if not mine and _counted_by_another(done, good, owner):
+        if not mine and _counted_by(done, good, owner) is not None:
             continue
         claimed.update(id(f) for f in mine)
         practice = done.practice
@@ -106,7 +106,9 @@ def plan_units(tf: ThemeFacts, pick: Choose) -> tuple[list[Step], bool]:
         if practice is not None:   # a wording that says the figure itself: 推行发展党员全程纪实，全年发展党员3名
             carried = next((f for f in mine if not f.is_change and f.metric is not None
                             and practice.figure_phrases(f.metric.key)), None)
-        own = tuple(covers.get(Source.of("原文", done.path), ())) if practice is None else ()
+        own = tuple(covers.get(Source.of("原文", done.path), ())) if practice is None else \
+            tuple(Source.of("做法", d.path) for d in practices   # the practices its figure says (先锋岗)
+                  if not any(owner.get(id(f)) is d for f in good) and _counted_by(d, good, owner) is done)
         steps.append(Step("practice", facts=tuple(f for f in mine if f is not carried), done=done,
                           carried=carried, covers=own))
     rest = [f for f in good if id(f) not in claimed]
@@ -166,10 +168,11 @@ def _practice_spans(step: Step, theme: str, bank: Bank, pick: Choose, ctx: dict)
         spans = [practice_span(done, theme, pick, ctx, step.covers)]
     elif step.carried is not None:
         spans = _carrying(done, step.carried, theme, pick, ctx)
+        spans[0] = Span(spans[0].text, source=spans[0].source, covers=step.covers)
     else:
         names = tuple(n for f in mine if f.metric is not None
                       for n in (f.metric.key, *f.metric.aliases) if len(n) >= NAMED)
-        spans = [practice_span(done, theme, pick, ctx, unnamed=names)]
+        spans = [practice_span(done, theme, pick, ctx, step.covers, unnamed=names)]
     if mine:
         spans.append(Span("，"))
         figures = figure_spans(mine, bank, pick, ctx, after="".join(x.text for x in spans))
@@ -249,13 +252,14 @@ def _metric_name(metric) -> str:
 _METRIC_NAMES: dict = {}
 
 
-def _counted_by_another(done: Done, facts: list[Fact], owner: dict[int, Done]) -> bool:
-    """Whether a confirmed practice with no figure of its own is what another practice's figure counts, by its
-    name: 先锋岗 beside 设岗定责 carrying 党员先锋岗9个 said 设置先锋岗9个。在村里的重点工作中设先锋岗 (北坡村 of the
+def _counted_by(done: Done, facts: list[Fact], owner: dict[int, Done]) -> Done | None:
+    """The practice whose figure counts what a confirmed practice with no figure of its own is, by its name: 先锋岗 beside 设岗定责 carrying 党员先锋岗9个 said 设置先锋岗9个。在村里的重点工作中设先锋岗 (北坡村 of the
     sample)."""
     p = done.practice
-    return p is not None and any(owner.get(id(f)) not in (None, done)
-                                 and any(n in figure_name(f) for n in (p.key, *p.aliases)) for f in facts)
+    if p is None:
+        return None
+    return next((owner[id(f)] for f in facts if owner.get(id(f)) not in (None, done)
+                 and any(n in figure_name(f) for n in (p.key, *p.aliases))), None)
 
 
 def _owners(practices: tuple[Done, ...], facts: list[Fact], match) -> dict[int, Done]:
@@ -336,7 +340,7 @@ def practice_span(done: Done, theme: str, pick: Choose, ctx: dict, covers: tuple
         options = _preferred(options, lambda o: not any(n in o for n in unnamed))
     text = pick.text(options, "practice", theme, done.practice.key, voice=False)
     pick.done_said += "；" + text
-    return Span(text, source=Source.of("做法", done.path))
+    return Span(text, source=Source.of("做法", done.path), covers=covers)
 
 
 # Two practices of one item may be worded so they say one thing twice (支委和老党员上门调解 … 发挥老党员、

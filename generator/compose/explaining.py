@@ -52,8 +52,8 @@ def in_problem_order(report: Report, kinds: Mapping) -> tuple[Item, ...]:
     general = [c for c in left if not reach[id(c)]]
     for i, cause in enumerate(slots):
         if cause is None and general and any(s is not None for s in slots[i + 1:]):
-            slots[i] = general.pop(0)
-            left.remove(slots[i])
+            slots[i] = stand_in = general.pop(0)
+            left.remove(stand_in)
     return tuple(c for c in slots if c is not None) + tuple(left)
 
 

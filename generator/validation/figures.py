@@ -247,7 +247,8 @@ def warn_targets(themes: tuple[ThemeFacts, ...], targets: tuple[Fact, ...], ctx:
         if (target.aim or target.metric.aim) == "新增":   # an amount to add next year is no level to reach …
             names = (target.metric.key, *target.metric.aliases)
             asking = next((name for word, name in (wanting or {}).items() if any(n in word for n in names)), None)
-            if asking and target.value is not None and not now.is_change and target.value < now.value:
+            if asking and target.value is not None and now.value is not None and not now.is_change \
+                    and target.value < now.value:
                 ctx.warn(("措施", "目标", target.key),
                          f"目标“{target.key}: {format_number(target.value)}”比今年的 {format_number(now.value)} 少，"
                          f"而“问题”里写了“{asking}”：读的人会问明年为什么反倒少了。请核对，或在“事项”里写明缘由。")

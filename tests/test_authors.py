@@ -1476,3 +1476,17 @@ def test_a_habit_does_not_make_an_odd_collocation():
     hung = [w for theme in practices.values() for p in theme.values()
             for ws in (p.get("带数说法") or {}).values() for w in ws if "议事日程{{数量}}" in w]
     assert not hung, hung
+
+
+def test_the_opening_does_not_say_what_it_follows_twice_in_a_row():
+    """依据县委的统一安排，突出重点抓落实。按照述职评议会的议程，现就…述职如下 (龙潭镇, 49th blind reading: 两个依据、
+    按照挨着): after a line of duty that says what it follows, the hand-over sentence takes a form without a
+    reason (现将本人…)."""
+    according = ("按照", "根据", "依据", "遵照", "依照")
+    twice = []
+    for i in range(60):
+        data = minimal()
+        data["报告"] = dict(data["报告"], 单位=f"{'东西南北中'[i % 5]}{'山河湾岭坪沟梁川甸营塬峪'[i // 5]}镇")
+        sentences = [x for x in render(data).blocks()[2].text.split("。") if x]
+        twice += [(a, b) for a, b in zip(sentences, sentences[1:]) if a.startswith(according) and b.startswith(according)]
+    assert not twice, twice

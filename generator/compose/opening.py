@@ -45,8 +45,22 @@ def opening(report: Report, bank: Bank, pick: Choose, ctx: dict) -> Block:
         leads = [w for w in o["概况引语"] if not (now and pick.match.names_any(pick.match.dated, w))] or o["概况引语"]
         overview = [Span(pick.text(leads, "open", "overview"), source="词库:开头/概况引语"), *figures]
         spans = overview + spans if way in ("家底在前", "开门见山") else spans + overview
-    spans.append(Span(pick.text(o["结句"], "open", "end"), source="词库:开头/结句"))
+    ends = o["结句"]
+    last = "".join(x.text for x in spans).rstrip("。").split("。")[-1]
+    if last.startswith(ACCORDING):   # 依据县委的统一安排，突出重点抓落实。按照述职评议会的议程，现就…: 49th reading
+        ends = [e for e in ends if not _opens_according(e)] or ends
+    spans.append(Span(pick.text(ends, "open", "end"), source="词库:开头/结句"))
     return body(*spans)
+
+
+# what a sentence says it follows (an arrangement, a plan): two such sentences in a row read as one said twice
+ACCORDING = ("按照", "根据", "依据", "遵照", "依照")
+
+
+def _opens_according(entry) -> bool:
+    """Whether a 结句 entry (a 拼 of parts, or a string) may open with one of ACCORDING."""
+    parts = entry.get("拼", [[entry.get("说", "")]]) if isinstance(entry, dict) else [[entry]]
+    return any(str(o).startswith(ACCORDING) for o in parts[0])
 
 
 def _held(report: Report, led: tuple[str, ...], served: dict[str, str] | None = None) \

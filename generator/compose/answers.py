@@ -50,7 +50,7 @@ def answer_plan(report: Report, bank: Bank, match, theme_of_text) -> AnswerPlan:
         # … and the clerk's own words a point over a bank kind's name: 在夏牧场设流动学习点 shares 学习 with 牧区党员
         # 居住分散…很难集中学习 and with 理论学习不深, and went to the kind by its theme, leaving the clerk's own
         # problem 【待补充】 (平安乡, a fresh input)
-        total = [t + (1 if content[k] and answers[k].item.text else 0) for k, t in enumerate(total)]
+        total = [s + (1 if content[k] and answers[k].item.text else 0) for k, s in enumerate(total)]
         # among the answers it shares a word with: a theme's point alone never outweighs a shared word (the
         # fruit technician's training went to 组织生活质量不高 by its theme, and 果园管护技术跟不上 was left
         # without its plan)

@@ -63,8 +63,19 @@ def check_folder(root: Path) -> tuple[list[Problem], list[Problem]]:
         warnings += _remedies(data["bank/问题.yaml"])
     if isinstance(data.get("作者.yaml"), dict):
         errors += _habits(data["作者.yaml"].get("用词习惯"))
+        errors += _series_fields(data["作者.yaml"])
     warnings += _sizes(data)
     return errors, warnings
+
+
+def _series_fields(authors: dict) -> list[Problem]:
+    """作者.yaml → 序列只配: each a member of some 序列, with a list of the fields (themes) it is said of."""
+    only = authors.get("序列只配") or {}
+    if not isinstance(only, dict):
+        return [Problem("“序列只配”应写成 成员: [主题, …]。", source="作者.yaml", path=("序列只配",))]
+    members = {m for series in (authors.get("序列") or {}).values() if isinstance(series, list) for m in series}
+    return [Problem(f"“{m}”不是哪一列“序列”的成员，或后面没有写主题列表。", source="作者.yaml", path=("序列只配", str(m)))
+            for m, fields in only.items() if m not in members or not isinstance(fields, list) or not fields]
 
 
 def require_sound(root: Path) -> None:

@@ -1490,3 +1490,29 @@ def test_the_opening_does_not_say_what_it_follows_twice_in_a_row():
         sentences = [x for x in render(data).blocks()[2].text.split("。") if x]
         twice += [(a, b) for a, b in zip(sentences, sentences[1:]) if a.startswith(according) and b.startswith(according)]
     assert not twice, twice
+
+
+def test_a_series_member_said_of_some_fields_heads_only_their_items():
+    """把富民产业抓严抓紧 (桃源镇, 48th blind reading: 搭配不当): a member of a heading series that is said only of some
+    fields (作者.yaml → 序列只配) heads only their items; the 抓实 family's others, 抓精抓优 among them, head the rest."""
+    from generator.loader import load_yaml_file
+
+    only = SPEC["序列只配"]
+    base = load_yaml_file(INPUTS / "2024.yaml")[0]
+    authors = [n for n in range(1, COUNT + 1) if make_author(SPEC, n).heading_one == "抓实"][:8]
+    wrong, said = [], 0
+    for n in authors:
+        for unit in ("青石镇", "白杨镇", "东坝镇"):
+            data = copy.deepcopy(base)
+            data["报告"]["单位"] = unit
+            for theme in ("意识形态", "作风建设", "品牌创建"):   # six items: the family's series serves them all
+                data["亮点"].pop(theme)
+            for b in render(data, style=n).parts[0].blocks:
+                for s in b.spans:
+                    theme = s.source.removeprefix("词库:作者/") if s.source.startswith("词库:作者/") else ""
+                    for member, fields in only.items():
+                        if theme and s.text.rstrip("。").endswith(member):
+                            said += 1
+                            if not any(f in theme for f in fields):
+                                wrong.append((n, unit, s.text, theme))
+    assert said and not wrong, wrong[:4]

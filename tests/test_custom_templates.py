@@ -131,7 +131,8 @@ def _broken(tmp_path):
     edit("bank/亮点.yaml", lambda d: d["主题"]["组织建设"]["要点"].append("全年发展党员12名"))
     edit("bank/开头.yaml", lambda d: d.__setitem__("落实", d["落实"][:2] + [d["落实"][0]]))   # too few, and twice
     edit("bank/问题.yaml", lambda d: d["原因"]["人才支撑不足"]["解释"].append("没有这个问题"))
-    edit("作者.yaml", lambda d: d["用词习惯"].append({"写法": ["和", "与"], "可换": ["及"]}))
+    edit("作者.yaml", lambda d: (d["用词习惯"].append({"写法": ["和", "与"], "可换": ["及"]}),
+                                 d["序列只配"].update({"抓早抓小": ["作风建设"]})))
     (root / "era.yaml").unlink()
     return root
 
@@ -146,6 +147,7 @@ def test_check_templates_names_every_problem_at_once(tmp_path, monkeypatch, caps
     assert "全年发展党员12名" in text and "数字" in text                    # a figure in stock wording
     assert "没有这个问题" in text                                          # 解释 a kind that does not exist
     assert "“及”不在这一组的写法" in text and "用词习惯" in text             # a word habit nobody can choose
+    assert "“抓早抓小”不是哪一列“序列”的成员" in text                       # a field rule for no series member
     assert "落实" in text and "写了 2 遍" in text and "至少要 4 种" in text    # warnings: twice, too few
     assert text.index("错误") < text.index("提醒")
 

@@ -119,7 +119,7 @@ class Headings:
         def _fill(match: re.Match) -> str:
             series, name = match.groups()
             if series:
-                word = self._series_word(part, name, position, used, _literal(match.string), again)
+                word = self._series_word(part, name, position, used, _literal(match.string), again, key)
                 if word is None:   # every member said in this part: no heading says one again (抓早抓小 first
                     blocked.append(name)   # and eighth, 23rd blind reading); the theme's lead instead
                     return ""
@@ -188,13 +188,15 @@ class Headings:
         return options[self.number("group-aim", key, position) % len(options)]
 
     def _series_word(self, part: str, name: str, position: int, used: set, literal: frozenset,
-                     again: tuple) -> str | None:
+                     again: tuple, key: str = "") -> str | None:
         """The `position`-th item's member of a series, a different one for each item; not one opening with a
         character the pattern says (注重{强}，{序:求实效} and 重日常: 注重政治学习，重日常), nor last year's, where
-        another is left."""
+        another is left; not one said only of some fields (作者.yaml → 序列只配) over another field's item."""
         members = list((self.spec.get("序列") or {}).get(name) or ())
         if not members:
             return ""
+        only = self.spec.get("序列只配") or {}
+        members = [m for m in members if m not in only or any(t in key for t in only[m])] or members
         # in an order of this draft's own, not the list's turned: two drafts of one family said 抓关键、强基础、
         # 求精准、抓根本、破难题 item after item (43rd blind reading: 顺序都一样), and any two turns of one list
         # share runs in the same order

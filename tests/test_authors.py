@@ -1516,3 +1516,18 @@ def test_a_series_member_said_of_some_fields_heads_only_their_items():
                             if not any(f in theme for f in fields):
                                 wrong.append((n, unit, s.text, theme))
     assert said and not wrong, wrong[:4]
+
+
+def test_a_heading_of_members_in_the_lead_stands_over_members_in_the_lead(sample):
+    """在先锋引领上下深功。对党员的违纪苗头早发现、早提醒。 (沙河村 of the sample, read beside three other villages):
+    先锋引领 and 党员作用 promise members who lead (呼应.yaml → 凭据词), not members kept in line."""
+    evidence = ("先锋", "带头", "示范", "亮身份", "亮明身份", "挑大梁", "冲在前", "表率", "作用", "志愿")
+    wrong = []
+    for draft in sample:
+        for part in (draft.parts[0], draft.parts[2]):
+            for b in part.blocks:
+                head = next((s.text for s in b.spans if s.lead and s.source.startswith("词库:作者")), "")
+                said = b.text.replace(head, "")
+                if any(k in head for k in ("先锋引领", "党员作用")) and said and not any(w in said for w in evidence):
+                    wrong.append(b.text)
+    assert not wrong, wrong

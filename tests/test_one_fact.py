@@ -1753,3 +1753,15 @@ def test_a_practice_that_another_practices_figure_counts_is_not_said_again():
     for variant in range(6):
         item = next(b.text for b in render(data, variant=variant).parts[0].blocks if "9个" in b.text)
         assert item.count("先锋岗") <= 1, (variant, item)
+
+
+def test_a_count_and_the_case_that_tells_it_stand_together():
+    """开展党建观摩交流2次 and, two sentences on, 上半年和下半年各搞了一次“一线三赛”现场观摩 (龙潭镇, 49th blind
+    reading: 同一件事说两遍). The count goes just before the case that tells it (its metric's 关键词: 观摩)."""
+    case = "上半年和下半年各搞了一次现场观摩，14个村书记挨个上台讲，排在后三位的由本人逐个谈话"
+    data = minimal(亮点={"责任落实": {"做法": ["书记联村"], "党建调研": 31, "党建观摩": 2, "事例": [case]},
+                       "组织建设": {"发展党员": 12}})
+    for style in range(1, 60, 7):
+        item = next(b.text for b in render(data, style=style).parts[0].blocks if case[:8] in b.text)
+        count = re.search(r"[^。；]*观摩[^。；]*2次", item)
+        assert count and item[count.end() + 1:].lstrip("一二三四五六七八九是").startswith(case[:8]), (style, item)

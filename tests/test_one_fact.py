@@ -1765,3 +1765,25 @@ def test_a_count_and_the_case_that_tells_it_stand_together():
         item = next(b.text for b in render(data, style=style).parts[0].blocks if case[:8] in b.text)
         count = re.search(r"[^。；]*观摩[^。；]*2次", item)
         assert count and item[count.end() + 1:].lstrip("一二三四五六七八九是").startswith(case[:8]), (style, item)
+
+
+def test_a_figure_of_no_practice_goes_beside_the_counted_practices():
+    """遇到群众意见不一的事，先开议事会议一议。兑现为民实事42件。 (锦绣社区, 48th and 49th blind readings: 一句一个数):
+    a figure no practice carries stood after a practice without a count, where a count may not be strung onto a
+    deed. The practices that say a count go next to the figures: last where the figures follow the practices
+    (woven), first where the figures come before them; other architectures keep the clerk's order."""
+    from generator.compose.item_plan import _beside_the_figures
+    from generator.compose.units import Step
+    from generator.facts import Fact
+
+    count = Fact("网格", "个", value=19)
+    deed, counted, figures, case = Step("practice"), Step("practice", facts=(count,)), Step("figures"), Step("case")
+    steps = [counted, deed, figures, case]
+    assert _beside_the_figures(steps, "woven") == [deed, counted, figures, case]
+    assert _beside_the_figures(steps, "figures") == [counted, deed, figures, case]
+    assert _beside_the_figures(steps, "points") == steps
+    assert _beside_the_figures([counted, deed, case], "woven") == [counted, deed, case]   # no figures to join
+    # … and in a draft: the town example's 作风 item, worded woven by an author of long sentences
+    data = load_example(EXAMPLE_INPUTS[0])[0]
+    said = [b.text for n in range(1, 80, 3) for b in render(data, style=n).parts[0].blocks if "警示教育8次" in b.text]
+    assert any(re.search(r"警示教育8次，[^。]*140人次", t) for t in said), said

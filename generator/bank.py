@@ -203,6 +203,24 @@ def _jinja_reason(exc: JinjaError) -> str:
     return str(exc)
 
 
+def wording_count(options: Any) -> int:
+    """How many wordings a slot's list can say: an entry {拼: [[…], […]]} says every combination of its parts
+    (词库规模.yaml counts these: one 拼 of six, twenty-nine and twenty-nine parts is no single wording)."""
+    if not isinstance(options, list):
+        return len(options) if isinstance(options, dict) else 0
+    total = 0
+    for o in options:
+        parts = o.get("拼") if isinstance(o, dict) else None
+        if isinstance(parts, list) and parts:
+            n = 1
+            for part in parts:
+                n *= len(part) if isinstance(part, list) else 1
+            total += n
+        else:
+            total += 1
+    return total
+
+
 @lru_cache(maxsize=8)
 def load_bank(root: Path | None = None) -> Bank:
     """Return the (cached) bank for `root`, default the bundled templates. A township's own folder is

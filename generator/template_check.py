@@ -310,6 +310,7 @@ def _twice(name: str, tree: Any) -> list[Problem]:
 
 def _sizes(data: dict[str, Any]) -> list[Problem]:
     """词库规模.yaml: the least number of wordings a slot needs (the folder's own table, else the bundled)."""
+    from .bank import wording_count
     from .resources import load_data
 
     table = data.get("词库规模.yaml") or load_data("词库规模.yaml")
@@ -319,7 +320,7 @@ def _sizes(data: dict[str, Any]) -> list[Problem]:
     for slot, minimum in (table or {}).items():
         parts = [p.strip() for p in str(slot).split("→")]
         for where, node in _resolve(root, parts):
-            size = len(node) if isinstance(node, (list, dict)) else 0
+            size = wording_count(node)
             if size < int(minimum):
                 out.append(Problem(f"只有 {size} 种说法，至少要 {minimum} 种（词库规模.yaml）：说法少了，同一个镇的"
                                    "几份草稿就会撞车。", path=where, source=f"bank/{where[0]}.yaml"

@@ -1531,3 +1531,22 @@ def test_a_heading_of_members_in_the_lead_stands_over_members_in_the_lead(sample
                 if any(k in head for k in ("先锋引领", "党员作用")) and said and not any(w in said for w in evidence):
                     wrong.append(b.text)
     assert not wrong, wrong
+
+
+def test_two_openings_seldom_share_their_whole_first_sentence(sample, towns):
+    """遇事先从……里找立场、找方法，按照……的部署要求推动基层党建往实处走 in two of five drafts (49th blind reading):
+    a 起句 is said in three parts drawn apart (开头.yaml → 起句: time, the clause on the guiding thought, the clause
+    on the year's meetings), so two drafts that meet on one clause seldom meet on the other (over the sample and
+    the town variants: five pairs meeting on both before, one now)."""
+    rows = []
+    for draft in [*sample, *towns]:
+        span = next((s for s in draft.opening[0].spans
+                     if s.source == "年度" and ("习近平" in s.text or "创新理论" in s.text)), None)
+        if span is None:
+            continue
+        parts = [p for p in re.split("[，。]", span.text) if p]
+        theory = next(p for p in parts if "习近平" in p or "创新理论" in p)
+        meeting = next((p for p in parts if "全会" in p or "二十大" in p), "")
+        rows.append((theory[theory.find("委") + 1:], meeting))
+    both = [(a, b) for a, b in combinations(rows, 2) if a == b]
+    assert len(rows) > 30 and len(both) <= 1, both

@@ -1787,3 +1787,16 @@ def test_a_figure_of_no_practice_goes_beside_the_counted_practices():
     data = load_example(EXAMPLE_INPUTS[0])[0]
     said = [b.text for n in range(1, 80, 3) for b in render(data, style=n).parts[0].blocks if "警示教育8次" in b.text]
     assert any(re.search(r"警示教育8次，[^。]*140人次", t) for t in said), said
+
+
+def test_a_practice_carries_no_count_of_something_else():
+    """冬春时节把党员召集起来集中学 … 集中学习研讨12次 (twelve sessions are not all winter training), and 党员讲微党课，
+    讲自己的体会，带头讲党课5次 (讲党课 counts the secretary's, not the members' short talks): 50th blind reading.
+    党员冬春训 and 微党课 no longer list those metrics (做法.yaml → 指标), so their sentences carry no such count."""
+    for practice, metric, count in (("党员冬春训", "集中学习", "12次"), ("微党课", "讲党课", "5次")):
+        value = int(count[:-1])
+        data = _village(亮点={"政治建设": {"做法": [practice], metric: value}, "组织建设": {"发展党员": 2}})
+        for variant in range(8):
+            item = next(b.text for b in render(data, variant=variant).parts[0].blocks if count in b.text)
+            sentence = next(x for x in re.split("[。；]", item) if count in x)
+            assert not any(w in sentence for w in ("冬春", "冬训", "微党课", "自己的体会")), (practice, variant, item)

@@ -326,7 +326,8 @@ class Choose:
             for i, part in enumerate(parts):   # no part says a word an earlier part said (细想起来，归结起来有这样几点)
                 said = _pairs(_VAR.sub("", out))
                 fresh = [o for o in part if not (isinstance(o, str) and said & _pairs(_VAR.sub("", o)))] if said else part
-                out += self.bank.render(self.one(fresh or part, *key, i, single=single), ctx)
+                out += self.bank.render(self.one(fresh or part, *key, i, single=single,
+                                                 avoid_start=avoid_start if i == 0 else ""), ctx)
         else:
             out = self.bank.render(choice, ctx)
         return self.note(out)

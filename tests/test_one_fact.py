@@ -1800,3 +1800,13 @@ def test_a_practice_carries_no_count_of_something_else():
             item = next(b.text for b in render(data, variant=variant).parts[0].blocks if count in b.text)
             sentence = next(x for x in re.split("[。；]", item) if count in x)
             assert not any(w in sentence for w in ("冬春", "冬训", "微党课", "自己的体会")), (practice, variant, item)
+
+
+def test_a_case_of_people_named_as_examples_tells_the_practice_of_naming_them():
+    """评了20户“暖心楼栋长”，把他们的照片和电话贴在单元门口 … 选树身边的先进典型 (春晖社区, 50th blind reading: 具体
+    事迹后面又接了一句意思相同的套话): 评了, 评出, 评选 … are words of 选树典型 (做法.yaml → 关键词)."""
+    case = "评了20户“暖心楼栋长”，把他们的照片和电话贴在单元门口"
+    data = _village(亮点={"品牌创建": {"做法": ["选树典型"], "事例": [case]}, "组织建设": {"发展党员": 2}})
+    for variant in range(6):
+        sources = [s.source for b in render(data, variant=variant).parts[0].blocks for s in b.spans]
+        assert not any(x.startswith("做法:亮点.品牌创建.做法") for x in sources), variant

@@ -1550,3 +1550,16 @@ def test_two_openings_seldom_share_their_whole_first_sentence(sample, towns):
         rows.append((theory[theory.find("委") + 1:], meeting))
     both = [(a, b) for a, b in combinations(rows, 2) if a == b]
     assert len(rows) > 30 and len(both) <= 1, both
+
+
+def test_a_warning_by_example_does_not_bear_out_study(sample):
+    """做实学习教育文章 over a group whose second point is 管好小微权力 … 用典型案例给党员干部提个醒 (王家台村 of the
+    sample, read at the end of the 40th stop): 警示教育 held 教育, which bore out 学习教育 (呼应.yaml → 凭据词). Study
+    is borne out by study, 党课, 培训, 读书; a heading of 党性教育 still fits such a group."""
+    import yaml
+
+    words = yaml.safe_load((ROOT / "templates" / "呼应.yaml").read_text(encoding="utf-8"))["凭据词"]["学习教育"]
+    assert "教育" not in words
+    heads = [s.text for d in sample for b in d.parts[0].blocks for s in b.spans
+             if s.lead and "学习教育" in s.text and "小微权力" in b.text]
+    assert not heads, heads

@@ -21,16 +21,23 @@ def format_number(value: int | float) -> str:
 # A count of ten thousand or more in the larger unit, as a writer says it: 项目资金1.26亿元, not 12600万元
 # (43rd blind reading: 数字按表格原样写), 常住居民2.18万人 — only where that leaves two decimals at most
 # (11840人 stays: 1.184万人 is no one's way of saying it).
-LARGER_UNITS = {"万元": "亿元", "亩": "万亩", "人": "万人"}
+# (unit → the larger unit's scale word and the unit after it: 万元 → 亿 + 元)
+LARGER_UNITS = {"万元": ("亿", "元"), "亩": ("万", "亩"), "人": ("万", "人")}
 TEN_THOUSAND = 10000
 
 
 def quantity(value: int | float, unit: str) -> str:
     """The number and its unit as a writer says them (LARGER_UNITS)."""
+    return "".join(quantity_parts(value, unit))
+
+
+def quantity_parts(value: int | float, unit: str) -> tuple[str, str]:
+    """`quantity` as (the number with its scale word, the unit): (2.18万, 人), (1480, 人), (1.26亿, 元) — for a
+    wording that names the thing counted in the unit's place (2.18万名居民)."""
     larger = LARGER_UNITS.get(unit)
     if larger and value >= TEN_THOUSAND and round(value * 100) % TEN_THOUSAND == 0:
-        return f"{format_number(round(value / TEN_THOUSAND, 2))}{larger}"
-    return f"{format_number(value)}{unit}"
+        return f"{format_number(round(value / TEN_THOUSAND, 2))}{larger[0]}", larger[1]
+    return format_number(value), unit
 
 
 def _given(number: int | float | None, key: str, what: str) -> int | float:

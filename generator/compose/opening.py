@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..bank import Bank
-from ..facts import Report, quantity
+from ..facts import Report, quantity, quantity_parts
 from ..model import Block, Source, Span, body
 from .choose import Choose
 from .text import close, figure_spans, sentence
@@ -77,7 +77,7 @@ def _held(report: Report, led: tuple[str, ...], served: dict[str, str] | None = 
         return None
     text = "、".join(f"{quantity(f.amount, f.unit)}{f.key}" for f in leading)
     order = list(served)   # the places, then the people they hold (14个小区的2.18万名居民)
-    serving = [_served(quantity(f.amount, f.unit), served[f.key])
+    serving = [quantity_parts(f.amount, f.unit)[0] + served[f.key]   # 2.18万 + 名居民, 9 + 个村民小组
                for f in sorted((f for f in facts if f.key not in led), key=lambda f: order.index(f.key))]
     places = [x for x in serving if not _PEOPLE.search(x)]
     people = [x for x in serving if _PEOPLE.search(x)]
@@ -87,12 +87,6 @@ def _held(report: Report, led: tuple[str, ...], served: dict[str, str] | None = 
 
 
 _PEOPLE = re.compile(r"名[\u4e00-\u9fff]+$")   # 1480名群众: people, after the places that hold them
-
-
-def _served(number: str, noun: str) -> str:
-    """1480人 and 名群众 → 1480名群众; 2.18万人 → 2.18万名居民; 9个 and 个村民小组 → 9个村民小组."""
-    digits = re.match(r"[\d.]+万?", number)
-    return (digits.group() if digits else number) + noun
 
 
 def _led(spans: list[Span], ctx: dict, held: str, sources: tuple[Source, ...]) -> list[Span]:

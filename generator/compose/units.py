@@ -94,12 +94,14 @@ def plan_units(tf: ThemeFacts, pick: Choose) -> tuple[list[Step], bool]:
                     and (pick.match.shared(d.called, case) if d.practice is None
                          else pick.match.about(d.called, case))] for i, case in enumerate(tf.cases)}
     with_case = {id(d) for ds in instance.values() for d in ds}
+    # a practice with no figure of its own that another practice's figure counts (先锋岗 by 党员先锋岗9个) is
+    # said by that figure: practice → the practice that says it
+    said_by = {id(d): by for d in practices if id(d) not in with_case and not any(owner.get(id(f)) is d for f in good)
+               and (by := _counted_by(d, good, owner)) is not None}
     for done in practices:
-        if id(done) in with_case:
+        if id(done) in with_case or id(done) in said_by:
             continue
         mine = [f for f in good if owner.get(id(f)) is done]
-        if not mine and _counted_by(done, good, owner) is not None:
-            continue
         claimed.update(id(f) for f in mine)
         practice = done.practice
         carried = None
@@ -107,8 +109,7 @@ def plan_units(tf: ThemeFacts, pick: Choose) -> tuple[list[Step], bool]:
             carried = next((f for f in mine if not f.is_change and f.metric is not None
                             and practice.figure_phrases(f.metric.key)), None)
         own = tuple(covers.get(Source.of("原文", done.path), ())) if practice is None else \
-            tuple(Source.of("做法", d.path) for d in practices   # the practices its figure says (先锋岗)
-                  if not any(owner.get(id(f)) is d for f in good) and _counted_by(d, good, owner) is done)
+            tuple(Source.of("做法", d.path) for d in practices if said_by.get(id(d)) is done)
         steps.append(Step("practice", facts=tuple(f for f in mine if f is not carried), done=done,
                           carried=carried, covers=own))
     rest = [f for f in good if id(f) not in claimed]
@@ -253,7 +254,8 @@ _METRIC_NAMES: dict = {}
 
 
 def _counted_by(done: Done, facts: list[Fact], owner: dict[int, Done]) -> Done | None:
-    """The practice whose figure counts what a confirmed practice with no figure of its own is, by its name: 先锋岗 beside 设岗定责 carrying 党员先锋岗9个 said 设置先锋岗9个。在村里的重点工作中设先锋岗 (北坡村 of the
+    """The practice whose figure counts what a confirmed practice with no figure of its own is, by its name:
+    先锋岗 beside 设岗定责 carrying 党员先锋岗9个 said 设置先锋岗9个。在村里的重点工作中设先锋岗 (北坡村 of the
     sample)."""
     p = done.practice
     if p is None:

@@ -9,7 +9,7 @@ import pytest
 
 from conftest import ROOT
 
-from generator.bank import load_bank, make_env
+from generator.bank import expansions, load_bank, make_env
 from generator.catalogue import load_catalogue
 from generator.errors import TemplateError
 from generator.loader import load_yaml_file
@@ -46,7 +46,8 @@ def _all_bank_strings():
     for practices in load_data("做法.yaml")["做法"].values():
         for spec in practices.values():
             strings += spec["说法"] + [s for w in (spec.get("带数说法") or {}).values() for s in w]
-    return strings
+    # an entry with alternatives (〔不多|有限〕) is each of its sentences
+    return [one for s in strings for one in expansions(s)]
 
 
 LEVELS = ["镇", "乡", "街道", "村", "社区"]

@@ -8,7 +8,7 @@ from functools import lru_cache
 from collections.abc import Mapping, Set as AbstractSet
 from typing import Any
 
-from ..bank import Bank, Picker
+from ..bank import ALTERNATIVES, Bank, Picker, first_alternatives
 from ..errors import TemplateError
 from .overlap import _pairs
 
@@ -21,7 +21,7 @@ RUN_CHARS = 90   # an author of long sentences strings deeds and figures on up t
 def _grams(text: str) -> frozenset:
     """Return the CLASH-character runs of `text` (variables, punctuation and the names of things removed:
     two sentences may both say 基层党组织, not both say 四议两公开)."""
-    plain = _VAR.sub("", text)
+    plain = _VAR.sub("", first_alternatives(text))
     for term in _names()[2]:
         if term in plain:
             plain = plain.replace(term, "　")
@@ -53,7 +53,7 @@ def _names() -> tuple[frozenset, tuple, tuple]:
 @lru_cache(maxsize=8192)
 def formulations(text: str) -> tuple[str, ...]:
     """Return the 4-character formulations of `text`, in order (see MAX_FORMULATION)."""
-    masked = _QUOTED.sub("　", _VAR.sub("　", text))
+    masked = _QUOTED.sub("　", _VAR.sub("　", first_alternatives(text)))
     heads, terms, _ = _names()
     for term in terms:
         if term in masked:
@@ -276,9 +276,21 @@ class Choose:
             choice = pool[self.pick.number(*key) % len(pool)]
         if isinstance(choice, str):
             self.used.add(choice)
+            if "〔" in choice:
+                choice = self.alternatives(choice)
             self.count(choice)
             self.said_once.update(w for family in self.once if any(p in choice for p in family) for w in family)
         return choice
+
+    def alternatives(self, entry: str) -> str:
+        """`entry` with each group of alternatives (bank.ALTERNATIVES) said the author's way: drawn by the
+        group's words, so the author says 不多 or 偏少 wherever that choice comes again in the draft, and a
+        batch's seats spread over them as over a list."""
+        def said(m: re.Match) -> str:
+            words = m.group(1).split("|")
+            return words[self.pick.draw(words, "alternatives", m.group(1))]
+
+        return ALTERNATIVES.sub(said, entry)
 
     def _score(self, option, avoid_start: str, not_in: str, mine=None) -> int:
         """How well `option` meets the preferences of `one`, one bit each, the weightier higher (-1: already

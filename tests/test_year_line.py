@@ -142,3 +142,28 @@ def test_no_formulation_of_a_later_year_is_said(tmp_path):
             for variant in range(4):
                 said[year] += "两个确立" in render_text(report, style=style, variant=variant, templates=folder)
     assert said[2019] == 0 and said[2024] > 0, said
+
+
+def test_a_congress_that_met_late_in_the_year_is_studied_not_said_to_have_guided_it():
+    """乡党委……以党的二十大会议精神检验各项工作的成色 (石门乡 2022, a fresh input, 52nd blind reading): the
+    congress of October 2022 cannot have been the measure of the year's work, and 二十大会议精神 is no standard
+    name. A 2022 opening says it as studied and carried into next year (era.yaml → 会议在年末; 开头.yaml →
+    年末会议分句)."""
+    import copy
+
+    from conftest import minimal
+    from generator.api import render
+
+    late = [re.sub(r"\{\{会议精神\}\}", "党的二十大精神", w).lstrip("，")
+            for w in yaml.safe_load((ROOT / "templates/bank/开头.yaml").read_text(encoding="utf-8"))["年末会议分句"]]
+    base = minimal()
+    base["报告"]["年度"] = 2022
+    said = []
+    for name in ("石门乡", "青峰乡", "白水乡", "龙门乡", "枫林镇", "金沙镇", "东坝镇", "南湖镇", "柳河镇", "三岔镇"):
+        data = copy.deepcopy(base)
+        data["报告"]["单位"] = name
+        opening = render(data).blocks()[2].text
+        assert "会议精神" not in opening, opening
+        said += [c for c in re.split("[，。；]", opening) if "二十大" in c]
+    assert len(said) >= 5
+    assert all(c in late for c in said), [c for c in said if c not in late]

@@ -304,6 +304,8 @@ def context(report: Report, bank: Bank, warnings: list[Problem], author: int = 0
         "学习教育": "" if aimed_above else (year_terms.get("学习教育") or ""),
         "对照学习教育": _own_wording(year_terms, "基层说法", author) if aimed_above else "",
         "年份定位": year_terms.get("年份定位") or "",
+        # the year's congress met late in it (2022): the opening does not say it guided the year's work
+        "会议在年末": bool(year_terms.get("会议在年末")),
         # the year's election is named for villages (村“两委”换届); a 社区 or 街道 elects its 社区“两委”
         "换届": (year_terms.get("换届") or "村“两委”换届").replace("村“两委”", words.get("两委", "村“两委”")),
     }

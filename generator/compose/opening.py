@@ -103,6 +103,29 @@ def _led(spans: list[Span], ctx: dict, held: str, sources: tuple[Source, ...]) -
     return [Span(f"一年来，{own}{leads}。", source="词库:开头/简起", covers=sources), *spans]
 
 
+def _starts(o: dict, ctx: dict, way: str) -> list:
+    """The 起句 this opening may say."""
+    starts = o["起句"]
+    if ctx.get("会议在年末") and o.get("年末会议分句"):   # studied and carried into next year, not followed all year
+        starts = _late_starts(starts, o["年末会议分句"])
+    if way == "家底入句":   # 带领… goes after the committee's name: not 镇党委带领全镇…，带着班子成员… (桃源镇)
+        starts = [x for x in starts if "{{本级}}带" not in str(x)] or starts
+    return starts
+
+
+_LATE: dict = {}
+
+
+def _late_starts(starts: list, late: list) -> list:
+    """The 起句 with the clause on the year's meetings drawn from `late` (开头.yaml → 年末会议分句): built once
+    per bank list, so Choose's per-list caches keep hitting."""
+    hit = _LATE.get(id(starts))
+    if hit is None or hit[0] is not starts or hit[1] is not late:
+        hit = _LATE[id(starts)] = (starts, late, [{"拼": [*x["拼"][:-1], late]} if isinstance(x, dict) and "拼" in x
+                                                  else x for x in starts])
+    return hit[2]
+
+
 def _framing(report: Report, o: dict, pick: Choose, ctx: dict, way: str) -> list[Span]:
     """The opening's sentences before the unit's figures: the year's line (or a brief start), the year's
     学习教育, the unit's theme, brand and own formulations, and, for the authors who say one, a line of duty."""
@@ -114,10 +137,7 @@ def _framing(report: Report, o: dict, pick: Choose, ctx: dict, way: str) -> list
         start = pick.text(o["简起"], "open", "brief")
         clauses.append(Span(start, source="词库:开头/简起"))
     else:
-        starts = o["起句"]
-        if way == "家底入句":   # 带领… goes after the committee's name: not 镇党委带领全镇…，带着班子成员… (桃源镇)
-            starts = [x for x in starts if "{{本级}}带" not in str(x)] or starts
-        start = pick.text(starts, "open", "start", avoid_start="{{年度}}" if spans else "")
+        start = pick.text(_starts(o, ctx, way), "open", "start", avoid_start="{{年度}}" if spans else "")
         clauses.append(Span(start, source="年度"))
         pick.year_line_said()
     if ctx["学习教育"]:

@@ -480,3 +480,20 @@ def test_the_level_is_read_from_the_sign_off_when_the_title_does_not_say(sign_of
     found = [texts[f.paragraph - 1][f.start:f.end] for f in check_paragraphs(texts, year=2024)
              if f.rule == "remnant.level"]
     assert found == ([word] if word else []), found
+
+
+def test_checking_an_input_file_says_what_drafting_warns_of(tmp_path):
+    """`gen-report check 2019.yaml` said only that the draft was short, while drafting the same file warned that
+    督导检查不够 had no cause (青龙镇, a fresh input): the clerk who checks the file sees both, with line and key."""
+    import yaml
+
+    from conftest import minimal
+    from generator.check.api import check_file
+
+    data = minimal(问题=["党员作用发挥不够", "督导检查不够"], 原因=["工作方法欠缺"])
+    path = tmp_path / "2024.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    _, findings = check_file(path)
+    noted = [f for f in findings if f.rule == "input.warning"]
+    assert noted and not any(f.is_error for f in noted)
+    assert any("督导检查不够" in f.message and "第" in f.message and "问题 → 第2项" in f.message for f in noted), noted

@@ -22,7 +22,15 @@ def check_document(doc: documents.Document, year: int | None = None, level: str 
     """Return the findings for `doc`, errors first, then in reading order."""
     ctx = make_context(doc, year, level)
     findings = [f for rule in rules for f in rule.check(doc, ctx)]
+    findings += [_noted(n) for n in doc.notes]
     return sorted(findings, key=lambda f: (not f.is_error, f.paragraph, f.start, f.rule))
+
+
+def _noted(problem) -> Finding:
+    """A warning of drafting an input file, as a finding of the whole document (where: file, line, key)."""
+    where = problem.where()
+    return Finding("input.warning", "提醒", 0, 0, 0, f"{where}：{problem.message}" if where else problem.message,
+                   "按提示改输入文件后再生成")
 
 
 def check_paragraphs(texts: list[str], year: int | None = None, level: str | None = None) -> list[Finding]:

@@ -38,6 +38,9 @@ class Document:
     name: str
     paragraphs: list[Paragraph]
     template: bool = False   # the clerk says this is a template: placeholders are expected
+    # an input file (.yaml) is drafted first: what drafting warned of (a problem no cause explains, a figure
+    # to check) is the clerk's to see in `check` as in the draft command
+    notes: list = field(default_factory=list)
     parts: dict[str, tuple[int, int]] = field(default_factory=dict)  # part -> (first, last) index
 
     @property
@@ -56,7 +59,7 @@ def read(path: Path) -> Document:
     if suffix == ".docx":
         texts = _docx(path)
     elif suffix in (".yaml", ".yml"):
-        texts = _yaml(path)
+        texts, notes = _yaml(path)
     elif suffix in (".txt", ".md", ""):
         texts = [(t, "") for t in _plain_text(path).splitlines()]
     elif suffix == ".doc":
@@ -64,6 +67,8 @@ def read(path: Path) -> Document:
     else:
         raise InputError(f"{path.name}：只能检查 .docx、.txt 或 .yaml 文件。")
     doc = from_texts(path.name, texts)
+    if suffix in (".yaml", ".yml"):
+        doc.notes = notes
     if not doc.paragraphs:
         raise InputError(f"{path.name} 里没有文字。如果它是扫描件或图片，无法检查；请换成有文字的 .docx 或 .txt。")
     return doc
@@ -189,11 +194,12 @@ def _docx(path: Path) -> list[tuple[str, str]]:
     return texts
 
 
-def _yaml(path: Path) -> list[tuple[str, str]]:
+def _yaml(path: Path) -> tuple[list[tuple[str, str]], list]:
+    """The draft of an input file as paragraphs, and what drafting warned of."""
     from ..api import render_file
 
     draft, _ = render_file(path)   # 上年 is found beside the file
-    return [(b.text, "") for b in draft.blocks()]
+    return [(b.text, "") for b in draft.blocks()], list(draft.warnings)
 
 
 def find_parts(texts: list[str]) -> dict[str, tuple[int, int]]:

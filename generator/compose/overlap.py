@@ -32,6 +32,7 @@ class Matcher:
         # pairs common enough to say nothing of whether a text *tells* a thing, yet naming the thing a text is
         # *about* (合作社: a case of what the cooperative bought is about 党支部领办合作社, without telling it)
         self.things = frozenset(data.get("事物字对") or ())
+        self.one_units = tuple(data.get("一件的单位") or ())   # one of a thing a case speaks of is that thing
         self.once = tuple(data.get("段内一次") or ())   # words a paragraph says once (Choose._said_once_here)
         self.evidence: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in (data.get("凭据词") or {}).items()}
         # the words that tie a unit's own formulation or brand to a field (local.home_themes)
@@ -75,6 +76,12 @@ class Matcher:
         """Whether `text` already states `fact`: every number of the fact stands in it as a number, and either
         the fact's unit follows one of them (46场, 13支) or the text names what is counted."""
         values = (fact.start, fact.end) if fact.is_change else (fact.amount,)
+        name = fact.metric.key if fact.metric is not None else (fact.name or fact.key)
+        # one of a thing, and the case names that thing (合作社1个 beside 支部领办的脐橙合作社今年……): the end of
+        # the figure's name, three characters or more — 整顿的瓦窑村 does not say it was 软弱涣散 (石岭镇)
+        if not fact.is_change and fact.amount == 1 and (fact.unit or "") in self.one_units \
+                and any(name[-k:] in text for k in range(3, len(name) + 1)):
+            return True
         # … or in the larger unit a writer uses (1.26亿元 for 12600万元: facts.quantity)
         larger = [quantity(v, fact.unit or "") for v in values]
         if any(q != f"{format_number(v)}{fact.unit or ''}" for q, v in zip(larger, values)) \
@@ -90,7 +97,6 @@ class Matcher:
         if unit and any(text[end:end + len(unit)] == unit or text[end:end + 1] == unit[:1]
                         for ends in spots for end in ends):
             return True
-        name = fact.metric.key if fact.metric is not None else (fact.name or fact.key)
         # two content pairs of the name, as entry_told asks: one (学习) made 近三年上马的12个项目 in a case of the
         # year's 学习教育 state 中心组学习12次, and the figure was left out (a fresh input, 东城街道)
         return self.names_any(terms, text) or len(self.pairs(name) & self.pairs(text)) >= 2

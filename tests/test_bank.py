@@ -516,3 +516,10 @@ def test_part_three_takes_up_a_formulation_without_pointing_at_this_side_of_thin
     the thirteenth reading said it of 品牌呼应): part three's 本地提法 lines name what they take up."""
     bank = load_bank()
     assert not [s for s in _strings(bank.get("措施", "本地提法")) if "这方面" in s or "这一块" in s]
+
+
+def test_no_wording_speaks_of_a_brands_meaning_as_a_thing():
+    """将“西街小院”的含义落到来年基层治理的具体事上 (52nd blind reading: 说了等于没说): the wordings use a brand's or
+    formulation's meaning ({{品牌含义}}, {{含义}}); none talks about it as "its meaning"."""
+    variable = re.compile(r"\{\{.*?\}\}")
+    assert not [s for s in _all_bank_strings() if "含义" in variable.sub("", s)]

@@ -1842,3 +1842,37 @@ def test_part_three_does_not_say_within_the_year_without_the_year():
             said += [s.text for b in render(data, style=style, base=path.parent).parts[2].blocks for s in b.spans
                      if not s.source.startswith("原文") and re.search(r"(?<!\d)年内", s.text)]   # (the clerk's own words aside)
     assert not said, said[:3]
+
+
+def test_one_of_a_thing_the_case_speaks_of_is_not_counted_again():
+    """支部领办的脐橙合作社今年统一打药……。党支部牵头组建合作社1个 (红岩村, a fresh input; 52nd blind reading: 像表格
+    字段硬补上去的): a count of one thing (呼应.yaml → 一件的单位) is told by the case about that thing. One member
+    admitted is no such thing: a case of 发展党员 does not say how many."""
+    case = "支部领办的脐橙合作社今年统一打药、统一采摘，入社的63户都按时拿到了钱"
+    for unit in ("红岩村", "青山村", "石门村", "柳树村"):
+        data = _village(亮点={"产业发展": {"做法": ["党支部领办合作社"], "党建领办合作社": 1, "事例": [case]},
+                              "组织建设": {"发展党员": 1, "事例": ["发展党员前先请群众代表评一评"]}})
+        data["报告"]["单位"] = unit
+        text = "\n".join(_items(render(data), 0))
+        assert case in text
+        assert not re.search(r"合作社\s*1\s*个", text), text
+        assert re.search(r"1\s*名", text), text
+
+
+def test_a_plan_of_farming_skills_is_the_industrys_and_no_village_secretary_assesses_himself():
+    """请镇农技站每季度来讲一次果树管理，党员先学 stood under （四）从基础发力，筑牢党建根基, and 培养后备人选的成效纳入
+    书记的年度考核 was planned by the very secretary it assesses (红岩村, a fresh input; 52nd blind reading: 放错了栏目).
+    A 事项 of farm skills goes with the industry (metrics.yaml → 主题 → 产业发展 → 关键词); a village's plans do not
+    put anything into the secretary's own assessment."""
+    from generator.bundle import load_templates
+
+    cat = load_templates().catalogue
+    for task in ("请镇农技站每季度来讲一次果树管理，党员先学", "请县里的专家来讲果树栽培"):
+        assert cat.theme_of_text(task) == "产业发展", task
+    data = _village(亮点={"产业发展": {"做法": ["党支部领办合作社"], "村集体经济收入": 16.5}},
+                    问题=["后备干部不足", "集体经济薄弱"], 原因=["人才支撑不足"])
+    plans = []
+    for unit in ("红岩村", "青山村", "石门村", "柳树村", "河湾村", "北坡村", "胜利村", "沙河村"):
+        data["报告"]["单位"] = unit
+        plans += _items(render(data), 2)
+    assert not [p for p in plans if re.search("纳入(村党组织)?书记的", p)], plans

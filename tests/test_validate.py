@@ -386,3 +386,26 @@ def test_a_plan_for_the_year_before_the_election_is_asked_about_the_election():
     # a plan that speaks of it, or a year before a year without one, is left alone
     assert not _next_year_warnings(2025, ["提前摸排村“两委”人选，确保换届平稳"])
     assert not _next_year_warnings(2024, ["建一座冷库"])
+
+
+def test_a_township_report_that_says_nothing_of_last_years_review_is_warned():
+    """Five drafts and not one said how last year's 述职评议 findings were put right (52nd blind reading: 述职的
+    必备项); the real township reports did. A township input that says it nowhere (整改 with 上年, the practice,
+    its figure, a case) is warned, with where to write it; a village's is not (twenty rows, twenty warnings)."""
+    from conftest import minimal
+
+    from generator.api import render
+
+    def warned(data) -> bool:
+        return any("述职评议指出的问题整改" in str(w) for w in render(data).warnings)
+
+    town = minimal()
+    assert warned(town)
+    town["亮点"]["责任落实"] = {"做法": ["述职评议整改"], "述职评议问题整改": 4}
+    assert not warned(town)
+    told = minimal()
+    told["亮点"].setdefault("组织建设", {})["事例"] = ["上年述职评议指出的发展党员把关不严，今年每名发展对象都请两名老党员把关"]
+    assert not warned(told)
+    village = minimal()
+    village["报告"] = {**village["报告"], "单位": "河湾村", "层级": "村", "职务": "党支部书记", "上级": "镇党委"}
+    assert not warned(village)

@@ -269,7 +269,7 @@ def load_bank(root: Path | None = None) -> Bank:
 # The variables compose gives the bank strings besides the level words of 称谓.yaml: the report's (context)
 # and those one kind of sentence fills in (数量 of a figure, 第 of a place in part two …).
 VARIABLES = ("单位", "组织", "职务", "上级", "层级", "年度", "下年", "主题", "品牌", "指导思想", "理论", "会议精神",
-             "学习教育", "对照学习教育", "年份定位", "换届", "数量", "从量", "到量", "变化", "第", "问题", "方面",
+             "学习教育", "对照学习教育", "年份定位", "换届", "中心工作", "数量", "从量", "到量", "变化", "第", "问题", "方面",
              "目标", "实际", "差", "甲", "乙", "门槛", "数", "提法", "含义", "品牌含义", "经过")
 
 

@@ -7,6 +7,8 @@ LEVELS = tuple(TIERS)
 # 层级 in metrics.yaml and 做法.yaml: the levels by name, or a whole tier by 镇级 (镇、乡、街道) / 村级 (村、社区).
 # The one field `metrics`, `init`, the workbook, the JSON Schema and the validator all read.
 LEVEL_GROUPS = {"镇级": ("镇", "乡", "街道"), "村级": ("村", "社区")}
+# the urban levels: a year's central task is written for them apart (era.yaml → 中心工作 → 城市)
+URBAN = ("街道", "社区")
 
 
 LEVEL_HELP = "可写 镇、乡、街道、村、社区，或 镇级（镇、乡、街道）、村级（村、社区）。"

@@ -167,3 +167,33 @@ def test_a_congress_that_met_late_in_the_year_is_studied_not_said_to_have_guided
         said += [c for c in re.split("[，。；]", opening) if "二十大" in c]
     assert len(said) >= 5
     assert all(c in late for c in said), [c for c in said if c not in late]
+
+
+def test_the_years_central_task_is_named_where_every_report_of_that_year_names_it():
+    """A 2019 township with six mountain villages without income, and not one 脱贫攻坚 in its report (青龙镇, a fresh
+    input; 52nd blind reading: 不合常识). The year's central task (era.yaml → 中心工作) is named in the opening,
+    as stance, for the places that had it: villages and townships in 2019, streets in 2020 only for 疫情防控, nobody
+    in 2024; and a draft that names it does not also say the duty line it stands in for."""
+    import copy
+
+    from conftest import minimal
+    from generator.api import render
+
+    def opening(year: int, unit: str, level: str) -> str:
+        data = copy.deepcopy(minimal())
+        data["报告"].update(年度=year, 单位=unit, 层级=level)
+        if level == "街道":
+            data["报告"].update(职务="党工委书记", 上级="区委")
+        return render(data).blocks()[2].text
+
+    def duty(year: int, unit: str) -> bool:
+        data = copy.deepcopy(minimal())
+        data["报告"].update(年度=year, 单位=unit)
+        return any(s.source == "词库:开头/落实" for s in render(data).blocks()[2].spans)
+
+    towns = ("青龙镇", "白水镇", "金沙镇", "东坝镇", "柳河镇", "三岔镇")
+    assert all("脱贫攻坚" in opening(2019, t, "镇") for t in towns)
+    assert not any(duty(2019, t) for t in towns) and any(duty(2024, t) for t in towns)
+    assert all("疫情防控" in opening(2020, t.replace("镇", "街道"), "街道")
+               and "脱贫" not in opening(2020, t.replace("镇", "街道"), "街道") for t in towns[:3])
+    assert not any(re.search("脱贫|疫情", opening(2024, t, "镇")) for t in towns)

@@ -19,6 +19,7 @@ from typing import Any
 from ..bank import Bank, Picker
 from ..bundle import Templates, load_templates
 from ..facts import Report
+from ..levels import URBAN
 from ..errors import Problem
 from ..model import Draft, Meta, Part, Span
 from .author import PLAIN, Author, Hand, make_author, unit_style
@@ -306,6 +307,8 @@ def context(report: Report, bank: Bank, warnings: list[Problem], author: int = 0
         "年份定位": year_terms.get("年份定位") or "",
         # the year's congress met late in it (2022): the opening does not say it guided the year's work
         "会议在年末": bool(year_terms.get("会议在年末")),
+        # the year's central task, as villages and towns or streets and communities had it (脱贫攻坚, 疫情防控)
+        "中心工作": (year_terms.get("中心工作") or {}).get("城市" if info.level in URBAN else "乡村") or "",
         # the year's election is named for villages (村“两委”换届); a 社区 or 街道 elects its 社区“两委”
         "换届": (year_terms.get("换届") or "村“两委”换届").replace("村“两委”", words.get("两委", "村“两委”")),
     }

@@ -144,6 +144,10 @@ def _framing(report: Report, o: dict, pick: Choose, ctx: dict, way: str) -> list
         clauses.append(Span(pick.text(o["学习教育"], "open", "study"), source="年度"))
     elif ctx["对照学习教育"]:
         clauses.append(Span(pick.note(ctx["对照学习教育"]), source="年度"))
+    # the year's central task (脱贫攻坚, 疫情防控) beside the year's line, in place of the duty line
+    task = bool(ctx.get("中心工作") and o.get("中心工作"))
+    if task:
+        clauses.append(Span(pick.text(o["中心工作"], "open", "task"), source="年度"))
     if ctx["主题"]:
         clauses.append(Span(pick.text(o["主题"], "open", "theme"), source="原文:报告.主题"))
     if ctx["品牌"]:
@@ -160,7 +164,7 @@ def _framing(report: Report, o: dict, pick: Choose, ctx: dict, way: str) -> list
         if slot in o:
             clauses.append(Span(pick.text(o[slot], "open", "local", i, extra={"提法": name, "含义": meaning or ""}),
                                 source=f"原文:报告.本地提法.{i}"))
-    if pick.author.duty or len(clauses) < 2:   # a brief start needs something after it
+    if not task and (pick.author.duty or len(clauses) < 2):   # a brief start needs something after it
         clauses.append(Span(pick.text(o["落实"], "open", "duty"), source="词库:开头/落实"))
     for run in _sentences(clauses):
         for i, c in enumerate(run):

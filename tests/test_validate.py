@@ -364,8 +364,9 @@ def _next_year_warnings(year: int, tasks: list[str], level: str = "镇") -> list
     from generator.loader import load_yaml_text
 
     data = minimal()
-    data["报告"].update(年度=year, 层级=level, 单位="红柳镇" if level == "镇" else "红柳村",
-                      职务="党委书记" if level == "镇" else "党支部书记")
+    unit = {"镇": "红柳镇", "村": "红柳村", "社区": "红柳社区", "街道": "红柳街道"}[level]
+    post = {"镇": "党委书记", "村": "党支部书记", "社区": "党委书记", "街道": "党工委书记"}[level]
+    data["报告"].update(年度=year, 层级=level, 单位=unit, 职务=post)
     data["报告"]["日期"] = __import__("datetime").date(year + 1, 1, 10)
     data["措施"]["事项"] = tasks
     import yaml
@@ -383,6 +384,10 @@ def test_a_plan_for_the_year_before_the_election_is_asked_about_the_election():
             assert len(found) == 1, (year, level)
             assert found[0].path == ("措施",) and found[0].line is not None
             assert f"{year + 1}年" in found[0].message and "事项" in found[0].message
+    # a community or a street elects its 社区“两委”, not a 村“两委” (新华社区 2020, a fresh input)
+    for level in ("社区", "街道"):
+        found = _next_year_warnings(2020, ["建一座冷库"], level)
+        assert len(found) == 1 and "社区“两委”换届" in found[0].message and "村“两委”" not in found[0].message
     # a plan that speaks of it, or a year before a year without one, is left alone
     assert not _next_year_warnings(2025, ["提前摸排村“两委”人选，确保换届平稳"])
     assert not _next_year_warnings(2024, ["建一座冷库"])

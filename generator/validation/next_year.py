@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ..advice import Advice, worded
+from ..levels import URBAN
 from .context import Context
 
 # how the plans name the event (换届, 换一届: 村“两委”换届 is also written 选举 or 班子届满)
@@ -18,6 +19,8 @@ def warn_next_year(era: Mapping[str, Any] | None, year: int, plans: Iterable[str
     task of 2026 was missing."""
     terms = ((era or {}).get("年度") or {}).get(year + 1) or {}
     event = terms.get("换届")
+    if event and ctx.level in URBAN:   # a 社区 or 街道 elects its 社区“两委” (新华社区 2020, a fresh input)
+        event = event.replace("村“两委”", "社区“两委”")
     if not event or any(w in plan for plan in plans for w in SAID):
         return
     where = Advice("在“措施 → 事项”里写一条", "在“措施.事项”一格里写一条")

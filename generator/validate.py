@@ -23,6 +23,7 @@ from .validation.context import Context, Marks, clip, own_unit, sentence_body, w
 from .validation.figures import facts_block, free_facts, read_targets, warn_targets
 from .validation.last_year import read_last_year
 from .validation.messages import did_you_mean, translate, without_blanks
+from .validation.counts import warn_counts
 from .validation.next_year import warn_next_year
 
 
@@ -83,8 +84,20 @@ def validate(data: Any, marks: Marks | None = None, source: str | None = None,
     tasks = tuple(sentence_body(t, ("措施", "事项", i), ctx) for i, t in enumerate(model.measures.tasks))
     idea = sentence_body(model.measures.idea, ("措施", "思路"), ctx) if model.measures.idea else None
     warn_next_year(era, info.year, [*tasks, idea or "", *(t.key for t in targets)], ctx)
+    warn_counts(overview, _clerks_words(themes, problems, causes, tasks), cat.echoes.get("家底的说法") or {}, ctx)
     return Report(info=info, overview=overview, themes=themes, problems=problems, causes=causes,
                   targets=targets, tasks=tasks, idea=idea, warnings=tuple(ctx.warnings), last=last_year)
+
+
+def _clerks_words(themes, problems, causes, tasks) -> list[tuple[tuple, str]]:
+    """The clerk's own words, each with its key path: cases, own practices, own problems and causes, plans."""
+    out: list[tuple[tuple, str]] = []
+    for tf in themes:
+        out += [(("亮点", tf.theme, "事例", i), c) for i, c in enumerate(tf.cases)]
+        out += [(d.path, d.text) for d in tf.practices if d.practice is None and d.text]
+    out += [(p.path, "，".join(filter(None, (p.text, p.detail)))) for p in (*problems, *causes) if p.text]
+    out += [(("措施", "事项", i), t) for i, t in enumerate(tasks)]
+    return out
 
 
 def _forms(data: Mapping) -> Mapping:

@@ -414,3 +414,27 @@ def test_a_township_report_that_says_nothing_of_last_years_review_is_warned():
     village = minimal()
     village["报告"] = {**village["报告"], "单位": "河湾村", "层级": "村", "职务": "党支部书记", "上级": "镇党委"}
     assert not warned(village)
+
+
+def test_the_clerks_words_naming_more_than_the_units_totals_are_warned():
+    """五组和六组为一条排水沟吵了好几年 in a village of five 村民小组 (柳溪村, a fresh input; 53rd blind reading:
+    一处硬伤). A case, own problem or plan that names more groups, villages, communities or estates than 基本情况
+    counts is warned at its line (呼应.yaml → 家底的说法); 第三党小组, 分3组 and the totals themselves are not."""
+    from conftest import minimal
+
+    from generator.api import render
+    from generator.validation.counts import number
+
+    assert [number(x) for x in ("六", "十二", "二十三", "两", "7")] == [6, 12, 23, 2, 7]
+
+    def warned(case: str, **overview) -> list[str]:
+        data = minimal(亮点={"基层治理": {"事例": [case]}})
+        data["基本情况"] = {**(data.get("基本情况") or {}), **overview}
+        return [str(w) for w in render(data).warnings if "基本情况" in str(w) and "核对" in str(w)]
+
+    assert warned("五组和六组为一条排水沟吵了好几年，支部请老党员量了地界", 村民小组=5)
+    assert warned("全镇8个村的集体收入都过了10万元", 村党组织=7)
+    assert warned("第九组的路修好了", 村民小组=8)
+    assert not warned("五组和六组为一条排水沟吵了好几年", 村民小组=6)
+    assert not warned("第三党小组分3组包片，编成两组巡河", 村民小组=2)
+    assert not warned("全镇7个村的集体收入都过了10万元", 村党组织=7)

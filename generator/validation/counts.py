@@ -1,0 +1,51 @@
+"""The clerk's words against the unit's own totals: a case that speaks of 六组 in a village of five 村民小组, or of
+8个村 in a township of seven, has one of them wrong (柳溪村, a fresh input; 53rd blind reading: 一处硬伤就足以让
+整篇失去可信度). The words that count each total are data (呼应.yaml → 家底的说法)."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+from ..facts import Fact, format_number
+from .context import Context
+
+_DIGITS = "零一二三四五六七八九"
+
+
+def number(text: str) -> int | None:
+    """1–99 written in figures or in Chinese numerals (六, 十二, 二十三, 两), else None."""
+    if text.isdigit():
+        return int(text)
+    text = text.replace("两", "二")
+    if not text or any(c not in _DIGITS + "十" for c in text):
+        return None
+    if "十" not in text:
+        return _DIGITS.index(text) if len(text) == 1 else None
+    tens, _, ones = text.partition("十")
+    if len(tens) > 1 or len(ones) > 1:
+        return None
+    return (_DIGITS.index(tens) if tens else 1) * 10 + (_DIGITS.index(ones) if ones else 0)
+
+
+def _pattern(word: str) -> re.Pattern:
+    # 五组 and 第六组 are groups by number; 分3组, 编成两组, 党小组 and 工作组成员 are not
+    ahead = "(?![织成建员长])" if word == "组" else ""
+    return re.compile(r"(?<![0-9零一二三四五六七八九十两分编成个小])([0-9]{1,3}|[一二三四五六七八九十两]{1,3})"
+                      + re.escape(word) + ahead)
+
+
+def warn_counts(overview: Iterable[Fact], texts: Iterable[tuple[tuple, str]], words: Mapping[str, str],
+                ctx: Context) -> None:
+    """Warn at each text that names more of a thing than the unit's total of it (基本情况)."""
+    totals = {f.key: f.amount for f in overview if not f.is_change}
+    checks = [(key, _pattern(word), totals[key]) for key, word in words.items() if key in totals]
+    if not checks:
+        return
+    for path, text in texts:
+        for key, pattern, total in checks:
+            for m in pattern.finditer(text or ""):
+                n = number(m.group(1))
+                if n is not None and n > total:
+                    ctx.warn(path, f"这里说到“{m.group()}”，“基本情况”里的“{key}”是 {format_number(total)}：请核对，"
+                                   "改对其中一处。")
+                    break

@@ -197,3 +197,20 @@ def test_the_years_central_task_is_named_where_every_report_of_that_year_names_i
     assert all("疫情防控" in opening(2020, t.replace("镇", "街道"), "街道")
                and "脱贫" not in opening(2020, t.replace("镇", "街道"), "街道") for t in towns[:3])
     assert not any(re.search("脱贫|疫情", opening(2024, t, "镇")) for t in towns)
+
+
+def test_a_phrase_that_came_into_use_later_is_not_said_of_an_earlier_year():
+    """为群众解决急难愁盼问题31件 in a 2020 community's draft (新华社区, a fresh input; 53rd blind reading: 2021年以后
+    才常用): 急难愁盼 marks 2021 and later (era.yaml → 年份标志), so a 2020 draft words the figure without it."""
+    import copy
+
+    from conftest import minimal
+    from generator.api import render
+
+    said = {2020: 0, 2024: 0}
+    for year in said:
+        for name in [a + b for a in "新和解光朝东胜建人文红青" for b in "华平放明阳风"]:
+            data = copy.deepcopy(minimal(亮点={"基层治理": {"为民办实事": 31}}))
+            data["报告"].update(年度=year, 单位=f"{name}镇", 日期=__import__("datetime").date(year + 1, 1, 10))
+            said[year] += "急难愁盼" in "".join(b.text for b in render(data).parts[0].blocks)
+    assert said[2020] == 0 and said[2024] > 0, said

@@ -13,7 +13,9 @@ from .headings import _pairs
 def home_themes(report: Report, order: tuple[str, ...], common: frozenset = frozenset(),
                 theme_words: Mapping[str, tuple[str, ...]] | None = None) -> dict[str, list[tuple[str, str | None]]]:
     """Each 本地提法 under the theme of part one whose content shares most with its name and meaning (the
-    first in the author's order on a tie); one that shares nothing goes with the first item. `common`: the
+    first in the author's order on a tie); one that shares nothing is said in the opening only, not glued to the
+    first item (将这项工作纳入“一坪一策”，利用农闲时节组织党员冬春训: a formulation of grassland and roads laid over
+    winter training, 大坪乡, a fresh input), as part three leaves it out (plan_home). `common`: the
     pairs every report has (呼应.yaml → 通用字对), which say nothing of where it belongs (三帮三带 — 帮技术、
     帮销路…党员带头种 — went to the members' item for its 党员, not to the co-operative's); `theme_words`: the
     words that tie a text to a field (呼应.yaml → 主题词: 技术、销路、资金 → 产业发展), each one counted too."""
@@ -26,7 +28,7 @@ def home_themes(report: Report, order: tuple[str, ...], common: frozenset = froz
         # to the cadres' item, and part three said 在“一线三赛”上不换频道 over a plan for reserve cadres: 龙潭镇)
         named = [tf for tf in themes if name in theme_content(tf)]
         best = named[0] if named else max(themes, key=lambda tf: _affinity(said, words, tf, theme_words), default=None)
-        if best is None:
+        if best is None or not named and not _affinity(said, words, best, theme_words):
             continue
         out.setdefault(best.theme, []).append((name, meaning))
     return out

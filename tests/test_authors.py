@@ -1574,3 +1574,18 @@ def test_the_sample_batch_does_not_deny_in_part_two_what_part_one_tells(sample):
     clash = [(a, b) for d in sample for a, b in pairs
              if a in "".join(x.text for x in d.parts[0].blocks) and b in "".join(x.text for x in d.parts[1].blocks)]
     assert not clash, clash
+
+
+def test_a_formulation_that_speaks_of_no_item_is_said_in_the_opening_only():
+    """将这项工作纳入“一坪一策”，利用农闲时节组织党员冬春训 (大坪乡, a fresh input; 53rd blind reading: 理论学习没法
+    “纳入”草场的办法): a 本地提法 sharing no word with any item of part one is not laid over the first item; the
+    opening names it, as before."""
+    from conftest import minimal
+    from generator.api import render
+
+    for unit in ("大坪乡", "高山乡", "草原乡", "石门乡", "白云乡"):
+        data = minimal()
+        data["报告"].update(单位=unit, 层级="乡", 本地提法=[{"名称": "一坪一策", "含义": "每个片区按路况定一套走访的顺序"}])
+        draft = render(data)
+        assert "一坪一策" in draft.blocks()[2].text
+        assert not [b.text for b in draft.parts[0].blocks if "一坪一策" in b.text], unit

@@ -1589,3 +1589,26 @@ def test_a_formulation_that_speaks_of_no_item_is_said_in_the_opening_only():
         draft = render(data)
         assert "一坪一策" in draft.blocks()[2].text
         assert not [b.text for b in draft.parts[0].blocks if "一坪一策" in b.text], unit
+
+
+def test_an_author_who_runs_causes_on_runs_each_side_on_too():
+    """先从主观上找：／抓党建的方法仍不够多。／再从客观上找：／这6个村都在高山上…… (青龙镇, a fresh input; 52nd blind
+    reading: 冒号后面换行，只接半句话，一看就是模板): an author who runs the causes on after their lead-in does so
+    for each side of 主观 and 客观 too, one paragraph a side."""
+    from conftest import minimal
+    from generator.api import render
+
+    data = minimal(问题=["党员作用发挥不够", {"自述": "全镇有6个村没有集体经营收入", "主题": "产业发展"}],
+                   原因=["工作方法欠缺", "思想认识不到位",
+                         {"自述": "这6个村都在高山上，地块碎，办不起像样的产业", "主题": "产业发展"}])
+    seen = 0
+    for style in range(1, COUNT + 1):
+        draft = render(data, style=style)
+        if draft.skeleton[3].startswith("主客") and "连写" in draft.skeleton[3]:
+            seen += 1
+            alone = [b.text for b in draft.parts[1].blocks
+                     if all(s.source in ("词库:问题/主观引语", "词库:问题/客观引语") for s in b.spans)]
+            assert not alone, (style, alone)
+            runs = [b for b in draft.parts[1].blocks if b.spans[0].source == "词库:问题/主观引语"]
+            assert runs and "一是" in runs[0].text, style
+    assert seen >= 5, seen

@@ -61,21 +61,7 @@ def problems(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list
         problem_blocks = [body(Span("【待补充：存在的问题（在“问题”下填写）】", missing=True, source="待补充:问题"))]
     cause_blocks: list[Block] = []
     if sides:   # 主观 and 客观 causes, each side numbered on its own under its lead-in
-        # the two lead-ins a pair (问题.yaml: the i-th of one goes with the i-th of the other); a side of one
-        # cause takes no pair that introduces several (客观上的原因，主要是： over one cause: 29th blind reading)
-        slots = ("主观引语", "客观引语")
-        matched = len(spec[slots[0]]) == len(spec[slots[1]])
-        if matched:
-            fit = [i for i in range(len(spec[slots[0]]))
-                   if not any(len(side) < 2 and pick.match.plural_words(spec[slot][i])
-                              for side, slot in zip(sides, slots))] or list(range(len(spec[slots[0]])))
-            at = fit[pick.shape(len(fit), "causes", "sides")]
-        for side, slot in zip(sides, slots):
-            options = [spec[slot][at]] if matched else spec[slot]
-            cause_blocks.append(body(Span(pick.text(options, "causes", slot, single=len(side) < 2),
-                                          source=f"词库:问题/{slot}")))
-            cause_blocks += _items(report, side, spec["原因"], bank, pick, "cause", said, warnings,
-                                   said_forms=forms, ties=ties)
+        cause_blocks = _side_blocks(report, sides, spec, bank, pick, said, warnings, forms, ties)
     elif report.causes:
         causes = report.causes if paired else in_problem_order(report, spec["原因"])
         cause_blocks = _items(report, causes, spec["原因"], bank, pick, "cause", said, warnings,
@@ -123,6 +109,34 @@ def problems(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: list
         last = pick.text(spec["收尾"], "problems", "end", single=len(report.problems) < 2)
         blocks.append(body(Span(last, source="词库:问题/收尾")))
     return blocks, last
+
+
+def _side_blocks(report: Report, sides, spec, bank: Bank, pick: Choose, said, warnings, forms, ties) -> list[Block]:
+    """The causes as two sides, 主观 and 客观, each numbered on its own under its lead-in."""
+    author = pick.author
+    cause_blocks: list[Block] = []
+    if author.causes_run_in and not author.sub_heads:
+        pick.layout["二"] += "/连写"
+    # the two lead-ins a pair (问题.yaml: the i-th of one goes with the i-th of the other); a side of one
+    # cause takes no pair that introduces several (客观上的原因，主要是： over one cause: 29th blind reading)
+    slots = ("主观引语", "客观引语")
+    matched = len(spec[slots[0]]) == len(spec[slots[1]])
+    if matched:
+        fit = [i for i in range(len(spec[slots[0]]))
+               if not any(len(side) < 2 and pick.match.plural_words(spec[slot][i])
+                          for side, slot in zip(sides, slots))] or list(range(len(spec[slots[0]])))
+        at = fit[pick.shape(len(fit), "causes", "sides")]
+    for side, slot in zip(sides, slots):
+        options = [spec[slot][at]] if matched else spec[slot]
+        lead = Span(pick.text(options, "causes", slot, single=len(side) < 2), source=f"词库:问题/{slot}")
+        items = _items(report, side, spec["原因"], bank, pick, "cause", said, warnings, said_forms=forms, ties=ties)
+        if author.causes_run_in and not author.sub_heads and lead.text.endswith("："):
+            # 从主观上看：一是……。二是……。 one paragraph a side, as the authors who run causes on write
+            # them (先从主观上找：, then a paragraph of half a sentence: 52nd blind reading, 填空格式)
+            cause_blocks.append(body(lead, *(x for b in items for x in b.spans)))
+        else:
+            cause_blocks += [body(lead), *items]
+    return cause_blocks
 
 
 def _sides(report: Report, kinds, pick: Choose) -> tuple[tuple[Item, ...], tuple[Item, ...]] | None:

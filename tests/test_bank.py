@@ -523,3 +523,12 @@ def test_no_wording_speaks_of_a_brands_meaning_as_a_thing():
     formulation's meaning ({{品牌含义}}, {{含义}}); none talks about it as "its meaning"."""
     variable = re.compile(r"\{\{.*?\}\}")
     assert not [s for s in _all_bank_strings() if "含义" in variable.sub("", s)]
+
+
+def test_whoever_has_a_portfolio_is_named():
+    """中心组学习10次，联系分管工作谈体会 (石门乡, a fresh input; 52nd blind reading: 书记本人没有“分管”工作): a
+    wording that has people speak of their 分管 work names who (班子成员, 每人, 支委), never leaving it to read as
+    the writer's."""
+    whose = re.compile("班子成员|每人|每名|支委|委员|{{班子}}|干部")
+    talk = re.compile("(联系|结合)分管的?工作")
+    assert not [s for s in _all_bank_strings() if talk.search(s) and not whose.search(s)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import document as documents
+from ..errors import Problem
 from .findings import Finding
 from .rules import (confusion, era, figures, length, placeholders, remnants, repetition, spelling, structure, terms, typography,
                     typos, years)
@@ -26,7 +27,7 @@ def check_document(doc: documents.Document, year: int | None = None, level: str 
     return sorted(findings, key=lambda f: (not f.is_error, f.paragraph, f.start, f.rule))
 
 
-def _noted(problem) -> Finding:
+def _noted(problem: Problem) -> Finding:
     """A warning of drafting an input file, as a finding of the whole document (where: file, line, key)."""
     where = problem.where()
     return Finding("input.warning", "提醒", 0, 0, 0, f"{where}：{problem.message}" if where else problem.message,

@@ -1612,3 +1612,20 @@ def test_an_author_who_runs_causes_on_runs_each_side_on_too():
             runs = [b for b in draft.parts[1].blocks if b.spans[0].source == "词库:问题/主观引语"]
             assert runs and "一是" in runs[0].text, style
     assert seen >= 5, seen
+
+
+def test_a_two_theme_groups_aims_speak_for_both():
+    """（二）从责任入手，筑牢廉洁防线 over an item whose first point was the system of responsibility (金鸡镇, a fresh
+    input; 53rd and 54th blind readings: 标题和内容对不上). The 责任 group's words are used only when it holds both
+    责任落实 and 作风建设, so each of its aims speaks of both or of neither (呼应.yaml → 主题词), never of one."""
+    import yaml
+
+    echoes = yaml.safe_load((ROOT / "templates" / "呼应.yaml").read_text(encoding="utf-8"))["主题词"]
+    # (政治 with 意识形态 is one field to a reader: 把稳政治方向 speaks for both)
+    pairs = {g["名"]: tuple(g["主题"]) for groups in SPEC["分组"].values() for g in groups
+             if len(g["主题"]) == 2 and g["名"] == "责任"}
+    assert pairs
+    for name, themes in pairs.items():
+        for aim in SPEC["词汇"][name]["标"]:
+            spoken = [t for t in themes if any(w in aim for w in echoes[t])]
+            assert len(spoken) != 1, (name, aim, spoken)

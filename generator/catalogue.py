@@ -49,6 +49,7 @@ class Metric:
     aim_phrases: tuple[tuple[str, tuple[str, ...]], ...] = ()   # 达到说法 / 新增说法: a target of either kind
     cap: str | None = None                     # 目标不超过: the metric whose count this year bounds next year's target
     rise_cap: float | None = None              # 目标增幅上限: % above this year's level past which a target is questioned
+    at_least: tuple[str, ...] = ()             # 不少于: 基本情况 totals a smaller figure is questioned against
 
     def target_wordings(self, aim: str | None) -> tuple[str, ...]:
         """The wordings of a target of `aim` (达到 or 新增; None: the metric's own kind)."""
@@ -87,7 +88,7 @@ class Practice:
 
 
 METRIC_KEYS = ("单位", "别名", "说法", "变化说法", "目标说法", "变化词", "层级", "方向", "其他单位", "关键词",
-               "目标是", "达到说法", "新增说法", "目标不超过", "目标增幅上限")
+               "目标是", "达到说法", "新增说法", "目标不超过", "目标增幅上限", "不少于")
 AIMS = ("达到", "新增")
 THEME_KEYS = ("别名", "关键词")
 PRACTICE_KEYS = ("层级", "别名", "指标", "说法", "带数说法", "关键词")
@@ -139,6 +140,9 @@ class Catalogue:
             keys = {m.key for m in self.metrics[theme]}
             self.found += [f"metrics.yaml → 指标 → {theme} → {m.key} → 目标不超过：“{m.cap}”不是“{theme}”的指标。"
                            for m in self.metrics[theme] if m.cap and m.cap not in keys]
+        basics = {m.key for m in self.metrics.get("基本情况", ())}
+        self.found += [f"metrics.yaml → 指标 → {t} → {m.key} → 不少于：“{k}”不是“基本情况”里的指标。"
+                       for t, ms in self.metrics.items() for m in ms for k in m.at_least if k not in basics]
         self._exact: dict[tuple[str, str], Metric] = {}
         self._patterns: list[tuple[str, re.Pattern, Metric]] = []
         for theme, metrics in self.metrics.items():
@@ -258,6 +262,8 @@ class Catalogue:
         for u, _ in others:
             if u not in self.units:
                 self.found.append(f"{where} → 其他单位：“{u}”没有在“单位”里定义。")
+        if not isinstance(spec.get("不少于") or [], list):
+            self.found.append(f"{where} → 不少于：写成“基本情况”里指标名称的列表（如 [村党组织, 社区党组织]）。")
         rise_cap = spec.get("目标增幅上限")
         if rise_cap is not None and (isinstance(rise_cap, bool) or not isinstance(rise_cap, (int, float))
                                      or rise_cap <= 0):
@@ -272,7 +278,8 @@ class Catalogue:
                       terms=tuple(spec.get("关键词") or ()),
                       rise_word=words.get("增", "提高"), fall_word=words.get("减", "下降"), aim=aim,
                       aim_phrases=tuple((a, tuple(spec[f"{a}说法"])) for a in AIMS if spec.get(f"{a}说法")),
-                      cap=spec.get("目标不超过"), rise_cap=spec.get("目标增幅上限"))
+                      cap=spec.get("目标不超过"), rise_cap=spec.get("目标增幅上限"),
+                      at_least=tuple(map(str, spec.get("不少于") or ())))
 
     def theme(self, name: str) -> str | None:
         """Return the canonical theme for `name` (or an alias of it), else None."""

@@ -438,3 +438,27 @@ def test_the_clerks_words_naming_more_than_the_units_totals_are_warned():
     assert not warned("五组和六组为一条排水沟吵了好几年", 村民小组=6)
     assert not warned("第三党小组分3组包片，编成两组巡河", 村民小组=2)
     assert not warned("全镇7个村的集体收入都过了10万元", 村党组织=7)
+
+
+def test_a_figure_of_people_smaller_than_the_units_it_covers_is_questioned(tmp_path):
+    """组织村“两委”干部集中培训6人次 in a township of sixteen villages (青龙镇, a fresh input; 52nd blind reading: 数字太小，
+    像是表格里一个字段直接填进来的): most likely six sessions. A figure below the total it is measured against
+    (metrics.yaml → 不少于) is questioned at its line; one at or above it, or a village without that total, is not."""
+    from conftest import minimal
+
+    from generator.api import render
+
+    def warned(trained: int, **overview) -> list[str]:
+        data = minimal(亮点={"干部队伍": {"村干部培训": trained}})
+        data["基本情况"] = {**(data.get("基本情况") or {}), **overview}
+        return [str(w) for w in render(data).warnings if "村干部培训" in str(w) and "核对" in str(w)]
+
+    found = warned(6, 村党组织=16)
+    assert len(found) == 1 and "6人次" in found[0] and "16" in found[0] and "亮点 → 干部队伍 → 村干部培训" in found[0]
+    assert not warned(40, 村党组织=16)
+    assert not warned(6)
+    from generator.errors import TemplateError
+
+    for wrong in (5, ["村民人数"]):
+        with pytest.raises(TemplateError, match="不少于"):
+            _catalogue_with(tmp_path / str(wrong), "干部队伍", "村干部培训", "不少于", wrong)

@@ -49,3 +49,19 @@ def warn_counts(overview: Iterable[Fact], texts: Iterable[tuple[tuple, str]], wo
                     ctx.warn(path, f"这里说到“{m.group()}”，“基本情况”里的“{key}”是 {format_number(total)}：请核对，"
                                    "改对其中一处。")
                     break
+
+
+def warn_thin_figures(overview: Iterable[Fact], themes, ctx: Context) -> None:
+    """Warn at a figure smaller than the total it is questioned against (metrics.yaml → 不少于): 村干部培训 6人次
+    in a township of sixteen villages is most likely six sessions."""
+    totals = {f.key: f for f in overview if not f.is_change}
+    for tf in themes:
+        for f in tf.facts:
+            metric = f.metric
+            if metric is None or f.is_change or not metric.at_least:
+                continue
+            total = next((totals[k] for k in metric.at_least if k in totals), None)
+            if total is not None and f.amount < total.amount:
+                ctx.warn(f.path, f"“{f.key}”写的是 {format_number(f.amount)}{metric.unit}，“基本情况”里{total.key}有 "
+                                 f"{format_number(total.amount)} 个，平均每个不到 1 {metric.unit}：{metric.unit}是参加的"
+                                 "人数加起来；办了几期、几场，请写在“事例”里。请核对。")

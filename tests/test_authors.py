@@ -413,6 +413,12 @@ def test_causes_in_two_paragraphs_subjective_then_objective():
     blocks = render(data, style=style_where(part_two="主客")).parts[1].blocks
     leads = [i for i, b in enumerate(blocks) if b.spans[0].source in ("词库:问题/主观引语", "词库:问题/客观引语")]
     assert own in "".join(b.text for b in blocks[leads[0] + 1:leads[1]]), [b.text for b in blocks]
+    # … and so is what the unit does or leaves undone: 从条件和环境上找原因：对报到党员只登记、不派活 (54th)
+    own = "对报到党员只登记、不派活，报到以后就没了下文"
+    data["原因"] = ["思想认识不到位", "人才支撑不足", {"自述": own}, {"自述": "村里年轻人少，能到村里任职的人选不多"}]
+    blocks = render(data, style=style_where(part_two="主客")).parts[1].blocks
+    leads = [i for i, b in enumerate(blocks) if b.spans[0].source in ("词库:问题/主观引语", "词库:问题/客观引语")]
+    assert own in "".join(b.text for b in blocks[leads[0] + 1:leads[1]]), [b.text for b in blocks]
 
 
 def test_a_family_kept_to_some_levels_gives_way_elsewhere():

@@ -16,8 +16,9 @@ def read_last_year(last: Report | None, info: Info, model: InputFile, themes, ct
     if model.rectify and last is None:
         ctx.warn(("整改",), "写了“整改”，但“报告”下没有“上年”，整改情况没有写进报告。请写上 上年: 去年的文件.yaml。")
     if last is None:
-        if info.tier == "镇" and not model.rectify and not _rectification_told(themes):
-            ctx.warn(("报告",), RECTIFY_UNTOLD)
+        said = (echoes or {}).get("上年整改的说法")
+        if info.tier == "镇" and said and not model.rectify and not _rectification_told(themes, said):
+            ctx.warn(("报告",), RECTIFY_UNTOLD.format(做法=said["做法"], 指标=said["指标"]))
         return None
     where = ("报告", "上年")
     if last.info.year != info.year - 1:
@@ -64,20 +65,21 @@ def read_last_year(last: Report | None, info: Info, model: InputFile, themes, ct
 
 # 上年度述职评议指出的问题整改得怎样，审读镇、乡、街道书记的述职必看（第五十二次盲读：五份生成稿都没有，真实的
 # 镇级报告三份写了）：输入里哪儿都没说时提醒文书，说清楚写在哪里。村、社区一批二十来份，各份都提醒就成了噪声，不提醒。
+# (呼应.yaml → 上年整改的说法 names the practice, the figure and the words)
 RECTIFY_UNTOLD = ("报告里没有写上年度述职评议指出的问题整改得怎样（审读时要看）：有去年的输入文件，写 上年: 去年的文件.yaml，"
-                  "再在“整改”下写明“已完成”或“持续推进”；没有的话，在 亮点 → 责任落实 → 做法 里加“述职评议整改”，"
-                  "并写 述职评议问题整改: 件数，或在“事例”里写一句怎么改的。")
-RECTIFY_WORDS = ("述职评议", "评议指出", "评议反馈", "整改")
+                  "再在“整改”下写明“已完成”或“持续推进”；没有的话，在 亮点 → 责任落实 → 做法 里加“{做法}”，"
+                  "并写 {指标}: 件数，或在“事例”里写一句怎么改的。")
 
 
-def _rectification_told(themes) -> bool:
+def _rectification_told(themes, said: dict) -> bool:
     """Whether part one says anything of last year's review put right: the practice, its figure, or a case."""
+    words = tuple(said.get("字词") or ())
     for t in themes:
-        if any(f.metric is not None and f.metric.key == "述职评议问题整改" for f in t.facts):
+        if any(f.metric is not None and f.metric.key == said.get("指标") for f in t.facts):
             return True
-        if any(d.practice is not None and d.practice.key == "述职评议整改" for d in t.practices):
+        if any(d.practice is not None and d.practice.key == said.get("做法") for d in t.practices):
             return True
-        if any(w in text for text in [*t.cases, *(d.text or "" for d in t.practices)] for w in RECTIFY_WORDS):
+        if any(w in text for text in [*t.cases, *(d.text or "" for d in t.practices)] for w in words):
             return True
     return False
 

@@ -130,9 +130,10 @@ def _side_blocks(report: Report, sides, spec, bank: Bank, pick: Choose, said, wa
         options = [spec[slot][at]] if matched else spec[slot]
         lead = Span(pick.text(options, "causes", slot, single=len(side) < 2), source=f"词库:问题/{slot}")
         items = _items(report, side, spec["原因"], bank, pick, "cause", said, warnings, said_forms=forms, ties=ties)
-        if author.causes_run_in and not author.sub_heads and lead.text.endswith("："):
+        if (author.causes_run_in and not author.sub_heads or len(side) == 1) and lead.text.endswith("："):
             # 从主观上看：一是……。二是……。 one paragraph a side, as the authors who run causes on write
-            # them (先从主观上找：, then a paragraph of half a sentence: 52nd blind reading, 填空格式)
+            # them; a side of one cause always (先从主观上找：, then a paragraph of half a sentence: 52nd blind
+            # reading, 填空格式; 杨家庄村 of the sample read side by side)
             cause_blocks.append(body(lead, *(x for b in items for x in b.spans)))
         else:
             cause_blocks += [body(lead), *items]

@@ -1,7 +1,8 @@
 """The forms people write a value in, read the same way wherever they come from (a YAML file or a table
 cell): dates (2024-12-26, 2024/12/26, 2024.12.26, 2024年12月26日), years (2024, 2024年, 2024年度),
 changes (8.6→12.3, 8.6->12.3, 8.6～12.3) and thousands (1,200). Anything else is returned as it is, and the
-validator explains the expected form."""
+validator explains the expected form. Also the small numbers people write in words (六, 十二, 二十三, 两): the
+checker reads ordinals with it (三是, （十二）), validation the groups a case names (六组)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -53,3 +54,21 @@ def change(value: Any) -> Any:
         if m:
             return {"从": number_text(m.group(1)), "到": number_text(m.group(2))}
     return value
+
+
+_NUMERALS = "零一二三四五六七八九"
+
+
+def small_number(text: str) -> int | None:
+    """1–99 written in figures or in Chinese numerals (六, 十, 十二, 二十, 二十三, 两), else None."""
+    if text.isdigit():
+        return int(text)
+    text = text.replace("两", "二")
+    if not text or any(c not in _NUMERALS + "十" for c in text):
+        return None
+    if "十" not in text:
+        return _NUMERALS.index(text) if len(text) == 1 else None
+    tens, _, ones = text.partition("十")
+    if len(tens) > 1 or len(ones) > 1:
+        return None
+    return (_NUMERALS.index(tens) if tens else 1) * 10 + (_NUMERALS.index(ones) if ones else 0)

@@ -423,7 +423,7 @@ def test_the_clerks_words_naming_more_than_the_units_totals_are_warned():
     from conftest import minimal
 
     from generator.api import render
-    from generator.validation.counts import number
+    from generator.forms import small_number as number
 
     assert [number(x) for x in ("六", "十二", "二十三", "两", "7")] == [6, 12, 23, 2, 7]
 

@@ -7,25 +7,8 @@ import re
 from collections.abc import Iterable, Mapping
 
 from ..facts import Fact, format_number
+from ..forms import small_number
 from .context import Context
-
-_DIGITS = "零一二三四五六七八九"
-
-
-def number(text: str) -> int | None:
-    """1–99 written in figures or in Chinese numerals (六, 十二, 二十三, 两), else None."""
-    if text.isdigit():
-        return int(text)
-    text = text.replace("两", "二")
-    if not text or any(c not in _DIGITS + "十" for c in text):
-        return None
-    if "十" not in text:
-        return _DIGITS.index(text) if len(text) == 1 else None
-    tens, _, ones = text.partition("十")
-    if len(tens) > 1 or len(ones) > 1:
-        return None
-    return (_DIGITS.index(tens) if tens else 1) * 10 + (_DIGITS.index(ones) if ones else 0)
-
 
 def _pattern(word: str) -> re.Pattern:
     # 五组 and 第六组 are groups by number; 分3组, 编成两组, 党小组 and 工作组成员 are not
@@ -44,7 +27,7 @@ def warn_counts(overview: Iterable[Fact], texts: Iterable[tuple[tuple, str]], wo
     for path, text in texts:
         for key, pattern, total in checks:
             for m in pattern.finditer(text or ""):
-                n = number(m.group(1))
+                n = small_number(m.group(1))
                 if n is not None and n > total:
                     ctx.warn(path, f"这里说到“{m.group()}”，“基本情况”里的“{key}”是 {format_number(total)}：请核对，"
                                    "改对其中一处。")

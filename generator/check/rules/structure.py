@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 
+from ...forms import small_number
 from ..document import HEADING1
 from ..findings import ERROR, WARNING, Finding
 
 IDS = ("structure.parts", "structure.numbering", "structure.level-skip")
-CN = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
 HEADING2 = re.compile(r"^[（(]([一二三四五六七八九十]+)[）)]")
 ARABIC = re.compile(r"^(\d{1,2})[.．、](?!\d)")
 INLINE_ARABIC = re.compile(r"(?<=[，。；：,;:])(\d{1,2})[.．](?=[\u4e00-\u9fff])")
@@ -23,12 +23,8 @@ DI = re.compile(r"^第([一二三四五六七八九十]{1,2})[，、,]")
 
 
 def number(cn: str) -> int:
-    """Return the value of a small Chinese numeral (一 … 十九)."""
-    if cn.startswith("十"):
-        return 10 + CN.get(cn[1:], 0)
-    if len(cn) == 2 and cn[1] == "十":
-        return CN[cn[0]] * 10
-    return CN.get(cn, 0) if len(cn) == 1 else CN[cn[0]] * 10 + CN[cn[2]] if len(cn) == 3 else 0
+    """Return the value of a small Chinese numeral (一 … 九十九), 0 when it is none (forms.small_number)."""
+    return small_number(cn) or 0
 
 
 def check(doc, ctx) -> list[Finding]:

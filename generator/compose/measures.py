@@ -189,13 +189,20 @@ def _openers(spec: dict, targets) -> list:
     return next((list(own[f.key]) for f in targets if own.get(f.key)), list(spec["目标引语"]))
 
 
-def _answered_by_the_plan(answers: list[Answer], placed: list[int]) -> list[Answer]:
+def _answered_by_the_plan(answers: list[Answer], placed: list[int], kinds: dict | None = None) -> list[Answer]:
     """What the clerk's own plan in an item answers besides its own: where the item holds one of the clerk's
     事项, a problem is not also answered by a stock 对策 beside it (让党员在急难险重任务中站出来、冲在前 before
     the clerk's own 楼门长 plan read as an empty measure next to the real one), nor an own cause marked
-    【待补充】. Decided before any wording, so no 对策 is chosen and thrown away."""
+    【待补充】. Decided before any wording, so no 对策 is chosen and thrown away.
+
+    Where it holds none, an own cause that speaks of what a problem of the item answered by its kind's 对策 is
+    about (`kinds`: 问题.yaml → 关键词) is answered by that 对策, not marked beside it (本人把精力更多放在老城改造
+    和招商上 beside 将党建工作的时间先排进日程表 for 精力投入不足: 南门街道, a fresh input; 55th blind reading read
+    the 【待补充】 after the plan as a leftover of the template)."""
     if not placed and not any(a.tasks for a in answers):
-        return []
+        terms = [t for a in answers if a.remedy for t in ((kinds or {}).get(a.remedy) or {}).get("关键词", ())]
+        return [a for a in answers if a.role == "cause" and a.item.kind is None and not a.tasks
+                and any(t in (a.item.text or "") + (a.item.detail or "") for t in terms)]
     # (an own problem that borrows a bank kind's 对策, 平房区的党员报到后就不见人 beside 给报到党员建专长台账, and an
     # own cause, 本人把精力更多放在招商和项目上 beside 本人每季度到每个村走一趟，专门听党建: both fresh inputs)
     return [a for a in answers if not a.tasks and (a.remedy is not None or a.role == "cause")]
@@ -235,7 +242,7 @@ def _theme_item(n: int, theme: str, answers: list[Answer], placed: list[int], ta
     head = [Span(item_number(n), lead=True, source="序号")] if n else []
     head.append(Span(sentence(lead), lead=True, source=source))
 
-    by_plan = _answered_by_the_plan(answers, placed)
+    by_plan = _answered_by_the_plan(answers, placed, bank.get("问题", "问题"))
     units: list[list[Span]] = [_answer(a, report, bank, pick, warnings, avoid=lead[:2]) for a in answers
                                if a not in by_plan]
     # the unit's own formulation again where it belongs (首尾呼应); the first item takes one whose theme has none
@@ -249,8 +256,9 @@ def _theme_item(n: int, theme: str, answers: list[Answer], placed: list[int], ta
         units.insert(0, [Span(pick.text(spec["品牌呼应"], "brand-plan", theme, extra={"方面": aspect}),
                               source="词库:措施/品牌呼应")])
     units += [[Span(report.tasks[i].rstrip("。；; "), source=f"原文:措施.事项.{i}")] for i in placed]
-    if by_plan:   # what the plan answers is recorded on its first 事项
-        unit, at = next((u, k) for u in units for k, x in enumerate(u) if x.source.startswith("原文:措施.事项."))
+    if by_plan:   # what the plan answers is recorded on its first 事项 (else on the 对策 that answers it)
+        unit, at = next((u, k) for kind in ("原文:措施.事项.", "词库:问题/对策/") for u in units
+                        for k, x in enumerate(u) if x.source.startswith(kind))
         task = unit[at]
         unit[at] = Span(task.text, lead=task.lead, missing=task.missing, source=task.source,
                         covers=tuple(dict.fromkeys(task.covers + tuple(Source.of("原文", a.item.path) for a in by_plan))))

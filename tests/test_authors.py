@@ -1610,9 +1610,12 @@ def test_an_author_who_runs_causes_on_runs_each_side_on_too():
     seen = 0
     for style in range(1, COUNT + 1):
         draft = render(data, style=style)
-        # a side of one cause runs on whoever the author (从主观上看：／主动探索的意识仍不强。 a line each: 杨家庄村)
+        # a side of one cause runs on whoever the author (从主观上看：／主动探索的意识仍不强。 a line each: 杨家庄村),
+        # and then the other side too, never one side of each way (光明村)
         assert not [b.text for b in draft.parts[1].blocks
                     if all(s.source == "词库:问题/客观引语" for s in b.spans)], style
+        assert not [b.text for b in draft.parts[1].blocks
+                    if all(s.source == "词库:问题/主观引语" for s in b.spans)], style
         if draft.skeleton[3].startswith("主客") and "连写" in draft.skeleton[3]:
             seen += 1
             alone = [b.text for b in draft.parts[1].blocks

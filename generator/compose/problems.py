@@ -126,14 +126,15 @@ def _side_blocks(report: Report, sides, spec, bank: Bank, pick: Choose, said, wa
                if not any(len(side) < 2 and pick.match.plural_words(spec[slot][i])
                           for side, slot in zip(sides, slots))] or list(range(len(spec[slots[0]])))
         at = fit[pick.shape(len(fit), "causes", "sides")]
+    run_on = author.causes_run_in and not author.sub_heads or any(len(side) == 1 for side in sides)
     for side, slot in zip(sides, slots):
         options = [spec[slot][at]] if matched else spec[slot]
         lead = Span(pick.text(options, "causes", slot, single=len(side) < 2), source=f"词库:问题/{slot}")
         items = _items(report, side, spec["原因"], bank, pick, "cause", said, warnings, said_forms=forms, ties=ties)
-        if (author.causes_run_in and not author.sub_heads or len(side) == 1) and lead.text.endswith("："):
+        if run_on and lead.text.endswith("："):
             # 从主观上看：一是……。二是……。 one paragraph a side, as the authors who run causes on write
-            # them; a side of one cause always (先从主观上找：, then a paragraph of half a sentence: 52nd blind
-            # reading, 填空格式; 杨家庄村 of the sample read side by side)
+            # them; both sides where one holds a single cause (先从主观上找：, then a paragraph of half a sentence:
+            # 52nd blind reading, 填空格式; 杨家庄村 of the sample read side by side), never one side of each way
             cause_blocks.append(body(lead, *(x for b in items for x in b.spans)))
         else:
             cause_blocks += [body(lead), *items]

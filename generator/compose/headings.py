@@ -229,8 +229,7 @@ def _literal(pattern: str) -> frozenset[str]:
     return frozenset(c for c in SLOT.sub("", pattern) if "\u4e00" <= c <= "\u9fff")
 
 
-@lru_cache(maxsize=16384)
-@lru_cache(maxsize=8192)   # a heading's slot words are tested against each other some three hundred times a draft
+@lru_cache(maxsize=16384)   # a heading's slot words are tested against each other some three hundred times a draft
 def _pairs(word: str) -> frozenset[str]:
     chars = re.sub(r"[^\u4e00-\u9fff]", "", word)
     return frozenset(chars[i:i + 2] for i in range(len(chars) - 1))

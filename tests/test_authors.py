@@ -1498,6 +1498,23 @@ def test_the_opening_does_not_say_what_it_follows_twice_in_a_row():
     assert not twice, twice
 
 
+def test_the_opening_names_the_guiding_thought_once_where_the_years_study_holds_it():
+    """社区党委把习近平新时代中国特色社会主义思想当作……，把学习贯彻习近平新时代中国特色社会主义思想主题教育当作……
+    (河西社区 2023, a fresh input): once the opening has named the guiding thought, 2023's study is its short
+    name (era.yaml → 学习教育简称), over every author and both tiers."""
+    thought = "习近平新时代中国特色社会主义思想"
+    twice, short = [], 0
+    for style in range(1, 41):
+        for level, unit in (("村", "河西村"), ("镇", "河西镇")):
+            data = minimal()
+            data["报告"] = dict(data["报告"], 年度=2023, 层级=level, 单位=unit)
+            opening = render(data, style=style).blocks()[2].text
+            short += "主题教育" in opening and "思想主题教育" not in opening
+            if opening.count(thought) > 1:
+                twice.append(opening)
+    assert short and not twice, twice[:2]
+
+
 def test_a_series_member_said_of_some_fields_heads_only_their_items():
     """把富民产业抓严抓紧 (桃源镇, 48th blind reading: 搭配不当): a member of a heading series that is said only of some
     fields (作者.yaml → 序列只配) heads only their items; the 抓实 family's others, 抓精抓优 among them, head the rest."""

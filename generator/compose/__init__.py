@@ -304,6 +304,8 @@ def context(report: Report, bank: Bank, warnings: list[Problem], author: int = 0
         # activity; the report measures itself against its requirement instead.
         "学习教育": "" if aimed_above else (year_terms.get("学习教育") or ""),
         "对照学习教育": _own_wording(year_terms, "基层说法", author) if aimed_above else "",
+        # its short name, once the opening has named the guiding thought its full name holds (主题教育)
+        "学习教育简称": year_terms.get("学习教育简称") or "",
         "年份定位": year_terms.get("年份定位") or "",
         # the year's congress met late in it (2022): the opening does not say it guided the year's work
         "会议在年末": bool(year_terms.get("会议在年末")),

@@ -141,7 +141,10 @@ def _framing(report: Report, o: dict, pick: Choose, ctx: dict, way: str) -> list
         clauses.append(Span(start, source="年度"))
         pick.year_line_said()
     if ctx["学习教育"]:
-        clauses.append(Span(pick.text(o["学习教育"], "open", "study"), source="年度"))
+        # the full name of 2023's 主题教育 holds the guiding thought: said once in a sentence, not twice
+        said = "".join(s.text for s in (*spans, *clauses))
+        short = {"学习教育": ctx["学习教育简称"]} if ctx.get("学习教育简称") and ctx["指导思想"] in said else None
+        clauses.append(Span(pick.text(o["学习教育"], "open", "study", extra=short), source="年度"))
     elif ctx["对照学习教育"]:
         clauses.append(Span(pick.note(ctx["对照学习教育"]), source="年度"))
     # the year's central task (脱贫攻坚, 疫情防控) beside the year's line, in place of the duty line

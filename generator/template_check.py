@@ -29,7 +29,7 @@ from .errors import Problem, TemplateError
 REQUIRED = ("metrics.yaml", "era.yaml", "bank/亮点.yaml", "bank/开头.yaml", "bank/措施.yaml", "bank/称谓.yaml",
             "bank/结构.yaml", "bank/问题.yaml")
 # Keys whose values are words matched against the input, never printed (not wording to check as wording).
-MATCH_KEYS = ("不与", "不与问题", "不与字词", "不与做法", "需", "不与亮点", "需提及", "关键词", "事项词", "解释", "解释词", "别名",
+MATCH_KEYS = ("不与", "不与问题", "不与字词", "不与做法", "需", "不与亮点", "需提及", "关键词", "事项词", "解释", "解释词", "问题里不说", "别名",
               "指标", "层级", "配")
 FIGURE = re.compile(r"[0-9０-９]")
 PLACEHOLDER = re.compile(r"[X×*]|某某|【|待补充")

@@ -236,6 +236,26 @@ def test_a_cause_names_the_problems_it_explains(tmp_path):
             assert not any(n in tie for n in themes["组织建设"]["短称"]), (variant, tie)
 
 
+def test_a_problem_leaves_to_its_cause_what_the_cause_says():
+    """治理服务的触角延伸得还不够。面对群众诉求多元化的新情况，工作方法仍显单一…… and then the cause: 解决复杂问题的办法还
+    不多…… (河西社区 2023, a fresh input): a problem's stock elaboration does not say what a cause of the clerk's that
+    explains it speaks of (问题.yaml → 原因 → 解释词), over many units and authors."""
+    from generator.resources import load_data
+
+    words = load_data("bank/问题.yaml")["原因"]["工作方法欠缺"]["问题里不说"]
+    problems = ["基层治理能力不强", "组织生活质量不高", "党员作用发挥不够"]
+    said, elaborated = [], 0
+    for i in range(40):
+        data = minimal(问题=problems, 原因=["工作方法欠缺"])
+        data["报告"] = dict(data["报告"], 单位=f"{'东西南北中'[i % 5]}{'山河湾岭坪沟梁川'[i // 5]}镇")
+        for b in render(data, style=i + 1).parts[1].blocks:
+            for s in b.spans:
+                if any(s.source == f"词库:问题/{k}" for k in problems) and not s.lead:
+                    elaborated += 1
+                    said += [s.text] if any(w in s.text for w in words) else []
+    assert elaborated > 40 and not said, said[:4]
+
+
 def test_two_general_causes_are_warned_of():
     data = _village(问题=["集体经济薄弱", "后备干部不足"], 原因=["思想认识不到位", "从严管理不够", "人才支撑不足"])
     warned = [w for w in map(str, render(data).warnings) if "泛泛的检讨" in w]

@@ -64,6 +64,20 @@ def accounts_for(cause: Item, report: Report, kinds: Mapping) -> list[Item]:
     return [p for p in report.problems if cause.theme and p.theme == cause.theme]
 
 
+def left_to_causes(problem: Item, report: Report, kinds: Mapping) -> tuple[str, ...]:
+    """What the cause kinds of the clerk's that explain `problem` speak of (their 问题里不说): the problem's stock
+    elaboration leaves it to them (面对群众诉求多元化的新情况，工作方法仍显单一 under 治理服务的触角延伸得还不够 said
+    工作方法欠缺 before its turn, and the cause then said it again: 河西社区 2023, a fresh input)."""
+    return tuple(w for c in report.causes if c.kind and isinstance(kinds.get(c.kind), Mapping)
+                 and problem in explained(c, report, kinds) for w in kinds[c.kind].get("问题里不说") or ())
+
+
+def unsaid(options: list, words: tuple[str, ...]) -> list:
+    """The options that say none of `words` (an entry {说: …} by its words); all of them when none is left."""
+    kept = [o for o in options if not any(w in (o["说"] if isinstance(o, dict) else o) for w in words)]
+    return kept or options
+
+
 def explained(cause: Item, report: Report, kinds: Mapping) -> list[Item]:
     """The clerk's problems a cause kind accounts for, by its 解释 (problem kinds or themes)."""
     if cause.kind is None:

@@ -22,7 +22,7 @@ from ..errors import Problem
 from ..model import Block, Role, Source, Span, body
 from .choose import Choose, _grams, formulations
 from .conditions import clashes, fitting
-from .explaining import explained, in_problem_order, unexplained
+from .explaining import explained, in_problem_order, left_to_causes, unexplained, unsaid
 from .pairing import paired as paired_blocks, pairs_up
 from .text import point_number, sentence
 
@@ -235,7 +235,8 @@ def _items(report: Report, items: tuple[Item, ...], kinds: dict, bank: Bank, pic
         answers = explained(item, report, kinds) if slot == "cause" else ()
         explains = frozenset(x for p in answers for x in (p.kind, p.theme) if x) if slot == "cause" else None
         lead, detail = _kind_wording(kinds[item.kind], report, pick, slot, item.kind, explains,
-                                     _spoken_of(kinds[item.kind], answers, bank.get("问题", "问题")) if answers else ())
+                                     _spoken_of(kinds[item.kind], answers, bank.get("问题", "问题")) if answers else (),
+                                     left_to_causes(item, report, bank.get("问题", "原因")) if slot == "problem" else ())
         by_clerk = slot == "problem" and _told_by_own_cause(item.kind, kinds[item.kind], report, pick)
         if by_clerk:   # the clerk's own cause says how it shows (本人把精力更多放在招商和项目上 under 精力投入不足):
             # the bank's 表现 beside it said it twice in other words (21st blind reading); what it leads to is
@@ -310,7 +311,8 @@ def _spoken_of(cause: Mapping, problems, kinds: Mapping) -> tuple[str, ...]:
 
 
 def _kind_wording(kind: Mapping, report: Report, pick: Choose, slot: str, name: str,
-                  explains: frozenset[str] | None = None, near: tuple[str, ...] = ()) -> tuple[str, str]:
+                  explains: frozenset[str] | None = None, near: tuple[str, ...] = (),
+                  leave: tuple[str, ...] = ()) -> tuple[str, str]:
     """Return (lead, elaboration) of a problem or cause kind, each part picked independently: 要点, and
     表现 + 影响 (any 表现 fits any 影响) or a whole 展开 sentence — only those that fit the year's highlights.
     The elaboration is "" when none fits. `explains`: for a cause, the kinds and themes of the problems it
@@ -322,6 +324,7 @@ def _kind_wording(kind: Mapping, report: Report, pick: Choose, slot: str, name: 
     else:
         leads, whole = kind["要点"], kind.get("展开") or []
     leads, whole = _explaining(leads, explains), _explaining(whole, explains)
+    leads = unsaid(leads, leave)
     # a lead may contradict the highlights too (党员在发展一线的带动作用还不够明显 beside the members' 先锋岗);
     # the kind the clerk named is said all the same, so when every lead would, any lead does
     leads = fitting(leads, report) or [o["说"] if isinstance(o, dict) else o for o in leads]
@@ -338,6 +341,8 @@ def _kind_wording(kind: Mapping, report: Report, pick: Choose, slot: str, name: 
     hows = pick.usable(fitting(_explaining(kind.get("表现") or [], explains), report))
     sos = pick.usable(fitting(_explaining(kind.get("影响") or [], explains), report))
     whole = pick.usable(fitting(whole, report))
+    if leave:   # a problem leaves to its causes what they say (explaining.left_to_causes), its side included
+        hows, whole = unsaid(hows, leave), unsaid(whole, leave)
     if pairs:
         paired = [h for h in hows if any(w in h for w in pairs)], [w for w in whole if any(x in w for x in pairs)]
         if any(paired):

@@ -24,7 +24,7 @@ from .validation.figures import facts_block, free_facts, read_targets, warn_targ
 from .validation.last_year import read_last_year
 from .validation.messages import did_you_mean, translate, without_blanks
 from .validation.counts import warn_counts, warn_thin_figures
-from .validation.next_year import warn_next_year
+from .validation.next_year import warn_next_year, warn_relative_year
 
 
 MAX_TEXT = 2000
@@ -84,6 +84,7 @@ def validate(data: Any, marks: Marks | None = None, source: str | None = None,
     tasks = tuple(sentence_body(t, ("措施", "事项", i), ctx) for i, t in enumerate(model.measures.tasks))
     idea = sentence_body(model.measures.idea, ("措施", "思路"), ctx) if model.measures.idea else None
     warn_next_year(era, info.year, [*tasks, idea or "", *(t.key for t in targets)], ctx)
+    warn_relative_year(info.year, tasks, ctx)
     warn_counts(overview, _clerks_words(themes, problems, causes, tasks), cat.echoes.get("家底的说法") or {}, ctx)
     warn_thin_figures(overview, themes, ctx)
     return Report(info=info, overview=overview, themes=themes, problems=problems, causes=causes,

@@ -1515,6 +1515,23 @@ def test_the_opening_names_the_guiding_thought_once_where_the_years_study_holds_
     assert short and not twice, twice[:2]
 
 
+def test_a_brand_whose_meaning_names_a_thing_stands_beside_it_in_the_opening():
+    """擦亮“古城红管家”党建品牌，由社区党员、物业、商户党员组成的老城区楼院服务队伍。 (城关街道 2025, 56th blind reading:
+    残句，缺谓语): a brand meaning that names a thing (呼应.yaml → 名词尾) is set beside the name (开头.yaml →
+    品牌名词含义), never run on after a comma; a meaning that says what is done still may be."""
+    meaning = "由社区党员、物业、商户党员组成的老城区楼院服务队伍"
+    beside, run_on = 0, []
+    for style in range(1, 61):
+        data = minimal()
+        data["报告"] = dict(data["报告"], 层级="街道", 单位="城关街道", 职务="党工委书记", 品牌="古城红管家", 品牌含义=meaning)
+        opening = render(data, style=style).blocks()[2].text
+        if meaning in opening:
+            beside += 1
+            if f"，{meaning}" in opening or f"{meaning}。" in opening:
+                run_on.append(opening)
+    assert beside >= 20 and not run_on, run_on[:2]
+
+
 def test_a_series_member_said_of_some_fields_heads_only_their_items():
     """把富民产业抓严抓紧 (桃源镇, 48th blind reading: 搭配不当): a member of a heading series that is said only of some
     fields (作者.yaml → 序列只配) heads only their items; the 抓实 family's others, 抓精抓优 among them, head the rest."""

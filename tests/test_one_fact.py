@@ -1012,6 +1012,12 @@ def test_an_own_cause_is_the_writers_when_it_speaks_of_the_writer_not_of_others_
     assert subjective("从严要求的标准不高，有时碍于情面")
     assert subjective("支部在组织种植户上用力不够，种什么、怎么卖多由各户自己拿主意")
     assert subjective("乡里对牧区党员的学习方式想得少")
+    # how the branch runs its own meetings is the writer's (石塘村 2024, 56th blind reading: 从外部条件看：组织生活的
+    # 内容多是读文件), and so are its kin
+    assert subjective("组织生活的内容多是读文件，党员说自己的事少")
+    assert subjective("主题党日多是念报纸，党员坐着听")
+    assert subjective("学习时照本宣科，联系村里的事少")
+    assert not subjective("年轻党员大多在外务工，组织生活凑不齐人")
 
 
 def test_a_plan_goes_to_the_problem_whose_practice_it_names():

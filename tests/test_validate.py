@@ -393,6 +393,23 @@ def test_a_plan_for_the_year_before_the_election_is_asked_about_the_election():
     assert not _next_year_warnings(2024, ["建一座冷库"])
 
 
+def test_a_plan_dated_by_mingnian_is_warned_at_its_line():
+    """在大坪、凉水井两个村各建一座小型冷库，明年桃季前用上 under 2022年，镇党委计划…… (桃源镇 2021; 石塘村 2024 the
+    same; 56th blind reading: 时间错位): part three is the plan for the next year, heard early in it, when 明年 reads a
+    year on. The clerk is told at the plan's line which year to write; 来年, the genre's word, is left alone."""
+    from conftest import minimal
+    from generator.api import render
+    from generator.loader import load_yaml_text
+    import yaml
+
+    data = minimal()
+    data["措施"]["事项"] = ["建一座冷库，明年桃季前用上", "来年把冷库用起来", "年底前办好培训班"]
+    data, marks = load_yaml_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "红柳.yaml")
+    found = [w for w in render(data, marks=marks, source="红柳.yaml").warnings if "事项里的" in w.message]
+    assert len(found) == 1 and found[0].path == ("措施", "事项", 0) and found[0].line is not None
+    assert "2025年" in found[0].message and "2026年" in found[0].message
+
+
 def test_a_township_report_that_says_nothing_of_last_years_review_is_warned():
     """Five drafts and not one said how last year's 述职评议 findings were put right (52nd blind reading: 述职的
     必备项); the real township reports did. A township input that says it nowhere (整改 with 上年, the practice,

@@ -154,11 +154,7 @@ def _framing(report: Report, o: dict, pick: Choose, ctx: dict, way: str) -> list
     if ctx["主题"]:
         clauses.append(Span(pick.text(o["主题"], "open", "theme"), source="原文:报告.主题"))
     if ctx["品牌"]:
-        spelled = ctx.get("品牌含义") and not _told_in_part_one(ctx["品牌含义"], report, pick)
-        brand = o["品牌含义"] if spelled and "品牌含义" in o else o["品牌"]
-        if spelled and SLOGAN.fullmatch(ctx["品牌含义"]) and o.get("品牌口号"):
-            brand = o["品牌口号"]   # a slogan is quoted and taken up by a verb, not left hanging after a comma
-        clauses.append(Span(pick.text(brand, "open", "brand"), source="原文:报告.品牌"))
+        clauses.append(Span(pick.text(_brand_wordings(report, o, pick, ctx), "open", "brand"), source="原文:报告.品牌"))
     for i, (name, meaning) in enumerate(report.info.local[:2]):   # the unit's own formulations
         spelled = meaning and not _told_in_part_one(meaning, report, pick)
         slot = "本地提法含义" if spelled and "本地提法含义" in o else "本地提法"
@@ -176,6 +172,19 @@ def _framing(report: Report, o: dict, pick: Choose, ctx: dict, way: str) -> list
             spans.append(c)
         spans = close(spans)
     return spans
+
+
+def _brand_wordings(report: Report, o: dict, pick: Choose, ctx: dict) -> list:
+    """The opening's wordings of the brand: with its meaning, unless part one tells it; a meaning that names a
+    thing beside the name (not run on after a comma as a deed), a slogan quoted and taken up by a verb."""
+    meaning = ctx.get("品牌含义") or ""
+    if not meaning or _told_in_part_one(meaning, report, pick) or "品牌含义" not in o:
+        return o["品牌"]
+    if "品牌名词含义" in o and pick.match.names_things(meaning):
+        return o["品牌名词含义"]
+    if SLOGAN.fullmatch(meaning) and o.get("品牌口号"):
+        return o["品牌口号"]
+    return o["品牌含义"]
 
 
 # A brand's or formulation's meaning that a case or the clerk's own practice of part one tells again, most

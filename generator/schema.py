@@ -138,5 +138,5 @@ class InputFile(_Model):
     measures: Measures = Field(default_factory=Measures, alias="措施", title="下一步措施")  # type: ignore[arg-type]
     rectify: dict[Literal["已完成", "持续推进"], list[StrictStr | Rectified]] = Field(
         default_factory=dict, alias="整改", title="上年问题的整改",
-        description="有“上年”时：去年查摆的问题，整改完成的写在“已完成”下，还在整改的写在“持续推进”下（写问题名称或去年自述的"
-                    "开头几个字）；要写怎么整改的，写成 {问题: …, 做法: …}（已完成）或 {问题: …, 进展: …}（持续推进）")
+        description="去年查摆的问题，整改完成的写在“已完成”下，还在整改的写在“持续推进”下（有“上年”时写问题名称或去年自述的"
+                    "开头几个字，从去年的文件里对照；没有时照原话写进报告）；要写怎么整改的，写成 {问题: …, 做法: …}（已完成）或 {问题: …, 进展: …}（持续推进）")

@@ -13,8 +13,8 @@ def read_last_year(last: Report | None, info: Info, model: InputFile, themes, ct
                problems: tuple = (), echoes: dict | None = None) -> LastYear | None:
     """Check last year's report against this one and carry what part one answers; warn on what the clerk
     has still to say (a target without this year's figure, a missed target, a problem not marked)."""
-    if model.rectify and last is None:
-        ctx.warn(("整改",), "写了“整改”，但“报告”下没有“上年”，整改情况没有写进报告。请写上 上年: 去年的文件.yaml。")
+    if model.rectify and last is None:   # no file of last year's: the 整改 as the clerk names it (龙井乡, a fresh
+        return _rectified_alone(model, info, ctx)   # input: a township's 整改 was left out for want of one)
     if last is None:
         said = (echoes or {}).get("上年整改的说法")
         if info.tier == "镇" and said and not model.rectify and not _rectification_told(themes, said):
@@ -63,11 +63,29 @@ def read_last_year(last: Report | None, info: Info, model: InputFile, themes, ct
                     done=tuple(done), ongoing=tuple(ongoing), notes=tuple(notes), report=last)
 
 
+def _rectified_alone(model: InputFile, info: Info, ctx: Context) -> LastYear:
+    """Last year's problems as the 整改 entries name them, where there is no file of last year's to find them in:
+    each named in the clerk's words, done or in hand, with how."""
+    done: list = []
+    ongoing: list = []
+    notes: list = []
+    for status, entries in model.rectify.items():
+        for i, entry in enumerate(entries):
+            where = ("整改", status, i)
+            name, note = _rectified(entry, status, where, ctx)
+            item = Item(kind=None, text=sentence_body(name, where, ctx).rstrip("。"), theme=None, path=where)
+            (done if status == "已完成" else ongoing).append(item)
+            if note:
+                notes.append((id(item), note))
+    return LastYear(year=info.year - 1, source="整改", targets=(), problems=(*done, *ongoing), done=tuple(done),
+                    ongoing=tuple(ongoing), notes=tuple(notes))
+
+
 # 上年度述职评议指出的问题整改得怎样，审读镇、乡、街道书记的述职必看（第五十二次盲读：五份生成稿都没有，真实的
 # 镇级报告三份写了）：输入里哪儿都没说时提醒文书，说清楚写在哪里。村、社区一批二十来份，各份都提醒就成了噪声，不提醒。
 # (呼应.yaml → 上年整改的说法 names the practice, the figure and the words)
-RECTIFY_UNTOLD = ("报告里没有写上年度述职评议指出的问题整改得怎样（审读时要看）：有去年的输入文件，写 上年: 去年的文件.yaml，"
-                  "再在“整改”下写明“已完成”或“持续推进”；没有的话，在 亮点 → 责任落实 → 做法 里加“{做法}”，"
+RECTIFY_UNTOLD = ("报告里没有写上年度述职评议指出的问题整改得怎样（审读时要看）：在“整改”下写明“已完成”或“持续推进”"
+                  "（有去年的输入文件，再写 上年: 去年的文件.yaml，问题名称就从去年的文件里对照）；或在 亮点 → 责任落实 → 做法 里加“{做法}”，"
                   "并写 {指标}: 件数，或在“事例”里写一句怎么改的。")
 
 

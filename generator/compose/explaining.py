@@ -64,18 +64,38 @@ def accounts_for(cause: Item, report: Report, kinds: Mapping) -> list[Item]:
     return [p for p in report.problems if cause.theme and p.theme == cause.theme]
 
 
-def left_to_causes(problem: Item, report: Report, kinds: Mapping) -> tuple[str, ...]:
-    """What the cause kinds of the clerk's that explain `problem` speak of (their 问题里不说): the problem's stock
-    elaboration leaves it to them (面对群众诉求多元化的新情况，工作方法仍显单一 under 治理服务的触角延伸得还不够 said
-    工作方法欠缺 before its turn, and the cause then said it again: 河西社区 2023, a fresh input)."""
-    return tuple(w for c in report.causes if c.kind and isinstance(kinds.get(c.kind), Mapping)
-                 and problem in explained(c, report, kinds) for w in kinds[c.kind].get("问题里不说") or ())
+def left_to_causes(report: Report, kinds: Mapping) -> dict[int, tuple[str, ...]]:
+    """By problem (its id), what the cause kinds of the clerk's that explain it speak of (their 问题里不说): the
+    problem's stock elaboration leaves it to them (面对群众诉求多元化的新情况，工作方法仍显单一 under 治理服务的触角延伸得
+    还不够 said 工作方法欠缺 before its turn, and the cause then said it again: 河西社区 2023, a fresh input)."""
+    out: dict[int, tuple[str, ...]] = {}
+    for c in report.causes:
+        spec = kinds.get(c.kind) if c.kind else None
+        words = tuple(spec.get("问题里不说") or ()) if isinstance(spec, Mapping) else ()
+        if words:
+            for p in explained(c, report, kinds):
+                out[id(p)] = out.get(id(p), ()) + words
+    return out
+
+
+_UNSAID: dict = {}
 
 
 def unsaid(options: list, words: tuple[str, ...]) -> list:
-    """The options that say none of `words` (an entry {说: …} by its words); all of them when none is left."""
+    """The options that say none of `words` (an entry {说: …} by its words); all of them when none is left. The
+    list itself when nothing is left out, and the same list for the same question (choices remember lists by
+    identity: a new list each draft made them choose afresh each time)."""
+    if not words or not options:
+        return options
+    key = (id(options), words)
+    hit = _UNSAID.get(key)
+    if hit is not None and hit[0] is options:
+        return hit[1]
     kept = [o for o in options if not any(w in (o["说"] if isinstance(o, dict) else o) for w in words)]
-    return kept or options
+    out = kept if kept and len(kept) < len(options) else options
+    if len(_UNSAID) < 20_000:
+        _UNSAID[key] = (options, out)
+    return out
 
 
 def explained(cause: Item, report: Report, kinds: Mapping) -> list[Item]:

@@ -219,6 +219,7 @@ def _items(report: Report, items: tuple[Item, ...], kinds: dict, bank: Bank, pic
     out = []
     general = 0
     named: set[str] = set()   # fields a cause above already accounts for: each is named once
+    leaving = left_to_causes(report, bank.get("问题", "原因")) if slot == "problem" else {}
     for i, item in enumerate(items):
         ordinal = "" if len(items) == 1 else point_number(i, ordinals)
         where = Source.of("原文", item.path)
@@ -236,7 +237,7 @@ def _items(report: Report, items: tuple[Item, ...], kinds: dict, bank: Bank, pic
         explains = frozenset(x for p in answers for x in (p.kind, p.theme) if x) if slot == "cause" else None
         lead, detail = _kind_wording(kinds[item.kind], report, pick, slot, item.kind, explains,
                                      _spoken_of(kinds[item.kind], answers, bank.get("问题", "问题")) if answers else (),
-                                     left_to_causes(item, report, bank.get("问题", "原因")) if slot == "problem" else ())
+                                     leaving.get(id(item), ()))
         by_clerk = slot == "problem" and _told_by_own_cause(item.kind, kinds[item.kind], report, pick)
         if by_clerk:   # the clerk's own cause says how it shows (本人把精力更多放在招商和项目上 under 精力投入不足):
             # the bank's 表现 beside it said it twice in other words (21st blind reading); what it leads to is

@@ -354,3 +354,26 @@ def test_an_urban_draft_does_not_speak_of_the_farming_calendar():
             data["报告"] = dict(data["报告"], 单位=f"{'东西南北'[i % 4]}{'关门城桥湖园山林'[i // 4]}" + name[2:4])
             text = render_text(data)
             assert not [w for w in rural if w in text], (data["报告"]["单位"], [w for w in rural if w in text])
+
+
+def test_the_years_election_is_named_as_the_unit_has_it():
+    """依法依规完成村（社区）“两委”换届 in a village's 2026 draft (57th blind reading: 模板括号没替换): era.yaml names 2026's
+    election for the county, 村（社区）“两委”; a village says its 村“两委”, a community its 社区“两委”; a township,
+    over both, keeps the county's name."""
+    import re
+
+    from conftest import minimal
+    from generator.api import render
+    from generator.text import draft_to_text
+
+    said = {}
+    for level, unit, post in (("村", "黄坪村", "党支部书记"), ("社区", "河西社区", "党委书记"), ("镇", "高桥镇", "党委书记")):
+        for style in range(1, 9):
+            data = minimal()
+            data["报告"].update(年度=2026, 层级=level, 单位=unit, 职务=post)
+            data["亮点"]["干部队伍"] = {"做法": ["换届"]}
+            text = draft_to_text(render(data, style=style))
+            said.setdefault(level, set()).update(re.findall(r"[村社区（）]+“两委”换届", text))
+    assert said["村"] == {"村“两委”换届"}, said
+    assert said["社区"] == {"社区“两委”换届"}, said
+    assert said["镇"] == {"村（社区）“两委”换届"}, said

@@ -1408,7 +1408,8 @@ def test_an_author_may_say_the_base_counts_as_what_the_committee_leads():
     # 9个，登记户籍人口1480人 as a sentence of its own read as a table read out (42nd–44th blind readings)
     village = load_yaml_file(ROOT / "tests/fresh_inputs/井坪村-2024.yaml")[0]
     opening = render(village, style=styles[0]).blocks()[2].text
-    assert "带领全村46名党员、4个党小组，服务8个村民小组" in opening and opening.count("46名") == 1, opening
+    # … and the people in them, not the groups (服务9个村民小组: 57th blind reading, 党组织服务的是群众)
+    assert "带领全村46名党员、4个党小组，服务8个村民小组的群众" in opening and opening.count("46名") == 1, opening
     community = minimal(基本情况={"党支部": 9, "党员": 512, "常住居民": 21800, "小区": 14})
     community["报告"] = {**community["报告"], "单位": "春晖社区", "层级": "社区", "职务": "党委书记"}
     opening = render(community, style=styles[0]).blocks()[2].text

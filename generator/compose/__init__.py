@@ -311,8 +311,11 @@ def context(report: Report, bank: Bank, warnings: list[Problem], author: int = 0
         "会议在年末": bool(year_terms.get("会议在年末")),
         # the year's central task, as villages and towns or streets and communities had it (脱贫攻坚, 疫情防控)
         "中心工作": (year_terms.get("中心工作") or {}).get("城市" if info.level in URBAN else "乡村") or "",
-        # the year's election is named for villages (村“两委”换届); a 社区 or 街道 elects its 社区“两委”
-        "换届": (year_terms.get("换届") or "村“两委”换届").replace("村“两委”", words.get("两委", "村“两委”")),
+        # the year's election is named for villages (村“两委”换届); a 社区 or 街道 elects its 社区“两委”; a
+        # village or community names its own of 村（社区）“两委” (依法依规完成村（社区）“两委”换届 in a village's
+        # draft: 57th blind reading, 模板括号没替换)
+        "换届": (year_terms.get("换届") or "村“两委”换届").replace("村“两委”", words.get("两委", "村“两委”"))
+        .replace("村（社区）“两委”", words.get("两委", "") if info.tier == "村" else "村（社区）“两委”"),
     }
 
 

@@ -83,6 +83,8 @@ def _held(report: Report, led: tuple[str, ...], served: dict[str, str] | None = 
     people = [x for x in serving if _PEOPLE.search(x)]
     if serving:
         text += "，服务" + "、".join(places) + ("的" if places and people else "") + "、".join(people)
+        if places and not people:   # a committee serves people, not groups (服务9个村民小组: 57th blind reading)
+            text += "的居民" if any(f.key == "小区" for f in facts) else "的群众"
     return text, tuple(Source.of("指标", f.path) for f in facts)
 
 

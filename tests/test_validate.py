@@ -452,6 +452,25 @@ def test_rectification_without_last_years_file_is_written_as_the_clerk_names_it(
     assert not any("整改" in w.message for w in draft.warnings), [w.message for w in draft.warnings]
 
 
+def test_a_rectification_that_tells_a_case_again_is_warned():
+    """岩口村……派了一名副乡长任第一书记，重新选了支部书记 as a case, and 对岩口村选派第一书记、重选支部书记 as how last
+    year's problem was put right (龙井乡, 57th blind reading: 说了三遍): the clerk is told at the 整改 line to tell
+    it in one place. Another deed of the same village is not the same deed."""
+    from conftest import minimal
+
+    from generator.api import render
+
+    def warned(note: str) -> list:
+        town = minimal()
+        town["亮点"]["组织建设"]["事例"] = ["岩口村支部连续两年评议靠后，乡里派了一名副乡长任第一书记，重新选了支部书记"]
+        town["整改"] = {"已完成": [{"问题": "软弱涣散村整顿不彻底", "做法": note}]}
+        return [w for w in render(town).warnings if "同一件事" in w.message]
+
+    found = warned("对岩口村选派第一书记、重选支部书记，年底通过县委组织部验收")
+    assert len(found) == 1 and found[0].path == ("整改", "已完成", 0), found
+    assert not warned("岩口村年底修通了机耕道，群众评议满意率过了九成")
+
+
 def test_the_clerks_words_naming_more_than_the_units_totals_are_warned():
     """五组和六组为一条排水沟吵了好几年 in a village of five 村民小组 (柳溪村, a fresh input; 53rd blind reading:
     一处硬伤). A case, own problem or plan that names more groups, villages, communities or estates than 基本情况

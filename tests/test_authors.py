@@ -1675,3 +1675,20 @@ def test_a_two_theme_groups_aims_speak_for_both():
         for aim in SPEC["词汇"][name]["标"]:
             spoken = [t for t in themes if any(w in aim for w in echoes[t])]
             assert len(spoken) != 1, (name, aim, spoken)
+
+
+def test_figures_before_the_years_sentence_are_not_dated_by_the_year_again():
+    """2020年末，全街道下设社区党组织8个，党员总数为1570名。2020年，正值……收官之年。 (江北街道 2020, 57th blind reading:
+    时间状语重复): an author who puts the unit's figures first, before a sentence that opens on the year, dates
+    them otherwise (到年底, 目前) or not at all."""
+    opened = 0
+    for n in range(1, COUNT + 1):
+        if make_author(SPEC, n).opening != "家底在前":
+            continue
+        data = minimal(基本情况={"社区党组织": 8, "党员": 1570})
+        data["报告"] = dict(data["报告"], 年度=2020, 层级="街道", 单位="江北街道", 职务="党工委书记")
+        opening = render(data, style=n).blocks()[2].text
+        if "。2020年" in opening:
+            opened += 1
+            assert not opening.startswith("2020年"), opening
+    assert opened >= 2

@@ -43,6 +43,9 @@ def opening(report: Report, bank: Bank, pick: Choose, ctx: dict) -> Block:
         # read as two times at once (24th blind reading)
         now = pick.match.names_any(pick.match.now, said)
         leads = [w for w in o["概况引语"] if not (now and pick.match.names_any(pick.match.dated, w))] or o["概况引语"]
+        if way in ("家底在前", "开门见山") and "".join(x.text for x in spans).startswith(f"{report.info.year}年"):
+            # figures first, then the year's sentence: not 2020年末，…。2020年，正值…之年 (57th blind reading)
+            leads = [w for w in leads if "{{年度}}" not in w] or leads
         overview = [Span(pick.text(leads, "open", "overview"), source="词库:开头/概况引语"), *figures]
         spans = overview + spans if way in ("家底在前", "开门见山") else spans + overview
     ends = o["结句"]

@@ -1692,3 +1692,21 @@ def test_figures_before_the_years_sentence_are_not_dated_by_the_year_again():
             opened += 1
             assert not opening.startswith("2020年"), opening
     assert opened >= 2
+
+
+def test_a_rectification_heading_promises_all_done_only_when_all_is_done():
+    """八是抓整改，上年问题对账清零 over 去年查摆的……还在整改 (龙井乡, a fresh input): 清零, 销号, 兑现 head the 整改 item
+    only when no problem of last year's is still in hand (呼应.yaml → 凭据词)."""
+    promise = ("清零", "销号", "兑现", "有始有终")
+    said = {"all": 0, "some": 0}
+    for kind in ("all", "some"):
+        for n in range(1, 120):
+            data = minimal()
+            data["整改"] = {"已完成": [{"问题": "软弱涣散村整顿不彻底", "做法": "重选了支部书记"}]}
+            if kind == "some":
+                data["整改"]["持续推进"] = [{"问题": "集体经济薄弱村较多", "进展": "还有5个村在找项目"}]
+            draft = render(data, style=n)
+            block = next(b for b in draft.parts[0].blocks if "去年查摆" in b.text or "还在整改" in b.text)
+            head = "".join(s.text for s in block.spans if s.lead)
+            said[kind] += any(w in head for w in promise)
+    assert said["all"] and not said["some"], said

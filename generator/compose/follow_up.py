@@ -58,8 +58,17 @@ def _achieved(fact: Fact, bank: Bank, pick: Choose, ctx: dict, theme: str) -> st
     return bank.render(source, {**ctx, "数量": quantity(fact.amount, fact.unit)})
 
 
-def rectify_item(marker: str, report: Report, bank: Bank, pick: Choose, lead: str | None = None) -> Block:
-    """The last item of part one: last year's problems, each named, done or still in hand."""
+def rectified(report: Report) -> str:
+    """What the 整改 item bears out, for its heading: all of last year's problems put right, or not (上年问题对账清零
+    over a problem still in hand: 龙井乡, a fresh input; 呼应.yaml → 凭据词 清零, 销号, 兑现 want 全部)."""
+    last = report.last
+    return "上年问题部分仍在整改" if last is not None and last.ongoing else "上年问题全部整改到位"
+
+
+def rectify_item(marker: str, report: Report, bank: Bank, pick: Choose, position: int) -> Block:
+    """The last item of part one, the `position`-th (0-based): last year's problems, each named, done or still in
+    hand, under the author's heading (or the bank's 整改要点 where the family cannot head it)."""
+    lead = pick.heads.heading("一", "整改", position, content=rectified(report))
     pick.begin_item()
     lead = lead or pick.text(bank.get("亮点", "整改要点"), "rectify-lead")
     spans = [Span(marker, lead=True, source="序号")] if marker else []

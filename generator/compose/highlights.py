@@ -70,8 +70,7 @@ def highlights(report: Report, bank: Bank, pick: Choose, ctx: dict, warnings: li
         last["architecture"] = plan.architecture
     if rectify:
         n = len(items) + 1
-        lead = pick.heads.heading("一", "整改", n - 1)
-        out.append(rectify_item(_marker(shape, n, bank), report, bank, pick, lead))
+        out.append(rectify_item(_marker(shape, n, bank), report, bank, pick, n - 1))
     return out
 
 
@@ -180,7 +179,7 @@ def _grouped_items(shape: str, groups, report: Report, bank: Bank, pick: Choose,
         out.append(body(*spans))
     if rectify:
         n = len(groups) + 1
-        out.append(rectify_item(item_number(n), report, bank, pick, pick.heads.heading("一", "整改", n - 1)))
+        out.append(rectify_item(item_number(n), report, bank, pick, n - 1))
     return out
 
 

@@ -210,3 +210,13 @@ def test_a_missed_target_a_problem_already_names_is_not_warned_again(files):
     data["问题"] = list(data.get("问题") or []) + [{"自述": "发展党员的任务没有完成，年轻人在家的少", "主题": "组织建设"}]
     draft = render(data, base=folder)
     assert not any("“发展党员: 2”没有完成" in str(w) for w in draft.warnings)
+
+
+def test_a_rectification_that_tells_a_case_again_is_warned_at_this_years_line(files):
+    """With last year's file the 整改 entry is matched against last year's problems; a note that tells a case of
+    this year's again is still warned at this file's 整改 line, not at the problem's place in last year's file."""
+    folder, data = files
+    data["整改"] = {"已完成": [{"问题": "集体经济薄弱", "做法": "合作社和县里一家罐头厂签了黄桃收购合同，全村黄桃不愁卖"}],
+                  "持续推进": ["组织生活质量不高", "党员队伍老化"]}
+    found = [w for w in render(data, base=folder).warnings if "同一件事" in w.message]
+    assert len(found) == 1 and found[0].path == ("整改", "已完成", 0), found

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 
 from ..errors import Problem
 from ..facts import Item, Report
+from .conditions import subset
 
 
 def unexplained(report: Report, kinds: Mapping) -> list[Problem]:
@@ -78,24 +79,12 @@ def left_to_causes(report: Report, kinds: Mapping) -> dict[int, tuple[str, ...]]
     return out
 
 
-_UNSAID: dict = {}
-
-
 def unsaid(options: list, words: tuple[str, ...]) -> list:
     """The options that say none of `words` (an entry {说: …} by its words); all of them when none is left. The
-    list itself when nothing is left out, and the same list for the same question (choices remember lists by
-    identity: a new list each draft made them choose afresh each time)."""
+    same list object for the same question (conditions.subset: choices remember lists by identity)."""
     if not words or not options:
         return options
-    key = (id(options), words)
-    hit = _UNSAID.get(key)
-    if hit is not None and hit[0] is options:
-        return hit[1]
-    kept = [o for o in options if not any(w in (o["说"] if isinstance(o, dict) else o) for w in words)]
-    out = kept if kept and len(kept) < len(options) else options
-    if len(_UNSAID) < 20_000:
-        _UNSAID[key] = (options, out)
-    return out
+    return subset(options, lambda o: not any(w in (o["说"] if isinstance(o, dict) else o) for w in words)) or options
 
 
 def explained(cause: Item, report: Report, kinds: Mapping) -> list[Item]:

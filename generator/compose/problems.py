@@ -115,8 +115,8 @@ def _side_blocks(report: Report, sides, spec, bank: Bank, pick: Choose, said, wa
     """The causes as two sides, 主观 and 客观, each numbered on its own under its lead-in."""
     author = pick.author
     cause_blocks: list[Block] = []
-    if author.causes_run_in and not author.sub_heads:
-        pick.layout["二"] += "/连写"
+    runs_in = author.causes_run_in and not author.sub_heads
+    pick.layout["二"] += "/连写" if runs_in else ""
     # the two lead-ins a pair (问题.yaml: the i-th of one goes with the i-th of the other); a side of one
     # cause takes no pair that introduces several (客观上的原因，主要是： over one cause: 29th blind reading)
     slots = ("主观引语", "客观引语")
@@ -126,7 +126,7 @@ def _side_blocks(report: Report, sides, spec, bank: Bank, pick: Choose, said, wa
                if not any(len(side) < 2 and pick.match.plural_words(spec[slot][i])
                           for side, slot in zip(sides, slots))] or list(range(len(spec[slots[0]])))
         at = fit[pick.shape(len(fit), "causes", "sides")]
-    run_on = author.causes_run_in and not author.sub_heads or any(len(side) == 1 for side in sides)
+    run_on = runs_in or any(len(side) == 1 for side in sides)
     for side, slot in zip(sides, slots):
         options = [spec[slot][at]] if matched else spec[slot]
         lead = Span(pick.text(options, "causes", slot, single=len(side) < 2), source=f"词库:问题/{slot}")

@@ -13,10 +13,9 @@ def read_last_year(last: Report | None, info: Info, model: InputFile, themes, ct
                problems: tuple = (), echoes: dict | None = None) -> LastYear | None:
     """Check last year's report against this one and carry what part one answers; warn on what the clerk
     has still to say (a target without this year's figure, a missed target, a problem not marked)."""
+    _warn_told_twice(model, themes, echoes or {}, ctx)
     if model.rectify and last is None:   # no file of last year's: the 整改 as the clerk names it (龙井乡, a fresh
-        found = _rectified_alone(model, info, ctx)   # input: a township's 整改 was left out for want of one)
-        _warn_told_twice(found, themes, echoes or {}, ctx)
-        return found
+        return _rectified_alone(model, info, ctx)   # input: a township's 整改 was left out for want of one)
     if last is None:
         said = (echoes or {}).get("上年整改的说法")
         if info.tier == "镇" and said and not model.rectify and not _rectification_told(themes, said):
@@ -61,10 +60,8 @@ def read_last_year(last: Report | None, info: Info, model: InputFile, themes, ct
     if missing:
         ctx.warn(("整改",), f"去年查摆的问题还没有写整改情况：{'、'.join(missing)}。请在“整改”下写明“已完成”或"
                           "“持续推进”。")
-    found = LastYear(year=last.info.year, source="上年", targets=last.targets, problems=last.problems,
-                     done=tuple(done), ongoing=tuple(ongoing), notes=tuple(notes), report=last)
-    _warn_told_twice(found, themes, echoes or {}, ctx)
-    return found
+    return LastYear(year=last.info.year, source="上年", targets=last.targets, problems=last.problems,
+                    done=tuple(done), ongoing=tuple(ongoing), notes=tuple(notes), report=last)
 
 
 # A 整改 note that shares this share of its content pairs with a case of part one, and at least TOLD_LEAST of them,
@@ -75,19 +72,22 @@ TOLD_TWICE = 0.25
 TOLD_LEAST = 5
 
 
-def _warn_told_twice(found: LastYear, themes, echoes: dict, ctx: Context) -> None:
-    """Warn of a 整改 note that tells a case of part one again: the draft would say one deed twice."""
+def _warn_told_twice(model: InputFile, themes, echoes: dict, ctx: Context) -> None:
+    """Warn at a 整改 entry whose how or how far tells a case of part one again: the draft would say one deed
+    twice (with or without last year's file: the entry's own line either way)."""
     from ..compose.overlap import Matcher
 
     match = Matcher(echoes)
     cases = [c for t in themes for c in t.cases]
-    items = {id(i): i for i in (*found.done, *found.ongoing)}
-    for key, note in found.notes:
-        own = match.pairs(note)
-        case = next((c for c in cases if len(own & match.pairs(c)) >= max(TOLD_LEAST, TOLD_TWICE * len(own))), None)
-        if case is not None and items[key].path:
-            ctx.warn(items[key].path, f"“整改”里写的“{note[:16]}……”和亮点的事例“{case[:16]}……”说的是同一件事，报告里会"
-                                      "说两遍。请在一处详写，另一处只写结果（如“已整改到位”“通过验收”）。")
+    for status, entries in model.rectify.items():
+        for i, entry in enumerate(entries):
+            note = "" if isinstance(entry, str) else entry.how or entry.progress or ""
+            own = match.pairs(note)
+            case = next((c for c in cases if len(own & match.pairs(c)) >= max(TOLD_LEAST, TOLD_TWICE * len(own))),
+                        None)
+            if note and case is not None:
+                ctx.warn(("整改", status, i), f"“整改”里写的“{note[:16]}……”和亮点的事例“{case[:16]}……”说的是同一件事，"
+                                            "报告里会说两遍。请在一处详写，另一处只写结果（如“已整改到位”“通过验收”）。")
 
 
 def _rectified_alone(model: InputFile, info: Info, ctx: Context) -> LastYear:
